@@ -1,0 +1,23 @@
+package io.lumasync.auth;
+
+import java.util.Optional;
+
+/**
+ * Stores secrets (passwords, tokens, keys) outside the database. Keys are namespaced by the caller, e.g.
+ * {@code destination/blog/password}. Calls may block (an OS keychain may prompt): never call from the FX thread.
+ * Implementations never log values.
+ */
+public interface SecretVault {
+
+    Optional<String> get(String key);
+
+    void put(String key, String value);
+
+    void delete(String key);
+
+    /** Deletes every key under a prefix (removing an account removes its secrets). */
+    void deletePrefix(String prefix);
+
+    /** A plain description of where secrets are kept, shown in Settings and {@code lumasync doctor}. */
+    String backendName();
+}

@@ -1,0 +1,24 @@
+package io.lumasync.destination;
+
+import io.lumasync.destination.folder.FolderDestinationType;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The registry of destination kinds. A new adapter adds one line here. */
+public final class DestinationTypes {
+    private static final List<DestinationType> ALL = List.of(
+            new FolderDestinationType()
+    );
+
+    private DestinationTypes() {
+    }
+
+    public static List<DestinationType> all() {
+        return ALL;
+    }
+
+    public static Optional<DestinationType> byId(String id) {
+        return ALL.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+}

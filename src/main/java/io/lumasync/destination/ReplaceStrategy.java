@@ -1,0 +1,11 @@
+package io.lumasync.destination;
+
+/** How a destination updates an asset that was published before. Declared by the adapter, used by the engine. */
+public enum ReplaceStrategy {
+    /** {@link Destination#replace} keeps the id and the URL (S3 key overwrite, WordPress with the companion plugin). */
+    SAME_ID_SAME_URL,
+    /** {@link Destination#replace} keeps the id; the URL may change (recorded by the engine). */
+    SAME_ID_NEW_URL,
+    /** No replace: the engine puts a new asset, records it, then removes the old one, and reports the URL change. */
+    PUT_THEN_REMOVE
+}

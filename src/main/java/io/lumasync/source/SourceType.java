@@ -1,0 +1,23 @@
+package io.lumasync.source;
+
+import io.lumasync.core.AdapterContext;
+import io.lumasync.core.AuthKind;
+import io.lumasync.core.ConfigField;
+import io.lumasync.core.LumasyncException;
+
+import java.util.List;
+
+/** Describes one kind of source: the GUI and CLI build forms from it; the registry lists it. */
+public interface SourceType {
+    String id();
+
+    String displayName();
+
+    String description();
+
+    List<ConfigField> fields();
+
+    AuthKind authKind();
+
+    Source create(AdapterContext context) throws LumasyncException;
+}
