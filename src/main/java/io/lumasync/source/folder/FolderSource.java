@@ -5,6 +5,8 @@ import io.lumasync.core.Fingerprint;
 import io.lumasync.core.ImageFormat;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.source.Listing;
+import io.lumasync.source.LocalFiles;
+import io.lumasync.source.Watchable;
 import io.lumasync.source.Source;
 import io.lumasync.source.SourceItem;
 
@@ -30,7 +32,7 @@ import java.util.Optional;
  * hidden and temporary files are skipped. Listing reads only file attributes (no content), so listing 100,000
  * unchanged files is cheap; the engine hashes content only for new or changed files.
  */
-public final class FolderSource implements Source {
+public final class FolderSource implements Source, LocalFiles, Watchable {
     private final Path root;
 
     public FolderSource(Path root) {
@@ -109,9 +111,14 @@ public final class FolderSource implements Source {
         }
     }
 
-    /** The file behind an item; the engine reads local files in place instead of staging a copy. */
+    @Override
     public Path path(SourceItem item) {
         return root.resolve(item.id());
+    }
+
+    @Override
+    public AutoCloseable watch(java.time.Duration settle, Runnable onChange) throws IOException {
+        return FolderWatcher.start(root, settle, onChange);
     }
 
     /**

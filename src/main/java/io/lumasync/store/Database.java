@@ -1,0 +1,139 @@
+package io.lumasync.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The SQLite database: one connection in WAL mode, used under a lock (SQLite serialises writers anyway), with
+ * versioned migrations applied at open. Other processes (the GUI and a CLI run at once) wait up to
+ * {@link #BUSY_TIMEOUT_MS} for a write lock.
+ */
+public final class Database implements AutoCloseable {
+    static final int BUSY_TIMEOUT_MS = 10_000;
+    private static final List<String> MIGRATIONS = List.of("V1__initial.sql");
+
+    private final Connection connection;
+
+    private Database(Connection connection) {
+        this.connection = connection;
+    }
+
+    public static Database open(Path file) throws SQLException {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new SQLException("Cannot create the data folder " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("PRAGMA synchronous = NORMAL");
+            s.execute("PRAGMA foreign_keys = ON");
+        }
+        Database db = new Database(c);
+        db.migrate();
+        return db;
+    }
+
+    public static Database inMemory() throws SQLException {
+        Database db = new Database(DriverManager.getConnection("jdbc:sqlite::memory:"));
+        db.migrate();
+        return db;
+    }
+
+    private void migrate() throws SQLException {
+        synchronized (this) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+            }
+            int current = 0;
+            try (Statement s = connection.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+                if (rs.next()) {
+                    current = rs.getInt(1);
+                }
+            }
+            for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
+                String sql = resource(MIGRATIONS.get(v - 1));
+                int version = v;
+                inTransaction(c -> {
+                    try (Statement s = c.createStatement()) {
+                        for (String stmt : sql.split(";\\s*\\n")) {
+                            String body = stmt.replaceAll("(?m)^\\s*--.*$", "").strip();
+                            if (!body.isEmpty()) {
+                                s.execute(body);
+                            }
+                        }
+                    }
+                    try (PreparedStatement p = c.prepareStatement("INSERT INTO schema_version (version) VALUES (?)")) {
+                        p.setInt(1, version);
+                        p.executeUpdate();
+                    }
+                    return null;
+                });
+            }
+        }
+    }
+
+    public int schemaVersion() throws SQLException {
+        return query(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    private static String resource(String name) throws SQLException {
+        try (InputStream in = Database.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new SQLException("Migration " + name + " is missing from the application");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SQLException(e);
+        }
+    }
+
+    /** Work on the connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} alone on the connection (reads, or single-statement writes). */
+    public synchronized <T> T query(Work<T> work) throws SQLException {
+        return work.run(connection);
+    }
+
+    /** Runs {@code work} in one transaction: all of it is written, or none of it. */
+    public synchronized <T> T inTransaction(Work<T> work) throws SQLException {
+        boolean auto = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(auto);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        connection.close();
+    }
+}

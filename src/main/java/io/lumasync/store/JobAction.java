@@ -1,0 +1,6 @@
+package io.lumasync.store;
+
+/** What a job does at its destination. */
+public enum JobAction {
+    CREATE, REPLACE, METADATA, DELETE
+}

@@ -1,0 +1,49 @@
+package io.lumasync.sync;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 content hashes in the sync map's {@code sha256:<hex>} form. */
+public final class Hashing {
+    private Hashing() {
+    }
+
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return sha256(in);
+        }
+    }
+
+    public static String sha256(InputStream in) throws IOException {
+        MessageDigest md = digest();
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) > 0; ) {
+            md.update(buf, 0, n);
+        }
+        return "sha256:" + HexFormat.of().formatHex(md.digest());
+    }
+
+    public static String sha256(byte[] bytes) {
+        return "sha256:" + HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    /** The stable id of a (source asset, destination) pair: the idempotency key sent to destinations. */
+    public static String syncId(String source, String assetId, String destination) {
+        String h = sha256((source + "\u0000" + assetId + "\u0000" + destination)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return h.substring("sha256:".length(), "sha256:".length() + 24);
+    }
+
+    static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

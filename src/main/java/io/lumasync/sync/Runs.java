@@ -1,0 +1,253 @@
+package io.lumasync.sync;
+
+import io.lumasync.core.AssetMetadata;
+import io.lumasync.core.EncodeSettings;
+import io.lumasync.core.Fingerprint;
+import io.lumasync.core.LumasyncException;
+import io.lumasync.source.Listing;
+import io.lumasync.source.LocalFiles;
+import io.lumasync.source.Source;
+import io.lumasync.source.SourceItem;
+import io.lumasync.source.folder.FolderSource;
+import io.lumasync.store.ConfigStore;
+import io.lumasync.store.Job;
+import io.lumasync.store.JobJournal;
+import io.lumasync.store.JobState;
+import io.lumasync.store.SourceRecord;
+import io.lumasync.store.SyncMap;
+import io.lumasync.store.SyncMapEntry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** Plans and runs pushes and source syncs, one at a time per process, resuming interrupted work first. */
+final class Runs {
+    private final ConfigStore config;
+    private final SyncMap syncMap;
+    private final JobJournal journal;
+    private final Adapters adapters;
+    private final SyncRunner runner;
+    private final SyncPlanner planner;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    Runs(ConfigStore config, SyncMap syncMap, JobJournal journal, Adapters adapters, SyncRunner runner) {
+        this.config = config;
+        this.syncMap = syncMap;
+        this.journal = journal;
+        this.adapters = adapters;
+        this.runner = runner;
+        this.planner = new SyncPlanner(syncMap);
+    }
+
+    void cancel() {
+        runner.cancel();
+    }
+
+    RunReport push(List<Path> paths, List<String> destinations, EncodeSettings settings, AssetMetadata metadata,
+                   boolean dryRun, SyncListener listener) throws LumasyncException {
+        List<String> problems = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
+        for (Path p : paths) {
+            collect(p.toAbsolutePath().normalize(), candidates, problems);
+        }
+        PlanInput in = new PlanInput(SyncService.UPLOAD_SOURCE, candidates, false, List.of(), destinations, settings,
+                metadata, false, 0, false);
+        return run("push", List.of(in), dryRun, listener, problems, Map.of());
+    }
+
+    /** Files are pushed under their name; a folder's files under "folder/relative/path". */
+    private static void collect(Path p, List<Candidate> out, List<String> problems) throws LumasyncException {
+        if (Files.isDirectory(p)) {
+            String prefix = p.getFileName() == null ? "" : p.getFileName().toString() + "/";
+            Listing listing = new FolderSource(p).list(Optional.empty());
+            problems.addAll(listing.problems().stream().map(x -> p.getFileName() + "/" + x).toList());
+            for (SourceItem i : listing.items()) {
+                String folder = i.folder().isEmpty() ? prefix.replaceAll("/$", "") : prefix + i.folder();
+                out.add(new Candidate(new SourceItem(prefix + i.id(), i.name(), folder, i.fingerprint()),
+                        Optional.of(p.resolve(i.id()))));
+            }
+            return;
+        }
+        try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+            String name = p.getFileName().toString();
+            out.add(new Candidate(new SourceItem(name, name, "", new Fingerprint(a.size(),
+                    a.lastModifiedTime().toMillis(), "")), Optional.of(p)));
+        } catch (java.nio.file.NoSuchFileException e) {
+            problems.add(p + ": no such file or folder.");
+        } catch (IOException e) {
+            problems.add(p + ": cannot be read (" + e.getMessage() + ").");
+        }
+    }
+
+    RunReport syncSources(List<String> names, boolean dryRun, boolean force, SyncListener listener)
+            throws LumasyncException {
+        List<SourceRecord> sources;
+        try {
+            sources = config.sources();
+        } catch (SQLException e) {
+            throw Adapters.dbError(e);
+        }
+        for (String n : names) {
+            if (sources.stream().noneMatch(s -> s.name().equals(n))) {
+                throw SyncService.usage("There is no source called '" + n + "'. See `lumasync sources list`.");
+            }
+        }
+        List<PlanInput> inputs = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Map<String, Optional<String>> cursors = new HashMap<>();
+        for (SourceRecord s : sources) {
+            if (!names.isEmpty() && !names.contains(s.name())) {
+                continue;
+            }
+            try {
+                Source source = adapters.source(s.name());
+                Listing listing = source.list(s.cursor());
+                problems.addAll(listing.problems().stream().map(x -> s.name() + ": " + x).toList());
+                inputs.add(new PlanInput(s.name(), candidates(source, listing.items()), listing.complete(),
+                        listing.removed(), s.destinations(), s.encode(), AssetMetadata.EMPTY, s.propagateDeletes(),
+                        s.deleteShare(), force));
+                cursors.put(s.name(), listing.cursor());
+            } catch (LumasyncException e) {
+                problems.add(s.name() + ": " + e.getMessage());
+                if (!dryRun) {
+                    try {
+                        config.sourceRan(s.name(), Optional.empty(), Optional.of(e.getMessage()));
+                    } catch (SQLException ignored) {
+                        // reported in the run's problems anyway
+                    }
+                }
+            }
+        }
+        return run("sync", inputs, dryRun, listener, problems, cursors);
+    }
+
+    RunReport syncItems(String sourceName, List<String> itemIds, List<String> destinations, EncodeSettings settings,
+                        SyncListener listener) throws LumasyncException {
+        Source source = adapters.source(sourceName);
+        Set<String> wanted = Set.copyOf(itemIds);
+        List<SourceItem> items = source.list(Optional.empty()).items().stream()
+                .filter(i -> wanted.contains(i.id())).toList();
+        PlanInput in = new PlanInput(sourceName, candidates(source, items), false, List.of(), destinations, settings,
+                AssetMetadata.EMPTY, false, 0, false);
+        return run("sync", List.of(in), false, listener, new ArrayList<>(), Map.of());
+    }
+
+    List<BrowseItem> browse(String sourceName) throws LumasyncException {
+        try {
+            SourceRecord rec = config.source(sourceName).orElseThrow(() ->
+                    SyncService.usage("There is no source called '" + sourceName + "'."));
+            Source source = adapters.source(sourceName);
+            List<SourceItem> items = source.list(Optional.empty()).items();
+            Map<String, Map<String, SyncMapEntry>> rows = new LinkedHashMap<>();
+            for (String d : rec.destinations()) {
+                rows.put(d, syncMap.forSource(sourceName, d));
+            }
+            Set<String> failed = journal.lastFailed(sourceName);
+            List<BrowseItem> out = new ArrayList<>(items.size());
+            for (SourceItem i : items) {
+                Map<String, AssetStatus> status = new LinkedHashMap<>();
+                for (var e : rows.entrySet()) {
+                    SyncMapEntry row = e.getValue().get(i.id());
+                    AssetStatus st = failed.contains(i.id() + "\u0000" + e.getKey()) ? AssetStatus.FAILED
+                            : row == null ? AssetStatus.NEW
+                            : row.fingerprint().sameContentAs(i.fingerprint()) && row.settingsHash().equals(rec.encode().hash())
+                            ? AssetStatus.SYNCED : AssetStatus.CHANGED;
+                    status.put(e.getKey(), st);
+                }
+                Optional<Path> local = source instanceof LocalFiles lf ? Optional.of(lf.path(i)) : Optional.empty();
+                out.add(new BrowseItem(sourceName, i, status, local));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Adapters.dbError(e);
+        }
+    }
+
+    RunReport resume(SyncListener listener) throws LumasyncException {
+        lock.lock();
+        try {
+            return resumeLocked(listener);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private RunReport resumeLocked(SyncListener listener) throws LumasyncException {
+        try {
+            List<Job> open = journal.interrupted();
+            if (open.isEmpty()) {
+                return new RunReport(false, Map.of(), List.of(), List.of());
+            }
+            List<ItemProgress> results = runner.execute(open, true, listener);
+            for (long runId : open.stream().map(Job::runId).distinct().toList()) {
+                journal.finishRun(runId);
+            }
+            return new RunReport(false, Map.of(), results, List.of());
+        } catch (SQLException e) {
+            throw Adapters.dbError(e);
+        }
+    }
+
+    private RunReport run(String kind, List<PlanInput> inputs, boolean dryRun, SyncListener listener,
+                          List<String> problems, Map<String, Optional<String>> cursors) throws LumasyncException {
+        lock.lock();
+        try {
+            List<ItemProgress> results = new ArrayList<>();
+            if (!dryRun) {
+                results.addAll(resumeLocked(listener).results());
+            }
+            Map<String, PlanCounts> counts = new LinkedHashMap<>();
+            List<Job> jobs = new ArrayList<>();
+            List<ItemProgress> skipped = new ArrayList<>();
+            for (PlanInput in : inputs) {
+                SyncPlanner.Plan plan = planner.plan(in, dryRun);
+                jobs.addAll(plan.jobs());
+                skipped.addAll(plan.skipped());
+                problems.addAll(plan.problems());
+                plan.counts().forEach((d, c) -> counts.merge(d, c, PlanCounts::plus));
+            }
+            if (dryRun) {
+                return new RunReport(true, counts, skipped, problems);
+            }
+            JobJournal.Started started = journal.startRun(kind, jobs);
+            List<Job> journaled = started.jobs();
+            skipped.forEach(listener::onItem);
+            results.addAll(skipped);
+            List<ItemProgress> done = runner.execute(journaled, false, listener);
+            results.addAll(done);
+            journal.finishRun(started.runId());
+            for (var e : cursors.entrySet()) {
+                boolean anyFailed = done.stream().anyMatch(r -> r.source().equals(e.getKey())
+                        && r.state() == JobState.FAILED);
+                // A cursor only moves on when everything it covered arrived; else the next run lists it again.
+                config.sourceRan(e.getKey(), anyFailed ? Optional.empty() : e.getValue(),
+                        anyFailed ? Optional.of("some images failed; see Activity") : Optional.empty());
+            }
+            return new RunReport(false, counts, results, problems);
+        } catch (SQLException e) {
+            throw Adapters.dbError(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static List<Candidate> candidates(Source source, List<SourceItem> items) {
+        List<Candidate> out = new ArrayList<>(items.size());
+        for (SourceItem i : items) {
+            out.add(new Candidate(i, source instanceof LocalFiles lf ? Optional.of(lf.path(i)) : Optional.empty()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,429 @@
+package io.lumasync.sync;
+
+import io.lumasync.core.EncodedImage;
+import io.lumasync.core.ErrorKind;
+import io.lumasync.core.Fingerprint;
+import io.lumasync.core.ImageFormat;
+import io.lumasync.core.LumasyncException;
+import io.lumasync.core.RemoteRef;
+import io.lumasync.core.RetryPolicy;
+import io.lumasync.destination.Capabilities;
+import io.lumasync.destination.Destination;
+import io.lumasync.destination.ReplaceStrategy;
+import io.lumasync.destination.Upload;
+import io.lumasync.image.ImagePipeline;
+import io.lumasync.store.ActivityEvent;
+import io.lumasync.store.ActivityLog;
+import io.lumasync.store.Database;
+import io.lumasync.store.Job;
+import io.lumasync.store.JobAction;
+import io.lumasync.store.JobJournal;
+import io.lumasync.store.JobState;
+import io.lumasync.store.SyncMap;
+import io.lumasync.store.SyncMapEntry;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Carries out journaled jobs: encodes on a bounded pool, uploads on virtual threads with a per-destination limit,
+ * retries transient failures with back-off (honouring Retry-After), and commits each result together with its
+ * sync-map row and activity line. One item's failure never stops the batch; a destination that needs
+ * re-authentication or is unreachable fails its remaining jobs at once instead of hammering it.
+ */
+public final class SyncRunner {
+    private final Database db;
+    private final JobJournal journal;
+    private final AdapterResolver adapters;
+    private final ImagePipeline pipeline;
+    private final RetryPolicy retry;
+    private final Staging staging;
+    private final Clock clock;
+    private final int encodeWorkers;
+    private final int uploadsPerDestination;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    public SyncRunner(Database db, JobJournal journal, AdapterResolver adapters, ImagePipeline pipeline,
+                      RetryPolicy retry, Staging staging, Clock clock, int encodeWorkers, int uploadsPerDestination) {
+        this.db = db;
+        this.journal = journal;
+        this.adapters = adapters;
+        this.pipeline = pipeline;
+        this.retry = retry;
+        this.staging = staging;
+        this.clock = clock;
+        this.encodeWorkers = Math.max(1, encodeWorkers);
+        this.uploadsPerDestination = Math.max(1, uploadsPerDestination);
+    }
+
+    /** Asks a running batch to stop after the jobs in progress; the rest are marked failed ("cancelled"). */
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    /**
+     * Runs journaled jobs to the end. {@code resumed} jobs come from a run that was interrupted: one that was
+     * UPLOADING may have arrived, so it is reconciled with the destination before anything is sent again.
+     */
+    public List<ItemProgress> execute(List<Job> jobs, boolean resumed, SyncListener listener) {
+        cancelled.set(false);
+        Batch batch = new Batch(jobs.size(), listener);
+        EncodeCache cache = new EncodeCache();
+        for (Job j : jobs) {
+            if (j.action() == JobAction.CREATE || j.action() == JobAction.REPLACE) {
+                cache.expect(encodeKey(j, Optional.empty()));
+            }
+        }
+        Map<String, Semaphore> perDestination = new ConcurrentHashMap<>();
+        Map<String, LumasyncException> blocked = new ConcurrentHashMap<>();
+        Map<String, Capabilities> caps = new ConcurrentHashMap<>();
+        Semaphore inFlight = new Semaphore(encodeWorkers * 2 + uploadsPerDestination);
+        List<ItemProgress> results = Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService encoders = Executors.newFixedThreadPool(encodeWorkers, Thread.ofPlatform()
+                .name("lumasync-encode-", 0).daemon(true).factory());
+             ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Job job : jobs) {
+                workers.submit(() -> {
+                    inFlight.acquireUninterruptibly();
+                    try {
+                        JobRun run = new JobRun(job, resumed, batch, cache, encoders, blocked, caps,
+                                perDestination.computeIfAbsent(job.destination(), d -> new Semaphore(uploadsPerDestination)));
+                        results.add(run.run());
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        }
+        return results;
+    }
+
+    private static String encodeKey(Job j, Optional<java.util.Set<ImageFormat>> accepted) {
+        return j.source() + "\u0000" + j.assetId() + "\u0000" + j.encode().hash()
+                + accepted.map(a -> "\u0000" + new TreeSet<>(a)).orElse("");
+    }
+
+    /** Counts finished jobs and tells the listener. */
+    private static final class Batch {
+        final int total;
+        final AtomicInteger done = new AtomicInteger();
+        final AtomicInteger skipped = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final SyncListener listener;
+
+        Batch(int total, SyncListener listener) {
+            this.total = total;
+            this.listener = listener;
+        }
+
+        void finished(ItemProgress p) {
+            switch (p.state()) {
+                case DONE -> done.incrementAndGet();
+                case SKIPPED -> skipped.incrementAndGet();
+                default -> failed.incrementAndGet();
+            }
+            listener.onItem(p);
+            listener.onBatch(new BatchProgress(total, done.get(), skipped.get(), failed.get()));
+        }
+    }
+
+    /** One job's way through the states. */
+    private final class JobRun {
+        private final Job job;
+        private final boolean resumed;
+        private final Batch batch;
+        private final EncodeCache cache;
+        private final ExecutorService encoders;
+        private final Map<String, LumasyncException> blocked;
+        private final Map<String, Capabilities> caps;
+        private final Semaphore uploadSlot;
+        private int attempts;
+
+        JobRun(Job job, boolean resumed, Batch batch, EncodeCache cache, ExecutorService encoders,
+               Map<String, LumasyncException> blocked, Map<String, Capabilities> caps, Semaphore uploadSlot) {
+            this.job = job;
+            this.resumed = resumed;
+            this.batch = batch;
+            this.cache = cache;
+            this.encoders = encoders;
+            this.blocked = blocked;
+            this.caps = caps;
+            this.uploadSlot = uploadSlot;
+            this.attempts = job.attempts();
+        }
+
+        ItemProgress run() {
+            boolean usesEncode = job.action() == JobAction.CREATE || job.action() == JobAction.REPLACE;
+            try {
+                if (cancelled.get()) {
+                    throw new LumasyncException(ErrorKind.GIVE_UP, "cancelled before it started");
+                }
+                LumasyncException block = blocked.get(job.destination());
+                if (block != null) {
+                    throw block;
+                }
+                Destination dest = adapters.destination(job.destination());
+                return switch (job.action()) {
+                    case DELETE -> delete(dest);
+                    case METADATA -> metadata(dest);
+                    case CREATE, REPLACE -> publish(dest);
+                };
+            } catch (LumasyncException e) {
+                if (e.kind() == ErrorKind.REAUTH || e.kind() == ErrorKind.UNAVAILABLE) {
+                    blocked.putIfAbsent(job.destination(), e);
+                }
+                return fail(e.getMessage());
+            } catch (SQLException e) {
+                return fail("the sync database could not be written (" + e.getMessage() + ")");
+            } catch (RuntimeException e) {
+                return fail("unexpected error: " + e);
+            } finally {
+                if (usesEncode) {
+                    cache.release(encodeKey(job, Optional.empty()));
+                }
+            }
+        }
+
+        private ItemProgress publish(Destination dest) throws LumasyncException, SQLException {
+            Capabilities c = capabilities(dest);
+            journal.setState(job.id(), JobState.ENCODING, attempts, "");
+            progress(JobState.ENCODING, 0, "encoding");
+            Encoded enc = encode(c);
+            EncodedImage img = enc.image();
+            if (c.maxUploadBytes() > 0 && img.size() > c.maxUploadBytes()) {
+                throw LumasyncException.giveUp("the optimized file is " + Sizes.human(img.size())
+                        + ", more than the " + Sizes.human(c.maxUploadBytes()) + " this destination accepts. "
+                        + "Lower the maximum size or the quality.");
+            }
+            Upload upload = new Upload(img, job.metadata(), job.syncId(), job.source(), job.assetId(), job.folder());
+            boolean mayHaveArrived = resumed && job.state() == JobState.UPLOADING;
+            journal.setState(job.id(), JobState.UPLOADING, attempts, "");
+            progress(JobState.UPLOADING, img.size(), "uploading");
+            List<String> notes = new ArrayList<>(img.notes());
+            RemoteRef ref = withRetries(dest, () -> {
+                if (job.action() == JobAction.CREATE) {
+                    if (mayHaveArrived || attempts > 1) {
+                        Optional<RemoteRef> found = dest.reconcile(upload);
+                        if (found.isPresent()) {
+                            notes.add("found the earlier upload at the destination; not sent again");
+                            return found.get();
+                        }
+                    }
+                    return dest.put(upload);
+                }
+                RemoteRef old = job.existing().orElseThrow();
+                if (c.replace() == ReplaceStrategy.PUT_THEN_REMOVE) {
+                    RemoteRef fresh = dest.put(upload);
+                    try {
+                        dest.remove(old);
+                    } catch (LumasyncException e) {
+                        notes.add("the old copy could not be removed: " + e.getMessage());
+                    }
+                    notes.add("this destination cannot replace files: published a new copy, the URL changed from "
+                            + old.url());
+                    return fresh;
+                }
+                RemoteRef replaced = dest.replace(old, upload);
+                if (!replaced.url().equals(old.url()) && !old.url().isEmpty()) {
+                    notes.add("the URL changed (was " + old.url() + ")");
+                }
+                return replaced;
+            });
+            Fingerprint fp = job.fingerprint().contentHash().isEmpty()
+                    ? new Fingerprint(job.fingerprint().size(), job.fingerprint().modifiedMs(), enc.inputHash())
+                    : job.fingerprint();
+            String message = (job.action() == JobAction.CREATE ? "published" : "updated in place") + ", "
+                    + Sizes.human(img.inputBytes()) + " → " + Sizes.human(img.size()) + " " + img.format().name()
+                    + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
+            ItemProgress done = progressOf(JobState.DONE, img.inputBytes(), img.size(), message, ref.url());
+            db.inTransaction(con -> {
+                JobJournal.setState(con, job.id(), JobState.DONE, attempts, "");
+                JobJournal.setResult(con, job.id(), ref.url(), img.inputBytes(), img.size());
+                SyncMap.upsert(con, new SyncMapEntry(job.source(), job.assetId(), job.destination(), job.assetName(),
+                        fp, job.encode().hash(), metadataHash(), ref, img.format().name(), img.inputBytes(), img.size(),
+                        clock.instant()));
+                ActivityLog.append(con, event(job.action() == JobAction.CREATE ? "synced" : "replaced", message,
+                        ref.url(), img.inputBytes(), img.size()));
+                return null;
+            });
+            batch.finished(done);
+            return done;
+        }
+
+        private ItemProgress metadata(Destination dest) throws LumasyncException, SQLException {
+            RemoteRef ref = job.existing().orElseThrow();
+            journal.setState(job.id(), JobState.UPLOADING, attempts, "");
+            withRetries(dest, () -> {
+                dest.updateMetadata(ref, job.metadata());
+                return ref;
+            });
+            ItemProgress done = progressOf(JobState.DONE, 0, 0, "alt text and captions updated", ref.url());
+            db.inTransaction(con -> {
+                JobJournal.setState(con, job.id(), JobState.DONE, attempts, "");
+                try (var p = con.prepareStatement("UPDATE sync_map SET metadata_hash = ? WHERE source = ? "
+                        + "AND asset_id = ? AND destination = ?")) {
+                    p.setString(1, metadataHash());
+                    p.setString(2, job.source());
+                    p.setString(3, job.assetId());
+                    p.setString(4, job.destination());
+                    p.executeUpdate();
+                }
+                ActivityLog.append(con, event("synced", done.message(), ref.url(), 0, 0));
+                return null;
+            });
+            batch.finished(done);
+            return done;
+        }
+
+        private ItemProgress delete(Destination dest) throws LumasyncException, SQLException {
+            RemoteRef ref = job.existing().orElseThrow();
+            journal.setState(job.id(), JobState.UPLOADING, attempts, "");
+            withRetries(dest, () -> {
+                dest.remove(ref);
+                return ref;
+            });
+            ItemProgress done = progressOf(JobState.DONE, 0, 0, "removed (deleted at the source)", ref.url());
+            db.inTransaction(con -> {
+                JobJournal.setState(con, job.id(), JobState.DONE, attempts, "");
+                SyncMap.delete(con, job.source(), job.assetId(), job.destination());
+                ActivityLog.append(con, event("deleted", done.message(), ref.url(), 0, 0));
+                return null;
+            });
+            batch.finished(done);
+            return done;
+        }
+
+        private Capabilities capabilities(Destination dest) throws LumasyncException {
+            Capabilities c = caps.get(job.destination());
+            if (c == null) {
+                c = dest.capabilities();
+                caps.put(job.destination(), c);
+            }
+            return c;
+        }
+
+        private Encoded encode(Capabilities c) throws LumasyncException {
+            String key = encodeKey(job, Optional.empty());
+            CompletableFuture<Encoded> f = cache.get(key, () -> CompletableFuture.supplyAsync(() -> {
+                try {
+                    try (Staging.Staged in = staging.stage(job, adapters)) {
+                        return new Encoded(pipeline.encode(in.path(), job.assetName(), job.encode(), c.formats()),
+                                in.contentHash());
+                    }
+                } catch (LumasyncException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            }, encoders));
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LumasyncException(ErrorKind.GIVE_UP, "interrupted");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof LumasyncException le) {
+                    throw le;
+                }
+                throw new LumasyncException(ErrorKind.GIVE_UP, job.assetName() + ": could not be converted ("
+                        + e.getCause() + ")", e.getCause());
+            }
+        }
+
+        private RemoteRef withRetries(Destination dest, DestinationCall call) throws LumasyncException {
+            while (true) {
+                attempts++;
+                try {
+                    uploadSlot.acquireUninterruptibly();
+                    try {
+                        Throttle.pause();
+                        RemoteRef ref = call.run();
+                        return ref;
+                    } finally {
+                        uploadSlot.release();
+                    }
+                } catch (LumasyncException e) {
+                    if (e.kind() != ErrorKind.RETRY) {
+                        throw e;
+                    }
+                    Optional<java.time.Duration> wait = retry.delayAfter(attempts, e.retryAfter(), ThreadLocalRandom.current());
+                    if (wait.isEmpty()) {
+                        throw new LumasyncException(ErrorKind.RETRY, e.getMessage() + " Gave up after " + attempts
+                                + " attempts; the next sync tries again.", e);
+                    }
+                    progress(JobState.UPLOADING, 0, "retrying in " + wait.get().toMillis() / 1000.0 + " s: " + e.getMessage());
+                    try {
+                        db.query(con -> {
+                            ActivityLog.append(con, event("retried", e.getMessage(), "", 0, 0));
+                            return null;
+                        });
+                    } catch (SQLException ignored) {
+                        // the retry itself matters more than its log line
+                    }
+                    sleep(wait.get());
+                }
+            }
+        }
+
+        private ItemProgress fail(String reason) {
+            String message = job.assetName() + ": " + reason;
+            ItemProgress p = progressOf(JobState.FAILED, job.fingerprint().size(), 0, message, "");
+            try {
+                db.inTransaction(con -> {
+                    JobJournal.setState(con, job.id(), JobState.FAILED, attempts, reason);
+                    ActivityLog.append(con, event("failed", message, "", job.fingerprint().size(), 0));
+                    return null;
+                });
+            } catch (SQLException ignored) {
+                // the item is reported failed either way; the journal still says it is unfinished
+            }
+            batch.finished(p);
+            return p;
+        }
+
+        private void progress(JobState state, long bytesOut, String message) {
+            batch.listener.onItem(progressOf(state, job.fingerprint().size(), bytesOut, message, ""));
+        }
+
+        private ItemProgress progressOf(JobState state, long in, long out, String message, String url) {
+            return new ItemProgress(job.source(), job.assetId(), job.assetName(), job.destination(), job.action(),
+                    state, in, out, message, url);
+        }
+
+        private ActivityEvent event(String kind, String message, String url, long in, long out) {
+            return new ActivityEvent(0, clock.instant(), kind, job.source(), job.assetName(), job.destination(),
+                    message, url, in, out);
+        }
+
+        private String metadataHash() {
+            return Hashing.sha256(job.metadata().canonical().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @FunctionalInterface
+    private interface DestinationCall {
+        RemoteRef run() throws LumasyncException;
+    }
+
+    private static void sleep(java.time.Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}

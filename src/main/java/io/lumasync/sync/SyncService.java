@@ -1,0 +1,399 @@
+package io.lumasync.sync;
+
+import io.lumasync.auth.SecretVault;
+import io.lumasync.core.AssetMetadata;
+import io.lumasync.core.ConfigField;
+import io.lumasync.core.EncodeSettings;
+import io.lumasync.core.ErrorKind;
+import io.lumasync.core.LumasyncException;
+import io.lumasync.core.RetryPolicy;
+import io.lumasync.destination.Capabilities;
+import io.lumasync.destination.DestinationType;
+import io.lumasync.destination.DestinationTypes;
+import io.lumasync.destination.folder.FolderDestinationType;
+import io.lumasync.http.Http;
+import io.lumasync.image.ImagePipeline;
+import io.lumasync.platform.AppDirs;
+import io.lumasync.source.SourceType;
+import io.lumasync.source.SourceTypes;
+import io.lumasync.store.ActivityEvent;
+import io.lumasync.store.ActivityLog;
+import io.lumasync.store.ConfigStore;
+import io.lumasync.store.Database;
+import io.lumasync.store.DestinationRecord;
+import io.lumasync.store.JobJournal;
+import io.lumasync.store.SourceRecord;
+import io.lumasync.store.SyncMap;
+import io.lumasync.store.SyncMapEntry;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The one service behind every door (desktop app, tray autosync, CLI): configuration, runs and read models.
+ * Runs are serialised within a process; several processes share the database safely (SQLite WAL).
+ */
+public final class SyncService implements AutoCloseable {
+    /** The pseudo-source of files pushed from the CLI or dropped on the Upload pane. */
+    public static final String UPLOAD_SOURCE = "upload";
+    public static final String DEFAULT_DESTINATION = "local";
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,62}");
+
+    private final Database db;
+    private final ConfigStore config;
+    private final SyncMap syncMap;
+    private final JobJournal journal;
+    private final ActivityLog activity;
+    private final SecretVault vault;
+    private final ImagePipeline pipeline;
+    private final Adapters adapters;
+    private final Runs runs;
+
+    /** Tuning for tests and the CLI. */
+    public record Options(RetryPolicy retry, int encodeWorkers, int uploadsPerDestination, boolean createDefaults) {
+        public static Options defaults() {
+            return new Options(RetryPolicy.DEFAULT, Runtime.getRuntime().availableProcessors(), 4, true);
+        }
+    }
+
+    private SyncService(Path dataDir, Database db, SecretVault vault, ImagePipeline pipeline, Options options) {
+        this.db = db;
+        this.config = new ConfigStore(db);
+        this.syncMap = new SyncMap(db);
+        this.journal = new JobJournal(db, Clock.systemUTC());
+        this.activity = new ActivityLog(db);
+        this.vault = vault;
+        this.pipeline = pipeline;
+        this.adapters = new Adapters(config, vault, Http.newClient(), dataDir);
+        Staging staging = new Staging(dataDir.resolve("staging"));
+        staging.clean();
+        SyncRunner runner = new SyncRunner(db, journal, adapters, pipeline, options.retry(), staging,
+                Clock.systemUTC(), options.encodeWorkers(), options.uploadsPerDestination());
+        this.runs = new Runs(config, syncMap, journal, adapters, runner);
+    }
+
+    public static SyncService open(Path dataDir, SecretVault vault, ImagePipeline pipeline, Options options)
+            throws LumasyncException {
+        Database db;
+        try {
+            db = Database.open(dataDir.resolve("lumasync.db"));
+        } catch (SQLException e) {
+            throw new LumasyncException(ErrorKind.UNAVAILABLE, "Cannot open Lumasync's database in " + dataDir
+                    + ": " + e.getMessage(), e);
+        }
+        SyncService s = new SyncService(dataDir, db, vault, pipeline, options);
+        if (options.createDefaults()) {
+            s.createDefaults();
+        }
+        return s;
+    }
+
+    /** On first start: a "local" folder destination, so Lumasync works without any account. */
+    private void createDefaults() throws LumasyncException {
+        try {
+            if (config.setting("defaults.created").isEmpty()) {
+                if (config.destinations().isEmpty()) {
+                    config.addDestination(new DestinationRecord(DEFAULT_DESTINATION, FolderDestinationType.ID,
+                            Map.of("path", AppDirs.defaultOutputDir().toString()), Instant.now(), Optional.empty(),
+                            Optional.empty()));
+                }
+                config.setSetting("defaults.created", "true");
+            }
+        } catch (SQLException e) {
+            throw Adapters.dbError(e);
+        }
+    }
+
+    // ---- destinations
+
+    public List<DestinationInfo> destinations() throws LumasyncException {
+        try {
+            return config.destinations().stream().map(d -> new DestinationInfo(d.name(), d.typeId(), d.settings(),
+                    d.lastOkAt(), d.lastError(), count(d.name()))).toList();
+        } catch (SQLException e) {
+            throw Adapters.dbError(e);
+        }
+    }
+
+    private long count(String destination) {
+        try {
+            return syncMap.count(destination);
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
+    /** Adds a destination; {@code values} holds every field, secrets are moved to the vault. */
+    public void addDestination(String name, String typeId, Map<String, String> values) throws LumasyncException {
+        DestinationType type = DestinationTypes.byId(typeId).orElseThrow(() -> usage("Unknown destination type '"
+                + typeId + "'. Known: " + String.join(", ", DestinationTypes.all().stream().map(DestinationType::id).toList())));
+        checkName(name);
+        try {
+            if (config.destination(name).isPresent()) {
+                throw usage("A destination called '" + name + "' exists already.");
+            }
+            Map<String, String> settings = split(name, type.fields(), values, Adapters.destinationPrefix(name));
+            config.addDestination(new DestinationRecord(name, typeId, settings, Instant.now(), Optional.empty(),
+                    Optional.empty()));
+        } catch (SQLException e) {
+            vault.deletePrefix(Adapters.destinationPrefix(name));
+            throw Adapters.dbError(e);
+        }
+    }
+
+    public void removeDestination(String name) throws LumasyncException {
+        try {
+            for (SourceRecord s : config.sources()) {
+                if (s.destinations().contains(name)) {
+                    throw usage("The source '" + s.name() + "' sends to '" + name + "': remove that source first.");
+                }
+            }
+            if (!config.removeDestination(name)) {
+                throw usage("There is no destination called '" + name + "'.");
+            }
+        } catch (SQLException e) {
+            throw Adapters.dbError(e);
+        }
+        adapters.forget(name);
+        vault.deletePrefix(Adapters.destinationPrefix(name));
+    }
+
+    /** Contacts the destination and reports what it accepts; the outcome becomes its status. */
+    public Capabilities testDestination(String name) throws LumasyncException {
+        try {
+            adapters.forget(name);
+            Capabilities c = adapters.destination(name).capabilities();
+            config.destinationStatus(name, Optional.empty());
+            return c;
+        } catch (LumasyncException e) {
+            try {
+                config.destinationStatus(name, Optional.of(e.getMessage()));
+            } catch (SQLException ignored) {
+                // the test result itself is what the user needs
+            }
+            throw e;
+        } catch (SQLException e) {
+            throw Adapters.dbError(e);
+        }
+    }
+
+    /** Opens a configured destination (for Optimize: list, download, replace). */
+    public io.lumasync.destination.Destination openDestination(String name) throws LumasyncException {
+        return adapters.destination(name);
+    }
+
+    // ---- sources
+
+    public List<SourceInfo> sources() throws LumasyncException {
+        try {
+            return config.sources().stream().map(s -> new SourceInfo(s.name(), s.typeId(), s.settings(),
+                    s.destinations(), s.encode(), s.watch(), s.interval(), s.propagateDeletes(), s.deleteShare(),
+                    s.lastRunAt(), s.lastError())).toList();
+        } catch (SQLException e) {
+            throw Adapters.dbError(e);
+        }
+    }
+
+    public void addSource(SourceInfo info, Map<String, String> values) throws LumasyncException {
+        SourceType type = SourceTypes.byId(info.typeId()).orElseThrow(() -> usage("Unknown source type '"
+                + info.typeId() + "'. Known: " + String.join(", ", SourceTypes.all().stream().map(SourceType::id).toList())));
+        checkName(info.name());
+        if (info.name().equals(UPLOAD_SOURCE)) {
+            throw usage("'" + UPLOAD_SOURCE + "' is reserved for pushed and dropped files: choose another name.");
+        }
+        if (info.destinations().isEmpty()) {
+            throw usage("A source needs at least one destination (--to).");
+        }
+        try {
+            for (String d : info.destinations()) {
+                if (config.destination(d).isEmpty()) {
+                    throw usage("There is no destination called '" + d + "'. Add it first.");
+                }
+            }
+            if (config.source(info.name()).isPresent()) {
+                throw usage("A source called '" + info.name() + "' exists already.");
+            }
+            Map<String, String> all = new HashMap<>(info.settings());
+            all.putAll(values);
+            Map<String, String> settings = split(info.name(), type.fields(), all, Adapters.sourcePrefix(info.name()));
+            config.addSource(new SourceRecord(info.name(), info.typeId(), settings, info.destinations(), info.encode(),
+                    info.watch(), info.interval(), info.propagateDeletes(), info.deleteShare(), Optional.empty(),
+                    Optional.empty(), Optional.empty()));
+        } catch (SQLException e) {
+            vault.deletePrefix(Adapters.sourcePrefix(info.name()));
+            throw Adapters.dbError(e);
+        }
+    }
+
+    public void removeSource(String name) throws LumasyncException {
+        try {
+            if (!config.removeSource(name)) {
+                throw usage("There is no source called '" + name + "'.");
+            }
+        } catch (SQLException e) {
+            throw Adapters.dbError(e);
+        }
+        adapters.forget(name);
+        vault.deletePrefix(Adapters.sourcePrefix(name));
+    }
+
+    /** A source's items with their status at each of its destinations. */
+    public List<BrowseItem> browse(String sourceName) throws LumasyncException {
+        return runs.browse(sourceName);
+    }
+
+    // ---- runs
+
+    /** Publishes files and folders (CLI push, Upload pane). The same file name through the same destination updates in place. */
+    public RunReport push(List<Path> paths, List<String> destinations, EncodeSettings settings, AssetMetadata metadata,
+                          boolean dryRun, SyncListener listener) throws LumasyncException {
+        checkDestinations(destinations);
+        return runs.push(paths, destinations, settings, metadata, dryRun, listener);
+    }
+
+    /** Runs configured sources once (all when {@code names} is empty). */
+    public RunReport syncSources(List<String> names, boolean dryRun, boolean force, SyncListener listener)
+            throws LumasyncException {
+        return runs.syncSources(names, dryRun, force, listener);
+    }
+
+    /** Publishes selected items of a source (Browse "Sync selected"). */
+    public RunReport syncItems(String source, List<String> itemIds, List<String> destinations, EncodeSettings settings,
+                               SyncListener listener) throws LumasyncException {
+        checkDestinations(destinations);
+        return runs.syncItems(source, itemIds, destinations, settings, listener);
+    }
+
+    /** Finishes the jobs of a run that was interrupted (crash, kill, power loss). Runs start with this anyway. */
+    public RunReport resumeInterrupted(SyncListener listener) throws LumasyncException {
+        return runs.resume(listener);
+    }
+
+    /** Asks the current run to stop after the items in progress. */
+    public void cancel() {
+        runs.cancel();
+    }
+
+    // ---- read models and settings
+
+    public List<SyncMapEntry> syncMap(Optional<String> destination) throws LumasyncException {
+        try {
+            return syncMap.list(destination);
+        } catch (SQLException e) {
+            throw Adapters.dbError(e);
+        }
+    }
+
+    public List<ActivityEvent> activity(Optional<Instant> since, boolean failedOnly, int limit) throws LumasyncException {
+        try {
+            return activity.query(since, failedOnly, limit);
+        } catch (SQLException e) {
+            throw Adapters.dbError(e);
+        }
+    }
+
+    public Optional<String> setting(String key) throws LumasyncException {
+        try {
+            return config.setting(key);
+        } catch (SQLException e) {
+            throw Adapters.dbError(e);
+        }
+    }
+
+    public void setSetting(String key, String value) throws LumasyncException {
+        try {
+            config.setSetting(key, value);
+        } catch (SQLException e) {
+            throw Adapters.dbError(e);
+        }
+    }
+
+    /** The default encode settings (Settings pane), or the built-in defaults. */
+    public EncodeSettings defaultEncode() throws LumasyncException {
+        return setting("encode.defaults").map(io.lumasync.store.Json::readEncode).orElse(EncodeSettings.defaults());
+    }
+
+    public void saveDefaultEncode(EncodeSettings s) throws LumasyncException {
+        setSetting("encode.defaults", io.lumasync.store.Json.writeEncode(s));
+    }
+
+    public String vaultBackend() {
+        return vault.backendName();
+    }
+
+    public String engineName() {
+        return pipeline.engineName();
+    }
+
+    @Override
+    public void close() {
+        adapters.close();
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            // closing at exit: nothing left to protect
+        }
+    }
+
+    // ---- helpers
+
+    private void checkDestinations(List<String> names) throws LumasyncException {
+        if (names.isEmpty()) {
+            throw usage("Name at least one destination (--to). See `lumasync destinations list`.");
+        }
+        try {
+            for (String d : names) {
+                if (config.destination(d).isEmpty()) {
+                    throw usage("There is no destination called '" + d + "'. See `lumasync destinations list`.");
+                }
+            }
+        } catch (SQLException e) {
+            throw Adapters.dbError(e);
+        }
+    }
+
+    private static void checkName(String name) throws LumasyncException {
+        if (!NAME.matcher(name).matches()) {
+            throw usage("'" + name + "' is not a usable name: use letters, digits, spaces, '.', '_' or '-' (up to 63).");
+        }
+    }
+
+    /** Validates fields, stores SECRET ones in the vault and returns the rest. */
+    private Map<String, String> split(String owner, List<ConfigField> fields, Map<String, String> values, String prefix)
+            throws LumasyncException {
+        Map<String, String> settings = new HashMap<>();
+        for (String key : values.keySet()) {
+            if (fields.stream().noneMatch(f -> f.key().equals(key))) {
+                throw usage("'" + owner + "': unknown setting '" + key + "'.");
+            }
+        }
+        for (ConfigField f : fields) {
+            String v = values.getOrDefault(f.key(), f.defaultValue());
+            if (f.required() && (v == null || v.isBlank())) {
+                throw usage("'" + owner + "' needs '" + f.label() + "' (" + f.key() + ").");
+            }
+            if (v == null || v.isBlank()) {
+                continue;
+            }
+            if (f.isSecret()) {
+                vault.put(prefix + f.key(), v);
+            } else if (f.kind() == ConfigField.Kind.PATH) {
+                settings.put(f.key(), Path.of(v).toAbsolutePath().normalize().toString());
+            } else {
+                settings.put(f.key(), v);
+            }
+        }
+        return settings;
+    }
+
+    static LumasyncException usage(String message) {
+        return new io.lumasync.core.ConfigurationException(message);
+    }
+}
