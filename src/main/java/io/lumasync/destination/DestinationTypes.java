@@ -1,6 +1,7 @@
 package io.lumasync.destination;
 
 import io.lumasync.destination.folder.FolderDestinationType;
+import io.lumasync.destination.s3.S3DestinationType;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +9,8 @@ import java.util.Optional;
 /** The registry of destination kinds. A new adapter adds one line here. */
 public final class DestinationTypes {
     private static final List<DestinationType> ALL = List.of(
-            new FolderDestinationType()
+            new FolderDestinationType(),
+            new S3DestinationType()
     );
 
     private DestinationTypes() {

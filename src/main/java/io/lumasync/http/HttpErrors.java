@@ -81,7 +81,8 @@ public final class HttpErrors {
         return headers.firstValue("Retry-After").flatMap(HttpErrors::parseRetryAfter);
     }
 
-    static Optional<Duration> parseRetryAfter(String value) {
+    /** Parses one Retry-After value (seconds or an HTTP date), for clients that expose headers their own way. */
+    public static Optional<Duration> parseRetryAfter(String value) {
         String v = value.trim();
         try {
             long s = Long.parseLong(v);

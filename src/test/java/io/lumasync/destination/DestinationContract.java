@@ -50,7 +50,7 @@ public abstract class DestinationContract {
      * @param serverMaxBytes    a size the real server refuses; 0 when there is none to reach in a test (then an
      *                          injected 413 stands in for it, on HTTP destinations)
      */
-    protected record Promises(ReplaceStrategy replace, boolean canList, boolean canUpdateMetadata,
+    public record Promises(ReplaceStrategy replace, boolean canList, boolean canUpdateMetadata,
                               Optional<ImageFormat> rejectedFormat, long serverMaxBytes) {
         public static Promises of(ReplaceStrategy replace) {
             return new Promises(replace, false, false, Optional.empty(), 0);
@@ -74,7 +74,7 @@ public abstract class DestinationContract {
     }
 
     /** An error answer in the server's own dialect (S3 XML, WordPress JSON…), for injected faults. */
-    protected record ErrorBody(String contentType, String body) {
+    public record ErrorBody(String contentType, String body) {
     }
 
     private final String runId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
@@ -304,6 +304,7 @@ public abstract class DestinationContract {
             proxy = closeLater(FaultProxy.start(serverUri().get()));
             d = closeLater(newDestinationAt(proxy.rewrite(serverUri().get())));
             d.capabilities();
+            proxy.reset();
             big = upload("toolarge", 7);
             ErrorBody eb = errorBody(413);
             proxy.failNext(1, 413, Map.of("Content-Type", eb.contentType()), eb.body());

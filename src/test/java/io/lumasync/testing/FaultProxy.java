@@ -86,12 +86,18 @@ public final class FaultProxy implements AutoCloseable {
         add(n, new Canned(status, Map.copyOf(headers), body == null ? "" : body));
     }
 
-    /** The next {@code n} requests have their connection cut after part of the body: the server never sees them. */
+    /**
+     * The next {@code n} requests that carry a body have their connection cut after part of it: the server never
+     * sees them. Requests without a body (a HEAD before an upload) pass through.
+     */
     public void dropMidBodyNext(int n) {
         add(n, new DropMidBody());
     }
 
-    /** The next {@code n} requests reach the server, but the connection is cut before its answer is passed on. */
+    /**
+     * The next {@code n} requests that carry a body (uploads) reach the server, but the connection is cut before
+     * its answer is passed on. Requests without a body pass through.
+     */
     public void loseAnswerNext(int n) {
         add(n, new LoseAnswer());
     }
@@ -124,8 +130,12 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private Fault nextFault() {
+    private Fault nextFault(boolean hasBody) {
         synchronized (faults) {
+            Fault f = faults.peekFirst();
+            if (f == null || (!hasBody && !(f instanceof Canned))) {
+                return null;
+            }
             return faults.pollFirst();
         }
     }
@@ -158,10 +168,10 @@ public final class FaultProxy implements AutoCloseable {
                 out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
             }
-            Fault fault = nextFault();
+            Fault fault = nextFault(head.contentLength() > 0 || head.isChunked());
             if (fault instanceof DropMidBody) {
                 long length = head.contentLength();
-                in.readNBytes((int) Math.max(1, Math.min(length / 2, 1 << 20)));
+                in.readNBytes((int) Math.max(1, Math.min(length / 2, 1 << 20))); // chunked: a byte is enough
                 cut(client);
                 return;
             }
@@ -230,7 +240,7 @@ public final class FaultProxy implements AutoCloseable {
 
     /** Reads a body as raw bytes (chunked framing kept, since it is forwarded as-is). */
     private static byte[] readBody(Head head, InputStream in, boolean untilEofAllowed) throws IOException {
-        if ("chunked".equalsIgnoreCase(head.header("Transfer-Encoding"))) {
+        if (head.isChunked()) {
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             while (true) {
                 String sizeLine = readLine(in, raw);
@@ -310,6 +320,10 @@ public final class FaultProxy implements AutoCloseable {
         String header(String name) {
             return headers.stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
                     .findFirst().orElse(null);
+        }
+
+        boolean isChunked() {
+            return "chunked".equalsIgnoreCase(header("Transfer-Encoding"));
         }
 
         long contentLength() {
