@@ -1,0 +1,7 @@
+package io.lumasync.image;
+
+import io.lumasync.core.ImageFormat;
+
+/** One encode of the prepared image: its bytes, format, encoder quality, and a note for the activity log. */
+record Candidate(byte[] bytes, ImageFormat format, int quality, String note) {
+}

@@ -1,0 +1,131 @@
+package io.lumasync.image;
+
+import io.lumasync.core.ErrorKind;
+import io.lumasync.core.ImageFormat;
+import io.lumasync.core.LumasyncException;
+import io.lumasync.image.vips.Opt;
+import io.lumasync.image.vips.VipsEnums;
+import io.lumasync.image.vips.VipsException;
+import io.lumasync.image.vips.VipsImage;
+import io.lumasync.image.vips.VipsScope;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One input as the pipeline sees it: its format by content, and either the file itself (so libvips can stream it
+ * and shrink on load) or, for camera RAW, the embedded preview JPEG in memory.
+ */
+final class SourceFile {
+    /** A RAW preview smaller than this on its long edge is not worth publishing. */
+    static final int MIN_RAW_PREVIEW = 1024;
+
+    private final Path path;
+    private final String name;
+    private final ImageFormat format;
+    private final long size;
+    private final byte[] memory;
+    private final List<String> notes;
+
+    private SourceFile(Path path, String name, ImageFormat format, long size, byte[] memory, List<String> notes) {
+        this.path = path;
+        this.name = name;
+        this.format = format;
+        this.size = size;
+        this.memory = memory;
+        this.notes = notes;
+    }
+
+    static SourceFile open(Path path, String name) throws LumasyncException {
+        byte[] head;
+        long size;
+        try (InputStream in = Files.newInputStream(path)) {
+            size = Files.size(path);
+            head = in.readNBytes(64);
+        } catch (NoSuchFileException e) {
+            throw new LumasyncException(ErrorKind.GIVE_UP, name + ": the file disappeared before it could be read.", e);
+        } catch (IOException e) {
+            throw new LumasyncException(ErrorKind.GIVE_UP, name + ": cannot be read (" + e.getMessage() + ").", e);
+        }
+        if (size == 0) {
+            throw LumasyncException.giveUp(name + ": the file is empty (0 bytes).");
+        }
+        ImageFormat format = FormatSniffer.sniff(head).orElseThrow(() -> LumasyncException.giveUp(
+                name + ": this is not an image Lumasync can read (its content is not JPEG, PNG, WebP, AVIF, HEIC, "
+                        + "GIF, TIFF or a camera RAW), whatever its name says."));
+        boolean raw = format == ImageFormat.RAW
+                || (format == ImageFormat.TIFF && ImageFormat.fromExtension(name).orElse(null) == ImageFormat.RAW);
+        if (!raw) {
+            return new SourceFile(path, name, format, size, null, List.of());
+        }
+        return fromRaw(path, name, size);
+    }
+
+    private static SourceFile fromRaw(Path path, String name, long size) throws LumasyncException {
+        byte[] all;
+        try {
+            all = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new LumasyncException(ErrorKind.GIVE_UP, name + ": cannot be read (" + e.getMessage() + ").", e);
+        }
+        RawPreview.Found preview = RawPreview.largest(all).orElseThrow(() -> LumasyncException.giveUp(name
+                + ": this camera RAW file carries no embedded JPEG preview, and Lumasync publishes RAW photos from "
+                + "that preview. Export a JPEG or TIFF from your RAW editor and publish that."));
+        if (Math.max(preview.width(), preview.height()) < MIN_RAW_PREVIEW) {
+            throw LumasyncException.giveUp(name + ": the largest preview inside this RAW file is only "
+                    + preview.width() + " × " + preview.height() + " pixels, too small to publish. Export a JPEG "
+                    + "from your RAW editor and publish that.");
+        }
+        byte[] jpeg = Arrays.copyOfRange(all, preview.offset(), preview.offset() + preview.length());
+        return new SourceFile(null, name, ImageFormat.RAW, size, jpeg,
+                List.of("Camera RAW: published the camera's embedded " + preview.width() + " × " + preview.height()
+                        + " preview."));
+    }
+
+    ImageFormat format() {
+        return format;
+    }
+
+    long size() {
+        return size;
+    }
+
+    String name() {
+        return name;
+    }
+
+    List<String> notes() {
+        return notes;
+    }
+
+    /** The original file's bytes (for "never bigger"); empty for RAW, whose original is never published. */
+    byte[] originalBytes() throws IOException {
+        return path == null ? new byte[0] : Files.readAllBytes(path);
+    }
+
+    /** Opens the image lazily: libvips reads only the header (size, frames, profile) here. */
+    VipsImage header(VipsScope scope) throws VipsException {
+        return memory != null ? scope.open(memory, "") : scope.open(path, Opt.of("access", VipsEnums.ACCESS_SEQUENTIAL));
+    }
+
+    /** Opens the whole image for decoding (no shrink-on-load), failing on a truncated file. */
+    VipsImage decode(VipsScope scope) throws VipsException {
+        Opt failOn = Opt.of("fail_on", VipsEnums.FAIL_ON_TRUNCATED);
+        return memory != null ? scope.open(memory, "", failOn) : scope.open(path, failOn);
+    }
+
+    /** Decodes (shrinking on load where the format allows), rotates upright and resizes to fit {@code max}. */
+    VipsImage thumbnail(VipsScope scope, int max, boolean allFrames, Opt... opts) throws VipsException {
+        Opt[] all = Arrays.copyOf(opts, opts.length + 1);
+        all[opts.length] = Opt.of("fail_on", VipsEnums.FAIL_ON_TRUNCATED);
+        if (memory != null) {
+            return scope.thumbnail(memory, max, all);
+        }
+        return scope.thumbnail(path, allFrames ? "[n=-1]" : "", max, all);
+    }
+}

@@ -1,0 +1,44 @@
+package io.lumasync.image;
+
+import io.lumasync.core.ImageFormat;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * How many images to encode at once without running out of memory. libvips streams the decode, so memory per
+ * worker is dominated by the encoder and the in-memory prepared image: the budgets below (250 MiB for WebP/JPEG,
+ * 600 MiB for AVIF, whose aom encoder keeps several frame buffers and analysis planes) are deliberately above the
+ * peaks seen in docs/benchmarks.md for 2048 px outputs.
+ */
+public final class WorkerSizing {
+    static final long MIB = 1024L * 1024;
+
+    private WorkerSizing() {
+    }
+
+    /** Workers for encoding to {@code format} on this machine: min(cores, half the free memory / per-worker need). */
+    public static int recommendedWorkers(ImageFormat format) {
+        return recommendedWorkers(format, Runtime.getRuntime().availableProcessors(), freeMemoryBytes());
+    }
+
+    static int recommendedWorkers(ImageFormat format, int cores, long freeBytes) {
+        long perWorker = perWorkerBytes(format);
+        long byMemory = (freeBytes / 2) / perWorker;   // leave half for the app, the OS and other programs
+        return (int) Math.max(1, Math.min(cores, byMemory));
+    }
+
+    static long perWorkerBytes(ImageFormat format) {
+        return switch (format) {
+            case AVIF -> 600 * MIB;
+            case WEBP, JPEG -> 250 * MIB;
+            default -> 250 * MIB;
+        };
+    }
+
+    private static long freeMemoryBytes() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getFreeMemorySize();
+        }
+        return Runtime.getRuntime().maxMemory();
+    }
+}
