@@ -379,7 +379,7 @@ public final class SyncRunner {
         }
 
         private ItemProgress fail(String reason) {
-            String message = job.assetName() + ": " + reason;
+            String message = reason.startsWith(job.assetName() + ":") ? reason : job.assetName() + ": " + reason;
             ItemProgress p = progressOf(JobState.FAILED, job.fingerprint().size(), 0, message, "");
             try {
                 db.inTransaction(con -> {

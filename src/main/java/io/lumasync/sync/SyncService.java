@@ -244,6 +244,22 @@ public final class SyncService implements AutoCloseable {
         vault.deletePrefix(Adapters.sourcePrefix(name));
     }
 
+    /**
+     * Watches a source that can tell when it changed (local folders); empty when it cannot. The callback runs
+     * once changes have settled.
+     */
+    public Optional<AutoCloseable> watch(String sourceName, java.time.Duration settle, Runnable onChange)
+            throws LumasyncException {
+        if (adapters.source(sourceName) instanceof io.lumasync.source.Watchable w) {
+            try {
+                return Optional.of(w.watch(settle, onChange));
+            } catch (java.io.IOException e) {
+                throw new LumasyncException(ErrorKind.UNAVAILABLE, "Cannot watch '" + sourceName + "': " + e.getMessage(), e);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A source's items with their status at each of its destinations. */
     public List<BrowseItem> browse(String sourceName) throws LumasyncException {
         return runs.browse(sourceName);

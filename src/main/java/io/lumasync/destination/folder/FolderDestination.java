@@ -68,18 +68,47 @@ public final class FolderDestination implements Destination {
     @Override
     public RemoteRef put(Upload upload) throws LumasyncException {
         checkWritable();
-        Path target;
-        synchronized (nameLock) {
-            target = freeName(upload.image().fileName());
+        return refFor(publishUnderFreeName(upload.image().fileName(), upload.image().bytes()));
+    }
+
+    /**
+     * Writes the bytes to a hidden temporary file, then links it under the first free name. Linking fails instead
+     * of overwriting when the name is taken, so two assets never share a file, and a kill at any moment leaves
+     * either no file or a complete one (never an empty placeholder that a retry would step around).
+     */
+    private Path publishUnderFreeName(String fileName, byte[] bytes) throws LumasyncException {
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(root, ".", ".lumasync-tmp");
+        } catch (IOException e) {
+            throw failure(root, e);
+        }
+        writeFile(tmp, bytes);
+        try {
+            synchronized (nameLock) {
+                while (true) {
+                    Path target = freeName(fileName);
+                    try {
+                        Files.createLink(target, tmp);
+                        return target;
+                    } catch (java.nio.file.FileAlreadyExistsException raced) {
+                        // another process took the name between the check and the link: try the next one
+                    } catch (UnsupportedOperationException | FileSystemException noLinks) {
+                        // file systems without hard links (FAT, some network shares): move without replacing
+                        Files.move(tmp, target);
+                        return target;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw failure(root.resolve(fileName), e);
+        } finally {
             try {
-                // Reserve the name so a concurrent put of another asset with the same name picks another one.
-                Files.createFile(target);
-            } catch (IOException e) {
-                throw failure(target, e);
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // a hidden leftover is harmless and overwritten by the next write
             }
         }
-        write(target, upload.image().bytes());
-        return refFor(target);
     }
 
     @Override
@@ -90,17 +119,11 @@ public final class FolderDestination implements Destination {
         Path target = old;
         if (!old.getFileName().toString().endsWith("." + wantedExt)) {
             // A format change (JPEG → AVIF) needs a new name: the id changes with it, the engine records that.
-            String base = stripExtension(old.getFileName().toString());
-            synchronized (nameLock) {
-                target = freeName(base + "." + wantedExt);
-                try {
-                    Files.createFile(target);
-                } catch (IOException e) {
-                    throw failure(target, e);
-                }
-            }
+            target = publishUnderFreeName(stripExtension(old.getFileName().toString()) + "." + wantedExt,
+                    upload.image().bytes());
+        } else {
+            write(target, upload.image().bytes());
         }
-        write(target, upload.image().bytes());
         if (!target.equals(old)) {
             try {
                 Files.deleteIfExists(old);
@@ -124,7 +147,7 @@ public final class FolderDestination implements Destination {
     @Override
     public Optional<RemoteRef> reconcile(Upload upload) throws LumasyncException {
         // A put whose answer was lost left a file with exactly these bytes under the wanted name or a -N variant.
-        String name = upload.image().fileName();
+        String name = sanitize(upload.image().fileName());
         String base = stripExtension(name);
         String ext = name.substring(base.length());
         for (int i = 1; i < 1000; i++) {
@@ -186,11 +209,13 @@ public final class FolderDestination implements Destination {
         }
     }
 
-    private Path freeName(String fileName) {
+    private static String sanitize(String fileName) {
         String safe = fileName.replace('/', '_').replace('\\', '_');
-        if (safe.isBlank() || safe.startsWith(".")) {
-            safe = "image" + safe;
-        }
+        return safe.isBlank() || safe.startsWith(".") ? "image" + safe : safe;
+    }
+
+    private Path freeName(String fileName) {
+        String safe = sanitize(fileName);
         Path candidate = root.resolve(safe);
         String base = stripExtension(safe);
         String ext = safe.substring(base.length());
@@ -198,6 +223,14 @@ public final class FolderDestination implements Destination {
             candidate = root.resolve(base + "-" + i + ext);
         }
         return candidate;
+    }
+
+    private void writeFile(Path file, byte[] bytes) throws LumasyncException {
+        try {
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw failure(file, e);
+        }
     }
 
     private void write(Path target, byte[] bytes) throws LumasyncException {

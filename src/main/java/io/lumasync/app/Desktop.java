@@ -1,0 +1,22 @@
+package io.lumasync.app;
+
+/** Starts the desktop app. Looked up by name so that CLI runs never load a JavaFX class. */
+final class Desktop {
+    private Desktop() {
+    }
+
+    static void launch(String[] files) {
+        try {
+            Class<?> app = Class.forName("io.lumasync.ui.LumasyncApp");
+            app.getMethod("launch", String[].class).invoke(null, (Object) files);
+        } catch (ClassNotFoundException e) {
+            System.err.println("lumasync: this build has no desktop app; use a command (lumasync --help).");
+            System.exit(2);
+        } catch (ReflectiveOperationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            System.err.println("lumasync: the desktop app could not start: " + cause);
+            System.err.println("On Linux it needs a display and GTK 3 (libgtk-3-0). The command line works without them: lumasync --help");
+            System.exit(1);
+        }
+    }
+}

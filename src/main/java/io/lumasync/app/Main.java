@@ -1,0 +1,46 @@
+package io.lumasync.app;
+
+import io.lumasync.auth.SecretVaults;
+import io.lumasync.cli.Cli;
+import io.lumasync.cli.CliContext;
+import io.lumasync.image.ImagePipeline;
+import io.lumasync.platform.AppDirs;
+import io.lumasync.sync.SyncService;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Entry point. No arguments (or file paths, from "Open with"): the desktop app. A command word: the headless CLI,
+ * which never loads JavaFX. Deliberately not a JavaFX {@code Application} (see the launcher).
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && Cli.COMMANDS.contains(args[0])) {
+            System.exit(runCli(args));
+        }
+        Desktop.launch(args);
+    }
+
+    static int runCli(String[] args) {
+        Path data = AppDirs.dataDir();
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        try (CliContext ctx = new CliContext(() -> openService(data), out, err, System.in, System.getenv())) {
+            return Cli.run(ctx, args);
+        }
+    }
+
+    /** The service with the platform's vault and the best image engine available. */
+    public static SyncService openService(Path dataDir) throws io.lumasync.core.LumasyncException {
+        return SyncService.open(dataDir, SecretVaults.open(dataDir), pipeline(), SyncService.Options.defaults());
+    }
+
+    static ImagePipeline pipeline() {
+        return Engines.best();
+    }
+}

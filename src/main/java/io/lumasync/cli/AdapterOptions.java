@@ -1,0 +1,121 @@
+package io.lumasync.cli;
+
+import io.lumasync.core.ConfigField;
+import io.lumasync.core.ConfigurationException;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns `--some-field value` options into an adapter's field values, from its {@link ConfigField}s, so a new
+ * adapter needs no CLI code. Secrets are never taken from the command line (it lands in shell history and
+ * process lists): they come from a prompt, or from standard input with {@code --password-stdin} /
+ * {@code --secret-stdin} / {@code --token-stdin}.
+ */
+final class AdapterOptions {
+    private AdapterOptions() {
+    }
+
+    static Map<String, String> parse(String typeName, List<ConfigField> fields, List<String> args, CliContext ctx)
+            throws ConfigurationException {
+        Map<String, String> values = new HashMap<>();
+        boolean secretFromStdin = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (!a.startsWith("--")) {
+                throw new ConfigurationException("Unexpected argument '" + a + "'. " + help(typeName, fields));
+            }
+            String name = a.substring(2);
+            String value = null;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            if (name.endsWith("-stdin")) {
+                secretFromStdin = true;
+                continue;
+            }
+            String key = name.replace('-', '_').toLowerCase(Locale.ROOT);
+            ConfigField f = fields.stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow(() ->
+                    new ConfigurationException("Unknown option '" + a + "' for a " + typeName + " destination or source. "
+                            + help(typeName, fields)));
+            if (f.isSecret()) {
+                throw new ConfigurationException("For safety, '" + a + "' is not taken on the command line: "
+                        + "type it at the prompt, or pipe it in with --" + name + "-stdin.");
+            }
+            if (value == null) {
+                boolean hasValue = i + 1 < args.size() && !args.get(i + 1).startsWith("--");
+                if (f.kind() == ConfigField.Kind.BOOLEAN && !hasValue) {
+                    value = "true";
+                } else if (hasValue) {
+                    value = args.get(++i);
+                } else {
+                    throw new ConfigurationException("'" + a + "' needs a value.");
+                }
+            }
+            values.put(key, value);
+        }
+        for (ConfigField f : fields) {
+            if (f.isSecret() && !values.containsKey(f.key())) {
+                values.put(f.key(), secret(f, secretFromStdin, ctx));
+            }
+        }
+        return values;
+    }
+
+    private static String secret(ConfigField f, boolean fromStdin, CliContext ctx) throws ConfigurationException {
+        if (fromStdin) {
+            try {
+                String line = new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8)).readLine();
+                if (line == null || line.isBlank()) {
+                    throw new ConfigurationException("Expected " + f.label() + " on standard input, got nothing.");
+                }
+                return line.strip();
+            } catch (IOException e) {
+                throw new ConfigurationException("Could not read " + f.label() + " from standard input: " + e.getMessage());
+            }
+        }
+        if (f.key().equals("secret")) {
+            // A signing secret the user does not have yet: make a strong one and show it once.
+            byte[] raw = new byte[24];
+            new SecureRandom().nextBytes(raw);
+            String s = "whsec_" + Base64.getEncoder().encodeToString(raw);
+            ctx.out().println("Signing secret (shown once; give it to the receiving end): " + s);
+            return s;
+        }
+        Console console = System.console();
+        if (console != null && ctx.interactive()) {
+            char[] typed = console.readPassword("%s: ", f.label());
+            if (typed != null && typed.length > 0) {
+                return new String(typed);
+            }
+        }
+        throw new ConfigurationException(f.label() + " is needed: type it at the prompt, or pipe it in with --"
+                + f.key().replace('_', '-') + "-stdin.");
+    }
+
+    static String help(String typeName, List<ConfigField> fields) {
+        StringBuilder b = new StringBuilder("Options for " + typeName + ":");
+        for (ConfigField f : fields) {
+            b.append("\n  --").append(f.key().replace('_', '-'));
+            if (f.isSecret()) {
+                b.append("-stdin  (read from standard input)");
+            } else if (f.kind() != ConfigField.Kind.BOOLEAN) {
+                b.append(" VALUE");
+            }
+            b.append("  ").append(f.label()).append(f.required() ? " (required)" : "")
+                    .append(f.help().isEmpty() ? "" : ": " + f.help());
+        }
+        return b.toString();
+    }
+}

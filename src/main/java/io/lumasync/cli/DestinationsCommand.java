@@ -1,0 +1,135 @@
+package io.lumasync.cli;
+
+import io.lumasync.core.ConfigurationException;
+import io.lumasync.destination.Capabilities;
+import io.lumasync.destination.DestinationType;
+import io.lumasync.destination.DestinationTypes;
+import io.lumasync.sync.DestinationInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "destinations", description = "Add, list, test and remove destinations.",
+        subcommands = {DestinationsCommand.Add.class, DestinationsCommand.ListCmd.class,
+                DestinationsCommand.Test.class, DestinationsCommand.Remove.class})
+final class DestinationsCommand {
+
+    @Command(name = "add", description = "Add a destination: add TYPE NAME --option value… "
+            + "(e.g. add folder web --path ~/web; add wordpress blog --url https://… --user me).")
+    static final class Add implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "TYPE", description = "folder, wordpress, s3, webhook…")
+        String type;
+
+        @Parameters(index = "1", paramLabel = "NAME", description = "Your name for it.")
+        String name;
+
+        @Unmatched
+        List<String> options = new ArrayList<>();
+
+        Add(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            DestinationType t = DestinationTypes.byId(type).orElseThrow(() -> new ConfigurationException(
+                    "Unknown destination type '" + type + "'. Known: "
+                            + String.join(", ", DestinationTypes.all().stream().map(DestinationType::id).toList())));
+            Map<String, String> values = AdapterOptions.parse(t.displayName(), t.fields(), options, ctx);
+            ctx.service().addDestination(name, type, values);
+            ctx.out().println("Added " + t.displayName() + " destination '" + name + "'. Check it with: lumasync destinations test " + name);
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "list", description = "List destinations.")
+    static final class ListCmd implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        ListCmd(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            List<DestinationInfo> all = ctx.service().destinations();
+            if (json) {
+                List<Map<String, Object>> out = new ArrayList<>();
+                for (DestinationInfo d : all) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("name", d.name());
+                    m.put("type", d.typeId());
+                    m.put("settings", d.settings());
+                    m.put("status", d.status());
+                    m.put("lastError", d.lastError().orElse(null));
+                    m.put("assets", d.assets());
+                    out.add(m);
+                }
+                ctx.out().println(RunOutput.json(out));
+                return Cli.OK;
+            }
+            if (all.isEmpty()) {
+                ctx.out().println("No destinations. Add one: lumasync destinations add folder NAME --path DIR");
+            }
+            for (DestinationInfo d : all) {
+                ctx.out().println(d.name() + "  (" + d.typeId() + ")  " + d.settings() + "  " + d.assets()
+                        + " images, " + d.status() + d.lastError().map(e -> ": " + e).orElse(""));
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "test", description = "Contact a destination and show what it accepts.")
+    static final class Test implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        Test(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Capabilities c = ctx.service().testDestination(name);
+            ctx.out().println(name + ": OK");
+            ctx.out().println("  formats accepted: " + c.formats());
+            ctx.out().println("  largest upload:   " + (c.maxUploadBytes() > 0 ? io.lumasync.sync.Sizes.human(c.maxUploadBytes()) : "no limit known"));
+            ctx.out().println("  updates:          " + c.replace());
+            c.notes().forEach(n -> ctx.out().println("  " + n));
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "remove", description = "Remove a destination and its saved passwords (published files stay).")
+    static final class Remove implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        Remove(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            ctx.service().removeDestination(name);
+            ctx.out().println("Removed destination '" + name + "'.");
+            return Cli.OK;
+        }
+    }
+}
