@@ -24,7 +24,7 @@ public final class Cli {
     public static final Set<String> COMMANDS = Set.of("push", "destinations", "sources", "sync", "daemon", "map",
             "activity", "bench", "login", "logout", "doctor", "help", "-h", "--help", "-V", "--version");
 
-    private Cli() {
+    Cli() {
     }
 
     public static int run(CliContext context, String... args) {

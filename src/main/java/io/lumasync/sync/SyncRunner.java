@@ -349,9 +349,19 @@ public final class SyncRunner {
                 try {
                     uploadSlot.acquireUninterruptibly();
                     try {
+                        // Checked and set while holding the slot: once a destination refused the credentials or
+                        // is unreachable, no further job of this run calls it.
+                        LumasyncException block = blocked.get(job.destination());
+                        if (block != null) {
+                            throw block;
+                        }
                         Throttle.pause();
-                        RemoteRef ref = call.run();
-                        return ref;
+                        return call.run();
+                    } catch (LumasyncException e) {
+                        if (e.kind() == ErrorKind.REAUTH || e.kind() == ErrorKind.UNAVAILABLE) {
+                            blocked.putIfAbsent(job.destination(), e);
+                        }
+                        throw e;
                     } finally {
                         uploadSlot.release();
                     }

@@ -51,6 +51,9 @@ public final class FolderDestination implements Destination {
     }
 
     private void checkWritable() throws LumasyncException {
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new LumasyncException(ErrorKind.UNAVAILABLE, root + " is not a folder. Choose a folder as the destination.");
+        }
         try {
             Files.createDirectories(root);
         } catch (IOException e) {

@@ -1,0 +1,47 @@
+package io.lumasync.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LauncherTest {
+    @Test
+    void theShellLauncherKnowsExactlyTheCliCommands() throws Exception {
+        String sh = Files.readString(Path.of("src/dist/bin/lumasync"));
+        Matcher m = Pattern.compile("\\n\\s*(push\\|[^)]*)\\)").matcher(sh);
+        assertThat(m.find()).isTrue();
+        Set<String> words = Arrays.stream(m.group(1).split("\\|")).map(String::trim).collect(Collectors.toSet());
+        assertThat(words).isEqualTo(Cli.COMMANDS);
+    }
+
+    @Test
+    void theWindowsLauncherKnowsExactlyTheCliCommands() throws Exception {
+        String cmd = Files.readString(Path.of("src/dist/bin/lumasync.cmd"));
+        Matcher m = Pattern.compile("for %%c in \\(([^)]*)\\)").matcher(cmd);
+        assertThat(m.find()).isTrue();
+        assertThat(Set.of(m.group(1).trim().split("\\s+"))).isEqualTo(Cli.COMMANDS);
+    }
+
+    @Test
+    void everyCliSubcommandStartsTheCli() {
+        var cl = new picocli.CommandLine(new Cli(), new picocli.CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                try {
+                    return cls.getDeclaredConstructor(CliContext.class).newInstance((Object) null);
+                } catch (NoSuchMethodException e) {
+                    return picocli.CommandLine.defaultFactory().create(cls);
+                }
+            }
+        });
+        assertThat(Cli.COMMANDS).containsAll(cl.getSubcommands().keySet());
+    }
+}
