@@ -1,6 +1,5 @@
 package io.lumasync.app;
 
-import io.lumasync.auth.SecretVaults;
 import io.lumasync.cli.Cli;
 import io.lumasync.cli.CliContext;
 import io.lumasync.image.ImagePipeline;
@@ -37,7 +36,7 @@ public final class Main {
 
     /** The service with the platform's vault and the best image engine available. */
     public static SyncService openService(Path dataDir) throws io.lumasync.core.LumasyncException {
-        return SyncService.open(dataDir, SecretVaults.open(dataDir), pipeline(), SyncService.Options.defaults());
+        return SyncService.open(dataDir, new LazyVault(dataDir), pipeline(), SyncService.Options.defaults());
     }
 
     static ImagePipeline pipeline() {

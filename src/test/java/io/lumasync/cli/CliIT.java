@@ -57,6 +57,8 @@ class CliIT {
                 .contains("truncated.png: this is not an image")
                 .contains("2 done, 0 skipped, 3 failed");
         assertThat(out.resolve("sunset.png")).exists();
+        assertThat(java.nio.file.Files.getPosixFilePermissions(out.resolve("sunset.png")))
+                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
         assertThat(out.resolve("café ☕ 🌅.png")).exists();
         assertThat(Files.list(out).filter(p -> !p.getFileName().toString().startsWith(".")).count()).isEqualTo(2);
 

@@ -83,6 +83,10 @@ public final class FolderDestination implements Destination {
         Path tmp;
         try {
             tmp = Files.createTempFile(root, ".", ".lumasync-tmp");
+            if (Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+                // temp files are private (600); a published image is as readable as any file the user saves
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
         } catch (IOException e) {
             throw failure(root, e);
         }

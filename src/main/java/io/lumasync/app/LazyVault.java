@@ -1,0 +1,58 @@
+package io.lumasync.app;
+
+import io.lumasync.auth.SecretVault;
+import io.lumasync.auth.SecretVaults;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Chooses the vault on first use, so commands that need no secret (list, map, push to a folder) neither probe
+ * the keychain (up to a second on a bus without Secret Service) nor warn about it.
+ */
+final class LazyVault implements SecretVault {
+    private final Path dataDir;
+    private volatile SecretVault vault;
+
+    LazyVault(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    private SecretVault vault() {
+        SecretVault v = vault;
+        if (v == null) {
+            synchronized (this) {
+                if (vault == null) {
+                    vault = SecretVaults.open(dataDir);
+                }
+                v = vault;
+            }
+        }
+        return v;
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        return vault().get(key);
+    }
+
+    @Override
+    public void put(String key, String value) {
+        vault().put(key, value);
+    }
+
+    @Override
+    public void delete(String key) {
+        vault().delete(key);
+    }
+
+    @Override
+    public void deletePrefix(String prefix) {
+        vault().deletePrefix(prefix);
+    }
+
+    @Override
+    public String backendName() {
+        return vault().backendName();
+    }
+}
