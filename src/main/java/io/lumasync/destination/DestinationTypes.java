@@ -2,6 +2,7 @@ package io.lumasync.destination;
 
 import io.lumasync.destination.folder.FolderDestinationType;
 import io.lumasync.destination.s3.S3DestinationType;
+import io.lumasync.destination.webhook.WebhookDestinationType;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,8 @@ import java.util.Optional;
 public final class DestinationTypes {
     private static final List<DestinationType> ALL = List.of(
             new FolderDestinationType(),
-            new S3DestinationType()
+            new S3DestinationType(),
+            new WebhookDestinationType()
     );
 
     private DestinationTypes() {

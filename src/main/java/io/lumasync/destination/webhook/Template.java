@@ -1,0 +1,96 @@
+package io.lumasync.destination.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code {{name}}} placeholders in URLs, headers and bodies. Each place escapes values its own way: URL-encoded in
+ * URLs (slashes kept, so {@code {{folder_path}}{{filename}}} stays a path), JSON-escaped in JSON bodies, line
+ * breaks removed in headers, unchanged in form fields.
+ */
+final class Template {
+    enum Escape { URL, JSON, HEADER, NONE }
+
+    /** The placeholders a template may use. */
+    static final Set<String> NAMES = Set.of("filename", "mime", "format", "file_base64", "file_data_uri", "alt_text",
+            "title", "caption", "description", "source", "source_asset_id", "action", "event", "is_update",
+            "existing_asset_id", "existing_url", "size_bytes", "sync_id", "folder", "folder_path", "destination_id",
+            "timestamp", "token", "asset_id");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z0-9_]+)\\s*}}");
+
+    private Template() {
+    }
+
+    static String render(String template, Map<String, String> vars, Escape escape) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = vars.getOrDefault(m.group(1), "");
+            m.appendReplacement(out, Matcher.quoteReplacement(escape(value, escape)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Placeholders in {@code template} that are not known, sorted; empty when all are fine. */
+    static Set<String> unknown(String template) {
+        Set<String> bad = new TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            if (!NAMES.contains(m.group(1))) {
+                bad.add(m.group(1));
+            }
+        }
+        return bad;
+    }
+
+    static String escape(String value, Escape escape) {
+        return switch (escape) {
+            case URL -> urlEncode(value);
+            case JSON -> jsonEscape(value);
+            case HEADER -> value.replace("\r", "").replace("\n", " ");
+            case NONE -> value;
+        };
+    }
+
+    /** Percent-encodes everything but RFC 3986 unreserved characters and "/". */
+    static String urlEncode(String value) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0) {
+                sb.append(c);
+            } else {
+                sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+            }
+        }
+        return sb.toString();
+    }
+
+    static String jsonEscape(String value) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+}

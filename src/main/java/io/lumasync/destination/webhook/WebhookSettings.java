@@ -1,0 +1,92 @@
+package io.lumasync.destination.webhook;
+
+import io.lumasync.core.AdapterConfig;
+import io.lumasync.core.ErrorKind;
+import io.lumasync.core.LumasyncException;
+import io.lumasync.destination.ReplaceStrategy;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A webhook destination's settings after its preset (if any) filled the fields the user left empty.
+ *
+ * @param name         the destination's name ({{destination_id}})
+ * @param url          URL template
+ * @param method       POST or PUT
+ * @param body         JSON, FORM or RAW
+ * @param headers      header template, one {@code Name: value} per line
+ * @param template     body template; empty: the default JSON body or form fields
+ * @param assetIdPath  JSON path or {{…}} template for the asset id in the answer
+ * @param assetUrlPath JSON path or {{…}} template for the asset URL; empty: none
+ * @param replace      what an update does at the receiver
+ */
+public record WebhookSettings(String name, String url, String method, Body body, String headers, String template,
+                              String assetIdPath, String assetUrlPath, ReplaceStrategy replace) {
+
+    public enum Body { JSON, FORM, RAW }
+
+    private static final Pattern ANGLE = Pattern.compile("<[a-z_]+>");
+
+    public static WebhookSettings from(AdapterConfig c) throws LumasyncException {
+        Optional<WebhookPreset> preset = Optional.empty();
+        if (c.get("preset").isPresent() && !c.get("preset").get().equalsIgnoreCase("custom")) {
+            preset = WebhookPresets.byId(c.get("preset").get());
+            if (preset.isEmpty()) {
+                throw invalid(c, "the preset '" + c.get("preset").get() + "' is unknown");
+            }
+        }
+        Optional<WebhookPreset> p = preset;
+        String url = c.get("url").or(() -> p.map(WebhookPreset::url)).orElseThrow(() -> invalid(c, "it has no URL"));
+        String method = c.get("method").or(() -> p.map(WebhookPreset::method)).orElse("POST").toUpperCase(Locale.ROOT);
+        if (!method.equals("POST") && !method.equals("PUT")) {
+            throw invalid(c, "the method must be POST or PUT, not " + method);
+        }
+        String bodyText = c.get("body").or(() -> p.map(WebhookPreset::body)).orElse("json");
+        Body body = switch (bodyText.strip().toLowerCase(Locale.ROOT)) {
+            case "json" -> Body.JSON;
+            case "form", "multipart" -> Body.FORM;
+            case "raw", "file" -> Body.RAW;
+            default -> throw invalid(c, "the body must be json, form or raw, not " + bodyText);
+        };
+        WebhookSettings s = new WebhookSettings(c.name(), url, method, body,
+                c.get("headers").or(() -> p.map(WebhookPreset::headers)).orElse(""),
+                c.get("template").or(() -> p.map(WebhookPreset::template)).orElse(""),
+                c.get("asset_id_path").or(() -> p.map(WebhookPreset::assetIdPath)).orElse("asset_id"),
+                c.get("asset_url_path").or(() -> p.map(WebhookPreset::assetUrlPath)).orElse("asset_url"),
+                p.map(WebhookPreset::replace).orElse(ReplaceStrategy.SAME_ID_NEW_URL));
+        s.check(c);
+        return s;
+    }
+
+    /** Refuses templates with unknown placeholders or preset values still to fill in, naming them. */
+    private void check(AdapterConfig c) throws LumasyncException {
+        Set<String> unknown = new TreeSet<>();
+        Set<String> unfilled = new TreeSet<>();
+        for (String t : new String[]{url, headers, template, assetIdPath, assetUrlPath}) {
+            unknown.addAll(Template.unknown(t));
+            Matcher m = ANGLE.matcher(t);
+            while (m.find()) {
+                unfilled.add(m.group());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw invalid(c, "it uses unknown placeholders " + unknown + "; the known ones are listed in the help");
+        }
+        if (!unfilled.isEmpty()) {
+            throw invalid(c, "replace " + String.join(", ", unfilled) + " with your own values");
+        }
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw invalid(c, "the URL must start with https:// (or http:// for a local receiver)");
+        }
+    }
+
+    private static LumasyncException invalid(AdapterConfig c, String why) {
+        return new LumasyncException(ErrorKind.UNAVAILABLE, "The webhook '" + c.name() + "' cannot be used: " + why
+                + ". Edit its settings.");
+    }
+}
