@@ -1,0 +1,65 @@
+package io.lumasync.auth;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One OAuth 2.0 provider as a native app sees it (RFC 8252). Client ids are configurable: users may bring their
+ * own app keys. No client secret is shipped: Dropbox takes public PKCE clients; Google's "desktop app" clients
+ * need a (non-confidential) secret, which then comes from the user's own configuration.
+ *
+ * @param id                   "dropbox", "gdrive"
+ * @param displayName          shown to the user
+ * @param authorizationUri     where the browser goes
+ * @param tokenUri             where codes and refresh tokens are exchanged
+ * @param clientId             the app key
+ * @param clientSecret         only for providers that insist on one for installed apps; never logged
+ * @param scopes               requested scopes (read-only where the provider has such a scope)
+ * @param extraAuthorizeParams provider switches that ask for a refresh token
+ */
+public record OAuthProvider(String id, String displayName, URI authorizationUri, URI tokenUri, String clientId,
+                            Optional<String> clientSecret, List<String> scopes, Map<String, String> extraAuthorizeParams) {
+
+    public static final URI DROPBOX_AUTHORIZE = URI.create("https://www.dropbox.com/oauth2/authorize");
+    public static final URI DROPBOX_TOKEN = URI.create("https://api.dropboxapi.com/oauth2/token");
+    public static final URI GOOGLE_AUTHORIZE = URI.create("https://accounts.google.com/o/oauth2/v2/auth");
+    public static final URI GOOGLE_TOKEN = URI.create("https://oauth2.googleapis.com/token");
+    public static final String DRIVE_READONLY = "https://www.googleapis.com/auth/drive.readonly";
+
+    public OAuthProvider {
+        scopes = List.copyOf(scopes);
+        extraAuthorizeParams = Map.copyOf(extraAuthorizeParams);
+        clientSecret = clientSecret.filter(s -> !s.isBlank());
+    }
+
+    /**
+     * Dropbox: PKCE public client, {@code token_access_type=offline} for a refresh token (the Dropbox OAuth Guide,
+     * "Implementing Code Flow with PKCE"). Only read scopes are asked for, even if the app has more.
+     */
+    public static OAuthProvider dropbox(String clientId) {
+        return new OAuthProvider("dropbox", "Dropbox", DROPBOX_AUTHORIZE, DROPBOX_TOKEN, clientId, Optional.empty(),
+                List.of("account_info.read", "files.metadata.read", "files.content.read"),
+                Map.of("token_access_type", "offline"));
+    }
+
+    /**
+     * Google Drive, read-only: {@code access_type=offline} for a refresh token, {@code prompt=consent} so a
+     * reconnect gets a fresh one ("OAuth 2.0 for iOS &amp; Desktop Apps", loopback IP address flow).
+     */
+    public static OAuthProvider google(String clientId, Optional<String> clientSecret) {
+        return new OAuthProvider("gdrive", "Google Drive", GOOGLE_AUTHORIZE, GOOGLE_TOKEN, clientId, clientSecret,
+                List.of(DRIVE_READONLY), Map.of("access_type", "offline", "prompt", "consent"));
+    }
+
+    /** The same provider at other addresses (a test server, a proxy). */
+    public OAuthProvider withEndpoints(URI authorize, URI token) {
+        return new OAuthProvider(id, displayName, authorize, token, clientId, clientSecret, scopes, extraAuthorizeParams);
+    }
+
+    @Override
+    public String toString() {
+        return "OAuthProvider[" + id + ", client " + clientId + (clientSecret.isPresent() ? ", secret set" : "") + "]";
+    }
+}
