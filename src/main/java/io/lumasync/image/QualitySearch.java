@@ -2,20 +2,117 @@ package io.lumasync.image;
 
 import io.lumasync.core.ImageFormat;
 import io.lumasync.core.Quality;
+import io.lumasync.image.metric.Ssimulacra2;
 import io.lumasync.image.vips.VipsException;
 import io.lumasync.image.vips.VipsImage;
 import io.lumasync.image.vips.VipsScope;
 
-/** Picks the encoder quality: the user's fixed number, or a search for the smallest file meeting a visual target. */
-final class QualitySearch {
+import java.util.Locale;
 
-    Candidate encode(VipsScope scope, VipsImage image, ImageFormat format, Quality quality, int keep)
+/**
+ * Picks the encoder quality: the user's fixed number, or the lowest quality whose decoded output still scores at
+ * least the target SSIMULACRA2 against the prepared (resized, sRGB) image — a binary search of a few encodes,
+ * started at a per-format guess so that it usually needs 3–5 tries.
+ */
+final class QualitySearch {
+    /** Stop when the bracket is this narrow: one or two quality steps change little in size. */
+    private static final int RESOLUTION = 2;
+    private static final int MAX_TRIES = 6;
+
+    /** The original as the metric sees it, computed once per image and shared by all formats tried. */
+    static final class Target {
+        private final VipsScope scope;
+        private final VipsImage image;
+        private Ssimulacra2.Reference reference;
+        private boolean unusable;
+
+        Target(VipsScope scope, VipsImage image) {
+            this.scope = scope;
+            this.image = image;
+            // The metric needs whole 8-bit frames of at least 8 × 8 pixels; animations keep a fixed quality.
+            this.unusable = image.pages() > 1 || image.width() < 8 || image.height() < 8;
+        }
+
+        boolean usable() {
+            return !unusable;
+        }
+
+        double score(byte[] encoded) throws VipsException {
+            if (reference == null) {
+                reference = Ssimulacra2.reference(scope.pixels(image), image.width(), image.height(), image.bands());
+            }
+            VipsImage decoded = scope.open(encoded, "");
+            if (decoded.bands() != image.bands() || decoded.width() != image.width()) {
+                unusable = true;   // e.g. an encoder dropped an all-opaque alpha: cannot compare like for like
+                return Double.NaN;
+            }
+            return reference.score(scope.pixels(decoded));
+        }
+    }
+
+    Candidate encode(VipsScope scope, VipsImage image, ImageFormat format, Quality quality, int keep, Target target)
             throws VipsException {
-        int q = switch (quality) {
-            case Quality.Fixed f -> f.value();
-            case Quality.Perceptual p -> VipsEncoders.defaultQuality(format);
+        if (quality instanceof Quality.Fixed f) {
+            byte[] bytes = VipsEncoders.encode(scope, image, format, f.value(), keep);
+            return new Candidate(bytes, format, f.value(), "Quality " + f.value() + " (" + FormatPlan.label(format)
+                    + ").");
+        }
+        Quality.Perceptual p = (Quality.Perceptual) quality;
+        if (!target.usable()) {
+            int q = VipsEncoders.defaultQuality(format);
+            return new Candidate(VipsEncoders.encode(scope, image, format, q, keep), format, q,
+                    "Quality " + q + " (" + FormatPlan.label(format) + "): fixed, as this image cannot be scored.");
+        }
+        int lo = minQuality(format);
+        int hi = 95;
+        int q = Math.clamp(guess(format, p.targetScore()), lo, hi);
+        byte[] best = null;
+        int bestQ = 0;
+        double bestScore = 0;
+        int tries = 0;
+        // Invariant: the answer lies in [lo, hi]; every quality below lo failed, hi passed once best is set.
+        while (tries < MAX_TRIES) {
+            byte[] bytes = VipsEncoders.encode(scope, image, format, q, keep);
+            double score = target.score(bytes);
+            tries++;
+            if (Double.isNaN(score)) {
+                return new Candidate(bytes, format, q, "Quality " + q + " (" + FormatPlan.label(format) + ").");
+            }
+            if (score >= p.targetScore()) {
+                best = bytes;
+                bestQ = q;
+                bestScore = score;
+                hi = q;
+            } else {
+                lo = q + 1;
+            }
+            if (lo >= hi || (best != null && hi - lo <= RESOLUTION)) {
+                break;
+            }
+            q = (lo + hi) / 2;
+        }
+        if (best == null) {
+            best = VipsEncoders.encode(scope, image, format, 95, keep);
+            bestScore = target.score(best);
+            return new Candidate(best, format, 95, String.format(Locale.ROOT,
+                    "Quality 95 (%s): even the highest quality tried scores SSIMULACRA2 %.1f, below the target %.0f.",
+                    FormatPlan.label(format), bestScore, p.targetScore()));
+        }
+        return new Candidate(best, format, bestQ, String.format(Locale.ROOT,
+                "Quality %d (%s) chosen for SSIMULACRA2 %.1f (target %.0f, %s) after %d tries.", bestQ,
+                FormatPlan.label(format), bestScore, p.targetScore(), p.preset(), tries));
+    }
+
+    /** Below these the formats fall apart on photos whatever the metric says about a lucky image. */
+    private static int minQuality(ImageFormat format) {
+        return format == ImageFormat.AVIF ? 20 : 30;
+    }
+
+    /** A first try that usually lands within a few steps of the answer on photos. */
+    static int guess(ImageFormat format, double target) {
+        return switch (format) {
+            case AVIF -> (int) Math.round(target - 18);
+            default -> (int) Math.round(target);
         };
-        byte[] bytes = VipsEncoders.encode(scope, image, format, q, keep);
-        return new Candidate(bytes, format, q, "Quality " + q + " (" + FormatPlan.label(format) + ").");
     }
 }

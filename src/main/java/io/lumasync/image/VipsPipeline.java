@@ -69,8 +69,9 @@ public final class VipsPipeline implements ImagePipeline {
             int keep = MetadataRules.apply(scope, tagged, settings.metadata(), keepIcc);
 
             Candidate best = null;
+            QualitySearch.Target target = new QualitySearch.Target(scope, tagged);
             for (ImageFormat f : plan.formats()) {
-                Candidate c = search.encode(scope, tagged, f, settings.quality(), keep);
+                Candidate c = search.encode(scope, tagged, f, settings.quality(), keep, target);
                 if (best == null || c.bytes().length < best.bytes().length) {
                     best = c;
                 }

@@ -1,0 +1,60 @@
+package io.lumasync.image.metric;
+
+/** 8-bit sRGB pixels as three planes of linear light, and the 2 × 2 box reduction between scales. */
+final class LinearPlanes {
+    private static final float[] TO_LINEAR = new float[256];
+    /** Transparent pixels are judged on mid grey (sRGB-encoded 0.5), as the reference tool does. */
+    private static final float BACKGROUND = 0.5f;
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            TO_LINEAR[i] = (float) Srgb.toLinear(i / 255.0);
+        }
+    }
+
+    private LinearPlanes() {
+    }
+
+    static float[][] of(byte[] px, int w, int h, int bands) {
+        int n = w * h;
+        float[][] p = {new float[n], new float[n], new float[n]};
+        boolean grey = bands <= 2;
+        boolean alpha = bands == 2 || bands == 4;
+        for (int i = 0; i < n; i++) {
+            int o = i * bands;
+            for (int c = 0; c < 3; c++) {
+                int v = px[o + (grey ? 0 : c)] & 0xff;
+                if (alpha) {
+                    float a = (px[o + bands - 1] & 0xff) / 255f;
+                    float blended = a * (v / 255f) + (1 - a) * BACKGROUND;
+                    p[c][i] = (float) Srgb.toLinear(blended);
+                } else {
+                    p[c][i] = TO_LINEAR[v];
+                }
+            }
+        }
+        return p;
+    }
+
+    /** Halves each plane by averaging 2 × 2 blocks (edge pixels repeat when the size is odd). */
+    static float[][] halve(float[][] in, int w, int h) {
+        int ow = (w + 1) / 2;
+        int oh = (h + 1) / 2;
+        float[][] out = new float[3][ow * oh];
+        for (int c = 0; c < 3; c++) {
+            float[] src = in[c];
+            float[] dst = out[c];
+            for (int oy = 0; oy < oh; oy++) {
+                int y0 = oy * 2;
+                int y1 = Math.min(y0 + 1, h - 1);
+                for (int ox = 0; ox < ow; ox++) {
+                    int x0 = ox * 2;
+                    int x1 = Math.min(x0 + 1, w - 1);
+                    float sum = src[y0 * w + x0] + src[y0 * w + x1] + src[y1 * w + x0] + src[y1 * w + x1];
+                    dst[oy * ow + ox] = sum * 0.25f;
+                }
+            }
+        }
+        return out;
+    }
+}

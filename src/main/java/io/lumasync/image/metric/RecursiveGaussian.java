@@ -1,0 +1,107 @@
+package io.lumasync.image.metric;
+
+/**
+ * The Gaussian blur SSIMULACRA2 is defined with: Charalampidis' recursive approximation using truncated cosines
+ * ("Recursive Implementation of the Gaussian Filter Using Truncated Cosine Functions", IEEE TSP 2016), three
+ * second-order IIR terms, zero padding at the borders, as in libjxl's tools. Float arithmetic on purpose: the
+ * reference scores were computed in float.
+ */
+final class RecursiveGaussian {
+    private final int radius;
+    private final float[] n2 = new float[3];
+    private final float[] d1 = new float[3];
+
+    RecursiveGaussian(double sigma) {
+        double r = Math.round(3.2795 * sigma + 0.2546);
+        double[] omega = {Math.PI / (2 * r), 3 * Math.PI / (2 * r), 5 * Math.PI / (2 * r)};
+        double p1 = 1 / Math.tan(0.5 * omega[0]);
+        double p3 = -1 / Math.tan(0.5 * omega[1]);
+        double p5 = 1 / Math.tan(0.5 * omega[2]);
+        double r1 = p1 * p1 / Math.sin(omega[0]);
+        double r3 = -p3 * p3 / Math.sin(omega[1]);
+        double r5 = p5 * p5 / Math.sin(omega[2]);
+        double[] rho = new double[3];
+        for (int i = 0; i < 3; i++) {
+            rho[i] = Math.exp(-0.5 * sigma * sigma * omega[i] * omega[i]) / r;
+        }
+        double d13 = p1 * r3 - r1 * p3;
+        double d35 = p3 * r5 - r3 * p5;
+        double d51 = p5 * r1 - r5 * p1;
+        double zeta15 = d35 / d13;
+        double zeta35 = d51 / d13;
+        double[][] a = {{p1, p3, p5}, {r1, r3, r5}, {zeta15, zeta35, 1}};
+        double[] gamma = {1, r * r - sigma * sigma, zeta15 * rho[0] + zeta35 * rho[1] + rho[2]};
+        double[] beta = solve(a, gamma);
+        this.radius = (int) r;
+        for (int i = 0; i < 3; i++) {
+            n2[i] = (float) (-beta[i] * Math.cos(omega[i] * (r + 1)));
+            d1[i] = (float) (-2 * Math.cos(omega[i]));
+        }
+    }
+
+    /** Blurs a plane (row-major, w × h) into {@code out}; {@code temp} is scratch of the same size. */
+    void blur(float[] in, float[] temp, float[] out, int w, int h) {
+        float[] line = new float[Math.max(w, h)];
+        float[] result = new float[Math.max(w, h)];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(in, y * w, line, 0, w);
+            pass(line, result, w);
+            System.arraycopy(result, 0, temp, y * w, w);
+        }
+        for (int x = 0; x < w; x++) {
+            for (int y = 0; y < h; y++) {
+                line[y] = temp[y * w + x];
+            }
+            pass(line, result, h);
+            for (int y = 0; y < h; y++) {
+                out[y * w + x] = result[y];
+            }
+        }
+    }
+
+    /** One 1-D pass: out[n] = sum over the three IIR terms, each fed with in[n−N−1] + in[n+N−1]. */
+    private void pass(float[] in, float[] out, int size) {
+        float prev1 = 0;
+        float prev3 = 0;
+        float prev5 = 0;
+        float prev21 = 0;
+        float prev23 = 0;
+        float prev25 = 0;
+        for (int n = -radius + 1; n < size; n++) {
+            int left = n - radius - 1;
+            int right = n + radius - 1;
+            float sum = (left >= 0 ? in[left] : 0f) + (right < size ? in[right] : 0f);
+            float o1 = n2[0] * sum - d1[0] * prev1 - prev21;
+            float o3 = n2[1] * sum - d1[1] * prev3 - prev23;
+            float o5 = n2[2] * sum - d1[2] * prev5 - prev25;
+            prev21 = prev1;
+            prev23 = prev3;
+            prev25 = prev5;
+            prev1 = o1;
+            prev3 = o3;
+            prev5 = o5;
+            if (n >= 0) {
+                out[n] = o1 + o3 + o5;
+            }
+        }
+    }
+
+    /** Solves a 3 × 3 linear system by Cramer's rule (the matrix is tiny and well conditioned). */
+    private static double[] solve(double[][] m, double[] v) {
+        double det = det(m[0][0], m[0][1], m[0][2], m[1][0], m[1][1], m[1][2], m[2][0], m[2][1], m[2][2]);
+        double[] x = new double[3];
+        for (int c = 0; c < 3; c++) {
+            double[][] t = {m[0].clone(), m[1].clone(), m[2].clone()};
+            for (int r = 0; r < 3; r++) {
+                t[r][c] = v[r];
+            }
+            x[c] = det(t[0][0], t[0][1], t[0][2], t[1][0], t[1][1], t[1][2], t[2][0], t[2][1], t[2][2]) / det;
+        }
+        return x;
+    }
+
+    private static double det(double a, double b, double c, double d, double e, double f, double g, double h,
+                              double i) {
+        return a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
+    }
+}

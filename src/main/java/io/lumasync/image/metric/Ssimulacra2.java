@@ -1,0 +1,206 @@
+package io.lumasync.image.metric;
+
+/**
+ * SSIMULACRA 2.1 (Jon Sneyers, Cloudinary; the April 2023 definition in libjxl's tools): a perceptual score of a
+ * distorted image against its original, 100 = identical, ~90 = visually lossless, ~70 = high quality web,
+ * ~50 = medium, below 30 = visibly degraded.
+ * <p>
+ * Both images go to linear sRGB, then for each of up to 6 scales (halved by 2 × 2 box averaging in linear light):
+ * XYB (rescaled to about 0..1, with B − Y), a Gaussian blur (σ 1.5), and per channel three error maps — SSIM without
+ * the luminance gamma term, "ringing" (edges the original lacks) and "blurring" (edges the distortion lost) — each
+ * summarised by its mean and its 4-norm. The 108 numbers are weighted and mapped to the score.
+ * Transparent pixels are blended on mid grey, as the reference tool does.
+ */
+public final class Ssimulacra2 {
+    private static final float C2 = 0.0009f;
+    private static final int SCALES = 6;
+    private static final RecursiveGaussian BLUR = new RecursiveGaussian(1.5);
+
+    // The tuned weights of SSIMULACRA 2.1: for each channel (X, Y, B), scale (1:1 … 1:32) and norm (1, 4):
+    // SSIM, ringing, blurring.
+    private static final double[] WEIGHT = {
+            0.0, 0.0007376606707406586, 0.0, 0.0, 0.0007793481682867309, 0.0, 0.0, 0.0004371155730107379, 0.0,
+            1.1041726426657346, 0.00066284834129271, 0.00015231632783718752, 0.0, 0.0016406437456599754, 0.0,
+            1.8422455520539298, 11.441172603757666, 0.0, 0.0007989109436015163, 0.000176816438078653, 0.0,
+            1.8787594979546387, 10.94906990605142, 0.0, 0.0007289346991508072, 0.9677937080626833, 0.0,
+            0.00014003424285435884, 0.9981766977854967, 0.00031949755934435053, 0.0004550992113792063, 0.0, 0.0,
+            0.0013648766163243398, 0.0, 0.0, 0.0, 0.0, 0.0, 7.466890328078848, 0.0, 17.445833984131262,
+            0.0006235601634041466, 0.0, 0.0, 6.683678146179332, 0.00037724407979611296, 1.027889937768264,
+            225.20515300849274, 0.0, 0.0, 19.213238186143016, 0.0011401524586618361, 0.001237755635509985,
+            176.39317598450694, 0.0, 0.0, 24.43300999870476, 0.28520802612117757, 0.0004485436923833408, 0.0, 0.0,
+            0.0, 34.77906344483772, 44.835625328877896, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+            0.0008680556573291698, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0005313191874358747, 0.0, 0.00016533814161379112, 0.0,
+            0.0, 0.0, 0.0, 0.0, 0.0004179171803251336, 0.0017290828234722833, 0.0, 0.0020827005846636437, 0.0, 0.0,
+            8.826982764996862, 23.19243343998926, 0.0, 95.1080498811086, 0.9863978034400682, 0.9834382792465353,
+            0.0012286405048278493, 171.2667255897307, 0.9807858872435379, 0.0, 0.0, 0.0, 0.0005130064588990679,
+            0.0, 0.00010854057858411537};
+
+    private Ssimulacra2() {
+    }
+
+    /**
+     * Scores {@code distorted} against {@code original}: interleaved 8-bit sRGB pixels of the same size, with
+     * {@code bands} 3 (RGB) or 4 (RGBA), or 1/2 for grey (+alpha).
+     */
+    public static double score(byte[] original, byte[] distorted, int width, int height, int bands) {
+        return reference(original, width, height, bands).score(distorted);
+    }
+
+    /**
+     * Prepares an original once for scoring several candidates against it (a quality search): the original's
+     * share of the work (its XYB planes and two of the five blurs per channel and scale) is done here.
+     */
+    public static Reference reference(byte[] original, int width, int height, int bands) {
+        if (original.length != (long) width * height * bands) {
+            throw new IllegalArgumentException("The image must be " + width + " × " + height + " × " + bands);
+        }
+        return new Reference(original.length, width, height, bands, LinearPlanes.of(original, width, height, bands));
+    }
+
+    /** An original prepared for scoring. Not thread-safe. */
+    public static final class Reference {
+        private final int length;
+        private final int width;
+        private final int height;
+        private final int bands;
+        private final float[][][] xyb = new float[SCALES][][];
+        private final float[][][] mu = new float[SCALES][][];
+        private final float[][][] sigma = new float[SCALES][][];
+        private int scales;
+
+        private Reference(int length, int width, int height, int bands, float[][] linear) {
+            this.length = length;
+            this.width = width;
+            this.height = height;
+            this.bands = bands;
+            int w = width;
+            int h = height;
+            float[][] lin = linear;
+            for (int s = 0; s < SCALES && w >= 8 && h >= 8; s++) {
+                if (s > 0) {
+                    lin = LinearPlanes.halve(lin, w, h);
+                    w = (w + 1) / 2;
+                    h = (h + 1) / 2;
+                }
+                xyb[s] = Xyb.of(lin);
+                mu[s] = new float[3][];
+                sigma[s] = new float[3][];
+                float[] temp = new float[w * h];
+                for (int c = 0; c < 3; c++) {
+                    mu[s][c] = blurred(xyb[s][c], null, temp, w, h);
+                    sigma[s][c] = blurred(xyb[s][c], xyb[s][c], temp, w, h);
+                }
+                scales++;
+            }
+        }
+
+        /** The SSIMULACRA2 score of {@code distorted} (same size and layout as the original). */
+        public double score(byte[] distorted) {
+            if (distorted.length != length) {
+                throw new IllegalArgumentException("The distorted image must have the original's size and bands");
+            }
+            float[][] lin = LinearPlanes.of(distorted, width, height, bands);
+            double[][] perScale = new double[scales][];
+            int w = width;
+            int h = height;
+            for (int s = 0; s < scales; s++) {
+                if (s > 0) {
+                    lin = LinearPlanes.halve(lin, w, h);
+                    w = (w + 1) / 2;
+                    h = (h + 1) / 2;
+                }
+                perScale[s] = errorMaps(this, s, Xyb.of(lin), w, h);
+            }
+            return finalScore(perScale, scales);
+        }
+    }
+
+    /** blur(a × b), or blur(a) when b is null. */
+    private static float[] blurred(float[] a, float[] b, float[] temp, int w, int h) {
+        float[] in = a;
+        if (b != null) {
+            in = new float[a.length];
+            for (int i = 0; i < a.length; i++) {
+                in[i] = a[i] * b[i];
+            }
+        }
+        float[] out = new float[a.length];
+        BLUR.blur(in, temp, out, w, h);
+        return out;
+    }
+
+    /** For one scale: per channel c, [c*6 .. c*6+5] = ssim mean, ssim 4-norm, ringing 1,4, blurring 1,4. */
+    private static double[] errorMaps(Reference ref, int scale, float[][] img2, int w, int h) {
+        int n = w * h;
+        double[] out = new double[18];
+        float[] temp = new float[n];
+        for (int c = 0; c < 3; c++) {
+            float[] a = ref.xyb[scale][c];
+            float[] b = img2[c];
+            float[] mu1 = ref.mu[scale][c];
+            float[] s11 = ref.sigma[scale][c];
+            float[] s22 = blurred(b, b, temp, w, h);
+            float[] s12 = blurred(a, b, temp, w, h);
+            float[] mu2 = blurred(b, null, temp, w, h);
+            double ssim1 = 0;
+            double ssim4 = 0;
+            double ring1 = 0;
+            double ring4 = 0;
+            double blur1 = 0;
+            double blur4 = 0;
+            for (int i = 0; i < n; i++) {
+                float m1 = mu1[i];
+                float m2 = mu2[i];
+                float m11 = m1 * m1;
+                float m22 = m2 * m2;
+                float m12 = m1 * m2;
+                // SSIM without the luminance denominator: XYB is already perceptually uniform.
+                float numM = 1.0f - (m1 - m2) * (m1 - m2);
+                float numS = 2 * (s12[i] - m12) + C2;
+                float denS = (s11[i] - m11) + (s22[i] - m22) + C2;
+                double d = Math.max(1.0 - (numM * numS / denS), 0.0);
+                ssim1 += d;
+                ssim4 += quartic(d);
+                double edge = (1.0 + Math.abs(b[i] - m2)) / (1.0 + Math.abs(a[i] - m1)) - 1.0;
+                double artifact = Math.max(edge, 0.0);
+                double lost = Math.max(-edge, 0.0);
+                ring1 += artifact;
+                ring4 += quartic(artifact);
+                blur1 += lost;
+                blur4 += quartic(lost);
+            }
+            double inv = 1.0 / n;
+            out[c * 6] = ssim1 * inv;
+            out[c * 6 + 1] = Math.sqrt(Math.sqrt(ssim4 * inv));
+            out[c * 6 + 2] = ring1 * inv;
+            out[c * 6 + 3] = Math.sqrt(Math.sqrt(ring4 * inv));
+            out[c * 6 + 4] = blur1 * inv;
+            out[c * 6 + 5] = Math.sqrt(Math.sqrt(blur4 * inv));
+        }
+        return out;
+    }
+
+    private static double finalScore(double[][] perScale, int scales) {
+        double sum = 0;
+        int i = 0;
+        // As in the reference: the weight index runs on over the scales that exist, so small images (fewer
+        // scales) use the same sequence of weights.
+        for (int c = 0; c < 3; c++) {
+            for (int s = 0; s < scales; s++) {
+                for (int norm = 0; norm < 2; norm++) {
+                    sum += WEIGHT[i++] * Math.abs(perScale[s][c * 6 + norm]);
+                    sum += WEIGHT[i++] * Math.abs(perScale[s][c * 6 + 2 + norm]);
+                    sum += WEIGHT[i++] * Math.abs(perScale[s][c * 6 + 4 + norm]);
+                }
+            }
+        }
+        double x = sum * 0.9562382616834844;
+        x = 2.326765642916932 * x - 0.020884521182843837 * x * x + 6.248496625763138e-05 * x * x * x;
+        return x > 0 ? 100.0 - 10.0 * Math.pow(x, 0.6276336467831387) : 100.0;
+    }
+
+    private static double quartic(double x) {
+        double s = x * x;
+        return s * s;
+    }
+}

@@ -1,0 +1,52 @@
+package io.lumasync.image;
+
+import io.lumasync.core.EncodeSettings;
+import io.lumasync.core.EncodedImage;
+import io.lumasync.core.OutputFormat;
+import io.lumasync.core.Quality;
+import io.lumasync.image.metric.Ssimulacra2;
+import io.lumasync.image.vips.VipsImage;
+import io.lumasync.image.vips.VipsScope;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Perceptual auto-quality: the chosen output meets the target, and a stricter target costs more bytes. */
+class QualitySearchTest extends PipelineTestBase {
+
+    @Test
+    void saysSoWhenTheTargetCannotBeReached() throws Exception {
+        EncodedImage out = pipeline.encode(Fixtures.photo(dir, 200, 150, 12), "p.png", EncodeSettings.defaults()
+                .withFormat(OutputFormat.JPEG).withQuality(new Quality.Perceptual("impossible", 99.9)), Set.of());
+        assertThat(out.notes()).anyMatch(n -> n.startsWith("Quality 95 (JPEG): even the highest quality tried"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = OutputFormat.class, names = {"AVIF", "WEBP", "JPEG"})
+    void meetsTheTargetScoreAndAStricterTargetCostsMore(OutputFormat f) throws Exception {
+        Path in = Fixtures.photo(dir, 480, 320, 11);
+        EncodedImage small = pipeline.encode(in, "p.png", EncodeSettings.defaults().withFormat(f)
+                .withQuality(Quality.SMALL), Set.of());
+        EncodedImage high = pipeline.encode(in, "p.png", EncodeSettings.defaults().withFormat(f)
+                .withQuality(new Quality.Perceptual("high", 78)), Set.of());
+        assertThat(small.notes()).anyMatch(n -> n.contains("chosen for SSIMULACRA2"));
+        assertThat(high.notes()).anyMatch(n -> n.contains("chosen for SSIMULACRA2"));
+        assertThat(scoreAgainstInput(in, small)).isGreaterThanOrEqualTo(60.0);
+        assertThat(scoreAgainstInput(in, high)).isGreaterThanOrEqualTo(78.0);
+        assertThat(high.size()).isGreaterThan(small.size());
+    }
+
+    /** Scores an output against the input file (here the input needs no resize or colour change). */
+    private double scoreAgainstInput(Path input, EncodedImage out) throws Exception {
+        try (VipsScope scope = vips.scope()) {
+            VipsImage ref = scope.open(input);
+            VipsImage got = scope.open(out.bytes(), "");
+            return Ssimulacra2.score(scope.pixels(ref), scope.pixels(got), ref.width(), ref.height(), ref.bands());
+        }
+    }
+}
