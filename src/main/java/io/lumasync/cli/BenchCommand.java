@@ -78,10 +78,12 @@ final class BenchCommand {
                     });
                     SyncPlanner planner = new SyncPlanner(map);
                     double[] times = new double[runs + 1];
+                    double[] listTimes = new double[runs + 1];
                     int skipped = 0;
                     for (int r = 0; r <= runs; r++) {
                         long s = System.nanoTime();
                         Listing l = source.list(Optional.empty());
+                        listTimes[r] = (System.nanoTime() - s) / 1e9;
                         List<Candidate> cs = new ArrayList<>(l.items().size());
                         for (SourceItem it : l.items()) {
                             cs.add(new Candidate(it, Optional.of(source.path(it))));
@@ -97,8 +99,12 @@ final class BenchCommand {
                     }
                     double[] warm = Arrays.copyOfRange(times, 1, times.length);
                     Arrays.sort(warm);
+                    double[] warmList = Arrays.copyOfRange(listTimes, 1, listTimes.length);
+                    Arrays.sort(warmList);
                     ctx.out().printf("planned %d unchanged files (all skipped: %d): first run %.2f s, warm median %.2f s, best %.2f s%n",
                             files, skipped, times[0], warm[warm.length / 2], warm[0]);
+                    ctx.out().printf("  of which listing the folder tree: warm median %.2f s; comparing with the sync map: %.2f s%n",
+                            warmList[warmList.length / 2], warm[warm.length / 2] - warmList[warmList.length / 2]);
                     ctx.out().printf("machine: %d cores, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
                             System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
                 }
