@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns `--some-field value` options into an adapter's field values, from its {@link ConfigField}s, so a new
@@ -29,6 +31,7 @@ final class AdapterOptions {
             throws ConfigurationException {
         Map<String, String> values = new HashMap<>();
         boolean secretFromStdin = false;
+        Set<String> stdinKeys = new HashSet<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (!a.startsWith("--")) {
@@ -43,6 +46,7 @@ final class AdapterOptions {
             }
             if (name.endsWith("-stdin")) {
                 secretFromStdin = true;
+                stdinKeys.add(name.substring(0, name.length() - "-stdin".length()).replace('-', '_'));
                 continue;
             }
             String key = name.replace('-', '_').toLowerCase(Locale.ROOT);
@@ -65,18 +69,29 @@ final class AdapterOptions {
             }
             values.put(key, value);
         }
+        // A --x-stdin flag naming a secret field reads that field; any other --…-stdin flag (e.g. --password-stdin)
+        // reads the required secrets, in field order, one line each. Optional secrets need their own flag.
+        Set<String> secretKeys = new HashSet<>();
+        fields.stream().filter(ConfigField::isSecret).forEach(f -> secretKeys.add(f.key()));
+        boolean named = stdinKeys.stream().anyMatch(secretKeys::contains);
+        BufferedReader stdin = new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8));
         for (ConfigField f : fields) {
-            if (f.isSecret() && !values.containsKey(f.key())) {
-                values.put(f.key(), secret(f, secretFromStdin, ctx));
+            if (!f.isSecret() || values.containsKey(f.key())) {
+                continue;
+            }
+            boolean fromStdin = stdinKeys.contains(f.key()) || (secretFromStdin && !named && f.required());
+            if (f.required() || fromStdin) {
+                values.put(f.key(), secret(f, fromStdin, stdin, ctx));
             }
         }
         return values;
     }
 
-    private static String secret(ConfigField f, boolean fromStdin, CliContext ctx) throws ConfigurationException {
+    private static String secret(ConfigField f, boolean fromStdin, BufferedReader stdin, CliContext ctx)
+            throws ConfigurationException {
         if (fromStdin) {
             try {
-                String line = new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8)).readLine();
+                String line = stdin.readLine();
                 if (line == null || line.isBlank()) {
                     throw new ConfigurationException("Expected " + f.label() + " on standard input, got nothing.");
                 }
