@@ -55,6 +55,7 @@ public final class SyncService implements AutoCloseable {
     private final ImagePipeline pipeline;
     private final Adapters adapters;
     private final Runs runs;
+    private final Path dataDir;
 
     /** Tuning for tests and the CLI. */
     public record Options(RetryPolicy retry, int encodeWorkers, int uploadsPerDestination, boolean createDefaults) {
@@ -64,6 +65,7 @@ public final class SyncService implements AutoCloseable {
     }
 
     private SyncService(Path dataDir, Database db, SecretVault vault, ImagePipeline pipeline, Options options) {
+        this.dataDir = dataDir;
         this.db = db;
         this.config = new ConfigStore(db);
         this.syncMap = new SyncMap(db);
@@ -342,6 +344,16 @@ public final class SyncService implements AutoCloseable {
 
     public String vaultBackend() {
         return vault.backendName();
+    }
+
+    /** The folder holding the database, caches and backups (the desktop app keeps thumbnails there). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The image pipeline runs use (Optimize recompresses with the same one). */
+    public ImagePipeline pipeline() {
+        return pipeline;
     }
 
     public String engineName() {

@@ -1,0 +1,128 @@
+package io.lumasync.tray;
+
+import java.awt.AWTException;
+import java.awt.EventQueue;
+import java.awt.GraphicsEnvironment;
+import java.awt.Image;
+import java.awt.MenuItem;
+import java.awt.PopupMenu;
+import java.awt.SystemTray;
+import java.awt.Toolkit;
+import java.awt.TrayIcon;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
+
+/**
+ * The tray icon through {@code java.awt.SystemTray}: XEmbed trays on Linux (trayer, KDE, XFCE, GNOME with the
+ * AppIndicator extension's XEmbed support), the notification area on Windows and the menu bar on macOS.
+ */
+public final class AwtTrayHost implements TrayHost {
+    private TrayIcon icon;
+    private MenuItem last;
+    private MenuItem pause;
+
+    @Override
+    public String kind() {
+        return "awt";
+    }
+
+    /** True when a tray host is running; false on headless JVMs and desktops without one. */
+    public static boolean available() {
+        try {
+            return !GraphicsEnvironment.isHeadless() && SystemTray.isSupported();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean install(TrayMenu menu) {
+        if (!available()) {
+            return false;
+        }
+        boolean[] ok = new boolean[1];
+        try {
+            EventQueue.invokeAndWait(() -> ok[0] = installOnAwt(menu));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (InvocationTargetException e) {
+            return false;
+        }
+        return ok[0];
+    }
+
+    private boolean installOnAwt(TrayMenu menu) {
+        PopupMenu popup = new PopupMenu();
+        MenuItem open = new MenuItem("Open Lumasync");
+        open.addActionListener(e -> menu.open().run());
+        MenuItem sync = new MenuItem("Sync now");
+        sync.addActionListener(e -> menu.syncNow().run());
+        pause = new MenuItem("Pause autosync");
+        pause.addActionListener(e -> menu.togglePause().run());
+        last = new MenuItem("No sync yet");
+        last.setEnabled(false);
+        MenuItem quit = new MenuItem("Quit");
+        quit.addActionListener(e -> menu.quit().run());
+        popup.add(open);
+        popup.add(sync);
+        popup.add(pause);
+        popup.addSeparator();
+        popup.add(last);
+        popup.addSeparator();
+        popup.add(quit);
+        URL url = AwtTrayHost.class.getResource("/io/lumasync/ui/icon-64.png");
+        Image image = url == null ? Toolkit.getDefaultToolkit().createImage(new byte[0])
+                : Toolkit.getDefaultToolkit().getImage(url);
+        icon = new TrayIcon(image, "Lumasync", popup);
+        icon.setImageAutoSize(true);
+        icon.addActionListener(e -> menu.open().run());
+        try {
+            SystemTray.getSystemTray().add(icon);
+            return true;
+        } catch (AWTException | RuntimeException e) {
+            icon = null;
+            return false;
+        }
+    }
+
+    @Override
+    public void update(String lastResult, boolean paused) {
+        EventQueue.invokeLater(() -> {
+            if (last != null) {
+                last.setLabel("Last sync: " + lastResult);
+                pause.setLabel(paused ? "Resume autosync" : "Pause autosync");
+                icon.setToolTip("Lumasync — " + lastResult);
+            }
+        });
+    }
+
+    @Override
+    public void notify(String title, String text, boolean warning) {
+        EventQueue.invokeLater(() -> {
+            if (icon != null) {
+                icon.displayMessage(title, text, warning ? TrayIcon.MessageType.WARNING : TrayIcon.MessageType.INFO);
+            }
+        });
+    }
+
+    /** How many icons this JVM shows in the tray (for the tray test). */
+    public static int iconCount() {
+        return available() ? SystemTray.getSystemTray().getTrayIcons().length : 0;
+    }
+
+    @Override
+    public void remove() {
+        if (icon == null) {
+            return;
+        }
+        try {
+            EventQueue.invokeAndWait(() -> SystemTray.getSystemTray().remove(icon));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (InvocationTargetException e) {
+            // Quitting anyway.
+        }
+        icon = null;
+    }
+}

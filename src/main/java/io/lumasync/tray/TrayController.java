@@ -1,0 +1,132 @@
+package io.lumasync.tray;
+
+import io.lumasync.sync.RunReport;
+import io.lumasync.ui.common.AppContext;
+import io.lumasync.ui.common.Texts;
+import io.lumasync.ui.common.engine.AutosyncControl;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.util.function.Consumer;
+
+/**
+ * Keeps Lumasync alive in the tray: installs the icon off the FX thread, turns menu clicks into app actions,
+ * reports autosync results, and decides what closing the window means (hide to tray, or minimise when there is
+ * no tray host, telling the user once).
+ */
+public final class TrayController {
+    private final AppContext ctx;
+    private final Consumer<String> status;
+    private final Runnable quit;
+    private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper("starting");
+    private volatile TrayHost host;
+    private boolean toldAboutClose;
+
+    /**
+     * @param status shows one line in the window's status bar (FX thread)
+     * @param quit   quits the app cleanly (FX thread)
+     */
+    public TrayController(AppContext ctx, Consumer<String> status, Runnable quit) {
+        this.ctx = ctx;
+        this.status = status;
+        this.quit = quit;
+    }
+
+    /** Installs the tray in the background; the window never waits for it. */
+    public void start() {
+        start(AwtTrayHost.available() ? new AwtTrayHost() : null);
+    }
+
+    /** Same, with a chosen host (null = detect none); for tests. */
+    public void start(TrayHost preferred) {
+        AutosyncControl autosync = ctx.services().autosync();
+        TrayMenu menu = new TrayMenu(
+                () -> Platform.runLater(() -> ctx.windows().showMain()),
+                autosync::runNow,
+                () -> {
+                    if (autosync.paused()) {
+                        autosync.resume();
+                    } else {
+                        autosync.pause();
+                    }
+                    TrayHost h = host;
+                    if (h != null) {
+                        h.update(lastLine(), autosync.paused());
+                    }
+                },
+                () -> Platform.runLater(quit));
+        ctx.tasks().<TrayHost>run("tray", () -> {
+            if (preferred != null && preferred.install(menu)) {
+                return preferred;
+            }
+            return new NoTrayHost(line -> Platform.runLater(() -> status.accept(line)));
+        }, chosen -> {
+            host = chosen;
+            mode.set(chosen.kind());
+            chosen.update(lastLine(), autosync.paused());
+            if (chosen instanceof NoTrayHost) {
+                status.accept("No system tray on this desktop: closing the window minimises it so autosync keeps running.");
+            }
+        }, e -> mode.set("none"));
+        autosync.addListener(this::onRun);
+    }
+
+    private String lastLine() {
+        return ctx.services().autosync().lastRun().map(Texts::summary).orElse("none yet");
+    }
+
+    private void onRun(RunReport report) {
+        TrayHost h = host;
+        if (h == null) {
+            return;
+        }
+        h.update(Texts.summary(report), ctx.services().autosync().paused());
+        if (report.failed() > 0) {
+            h.notify("Lumasync: " + report.failed() + " image(s) failed",
+                    Texts.summary(report) + ". Open Activity to see why.", true);
+        }
+    }
+
+    /**
+     * Called when the user closes the main window.
+     *
+     * @return true when the close was handled here (the window hides or minimises instead of closing)
+     */
+    public boolean onWindowClosing(boolean keepRunning) {
+        if (!keepRunning) {
+            quit.run();
+            return true;
+        }
+        TrayHost h = host;
+        if (h instanceof NoTrayHost || h == null) {
+            ctx.windows().mainStage().setIconified(true);
+            if (!toldAboutClose) {
+                toldAboutClose = true;
+                h = h == null ? new NoTrayHost(status) : h;
+                h.notify("Lumasync is still running",
+                        "This desktop has no system tray, so the window was minimised. Use Quit in the sidebar to stop Lumasync.",
+                        false);
+            }
+            return true;
+        }
+        ctx.windows().hideMain();
+        if (!toldAboutClose) {
+            toldAboutClose = true;
+            h.notify("Lumasync is still running", "Autosync keeps going. Open or quit it from the tray icon.", false);
+        }
+        return true;
+    }
+
+    /** "starting", "awt" or "none". */
+    public ReadOnlyStringProperty modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    public void stop() {
+        TrayHost h = host;
+        if (h != null) {
+            h.remove();
+        }
+    }
+}

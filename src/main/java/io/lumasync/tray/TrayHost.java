@@ -1,0 +1,22 @@
+package io.lumasync.tray;
+
+/**
+ * A place for the tray icon. One implementation per mechanism, chosen at start by availability; "none" is a
+ * valid answer on desktops without a tray host (GNOME without the AppIndicator extension, bare X servers).
+ */
+public interface TrayHost {
+
+    /** Short name for logs and tests, e.g. "awt", "none". */
+    String kind();
+
+    /** Shows the icon and menu; false when this desktop has no tray host. May block briefly; not on the FX thread. */
+    boolean install(TrayMenu menu);
+
+    /** Updates the "last result" line and the Pause/Resume label. */
+    void update(String lastResult, boolean paused);
+
+    /** A desktop notification. */
+    void notify(String title, String text, boolean warning);
+
+    void remove();
+}

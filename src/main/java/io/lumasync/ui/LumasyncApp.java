@@ -1,0 +1,125 @@
+package io.lumasync.ui;
+
+import io.lumasync.core.LumasyncException;
+import io.lumasync.sync.SyncService;
+import io.lumasync.tray.TrayController;
+import io.lumasync.ui.common.AppContext;
+import io.lumasync.ui.common.BackgroundTasks;
+import io.lumasync.ui.common.ThemeManager;
+import io.lumasync.ui.common.Thumbnails;
+import io.lumasync.ui.common.Windows;
+import io.lumasync.ui.common.engine.AppServices;
+import io.lumasync.ui.common.engine.UiSettings;
+import io.lumasync.ui.shell.MainView;
+import io.lumasync.ui.shell.Shell;
+import io.lumasync.ui.shell.SingleInstance;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The desktop app. {@link #launch} is called by the launcher's main class (which must not extend Application, so
+ * JavaFX can sit on the module path); it returns when the app quits.
+ */
+public final class LumasyncApp extends Application {
+    private static volatile Launch pending;
+
+    private record Launch(AppServices services, UiSettings settings, List<Path> files, SingleInstance instance) {
+    }
+
+    private Launch launch;
+    private BackgroundTasks tasks;
+    private TrayController tray;
+    private Thumbnails thumbnails;
+
+    /**
+     * Opens the window, or hands the files to an already running Lumasync and returns at once.
+     *
+     * @return false when another instance took over (the caller should exit)
+     */
+    public static boolean launch(SyncService sync, String[] files) {
+        return launch(EngineServices.withIntervalAutosync(sync), files);
+    }
+
+    /** Same, with any engine (tests, demos). */
+    public static boolean launch(AppServices services, String[] files) {
+        UiSettings settings;
+        try {
+            settings = services.settings();
+        } catch (LumasyncException e) {
+            System.err.println("Lumasync cannot read its settings: " + e.getMessage());
+            return false;
+        }
+        List<Path> paths = Arrays.stream(files).map(f -> Path.of(f).toAbsolutePath()).toList();
+        Optional<SingleInstance> instance = SingleInstance.claim(settings.dataDir(), paths);
+        if (instance.isEmpty()) {
+            System.err.println("Lumasync is already running: it was brought to the front"
+                    + (paths.isEmpty() ? "." : " with " + paths.size() + " file(s)."));
+            return false;
+        }
+        pending = new Launch(services, settings, paths, instance.get());
+        Application.launch(LumasyncApp.class);
+        return true;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        launch = pending;
+        ThemeManager theme = new ThemeManager();
+        theme.use(launch.settings().theme());
+        tasks = new BackgroundTasks(3);
+        MainView[] view = new MainView[1];
+        Windows windows = new Windows(stage, theme, getHostServices(), () -> view[0].root());
+        thumbnails = new Thumbnails(launch.settings().dataDir().resolve("thumbnails"), tasks);
+        AppContext ctx = new AppContext(launch.services(), tasks, windows, theme, thumbnails);
+        view[0] = Shell.build(ctx);
+        view[0].setOnQuit(() -> windows.quit(this::shutdown));
+        tray = new TrayController(ctx, view[0]::setStatus, () -> windows.quit(this::shutdown));
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> reportStartup());
+        stage.setOnCloseRequest(e -> {
+            if (tray.onWindowClosing(keepInTray())) {
+                e.consume();
+            }
+        });
+        Platform.setImplicitExit(false);
+        windows.showMain();
+        view[0].openFiles(launch.files());
+        launch.instance().listen(files -> Platform.runLater(() -> {
+            windows.showMain();
+            view[0].openFiles(files);
+        }));
+        tray.start();
+    }
+
+    /** One small settings read; a failing database must not keep the window from closing. */
+    private boolean keepInTray() {
+        try {
+            return launch.services().settings().keepInTray();
+        } catch (LumasyncException e) {
+            return false;
+        }
+    }
+
+    private void reportStartup() {
+        if (Boolean.getBoolean("lumasync.startupTiming")) {
+            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.err.println("lumasync: first window shown " + ms + " ms after JVM start");
+        }
+    }
+
+    /** Runs once, on the FX thread, after every window is hidden and before JavaFX stops. */
+    private void shutdown() {
+        tray.stop();
+        launch.instance().close();
+        thumbnails.close();
+        tasks.close();
+        launch.services().close();
+    }
+}

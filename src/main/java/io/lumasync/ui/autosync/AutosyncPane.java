@@ -1,0 +1,87 @@
+package io.lumasync.ui.autosync;
+
+import io.lumasync.ui.common.AppContext;
+import io.lumasync.ui.common.Fx;
+import io.lumasync.ui.common.Intervals;
+import io.lumasync.ui.common.PaneView;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.cell.ComboBoxTableCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.ToggleSwitch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Autosync: on/off, pause, run now, and how often each source is checked. */
+public final class AutosyncPane implements PaneView {
+    private final AutosyncViewModel vm;
+    private final BorderPane root = new BorderPane();
+
+    public AutosyncPane(AppContext ctx) {
+        vm = new AutosyncViewModel(ctx.services(), ctx.tasks());
+        ToggleSwitch on = new ToggleSwitch("Autosync");
+        on.setId("autosync-enabled");
+        on.selectedProperty().bindBidirectional(vm.enabled);
+        Button pause = Fx.button("autosync-pause", "_Pause all", "Stop every scheduled and watched sync until resumed",
+                vm::togglePause);
+        pause.textProperty().bind(vm.paused.map(p -> p ? "_Resume" : "_Pause all"));
+        Button run = Fx.button("autosync-run-now", "_Run now", "Sync every source now", vm::runNow);
+
+        List<String> modes = new ArrayList<>();
+        modes.add(AutosyncViewModel.OFF);
+        modes.add(AutosyncViewModel.WATCH);
+        modes.addAll(Intervals.labels());
+        TableView<AutosyncViewModel.Row> table = new TableView<>(vm.rows());
+        table.setId("autosync-table");
+        table.setEditable(true);
+        TableColumn<AutosyncViewModel.Row, String> source = new TableColumn<>("Source");
+        source.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().source()));
+        source.setPrefWidth(220);
+        TableColumn<AutosyncViewModel.Row, String> mode = new TableColumn<>("When");
+        mode.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().mode()));
+        mode.setCellFactory(ComboBoxTableCell.forTableColumn(modes.toArray(String[]::new)));
+        mode.setOnEditCommit(e -> vm.setMode(e.getRowValue().source(), e.getNewValue()));
+        mode.setPrefWidth(180);
+        TableColumn<AutosyncViewModel.Row, String> next = new TableColumn<>("Next run");
+        next.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().nextRun()));
+        next.setPrefWidth(200);
+        table.getColumns().addAll(List.of(source, mode, next));
+        table.setPlaceholder(Fx.muted("No sources yet. Add one in Sources."));
+
+        Label last = new Label();
+        last.setId("autosync-last");
+        last.textProperty().bind(vm.lastRun);
+        Label message = new Label();
+        message.setId("autosync-message");
+        message.textProperty().bind(vm.message);
+        root.setTop(new VBox(10, Fx.title("Autosync"),
+                Fx.muted("Lumasync checks your sources in the background, also while the window is closed "
+                        + "(it keeps running in the tray). Double-click a \"When\" cell to change it."),
+                Fx.row(on, Fx.spacer(), pause, run)));
+        root.setCenter(table);
+        root.setBottom(new VBox(4, last, message));
+        BorderPane.setMargin(table, new Insets(10, 0, 8, 0));
+        root.setPadding(new Insets(16));
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        vm.refresh();
+    }
+
+    AutosyncViewModel viewModel() {
+        return vm;
+    }
+}

@@ -1,0 +1,181 @@
+package io.lumasync.ui.browse;
+
+import io.lumasync.core.EncodeSettings;
+import io.lumasync.sync.BrowseItem;
+import io.lumasync.ui.common.AppContext;
+import io.lumasync.ui.common.DestinationPicker;
+import io.lumasync.ui.common.Fx;
+import io.lumasync.ui.common.PaneView;
+import io.lumasync.ui.common.Presets;
+import io.lumasync.ui.common.Thumbnails;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.GridView;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Browse: tabs per source, a folder tree, a virtualized thumbnail grid with badges, and the sync bar. */
+public final class BrowsePane implements PaneView {
+    private final AppContext ctx;
+    private final BrowseViewModel vm;
+    private final TabPane tabs = new TabPane();
+    private final TreeView<String> tree = new TreeView<>();
+    private final DestinationPicker destinations = new DestinationPicker("browse-destinations");
+    private final ComboBox<String> preset = new ComboBox<>();
+    private final BorderPane root = new BorderPane();
+    private EncodeSettings defaults = EncodeSettings.defaults();
+
+    public BrowsePane(AppContext ctx) {
+        this.ctx = ctx;
+        this.vm = new BrowseViewModel(ctx.services(), ctx.tasks());
+        tabs.setId("browse-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (t != null) {
+                vm.source.set((String) t.getUserData());
+            }
+        });
+        vm.sourceNames().addListener((ListChangeListener<String>) c -> rebuildTabs());
+
+        tree.setId("browse-folders");
+        tree.setShowRoot(true);
+        tree.getSelectionModel().selectedItemProperty().addListener((o, a, t) ->
+                vm.folder.set(t == null || t.getParent() == null ? "" : (String) t.getGraphic().getUserData()));
+        vm.folders().addListener((ListChangeListener<String>) c -> rebuildTree());
+        rebuildTree();
+
+        GridView<BrowseItem> grid = new GridView<>(vm.visible());
+        grid.setId("browse-grid");
+        grid.setCellWidth(Thumbnails.SIZE + 12);
+        grid.setCellHeight(Thumbnails.SIZE + 64);
+        grid.setHorizontalCellSpacing(8);
+        grid.setVerticalCellSpacing(8);
+        grid.setCellFactory(g -> new ThumbCell(ctx.thumbnails(), vm.selected(), vm::toggle));
+
+        TextField filter = new TextField();
+        filter.setId("browse-filter");
+        filter.setPromptText("Filter by name");
+        filter.textProperty().bindBidirectional(vm.filter);
+        Button all = Fx.button("browse-select-all", "Select _All", "Select every image shown", vm::selectAll);
+        Button updates = Fx.button("browse-select-updates", "Select _Updates",
+                "Select only images that changed since their last sync", vm::selectUpdates);
+        Button none = Fx.button("browse-select-none", "Select _None", "Clear the selection", vm::clearSelection);
+        Button reload = Fx.button("browse-reload", "Re_load", "Read the source again", vm::load);
+        Label count = new Label();
+        count.setId("browse-selected-count");
+        count.textProperty().bind(Bindings.size(vm.selected()).asString("%d selected"));
+        HBox toolbar = Fx.row(all, updates, none, count, Fx.spacer(), filter, reload);
+
+        preset.setId("browse-preset");
+        preset.getItems().setAll(Presets.names());
+        preset.setValue(Presets.DEFAULT);
+        preset.setTooltip(new Tooltip("Format and quality for this sync"));
+        Button sync = Fx.button("browse-sync", "_Sync", "Compress and publish the selected images",
+                () -> vm.sync(destinations.checked(), Presets.resolve(preset.getValue(), defaults)));
+        sync.getStyleClass().add("accent");
+        sync.disableProperty().bind(vm.running.or(Bindings.isEmpty(vm.selected())));
+        ProgressBar bar = new ProgressBar();
+        bar.setId("browse-progress");
+        bar.progressProperty().bind(vm.progress);
+        bar.setPrefWidth(200);
+        Label progressText = new Label();
+        progressText.setId("browse-progress-text");
+        progressText.textProperty().bind(vm.progressText);
+        HBox syncBar = Fx.row(new Label("To"), destinations.view(), preset, sync, bar, progressText);
+        syncBar.getStyleClass().add("sync-bar");
+
+        Label message = new Label();
+        message.setId("browse-message");
+        message.textProperty().bind(vm.message);
+        SplitPane split = new SplitPane(tree, grid);
+        split.setDividerPositions(0.2);
+        VBox top = new VBox(8, Fx.title("Browse"), tabs, toolbar);
+        root.setTop(top);
+        root.setCenter(split);
+        root.setBottom(new VBox(4, message, syncBar));
+        BorderPane.setMargin(split, new Insets(8, 0, 8, 0));
+        root.setPadding(new Insets(16, 16, 8, 16));
+        rebuildTabs();
+    }
+
+    private void rebuildTabs() {
+        String current = vm.source.get();
+        Tab all = new Tab("All sources");
+        all.setUserData(BrowseViewModel.ALL_SOURCES);
+        tabs.getTabs().setAll(all);
+        for (String s : vm.sourceNames()) {
+            Tab t = new Tab(s);
+            t.setUserData(s);
+            tabs.getTabs().add(t);
+        }
+        tabs.getTabs().stream().filter(t -> current.equals(t.getUserData())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    private void rebuildTree() {
+        TreeItem<String> top = new TreeItem<>("All folders");
+        Map<String, TreeItem<String>> byPath = new HashMap<>();
+        byPath.put("", top);
+        for (String f : vm.folders()) {
+            if (f.isEmpty()) {
+                continue;
+            }
+            String[] parts = f.split("/");
+            String path = "";
+            TreeItem<String> parent = top;
+            for (String p : parts) {
+                path = path.isEmpty() ? p : path + "/" + p;
+                String full = path;
+                TreeItem<String> node = byPath.get(full);
+                if (node == null) {
+                    node = new TreeItem<>(p);
+                    Label tag = new Label();
+                    tag.setUserData(full);
+                    node.setGraphic(tag);
+                    parent.getChildren().add(node);
+                    byPath.put(full, node);
+                }
+                parent = node;
+            }
+        }
+        top.setExpanded(true);
+        tree.setRoot(top);
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        vm.refreshSources();
+        destinations.refresh(ctx.tasks(), ctx.services());
+        ctx.tasks().run("settings", ctx.services()::settings, s -> defaults = s.defaults(), e -> { });
+    }
+
+    BrowseViewModel viewModel() {
+        return vm;
+    }
+
+    DestinationPicker destinationPicker() {
+        return destinations;
+    }
+}

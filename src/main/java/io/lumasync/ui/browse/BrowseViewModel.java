@@ -1,0 +1,215 @@
+package io.lumasync.ui.browse;
+
+import io.lumasync.core.EncodeSettings;
+import io.lumasync.core.LumasyncException;
+import io.lumasync.sync.AssetStatus;
+import io.lumasync.sync.BatchProgress;
+import io.lumasync.sync.BrowseItem;
+import io.lumasync.sync.ItemProgress;
+import io.lumasync.sync.RunReport;
+import io.lumasync.sync.SourceInfo;
+import io.lumasync.sync.SyncListener;
+import io.lumasync.ui.common.Coalescer;
+import io.lumasync.ui.common.Tasks;
+import io.lumasync.ui.common.Texts;
+import io.lumasync.ui.common.engine.AppServices;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import javafx.collections.transformation.FilteredList;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Browse: the items of one source (or all), a folder and text filter, a selection, and "sync the selection"
+ * with live progress. Selection is kept by key so it survives filtering and reloading.
+ */
+public final class BrowseViewModel {
+    public static final String ALL_SOURCES = "";
+    private final AppServices services;
+    private final Tasks tasks;
+    private final ObservableList<String> sourceNames = FXCollections.observableArrayList();
+    private final ObservableList<BrowseItem> items = FXCollections.observableArrayList();
+    private final FilteredList<BrowseItem> visible = new FilteredList<>(items);
+    private final ObservableSet<String> selected = FXCollections.observableSet();
+    private final ObservableList<String> folders = FXCollections.observableArrayList();
+    final StringProperty source = new SimpleStringProperty(ALL_SOURCES);
+    final StringProperty folder = new SimpleStringProperty("");
+    final StringProperty filter = new SimpleStringProperty("");
+    final StringProperty message = new SimpleStringProperty("");
+    final StringProperty progressText = new SimpleStringProperty("");
+    final DoubleProperty progress = new SimpleDoubleProperty(0);
+    final BooleanProperty running = new SimpleBooleanProperty();
+
+    public BrowseViewModel(AppServices services, Tasks tasks) {
+        this.services = services;
+        this.tasks = tasks;
+        source.addListener((o, a, b) -> load());
+        folder.addListener((o, a, b) -> applyFilter());
+        filter.addListener((o, a, b) -> applyFilter());
+    }
+
+    public static String key(BrowseItem b) {
+        return b.source() + "\u0000" + b.item().id();
+    }
+
+    public void refreshSources() {
+        tasks.run("list sources", services::sources, list -> {
+            sourceNames.setAll(list.stream().map(SourceInfo::name).toList());
+            load();
+        }, this::fail);
+    }
+
+    /** Loads the items of the current source (all sources when none is chosen). */
+    public void load() {
+        String which = source.get();
+        List<String> names = ALL_SOURCES.equals(which) ? List.copyOf(sourceNames) : List.of(which);
+        message.set("Loading…");
+        tasks.run("browse", () -> {
+            List<BrowseItem> all = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (String n : names) {
+                try {
+                    all.addAll(services.browse(n));
+                } catch (LumasyncException e) {
+                    problems.add(n + ": " + e.getMessage());
+                }
+            }
+            return new Loaded(all, problems);
+        }, l -> {
+            if (!which.equals(source.get())) {
+                return; // the user switched tabs while this loaded
+            }
+            items.setAll(l.items());
+            TreeSet<String> fs = new TreeSet<>();
+            l.items().forEach(b -> fs.add(b.item().folder()));
+            folders.setAll(fs);
+            selected.retainAll(l.items().stream().map(BrowseViewModel::key).toList());
+            applyFilter();
+            message.set(l.problems().isEmpty() ? summary() : String.join(" ", l.problems()));
+        }, this::fail);
+    }
+
+    private record Loaded(List<BrowseItem> items, List<String> problems) {
+    }
+
+    private void applyFilter() {
+        String f = folder.get() == null ? "" : folder.get();
+        String t = filter.get() == null ? "" : filter.get().toLowerCase(Locale.ROOT).strip();
+        visible.setPredicate(b -> (f.isEmpty() || b.item().folder().equals(f) || b.item().folder().startsWith(f + "/"))
+                && (t.isEmpty() || b.item().name().toLowerCase(Locale.ROOT).contains(t)));
+    }
+
+    String summary() {
+        long updates = items.stream().filter(BrowseViewModel::changed).count();
+        return items.size() + " images, " + updates + " changed since their last sync.";
+    }
+
+    static boolean changed(BrowseItem b) {
+        return b.status().values().stream().anyMatch(s -> s == AssetStatus.CHANGED);
+    }
+
+    public void selectAll() {
+        visible.forEach(b -> selected.add(key(b)));
+    }
+
+    /** Selects the visible items that changed since they were last synced. */
+    public void selectUpdates() {
+        selected.clear();
+        visible.stream().filter(BrowseViewModel::changed).forEach(b -> selected.add(key(b)));
+        message.set(selected.size() + " changed image(s) selected.");
+    }
+
+    public void clearSelection() {
+        selected.clear();
+    }
+
+    public void toggle(BrowseItem b) {
+        if (!selected.remove(key(b))) {
+            selected.add(key(b));
+        }
+    }
+
+    /** Syncs the selected items to the destinations, source by source, with live progress. */
+    public void sync(List<String> destinations, EncodeSettings settings) {
+        if (destinations.isEmpty()) {
+            message.set("Choose at least one destination in the bar below.");
+            return;
+        }
+        Map<String, List<String>> bySource = new LinkedHashMap<>();
+        items.stream().filter(b -> selected.contains(key(b)))
+                .forEach(b -> bySource.computeIfAbsent(b.source(), k -> new ArrayList<>()).add(b.item().id()));
+        if (bySource.isEmpty()) {
+            message.set("Select images first (click them, or use Select All / Select Updates).");
+            return;
+        }
+        running.set(true);
+        progress.set(0);
+        progressText.set("Starting…");
+        Coalescer<double[]> updates = new Coalescer<>(tasks, v -> {
+            progress.set(v[0]);
+            progressText.set((int) v[1] + " of " + (int) v[2] + " done" + (v[3] > 0 ? " · " + (int) v[3] + " failed" : ""));
+        });
+        int sources = bySource.size();
+        tasks.run("sync selected", () -> {
+            List<RunReport> reports = new ArrayList<>();
+            int n = 0;
+            for (var e : bySource.entrySet()) {
+                int index = n++;
+                reports.add(services.syncItems(e.getKey(), e.getValue(), destinations, settings, new SyncListener() {
+                    @Override
+                    public void onItem(ItemProgress p) {
+                    }
+
+                    @Override
+                    public void onBatch(BatchProgress p) {
+                        updates.offer(new double[]{(index + p.fraction()) / sources, p.finished(), p.total(), p.failed()});
+                    }
+                }));
+            }
+            return reports;
+        }, reports -> {
+            running.set(false);
+            progress.set(1);
+            long failed = reports.stream().mapToLong(RunReport::failed).sum();
+            String done = reports.stream().map(Texts::summary).reduce((a, b) -> a + "; " + b).orElse("");
+            progressText.set("Finished: " + done + ".");
+            message.set(failed == 0 ? "Sync finished." : failed + " image(s) failed. See Activity for the reasons.");
+            load();
+        }, e -> {
+            running.set(false);
+            fail(e);
+        });
+    }
+
+    private void fail(Throwable e) {
+        message.set(Texts.error(e));
+    }
+
+    public ObservableList<String> sourceNames() {
+        return sourceNames;
+    }
+
+    public ObservableList<BrowseItem> visible() {
+        return visible;
+    }
+
+    public ObservableSet<String> selected() {
+        return selected;
+    }
+
+    public ObservableList<String> folders() {
+        return folders;
+    }
+}

@@ -1,0 +1,115 @@
+package io.lumasync.ui.browse;
+
+import io.lumasync.sync.AssetStatus;
+import io.lumasync.sync.BrowseItem;
+import io.lumasync.ui.common.Texts;
+import io.lumasync.ui.common.Thumbnails;
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.GridCell;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/** One thumbnail in the Browse grid: preview, name, a badge per destination, and a selection tick. */
+final class ThumbCell extends GridCell<BrowseItem> {
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected-item");
+    private final Thumbnails thumbnails;
+    private final ObservableSet<String> selection;
+    private final ImageView image = new ImageView();
+    private final Label format = new Label();
+    private final Label name = new Label();
+    private final FlowPane badges = new FlowPane(4, 4);
+    private final CheckBox tick = new CheckBox();
+    private final VBox box;
+    private final SetChangeListener<String> selectionListener = c -> updateSelected();
+
+    ThumbCell(Thumbnails thumbnails, ObservableSet<String> selection, Consumer<BrowseItem> toggle) {
+        this.thumbnails = thumbnails;
+        this.selection = selection;
+        image.setFitWidth(Thumbnails.SIZE * 0.85);
+        image.setFitHeight(Thumbnails.SIZE * 0.85);
+        image.setPreserveRatio(true);
+        format.getStyleClass().add("text-muted");
+        StackPane frame = new StackPane(format, image);
+        frame.getStyleClass().add("thumb-placeholder");
+        frame.setPrefSize(Thumbnails.SIZE * 0.9, Thumbnails.SIZE * 0.9);
+        name.setMaxWidth(Thumbnails.SIZE);
+        StackPane.setAlignment(tick, Pos.TOP_LEFT);
+        StackPane overlay = new StackPane(frame, tick);
+        box = new VBox(4, overlay, name, badges);
+        box.setAlignment(Pos.TOP_CENTER);
+        getStyleClass().add("thumb-cell");
+        tick.setOnAction(e -> {
+            if (getItem() != null) {
+                toggle.accept(getItem());
+            }
+        });
+        setOnMouseClicked(e -> {
+            if (getItem() != null && e.getTarget() != tick) {
+                toggle.accept(getItem());
+            }
+        });
+        selection.addListener(new javafx.collections.WeakSetChangeListener<>(selectionListener));
+    }
+
+    @Override
+    protected void updateItem(BrowseItem item, boolean empty) {
+        super.updateItem(item, empty);
+        if (empty || item == null) {
+            setGraphic(null);
+            setTooltip(null);
+            pseudoClassStateChanged(SELECTED, false);
+            return;
+        }
+        name.setText(item.item().name());
+        tick.setId("tick-" + item.item().name().replaceAll("[^A-Za-z0-9_-]", "_"));
+        setTooltip(new Tooltip(item.item().name() + "\n" + (item.item().folder().isEmpty() ? "" : item.item().folder()
+                + "\n") + Texts.bytes(item.item().fingerprint().size())));
+        badges.getChildren().clear();
+        for (Map.Entry<String, AssetStatus> e : new TreeMap<>(item.status()).entrySet()) {
+            badges.getChildren().add(badge(e.getKey(), e.getValue()));
+        }
+        String n = item.item().name();
+        format.setText(n.contains(".") ? n.substring(n.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT) : "");
+        image.setImage(null);
+        BrowseItem expected = item;
+        item.localFile().ifPresent(f -> thumbnails.load(f, img -> {
+            if (getItem() == expected) {
+                image.setImage(img);
+            }
+        }));
+        updateSelected();
+        setGraphic(box);
+    }
+
+    private void updateSelected() {
+        BrowseItem item = getItem();
+        boolean on = item != null && selection.contains(BrowseViewModel.key(item));
+        tick.setSelected(on);
+        pseudoClassStateChanged(SELECTED, on);
+    }
+
+    static Label badge(String destination, AssetStatus status) {
+        Label l = new Label(destination);
+        l.getStyleClass().addAll("badge", "badge-" + status.name().toLowerCase(Locale.ROOT));
+        l.setTooltip(new Tooltip(destination + ": " + switch (status) {
+            case SYNCED -> "published and up to date";
+            case CHANGED -> "changed since it was published";
+            case NEW -> "not published there yet";
+            case FAILED -> "the last attempt failed (see Activity)";
+        }));
+        return l;
+    }
+}

@@ -1,0 +1,126 @@
+package io.lumasync.ui.common;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The right-hand editor of the Destinations and Sources panes: a name, a type and the type's generated form.
+ * Existing adapters keep their name and type (renaming would orphan the sync map).
+ */
+public final class AdapterEditor {
+    private final TextField name = new TextField();
+    private final ComboBox<AdapterTypeInfo> type = new ComboBox<>();
+    private final Label description = Fx.muted("");
+    private final StackPane formHolder = new StackPane();
+    private final VBox box;
+    private final Windows windows;
+    private ConfigForm form;
+    private boolean editing;
+
+    public AdapterEditor(List<AdapterTypeInfo> types, Windows windows, Node extras) {
+        this.windows = windows;
+        name.setId("adapter-name");
+        name.setPromptText("A short name, e.g. blog");
+        name.setTooltip(new Tooltip("The name you will see in Browse, Upload and the activity log"));
+        type.setId("adapter-type");
+        type.getItems().setAll(types);
+        type.setTooltip(new Tooltip("What kind of place this is"));
+        type.valueProperty().addListener((o, a, t) -> rebuild(t, Map.of()));
+        GridPane head = new GridPane();
+        head.setHgap(10);
+        head.setVgap(8);
+        Label nl = new Label("Name *");
+        nl.setLabelFor(name);
+        Label tl = new Label("Type");
+        tl.setLabelFor(type);
+        head.addRow(0, nl, name);
+        head.addRow(1, tl, type);
+        box = new VBox(12, head, description, formHolder, extras);
+        box.setPadding(new Insets(4));
+    }
+
+    public Node view() {
+        ScrollPane s = new ScrollPane(box);
+        s.setFitToWidth(true);
+        return s;
+    }
+
+    /** An empty form for a new adapter of the first type. */
+    public void startNew() {
+        editing = false;
+        name.setText("");
+        name.setDisable(false);
+        type.setDisable(false);
+        type.setValue(null);
+        type.setValue(type.getItems().isEmpty() ? null : type.getItems().getFirst());
+    }
+
+    /** The form of an existing adapter. */
+    public void edit(String adapterName, String typeId, Map<String, String> settings) {
+        editing = true;
+        name.setText(adapterName);
+        name.setDisable(true);
+        type.setDisable(true);
+        AdapterTypeInfo t = type.getItems().stream().filter(i -> i.id().equals(typeId)).findFirst().orElse(null);
+        type.setValue(null);
+        type.getSelectionModel().select(t);
+        rebuild(t, settings);
+    }
+
+    private void rebuild(AdapterTypeInfo t, Map<String, String> settings) {
+        if (t == null) {
+            formHolder.getChildren().clear();
+            form = null;
+            description.setText("");
+            return;
+        }
+        description.setText(t.description());
+        form = new ConfigForm(t.fields(), settings, editing, () -> windows.chooseFolder("Choose a folder"));
+        formHolder.getChildren().setAll(form.view());
+    }
+
+    public boolean editing() {
+        return editing;
+    }
+
+    public String name() {
+        return name.getText().strip();
+    }
+
+    public Optional<AdapterTypeInfo> type() {
+        return Optional.ofNullable(type.getValue());
+    }
+
+    public Optional<ConfigForm> form() {
+        return Optional.ofNullable(form);
+    }
+
+    /** What keeps the form from being saved, in plain words. */
+    public List<String> problems(List<String> takenNames) {
+        List<String> out = new ArrayList<>();
+        if (name().isEmpty()) {
+            out.add("Give it a name.");
+        } else if (!editing && takenNames.contains(name())) {
+            out.add("The name \"" + name() + "\" is already used. Choose another.");
+        }
+        if (form == null) {
+            out.add("Choose a type.");
+        } else {
+            out.addAll(form.problems());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,63 @@
+package io.lumasync.ui.common;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.Node;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+import java.util.function.Function;
+
+/** Tiny builders that keep the views short and consistent (ids for tests, tooltips for everyone). */
+public final class Fx {
+    private Fx() {
+    }
+
+    /** A button with a mnemonic-capable text ("_Sync"), an id and a tooltip. */
+    public static Button button(String id, String text, String tooltip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setMnemonicParsing(true);
+        b.setTooltip(new Tooltip(tooltip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    public static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll("title-3", "pane-title");
+        return l;
+    }
+
+    public static Label muted(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("text-muted");
+        l.setWrapText(true);
+        return l;
+    }
+
+    public static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    /** A read-only table column showing one text per row. */
+    public static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        c.setEditable(false);
+        return c;
+    }
+
+    public static HBox row(Node... nodes) {
+        HBox h = new HBox(8, nodes);
+        h.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return h;
+    }
+}

@@ -1,0 +1,68 @@
+package io.lumasync.ui.common;
+
+import io.lumasync.core.LumasyncException;
+import io.lumasync.store.JobState;
+import io.lumasync.sync.RunReport;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Small formatting helpers shared by the panes. */
+public final class Texts {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private Texts() {
+    }
+
+    public static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        if (n < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", n / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", n / (1024.0 * 1024));
+    }
+
+    /** "1.2 MB → 340.0 KB (−72%)". */
+    public static String saving(long before, long after) {
+        if (before <= 0) {
+            return bytes(after);
+        }
+        long pct = Math.round(100.0 * (after - before) / before);
+        return bytes(before) + " → " + bytes(after) + " (" + (pct <= 0 ? "−" + (-pct) : "+" + pct) + "%)";
+    }
+
+    /** One line for the tray and status bars: "3 sent, 10 unchanged, 1 failed". */
+    public static String summary(RunReport r) {
+        return r.count(JobState.DONE) + " sent, " + r.count(JobState.SKIPPED) + " unchanged, " + r.failed() + " failed"
+                + (r.problems().isEmpty() ? "" : " (" + r.problems().size() + " problem(s))");
+    }
+
+    public static String time(Instant t) {
+        return TIME.format(t);
+    }
+
+    public static String interval(Optional<Duration> d) {
+        return d.map(Intervals::label).orElse("Off");
+    }
+
+    /** The message a person should read: ours as written, anything else reduced to one plain sentence. */
+    public static String error(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && !(t instanceof LumasyncException)) {
+            t = t.getCause();
+        }
+        if (t instanceof LumasyncException) {
+            return t.getMessage();
+        }
+        String m = e.getMessage();
+        return "Something went wrong" + (m == null || m.isBlank() ? "" : ": " + m)
+                + ". Try again; if it keeps happening, see the Activity pane.";
+    }
+}

@@ -1,0 +1,119 @@
+package io.lumasync.ui.common;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.Image;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.imageio.ImageIO;
+
+/**
+ * Small previews of local images, made on two background threads and kept on disk (keyed by path, size and
+ * modification time) and in a small memory cache, so scrolling never waits for decoding. Newest requests run
+ * first: the cells on screen now matter more than the ones scrolled past.
+ */
+public final class Thumbnails implements AutoCloseable {
+    public static final int SIZE = 160;
+    private static final int MEMORY_ENTRIES = 600;
+
+    private final Path cacheDir;
+    private final Tasks tasks;
+    private final ExecutorService pool;
+    private final Map<String, Image> memory = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
+            return size() > MEMORY_ENTRIES;
+        }
+    };
+
+    public Thumbnails(Path cacheDir, Tasks tasks) {
+        this.cacheDir = cacheDir;
+        this.tasks = tasks;
+        LinkedBlockingDeque<Runnable> lifo = new LinkedBlockingDeque<>() {
+            @Override
+            public boolean offer(Runnable r) {
+                return offerFirst(r);
+            }
+        };
+        this.pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, lifo, r -> {
+            Thread t = new Thread(r, "lumasync-thumbnails");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+    }
+
+    /** The cached preview if it is already in memory (FX thread). */
+    public Optional<Image> cached(Path file) {
+        synchronized (memory) {
+            return Optional.ofNullable(memory.get(file.toString()));
+        }
+    }
+
+    /** Makes or loads the preview in the background; {@code onFx} gets it on the FX thread (not on failure). */
+    public void load(Path file, Consumer<Image> onFx) {
+        Optional<Image> hit = cached(file);
+        if (hit.isPresent()) {
+            onFx.accept(hit.get());
+            return;
+        }
+        pool.execute(() -> {
+            Image img = make(file);
+            if (img != null) {
+                synchronized (memory) {
+                    memory.put(file.toString(), img);
+                }
+                tasks.onFx(() -> onFx.accept(img));
+            }
+        });
+    }
+
+    private Image make(Path file) {
+        try {
+            Path cached = cacheDir.resolve(key(file) + ".png");
+            if (Files.isRegularFile(cached)) {
+                return new Image(cached.toUri().toString());
+            }
+            Image img = new Image(file.toUri().toString(), SIZE, SIZE, true, true);
+            if (img.isError() || img.getWidth() == 0) {
+                return null; // formats JavaFX cannot decode (AVIF, HEIC, RAW) show a placeholder
+            }
+            Files.createDirectories(cacheDir);
+            Path tmp = Files.createTempFile(cacheDir, "thumb", ".tmp");
+            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", tmp.toFile());
+            Files.move(tmp, cached, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return img;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String key(Path file) throws IOException {
+        String id = file.toAbsolutePath() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,146 @@
+package io.lumasync.ui.common;
+
+import javafx.application.HostServices;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.image.Image;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The one place that opens, shows, hides and closes windows and dialogs: the tray, a second launch and the panes
+ * all come here, so none of them builds another's window. FX thread only.
+ */
+public final class Windows {
+    private final Stage main;
+    private final ThemeManager theme;
+    private final HostServices host;
+    private final Supplier<Parent> mainContent;
+    private boolean built;
+
+    public Windows(Stage main, ThemeManager theme, HostServices host, Supplier<Parent> mainContent) {
+        this.main = main;
+        this.theme = theme;
+        this.host = host;
+        this.mainContent = mainContent;
+    }
+
+    public Stage mainStage() {
+        return main;
+    }
+
+    /** Shows the main window, building it on first use, and brings it to the front. */
+    public void showMain() {
+        if (!built) {
+            Scene scene = new Scene(mainContent.get(), 1180, 760);
+            theme.style(scene);
+            main.setScene(scene);
+            main.setTitle("Lumasync");
+            main.setMinWidth(900);
+            main.setMinHeight(600);
+            var icon = Windows.class.getResourceAsStream("/io/lumasync/ui/icon-256.png");
+            if (icon != null) {
+                main.getIcons().add(new Image(icon));
+            }
+            built = true;
+        }
+        main.setIconified(false);
+        main.show();
+        main.toFront();
+        main.requestFocus();
+    }
+
+    public void hideMain() {
+        main.hide();
+    }
+
+    public boolean mainShowing() {
+        return main.isShowing();
+    }
+
+    public void error(String title, String message) {
+        alert(Alert.AlertType.ERROR, title, message);
+    }
+
+    public void info(String title, String message) {
+        alert(Alert.AlertType.INFORMATION, title, message);
+    }
+
+    public boolean confirm(String title, String message) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.OK, ButtonType.CANCEL);
+        prepare(a, title);
+        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    private void alert(Alert.AlertType type, String title, String message) {
+        Alert a = new Alert(type, message, ButtonType.OK);
+        prepare(a, title);
+        a.show();
+    }
+
+    private void prepare(Alert a, String title) {
+        a.setTitle(title);
+        a.setHeaderText(title);
+        if (main.getScene() != null) {
+            a.initOwner(main);
+        }
+        theme.style(a.getDialogPane().getScene());
+    }
+
+    public Optional<Path> chooseFolder(String title) {
+        DirectoryChooser c = new DirectoryChooser();
+        c.setTitle(title);
+        return Optional.ofNullable(c.showDialog(main)).map(File::toPath);
+    }
+
+    public List<Path> chooseImages() {
+        FileChooser c = new FileChooser();
+        c.setTitle("Choose images");
+        List<File> files = c.showOpenMultipleDialog(main);
+        return files == null ? List.of() : files.stream().map(File::toPath).toList();
+    }
+
+    public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.setInitialFileName(suggestedName);
+        return Optional.ofNullable(c.showSaveDialog(main)).map(File::toPath);
+    }
+
+    /** Opens a URL or file in the desktop's default application. */
+    public void open(String uri) {
+        if (host != null && uri != null && !uri.isBlank()) {
+            host.showDocument(uri);
+        }
+    }
+
+    /**
+     * Closes every window, popups first, then stops JavaFX. Closing popups first matters: Platform.exit() while
+     * a popup is showing crashes the GTK toolkit (seen with JavaFX 25).
+     */
+    public void quit(Runnable beforeExit) {
+        for (Window w : new ArrayList<>(Window.getWindows())) {
+            if (w != main) {
+                w.hide();
+            }
+        }
+        main.hide();
+        try {
+            beforeExit.run();
+        } finally {
+            Platform.exit();
+        }
+    }
+}

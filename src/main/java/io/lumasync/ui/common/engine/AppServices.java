@@ -1,0 +1,76 @@
+package io.lumasync.ui.common.engine;
+
+import io.lumasync.core.AssetMetadata;
+import io.lumasync.core.EncodeSettings;
+import io.lumasync.core.LumasyncException;
+import io.lumasync.destination.Capabilities;
+import io.lumasync.store.ActivityEvent;
+import io.lumasync.sync.BrowseItem;
+import io.lumasync.sync.DestinationInfo;
+import io.lumasync.sync.RunReport;
+import io.lumasync.sync.SourceInfo;
+import io.lumasync.sync.SyncListener;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the desktop app asks of the engine: {@code SyncService} plus the autosync scheduler and Optimize,
+ * behind one interface so the panes can be tested against a small in-memory engine. Every method may block
+ * (database, network, keychain): the views call it only through {@link io.lumasync.ui.common.Tasks}, never on
+ * the FX thread. Errors are {@link LumasyncException}s whose messages are shown as they are.
+ */
+public interface AppServices extends AutoCloseable {
+
+    List<DestinationInfo> destinations() throws LumasyncException;
+
+    /**
+     * Adds a destination, or updates the one of that name. {@code secrets} go to the vault; on update a secret
+     * left out keeps its stored value.
+     */
+    void addDestination(String name, String typeId, Map<String, String> settings, Map<String, String> secrets)
+            throws LumasyncException;
+
+    void removeDestination(String name) throws LumasyncException;
+
+    Capabilities testDestination(String name) throws LumasyncException;
+
+    List<SourceInfo> sources() throws LumasyncException;
+
+    /** Adds a source, or updates the one of that name (secrets as for destinations). */
+    void addSource(SourceInfo info, Map<String, String> secrets) throws LumasyncException;
+
+    void removeSource(String name) throws LumasyncException;
+
+    List<BrowseItem> browse(String sourceName) throws LumasyncException;
+
+    RunReport push(List<Path> files, List<String> destinations, EncodeSettings settings, AssetMetadata metadata,
+                   boolean dryRun, SyncListener listener) throws LumasyncException;
+
+    RunReport syncSources(List<String> sourceNames, boolean dryRun, boolean force, SyncListener listener)
+            throws LumasyncException;
+
+    RunReport syncItems(String sourceName, List<String> itemIds, List<String> destinations, EncodeSettings settings,
+                        SyncListener listener) throws LumasyncException;
+
+    List<ActivityEvent> activity(Optional<Instant> since, boolean failedOnly) throws LumasyncException;
+
+    UiSettings settings() throws LumasyncException;
+
+    void saveSettings(UiSettings settings) throws LumasyncException;
+
+    String vaultBackend();
+
+    /** Optimize: existing media at destinations. */
+    OptimizeService optimizer();
+
+    /** The background scheduler the tray and the Autosync pane control. */
+    AutosyncControl autosync();
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,200 @@
+package io.lumasync.ui.optimize;
+
+import io.lumasync.core.EncodeSettings;
+import io.lumasync.core.OutputFormat;
+import io.lumasync.core.Quality;
+import io.lumasync.destination.RemoteAsset;
+import io.lumasync.store.JobState;
+import io.lumasync.sync.BatchProgress;
+import io.lumasync.sync.DestinationInfo;
+import io.lumasync.sync.ItemProgress;
+import io.lumasync.sync.RunReport;
+import io.lumasync.sync.SyncListener;
+import io.lumasync.ui.common.Coalescer;
+import io.lumasync.ui.common.Tasks;
+import io.lumasync.ui.common.Texts;
+import io.lumasync.ui.common.engine.AppServices;
+import io.lumasync.ui.common.engine.OptimizeService;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Optimize: page through a destination's media, preview one image, recompress a selection in place. */
+public final class OptimizeViewModel {
+    public static final int PER_PAGE = 50;
+    private final AppServices services;
+    private final Tasks tasks;
+    private final ObservableList<String> destinations = FXCollections.observableArrayList();
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    final StringProperty destination = new SimpleStringProperty();
+    final IntegerProperty page = new SimpleIntegerProperty(1);
+    final IntegerProperty quality = new SimpleIntegerProperty(80);
+    final IntegerProperty maxSize = new SimpleIntegerProperty(EncodeSettings.DEFAULT_MAX_SIZE);
+    final ObjectProperty<OptimizeService.Preview> preview = new SimpleObjectProperty<>();
+    final StringProperty previewText = new SimpleStringProperty("Select one image and press Preview.");
+    final StringProperty message = new SimpleStringProperty("");
+    final DoubleProperty progress = new SimpleDoubleProperty(0);
+    final BooleanProperty running = new SimpleBooleanProperty();
+    final BooleanProperty lastPage = new SimpleBooleanProperty(true);
+
+    /** One listed asset with its tick and its outcome. */
+    public static final class Row {
+        final RemoteAsset asset;
+        final BooleanProperty selected = new SimpleBooleanProperty();
+        final StringProperty result = new SimpleStringProperty("");
+
+        Row(RemoteAsset asset) {
+            this.asset = asset;
+        }
+
+        public RemoteAsset asset() {
+            return asset;
+        }
+
+        public BooleanProperty selectedProperty() {
+            return selected;
+        }
+
+        /** WebP and AVIF are already efficient; recompressing them rarely pays. */
+        public boolean modern() {
+            String m = asset.mimeType().toLowerCase(Locale.ROOT);
+            return m.contains("webp") || m.contains("avif");
+        }
+    }
+
+    public OptimizeViewModel(AppServices services, Tasks tasks) {
+        this.services = services;
+        this.tasks = tasks;
+    }
+
+    public void refreshDestinations() {
+        tasks.run("destinations", services::destinations, list -> {
+            destinations.setAll(list.stream().map(DestinationInfo::name).toList());
+            if (destination.get() == null && !destinations.isEmpty()) {
+                destination.set(destinations.getFirst());
+            }
+        }, e -> message.set(Texts.error(e)));
+    }
+
+    public void load(int wantedPage) {
+        load(wantedPage, "");
+    }
+
+    /** Loads a page; {@code note} leads the message afterwards (e.g. the outcome of a rollback). */
+    private void load(int wantedPage, String note) {
+        String d = destination.get();
+        if (d == null) {
+            message.set("Choose a destination first.");
+            return;
+        }
+        message.set("Loading page " + wantedPage + " of " + d + "…");
+        tasks.run("list media", () -> services.optimizer().list(d, wantedPage, PER_PAGE), list -> {
+            page.set(wantedPage);
+            rows.setAll(list.stream().map(Row::new).toList());
+            lastPage.set(list.size() < PER_PAGE);
+            long modern = rows.stream().filter(Row::modern).count();
+            message.set(note + (list.isEmpty() ? "No images on this page." : list.size() + " images on page "
+                    + wantedPage + (modern > 0 ? " (" + modern + " already WebP/AVIF)" : "") + "."));
+        }, e -> message.set(Texts.error(e)));
+    }
+
+    EncodeSettings settings() {
+        return EncodeSettings.defaults().withFormat(OutputFormat.AUTO).withQuality(new Quality.Fixed(quality.get()))
+                .withMaxSize(maxSize.get());
+    }
+
+    /** Selects every image that is not already in a modern format. */
+    public void selectAll() {
+        rows.forEach(r -> r.selected.set(!r.modern()));
+    }
+
+    public void preview(Row row) {
+        if (row == null) {
+            previewText.set("Select one image in the list first.");
+            return;
+        }
+        previewText.set("Compressing " + row.asset.fileName() + "…");
+        tasks.run("preview", () -> services.optimizer().preview(destination.get(), row.asset, settings()), p -> {
+            preview.set(p);
+            previewText.set(p.fileName() + ": " + Texts.saving(p.before().length, p.after().length) + " as "
+                    + p.afterFormat() + (p.notes().isEmpty() ? "" : " · " + String.join(" ", p.notes())));
+        }, e -> previewText.set(Texts.error(e)));
+    }
+
+    public void optimizeSelected() {
+        List<Row> chosen = rows.stream().filter(r -> r.selected.get()).toList();
+        if (chosen.isEmpty()) {
+            message.set("Tick the images to optimize first (or use Select All).");
+            return;
+        }
+        String d = destination.get();
+        running.set(true);
+        progress.set(0);
+        Coalescer<BatchProgress> updates = new Coalescer<>(tasks, p -> progress.set(p.fraction()));
+        tasks.run("optimize", () -> services.optimizer().optimize(d, chosen.stream().map(Row::asset).toList(),
+                settings(), new SyncListener() {
+                    @Override
+                    public void onItem(ItemProgress p) {
+                        if (p.state().finished()) {
+                            tasks.onFx(() -> chosen.stream().filter(r -> r.asset.ref().id().equals(p.assetId()))
+                                    .forEach(r -> r.result.set(describe(p))));
+                        }
+                    }
+
+                    @Override
+                    public void onBatch(BatchProgress p) {
+                        updates.offer(p);
+                    }
+                }), report -> {
+            running.set(false);
+            progress.set(1);
+            message.set(total(report) + (report.count(JobState.DONE) > 0
+                    ? " Originals are backed up; Rollback restores them." : ""));
+        }, e -> {
+            running.set(false);
+            message.set(Texts.error(e));
+        });
+    }
+
+    static String describe(ItemProgress p) {
+        return switch (p.state()) {
+            case DONE -> Texts.saving(p.bytesIn(), p.bytesOut());
+            case SKIPPED, FAILED -> p.message();
+            default -> p.state().name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    static String total(RunReport r) {
+        long before = r.results().stream().filter(p -> p.state() == JobState.DONE).mapToLong(ItemProgress::bytesIn).sum();
+        long after = r.results().stream().filter(p -> p.state() == JobState.DONE).mapToLong(ItemProgress::bytesOut).sum();
+        return "Optimized " + r.count(JobState.DONE) + ", left " + r.count(JobState.SKIPPED) + " unchanged, "
+                + r.failed() + " failed." + (before > 0 ? " Saved: " + Texts.saving(before, after) + "." : "");
+    }
+
+    public void rollback() {
+        String d = destination.get();
+        tasks.run("rollback", () -> services.optimizer().rollback(d), n -> load(page.get(), n == 0
+                ? "Nothing to roll back for " + d + ". " : "Restored " + n + " original(s) on " + d + ". "),
+                e -> message.set(Texts.error(e)));
+    }
+
+    public ObservableList<String> destinations() {
+        return destinations;
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+}

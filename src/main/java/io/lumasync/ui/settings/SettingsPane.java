@@ -1,0 +1,134 @@
+package io.lumasync.ui.settings;
+
+import io.lumasync.core.OutputFormat;
+import io.lumasync.ui.common.AppContext;
+import io.lumasync.ui.common.Fx;
+import io.lumasync.ui.common.PaneView;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.ToggleSwitch;
+
+import java.util.List;
+
+/** Settings: theme, encode defaults, metadata, alt text, tray and start-up, where data lives. */
+public final class SettingsPane implements PaneView {
+    private final SettingsViewModel vm;
+    private final VBox root;
+
+    public SettingsPane(AppContext ctx) {
+        vm = new SettingsViewModel(ctx.services(), ctx.tasks());
+        ComboBox<String> theme = combo("settings-theme", List.of("system", "light", "dark"),
+                "Follow the desktop's light/dark setting, or choose one");
+        theme.valueProperty().bindBidirectional(vm.theme);
+        // Preview the theme at once; Save keeps it.
+        theme.valueProperty().addListener((o, a, t) -> ctx.theme().use(t));
+        ComboBox<OutputFormat> format = new ComboBox<>();
+        format.setId("settings-format");
+        format.getItems().setAll(OutputFormat.values());
+        format.valueProperty().bindBidirectional(vm.format);
+        format.setTooltip(new Tooltip("AUTO tries every format the destination accepts and keeps the smallest"));
+        ComboBox<String> quality = combo("settings-quality", List.of("high", "balanced", "small", "90", "85", "80", "75"),
+                "A perceptual target (high, balanced, small) or a fixed encoder quality 1–100");
+        quality.setEditable(true);
+        quality.valueProperty().bindBidirectional(vm.quality);
+        Spinner<Integer> maxSize = new Spinner<>(0, 20000, 2048, 256);
+        maxSize.setId("settings-max-size");
+        maxSize.setEditable(true);
+        maxSize.setTooltip(new Tooltip("Longest edge in pixels; 0 keeps the original size. Images are never enlarged."));
+        maxSize.getValueFactory().valueProperty().addListener((o, a, v) -> vm.maxSize.set(v));
+        vm.maxSize.addListener((o, a, v) -> maxSize.getValueFactory().setValue(v.intValue()));
+        CheckBox gps = new CheckBox("Remove location (GPS), camera serial numbers and thumbnails");
+        gps.setId("settings-strip-gps");
+        gps.selectedProperty().bindBidirectional(vm.stripGps);
+        CheckBox all = new CheckBox("Remove all metadata, including copyright and captions");
+        all.setId("settings-strip-all");
+        all.selectedProperty().bindBidirectional(vm.stripAll);
+        ComboBox<String> alt = combo("settings-alt-text", List.of("filename", "empty", "ask"),
+                "filename: alt text from the file name; empty: none; ask: leave it for you to type on Upload");
+        alt.valueProperty().bindBidirectional(vm.altTextMode);
+        ToggleSwitch tray = new ToggleSwitch();
+        tray.setId("settings-keep-in-tray");
+        tray.selectedProperty().bindBidirectional(vm.keepInTray);
+        ToggleSwitch login = new ToggleSwitch();
+        login.setId("settings-start-at-login");
+        login.selectedProperty().bindBidirectional(vm.startAtLogin);
+        Label data = new Label();
+        data.setId("settings-data-dir");
+        data.textProperty().bind(vm.dataDir);
+        Button open = Fx.button("settings-open-data", "Open", "Show the data folder in the file manager",
+                () -> ctx.windows().open(java.nio.file.Path.of(vm.dataDir.get()).toUri().toString()));
+        Label vault = new Label();
+        vault.textProperty().bind(vm.vault);
+
+        GridPane g = new GridPane();
+        g.setHgap(14);
+        g.setVgap(10);
+        int r = 0;
+        g.addRow(r++, section("Appearance"));
+        g.addRow(r++, new Label("Theme"), theme);
+        g.addRow(r++, section("Defaults for new syncs"));
+        g.addRow(r++, new Label("Format"), format);
+        g.addRow(r++, new Label("Quality"), quality);
+        g.addRow(r++, new Label("Max size (px)"), maxSize);
+        g.addRow(r++, new Label("Metadata"), gps);
+        g.addRow(r++, new Label(""), all);
+        g.addRow(r++, new Label("Alt text"), alt);
+        g.addRow(r++, section("Running"));
+        g.addRow(r++, new Label("Keep running in the tray when the window closes"), tray);
+        g.addRow(r++, new Label("Start at login"), login);
+        g.addRow(r++, section("Storage"));
+        g.addRow(r++, new Label("Data folder"), Fx.row(data, open));
+        g.addRow(r++, new Label("Passwords are kept in"), vault);
+        g.add(Fx.muted("The data folder is set when Lumasync starts (option --data-dir or LUMASYNC_DATA)."), 1, r++);
+
+        Button save = Fx.button("settings-save", "_Save", "Save these settings", () -> vm.save(() -> ctx.theme().use(vm.theme.get())));
+        save.getStyleClass().add("accent");
+        Label message = new Label();
+        message.setId("settings-message");
+        message.textProperty().bind(vm.message);
+        VBox content = new VBox(14, Fx.title("Settings"), g, Fx.row(save, message));
+        content.setPadding(new Insets(16));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        root = new VBox(scroll);
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll("title-4");
+        l.setPadding(new Insets(8, 0, 0, 0));
+        return l;
+    }
+
+    private static <T> ComboBox<T> combo(String id, List<T> items, String tip) {
+        ComboBox<T> c = new ComboBox<>();
+        c.setId(id);
+        c.getItems().setAll(items);
+        c.setTooltip(new Tooltip(tip));
+        return c;
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        vm.load();
+    }
+
+    SettingsViewModel viewModel() {
+        return vm;
+    }
+}

@@ -1,0 +1,91 @@
+package io.lumasync.ui.settings;
+
+import io.lumasync.core.EncodeSettings;
+import io.lumasync.core.MetadataPolicy;
+import io.lumasync.core.OutputFormat;
+import io.lumasync.core.Quality;
+import io.lumasync.ui.common.Tasks;
+import io.lumasync.ui.common.Texts;
+import io.lumasync.ui.common.engine.AppServices;
+import io.lumasync.ui.common.engine.UiSettings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.nio.file.Path;
+
+/** The Settings form's state: loaded from and saved to the engine. */
+public final class SettingsViewModel {
+    private final AppServices services;
+    private final Tasks tasks;
+    final StringProperty theme = new SimpleStringProperty("system");
+    final ObjectProperty<OutputFormat> format = new SimpleObjectProperty<>(OutputFormat.AUTO);
+    final StringProperty quality = new SimpleStringProperty("high");
+    final IntegerProperty maxSize = new SimpleIntegerProperty(EncodeSettings.DEFAULT_MAX_SIZE);
+    final BooleanProperty stripGps = new SimpleBooleanProperty(true);
+    final BooleanProperty stripAll = new SimpleBooleanProperty(false);
+    final StringProperty altTextMode = new SimpleStringProperty("filename");
+    final BooleanProperty keepInTray = new SimpleBooleanProperty(true);
+    final BooleanProperty startAtLogin = new SimpleBooleanProperty(false);
+    final StringProperty dataDir = new SimpleStringProperty("");
+    final StringProperty vault = new SimpleStringProperty("");
+    final StringProperty message = new SimpleStringProperty("");
+    private UiSettings loaded;
+
+    public SettingsViewModel(AppServices services, Tasks tasks) {
+        this.services = services;
+        this.tasks = tasks;
+    }
+
+    record Loaded(UiSettings settings, String vault) {
+    }
+
+    public void load() {
+        tasks.run("load settings", () -> new Loaded(services.settings(), services.vaultBackend()), l -> {
+            UiSettings s = l.settings();
+            loaded = s;
+            theme.set(s.theme());
+            format.set(s.defaults().format());
+            quality.set(s.defaults().quality().token());
+            maxSize.set(s.defaults().maxSize());
+            stripGps.set(s.defaults().metadata() != MetadataPolicy.KEEP_ALL);
+            stripAll.set(s.defaults().metadata() == MetadataPolicy.STRIP_ALL);
+            altTextMode.set(s.altTextMode());
+            keepInTray.set(s.keepInTray());
+            startAtLogin.set(s.startAtLogin());
+            dataDir.set(s.dataDir().toString());
+            vault.set(l.vault());
+        }, e -> message.set(Texts.error(e)));
+    }
+
+    /** The settings as the form shows them now. */
+    public UiSettings current() {
+        MetadataPolicy meta = stripAll.get() ? MetadataPolicy.STRIP_ALL
+                : stripGps.get() ? MetadataPolicy.WEB_SAFE : MetadataPolicy.KEEP_ALL;
+        EncodeSettings base = loaded == null ? EncodeSettings.defaults() : loaded.defaults();
+        EncodeSettings enc = base.withFormat(format.get()).withQuality(Quality.parse(quality.get()))
+                .withMaxSize(maxSize.get()).withMetadata(meta);
+        Path dir = loaded == null ? Path.of(dataDir.get()) : loaded.dataDir();
+        return new UiSettings(enc, theme.get(), altTextMode.get(), keepInTray.get(), startAtLogin.get(), dir);
+    }
+
+    public void save(Runnable afterSave) {
+        UiSettings s;
+        try {
+            s = current();
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage() + ".");
+            return;
+        }
+        tasks.runVoid("save settings", () -> services.saveSettings(s), () -> {
+            loaded = s;
+            message.set("Saved.");
+            afterSave.run();
+        }, e -> message.set(Texts.error(e)));
+    }
+}

@@ -1,0 +1,201 @@
+package io.lumasync.ui.upload;
+
+import io.lumasync.core.AssetMetadata;
+import io.lumasync.core.EncodeSettings;
+import io.lumasync.store.JobState;
+import io.lumasync.sync.BatchProgress;
+import io.lumasync.sync.ItemProgress;
+import io.lumasync.sync.RunReport;
+import io.lumasync.sync.SyncListener;
+import io.lumasync.ui.common.Tasks;
+import io.lumasync.ui.common.Texts;
+import io.lumasync.ui.common.engine.AppServices;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** The upload queue: files in, one push per file (each with its own alt text), results per file. */
+public final class UploadViewModel {
+    private final AppServices services;
+    private final Tasks tasks;
+    private final ObservableList<UploadItem> queue = FXCollections.observableArrayList();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private String altTextMode = "filename";
+
+    public UploadViewModel(AppServices services, Tasks tasks) {
+        this.services = services;
+        this.tasks = tasks;
+    }
+
+    public void setAltTextMode(String mode) {
+        altTextMode = mode;
+    }
+
+    /** Adds dropped or chosen files and folders (folders recursively; non-images are skipped with a note). */
+    public void addFiles(List<Path> dropped) {
+        tasks.run("collect files", () -> FileCollector.collect(dropped), c -> {
+            List<Path> known = queue.stream().map(UploadItem::file).toList();
+            int added = 0;
+            for (Path p : c.images()) {
+                if (!known.contains(p)) {
+                    UploadItem item = new UploadItem(p, sizeOf(p));
+                    if ("filename".equals(altTextMode)) {
+                        item.altTextProperty().set(altFromName(item.name()));
+                    }
+                    queue.add(item);
+                    added++;
+                }
+            }
+            String text = added + " image(s) added.";
+            if (!c.skipped().isEmpty()) {
+                text += " Skipped " + c.skipped().size() + " file(s) that are not images: "
+                        + String.join(", ", c.skipped().subList(0, Math.min(5, c.skipped().size())))
+                        + (c.skipped().size() > 5 ? ", …" : "") + ".";
+            }
+            message.set(text);
+        }, e -> message.set(Texts.error(e)));
+    }
+
+    static String altFromName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        String base = dot > 0 ? fileName.substring(0, dot) : fileName;
+        String words = base.replaceAll("[_\\-.]+", " ").replaceAll("\\s+", " ").strip();
+        return words.isEmpty() ? "" : words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Uploads every file not yet done to the destinations. */
+    public void upload(List<String> destinations, EncodeSettings settings) {
+        if (destinations.isEmpty()) {
+            message.set("Choose at least one destination first.");
+            return;
+        }
+        List<UploadItem> todo = queue.stream().filter(i -> i.stateProperty().get() != JobState.DONE).toList();
+        if (todo.isEmpty()) {
+            message.set("Nothing to upload: drop images onto the window first.");
+            return;
+        }
+        running.set(true);
+        progress.set(0);
+        message.set("Uploading " + todo.size() + " image(s)…");
+        todo.forEach(i -> {
+            i.stateProperty().set(JobState.PLANNED);
+            i.resultProperty().set("Waiting");
+            i.progressProperty().set(0);
+        });
+        tasks.run("upload", () -> {
+            int failed = 0;
+            for (int n = 0; n < todo.size(); n++) {
+                UploadItem item = todo.get(n);
+                AssetMetadata meta = AssetMetadata.EMPTY.withAltText(item.altTextProperty().get());
+                RunReport r = services.push(List.of(item.file()), destinations, settings, meta, false,
+                        listenerFor(item, destinations.size()));
+                failed += r.failed();
+                finish(item, r);
+                double done = (n + 1) / (double) todo.size();
+                tasks.onFx(() -> progress.set(done));
+            }
+            return failed;
+        }, failed -> {
+            running.set(false);
+            progress.set(1);
+            message.set(failed == 0 ? "Done: " + todo.size() + " image(s) published."
+                    : failed + " upload(s) failed. The reason is shown next to each file.");
+        }, e -> {
+            running.set(false);
+            message.set(Texts.error(e));
+        });
+    }
+
+    private SyncListener listenerFor(UploadItem item, int destinationCount) {
+        return new SyncListener() {
+            @Override
+            public void onItem(ItemProgress p) {
+                double step = switch (p.state()) {
+                    case PLANNED -> 0.05;
+                    case ENCODING -> 0.3;
+                    case UPLOADING -> 0.7;
+                    case DONE, SKIPPED, FAILED -> 1.0;
+                };
+                tasks.onFx(() -> {
+                    item.progressProperty().set(Math.max(item.progressProperty().get(), step / destinationCount));
+                    item.stateProperty().set(p.state());
+                    item.resultProperty().set(label(p));
+                });
+            }
+
+            @Override
+            public void onBatch(BatchProgress p) {
+                tasks.onFx(() -> item.progressProperty().set(p.fraction()));
+            }
+        };
+    }
+
+    private void finish(UploadItem item, RunReport r) {
+        tasks.onFx(() -> {
+            item.progressProperty().set(1);
+            List<ItemProgress> results = r.results();
+            if (results.isEmpty()) {
+                item.stateProperty().set(r.failed() > 0 ? JobState.FAILED : JobState.DONE);
+                return;
+            }
+            boolean anyFailed = results.stream().anyMatch(p -> p.state() == JobState.FAILED);
+            item.stateProperty().set(anyFailed ? JobState.FAILED : JobState.DONE);
+            item.resultProperty().set(String.join("; ", results.stream().map(UploadViewModel::label).toList()));
+            results.stream().map(ItemProgress::url).filter(u -> u != null && !u.isBlank()).findFirst()
+                    .ifPresent(item.urlProperty()::set);
+        });
+    }
+
+    static String label(ItemProgress p) {
+        String where = p.destination() == null || p.destination().isBlank() ? "" : p.destination() + ": ";
+        return where + switch (p.state()) {
+            case PLANNED -> "waiting";
+            case ENCODING -> "compressing…";
+            case UPLOADING -> "uploading…";
+            case DONE -> Texts.saving(p.bytesIn(), p.bytesOut());
+            case SKIPPED -> "unchanged, skipped";
+            case FAILED -> p.message();
+        };
+    }
+
+    public void clearFinished() {
+        queue.removeIf(i -> i.stateProperty().get() == JobState.DONE);
+    }
+
+    public ObservableList<UploadItem> queue() {
+        return queue;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+}
