@@ -1,5 +1,6 @@
 package io.lumasync.source;
 
+import io.lumasync.source.dropbox.DropboxSourceType;
 import io.lumasync.source.folder.FolderSourceType;
 
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.Optional;
 /** The registry of source kinds. A new adapter adds one line here. */
 public final class SourceTypes {
     private static final List<SourceType> ALL = List.of(
-            new FolderSourceType()
+            new FolderSourceType(),
+            new DropboxSourceType()
     );
 
     private SourceTypes() {

@@ -1,0 +1,84 @@
+package io.lumasync.source;
+
+import io.lumasync.core.ErrorKind;
+import io.lumasync.core.LumasyncException;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Copies a download to a private temporary file while hashing it, compares the hash with the one the provider
+ * promised, and only then hands the bytes out (the file is deleted when the stream is closed). A mismatch is a
+ * RETRY naming the file: a truncated or altered transfer never reaches the encoder.
+ */
+public final class StagedDownload {
+    private StagedDownload() {
+    }
+
+    /**
+     * @param expected the fingerprint hash to check ({@code dropbox:…}, {@code md5:…}); empty or unknown
+     *                 algorithm = no check
+     */
+    public static InputStream verify(InputStream body, Path stagingDir, String expected, String itemName)
+            throws LumasyncException {
+        Optional<ContentDigest> digest = ContentDigest.forFingerprint(expected);
+        Path tmp;
+        try {
+            Files.createDirectories(stagingDir);
+            tmp = Files.createTempFile(stagingDir, "download-", ".part");
+        } catch (IOException e) {
+            throw new LumasyncException(ErrorKind.UNAVAILABLE, "Cannot make a temporary file in " + stagingDir
+                    + " to download " + itemName + " (" + e.getMessage() + "). Check the free disk space.", e);
+        }
+        try (InputStream in = body; OutputStream out = Files.newOutputStream(tmp)) {
+            byte[] buf = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                out.write(buf, 0, n);
+                if (digest.isPresent()) {
+                    digest.get().update(buf, 0, n);
+                }
+            }
+        } catch (IOException e) {
+            delete(tmp);
+            throw new LumasyncException(ErrorKind.RETRY, itemName + ": the download broke off (" + e.getMessage()
+                    + "). It will be tried again.", e);
+        }
+        if (digest.isPresent()) {
+            String got = digest.get().fingerprintValue();
+            if (!got.equals(expected)) {
+                delete(tmp);
+                throw new LumasyncException(ErrorKind.RETRY, itemName + ": the downloaded file does not match the "
+                        + "checksum the service gave (damaged or changed during the transfer). It will be tried again.");
+            }
+        }
+        try {
+            return new FilterInputStream(Files.newInputStream(tmp)) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        delete(tmp);
+                    }
+                }
+            };
+        } catch (IOException e) {
+            delete(tmp);
+            throw new LumasyncException(ErrorKind.RETRY, itemName + ": cannot read the downloaded copy.", e);
+        }
+    }
+
+    private static void delete(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover .part file in the private staging folder is harmless; it holds no secret
+        }
+    }
+}

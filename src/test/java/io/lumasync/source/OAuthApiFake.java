@@ -1,0 +1,167 @@
+package io.lumasync.source;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The part every OAuth-protected cloud API fake shares: a WireMock server on 127.0.0.1 whose one catch-all stub
+ * is answered by {@link #api} (the provider's behaviour, written from its API reference), a token endpoint that
+ * honours refresh tokens until consent is revoked, bearer checks, and injectable 429s and damaged downloads.
+ * WireMock's request journal lets tests check request shapes.
+ */
+public abstract class OAuthApiFake implements AutoCloseable {
+    public static final String TOKEN_PATH = "/oauth2/token";
+    public static final String REFRESH_TOKEN = "refresh-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
+
+    public record Reply(int status, Map<String, String> headers, byte[] body) {
+        public static Reply json(int status, String json) {
+            return new Reply(status, Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    protected final WireMockServer server;
+    private final Set<String> validAccess = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger refreshes = new AtomicInteger();
+    private final AtomicInteger tokenSeq = new AtomicInteger();
+    private volatile boolean revoked;
+    private volatile int rateLimitSeconds = -1;
+    protected volatile boolean corruptNext;
+
+    protected OAuthApiFake() {
+        server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+                .extensions(new ResponseDefinitionTransformerV2() {
+                    @Override
+                    public ResponseDefinition transform(ServeEvent e) {
+                        return toDefinition(dispatch(e.getRequest()));
+                    }
+
+                    @Override
+                    public String getName() {
+                        return "oauth-api-fake";
+                    }
+                }));
+        server.start();
+        server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(500)));
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    public WireMockServer wireMock() {
+        return server;
+    }
+
+    /** A fresh access token, as a completed sign-in would have stored. */
+    public String issueAccessToken() {
+        String t = "access-" + tokenSeq.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
+        validAccess.add(t);
+        return t;
+    }
+
+    public void expireAccessTokens() {
+        validAccess.clear();
+    }
+
+    public void revoke() {
+        revoked = true;
+        validAccess.clear();
+    }
+
+    public int refreshes() {
+        return refreshes.get();
+    }
+
+    public void rateLimitNext(int seconds) {
+        rateLimitSeconds = seconds;
+    }
+
+    public void corruptNextDownload() {
+        corruptNext = true;
+    }
+
+    /** The provider's answer to a request with a valid bearer token. */
+    protected abstract Reply api(Request request, String path);
+
+    /** The provider's 401 for a missing, expired or revoked access token. */
+    protected abstract Reply unauthorized(boolean expired);
+
+    /** The provider's 429 body. */
+    protected abstract Reply tooManyRequests(int seconds);
+
+    private Reply dispatch(Request r) {
+        String path = URI.create(r.getUrl()).getPath();
+        if (path.equals(TOKEN_PATH)) {
+            return token(r);
+        }
+        if (rateLimitSeconds >= 0) {
+            int s = rateLimitSeconds;
+            rateLimitSeconds = -1;
+            Reply base = tooManyRequests(s);
+            Map<String, String> h = new LinkedHashMap<>(base.headers());
+            h.put("Retry-After", Integer.toString(s));
+            return new Reply(429, h, base.body());
+        }
+        String auth = r.getHeader("Authorization");
+        if (auth == null || !auth.startsWith("Bearer ") || !validAccess.contains(auth.substring(7))) {
+            return unauthorized(!revoked && auth != null);
+        }
+        return api(r, path);
+    }
+
+    /** RFC 6749 §6 refresh grant; a revoked grant is invalid_grant (§5.2), as Dropbox and Google answer. */
+    private Reply token(Request r) {
+        Map<String, String> form = form(r.getBodyAsString());
+        if (!"refresh_token".equals(form.get("grant_type"))) {
+            return Reply.json(400, "{\"error\":\"unsupported_grant_type\"}");
+        }
+        if (revoked || !REFRESH_TOKEN.equals(form.get("refresh_token"))) {
+            return Reply.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"refresh token is invalid or revoked\"}");
+        }
+        if (form.get("client_id") == null || form.get("client_id").isBlank()) {
+            return Reply.json(400, "{\"error\":\"invalid_request\",\"error_description\":\"No client_id\"}");
+        }
+        refreshes.incrementAndGet();
+        return Reply.json(200, "{\"access_token\":\"" + issueAccessToken() + "\",\"token_type\":\"bearer\",\"expires_in\":14400}");
+    }
+
+    public static Map<String, String> form(String body) {
+        Map<String, String> out = new HashMap<>();
+        if (body == null || body.isEmpty()) {
+            return out;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private static ResponseDefinition toDefinition(Reply reply) {
+        ResponseDefinitionBuilder b = ResponseDefinitionBuilder.responseDefinition().withStatus(reply.status());
+        reply.headers().forEach(b::withHeader);
+        return b.withBody(reply.body()).build();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

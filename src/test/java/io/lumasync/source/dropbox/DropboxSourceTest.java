@@ -1,0 +1,120 @@
+package io.lumasync.source.dropbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.lumasync.source.ContentDigest;
+import io.lumasync.source.Listing;
+import io.lumasync.source.Source;
+import io.lumasync.source.SourceContract;
+import io.lumasync.source.SourceItem;
+import io.lumasync.testing.TestImages;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Dropbox specifics beyond the contract, against the same fake (Dropbox HTTP API reference pages named there). */
+class DropboxSourceTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path work;
+    private DropboxSourceContractTest.DropboxFixture fx;
+
+    @BeforeEach
+    void start() {
+        fx = new DropboxSourceContractTest.DropboxFixture(work);
+    }
+
+    @AfterEach
+    void stop() {
+        fx.close();
+    }
+
+    @Test
+    void requestsHaveTheShapesTheReferenceAsksFor() throws Exception {
+        fx.put("Été/café ünïcode.jpg", TestImages.jpeg(1));
+        Source s = fx.source();
+        SourceItem item = s.list(Optional.empty()).items().getFirst();
+        try (InputStream in = s.open(item)) {
+            assertThat(in.readAllBytes()).isEqualTo(TestImages.jpeg(1));
+        }
+        assertThat(item.folder()).isEqualTo("Été");
+
+        // files/list_folder: JSON body, recursive from the configured folder, bearer token.
+        List<LoggedRequest> list = fx.dropbox.wireMock().findAll(postRequestedFor(urlEqualTo("/2/files/list_folder")));
+        assertThat(list).hasSize(1);
+        JsonNode arg = JSON.readTree(list.getFirst().getBodyAsString());
+        assertThat(arg.path("path").asText()).isEqualTo("/Photos");
+        assertThat(arg.path("recursive").asBoolean()).isTrue();
+        assertThat(list.getFirst().getHeader("Authorization")).startsWith("Bearer access-");
+
+        // files/download: argument in Dropbox-API-Arg, ASCII only (non-ASCII escaped), by file id, no body.
+        LoggedRequest dl = fx.dropbox.wireMock().findAll(postRequestedFor(urlEqualTo("/2/files/download"))).getFirst();
+        String header = dl.getHeader("Dropbox-API-Arg");
+        assertThat(header.chars().allMatch(c -> c < 128)).isTrue();
+        assertThat(JSON.readTree(header).path("path").asText()).isEqualTo(item.id()).startsWith("id:");
+        assertThat(dl.getBody()).isEmpty();
+    }
+
+    @Test
+    void aMovedFileKeepsItsIdAndIsNotReportedRemoved() throws Exception {
+        fx.put("inbox/a.jpg", TestImages.jpeg(2));
+        Listing first = fx.source().list(Optional.empty());
+        String id = first.items().getFirst().id();
+        fx.dropbox.move("inbox/a.jpg", "portfolio/a.jpg");
+        Listing delta = fx.source().list(first.cursor());
+        assertThat(delta.removed()).isEmpty();
+        assertThat(delta.items()).singleElement().satisfies(i -> {
+            assertThat(i.id()).isEqualTo(id);
+            assertThat(i.folder()).isEqualTo("portfolio");
+        });
+    }
+
+    @Test
+    void aDeletedFolderRemovesEverythingUnderIt() throws Exception {
+        fx.put("trip/a.jpg", TestImages.jpeg(3));
+        fx.put("trip/deep/b.jpg", TestImages.jpeg(4));
+        fx.put("keep.jpg", TestImages.jpeg(5));
+        Listing first = fx.source().list(Optional.empty());
+        fx.dropbox.deleteFolder("trip");
+        Listing delta = fx.source().list(first.cursor());
+        assertThat(delta.removed()).containsExactlyInAnyOrderElementsOf(first.items().stream()
+                .filter(i -> i.folder().startsWith("trip")).map(SourceItem::id).toList());
+        assertThat(delta.items()).isEmpty();
+    }
+
+    @Test
+    void thumbnailSizesAreDropboxsFixedOnes() {
+        assertThat(DropboxSource.thumbnailSize(200)).isEqualTo("w256h256");
+        assertThat(DropboxSource.thumbnailSize(256)).isEqualTo("w256h256");
+        assertThat(DropboxSource.thumbnailSize(600)).isEqualTo("w640h480");
+        assertThat(DropboxSource.thumbnailSize(5000)).isEqualTo("w2048h1536");
+    }
+
+    @Test
+    void theContentHashMatchesAnIndependentImplementationAcrossBlockBoundaries() throws Exception {
+        for (int size : new int[]{0, 1, 4 * 1024 * 1024, 4 * 1024 * 1024 + 1, 9 * 1024 * 1024}) {
+            byte[] b = new byte[size];
+            new java.util.Random(size).nextBytes(b);
+            ContentDigest d = ContentDigest.dropbox();
+            // fed in odd-sized pieces, as a network stream arrives
+            for (int off = 0; off < b.length; off += 70_001) {
+                d.update(b, off, Math.min(70_001, b.length - off));
+            }
+            assertThat(d.fingerprintValue()).as("size %d", size).isEqualTo(SourceContract.expectedHash("dropbox:", b));
+        }
+        // The empty file: SHA-256 over no block hashes at all.
+        ContentDigest empty = ContentDigest.dropbox();
+        assertThat(empty.hex()).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    }
+}
