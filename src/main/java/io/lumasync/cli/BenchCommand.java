@@ -68,7 +68,7 @@ final class BenchCommand {
                     FolderSource source = new FolderSource(root);
                     Listing listing = source.list(Optional.empty());
                     EncodeSettings settings = EncodeSettings.defaults();
-                    String metaHash = Hashing.sha256(AssetMetadata.EMPTY.canonical().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    String metaHash = Hashing.metadataHash(AssetMetadata.EMPTY);
                     db.inTransaction(c -> {
                         for (SourceItem it : listing.items()) {
                             SyncMap.upsert(c, new SyncMapEntry("bench", it.id(), "out", it.name(), it.fingerprint(),

@@ -38,7 +38,40 @@ public final class SyncMap {
         });
     }
 
-    /** Every row of one source for one destination, by asset id: the planner's one read per run. */
+    /**
+     * What the planner needs of a row to decide "unchanged": read for every asset each run, so it carries no long
+     * text (content hashes and URLs are fetched with {@link #get} for the few rows that changed).
+     *
+     * @param contentHash the stored hash, or "" when not loaded ({@code withHashes} false)
+     */
+    public record PlanRow(String assetId, long size, long modifiedMs, String contentHash, String settingsHash,
+                          String metadataHash) {
+        public Fingerprint fingerprint() {
+            return new Fingerprint(size, modifiedMs, contentHash);
+        }
+    }
+
+    /** The planning view of one source at one destination, by asset id. */
+    public Map<String, PlanRow> planRows(String source, String destination, boolean withHashes) throws SQLException {
+        return db.query(c -> {
+            Map<String, PlanRow> out = new HashMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT asset_id, size, mtime, settings_hash, metadata_hash"
+                    + (withHashes ? ", content_hash" : "") + " FROM sync_map WHERE source = ? AND destination = ?")) {
+                p.setString(1, source);
+                p.setString(2, destination);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        out.put(id, new PlanRow(id, rs.getLong(2), rs.getLong(3), withHashes ? rs.getString(6) : "",
+                                rs.getString(4), rs.getString(5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Every row of one source for one destination, by asset id. */
     public Map<String, SyncMapEntry> forSource(String source, String destination) throws SQLException {
         return db.query(c -> {
             Map<String, SyncMapEntry> out = new HashMap<>();

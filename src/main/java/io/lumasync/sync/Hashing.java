@@ -32,6 +32,12 @@ public final class Hashing {
         return "sha256:" + HexFormat.of().formatHex(digest().digest(bytes));
     }
 
+    /** A short hash of an asset's descriptive text, to notice alt-text or caption changes. */
+    public static String metadataHash(io.lumasync.core.AssetMetadata md) {
+        String h = sha256(md.canonical().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return h.substring("sha256:".length(), "sha256:".length() + 24);
+    }
+
     /** The stable id of a (source asset, destination) pair: the idempotency key sent to destinations. */
     public static String syncId(String source, String assetId, String destination) {
         String h = sha256((source + "\u0000" + assetId + "\u0000" + destination)

@@ -1,5 +1,6 @@
 package io.lumasync.sync;
 
+import io.lumasync.core.AssetMetadata;
 import io.lumasync.core.Fingerprint;
 import io.lumasync.core.RemoteRef;
 import io.lumasync.source.SourceItem;
@@ -25,7 +26,8 @@ import java.util.Set;
  * Compares a source's items with the sync map and decides, per destination, what to create, replace, update,
  * skip or delete. Reads content only where attributes cannot decide: a file whose size or mtime changed is
  * hashed (a touched but unchanged file is skipped), and new files are hashed only when some mapped file has
- * vanished (to recognise a rename or move instead of uploading again).
+ * vanished (to recognise a rename or move instead of uploading again). The sync map is read in a light form
+ * for every asset and in full only for the rows that change, so planning 100,000 unchanged files stays cheap.
  */
 public final class SyncPlanner {
     private final SyncMap syncMap;
@@ -44,26 +46,35 @@ public final class SyncPlanner {
         Map<String, PlanCounts> counts = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         String settingsHash = in.encode().hash();
-        String metadataHash = Hashing.sha256(in.metadata().canonical().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        Set<String> present = new HashSet<>();
+        String metadataHash = Hashing.metadataHash(in.metadata());
+        boolean noMetadata = in.metadata().canonical().equals(AssetMetadata.EMPTY.canonical());
+        Set<String> present = new HashSet<>(in.items().size() * 2);
+        boolean providerHashes = false;
         for (Candidate c : in.items()) {
             present.add(c.item().id());
+            providerHashes |= !c.item().fingerprint().contentHash().isEmpty();
         }
         Map<String, String> hashCache = new HashMap<>();
 
         for (String dest : in.destinations()) {
-            Map<String, SyncMapEntry> rows = syncMap.forSource(in.source(), dest);
+            Map<String, SyncMap.PlanRow> rows = syncMap.planRows(in.source(), dest, providerHashes);
             // Rows whose item is gone: deletions, or the old names of renamed/moved files.
+            List<SyncMapEntry> vanished = new ArrayList<>();
+            for (SyncMap.PlanRow r : rows.values()) {
+                if (!present.contains(r.assetId())) {
+                    syncMap.get(in.source(), r.assetId(), dest).ifPresent(vanished::add);
+                }
+            }
             Map<String, SyncMapEntry> vanishedByHash = new HashMap<>();
-            for (SyncMapEntry e : rows.values()) {
-                if (!present.contains(e.assetId()) && !e.fingerprint().contentHash().isEmpty()) {
+            for (SyncMapEntry e : vanished) {
+                if (!e.fingerprint().contentHash().isEmpty()) {
                     vanishedByHash.put(e.fingerprint().contentHash(), e);
                 }
             }
             int create = 0, replace = 0, meta = 0, skip = 0, delete = 0;
             for (Candidate c : in.items()) {
                 SourceItem item = c.item();
-                SyncMapEntry row = rows.get(item.id());
+                SyncMap.PlanRow row = rows.get(item.id());
                 Fingerprint fp = item.fingerprint();
                 if (row == null) {
                     Optional<SyncMapEntry> moved = Optional.empty();
@@ -75,6 +86,7 @@ public final class SyncPlanner {
                         }
                     }
                     if (moved.isPresent() && moved.get().settingsHash().equals(settingsHash)) {
+                        vanished.remove(moved.get());
                         if (!dryRun) {
                             syncMap.rename(in.source(), moved.get().assetId(), item.id(), item.name(), fp);
                         }
@@ -88,39 +100,43 @@ public final class SyncPlanner {
                     continue;
                 }
                 boolean sameContent = row.fingerprint().sameContentAs(fp);
-                if (!sameContent && fp.size() == row.fingerprint().size() && c.localPath().isPresent()
-                        && row.fingerprint().contentHash().startsWith("sha256:")) {
-                    String hash = contentHash(c, hashCache);
-                    if (hash.equals(row.fingerprint().contentHash())) {
-                        sameContent = true; // touched, not changed
-                        if (!dryRun) {
-                            syncMap.touch(in.source(), item.id(), dest, fp.modifiedMs());
+                if (!sameContent && fp.size() == row.size() && c.localPath().isPresent()) {
+                    String stored = syncMap.get(in.source(), item.id(), dest)
+                            .map(e -> e.fingerprint().contentHash()).orElse("");
+                    if (stored.startsWith("sha256:")) {
+                        String hash = contentHash(c, hashCache);
+                        if (hash.equals(stored)) {
+                            sameContent = true; // touched, not changed
+                            if (!dryRun) {
+                                syncMap.touch(in.source(), item.id(), dest, fp.modifiedMs());
+                            }
                         }
+                        fp = new Fingerprint(fp.size(), fp.modifiedMs(), hash);
                     }
-                    fp = new Fingerprint(fp.size(), fp.modifiedMs(), hash);
                 }
                 if (sameContent && row.settingsHash().equals(settingsHash)) {
-                    if (row.metadataHash().equals(metadataHash) || in.metadata().canonical().equals(
-                            io.lumasync.core.AssetMetadata.EMPTY.canonical())) {
+                    if (noMetadata || row.metadataHash().equals(metadataHash)) {
                         skip++;
                         skipped.add(skippedItem(in, item, dest, "unchanged"));
                     } else {
                         meta++;
-                        jobs.add(job(in, c, dest, JobAction.METADATA, fp, Optional.of(row.remote())));
+                        jobs.add(job(in, c, dest, JobAction.METADATA, fp, remoteOf(in.source(), item.id(), dest)));
                     }
                     continue;
                 }
                 replace++;
-                jobs.add(job(in, c, dest, JobAction.REPLACE, fp, Optional.of(row.remote())));
+                jobs.add(job(in, c, dest, JobAction.REPLACE, fp, remoteOf(in.source(), item.id(), dest)));
             }
             if (in.propagateDeletes() && (in.complete() || !in.removed().isEmpty())) {
                 List<SyncMapEntry> gone = new ArrayList<>();
                 if (in.complete()) {
-                    gone.addAll(vanishedByHash.values());
-                    rows.values().stream().filter(e -> !present.contains(e.assetId())
-                            && e.fingerprint().contentHash().isEmpty()).forEach(gone::add);
+                    gone.addAll(vanished);
                 } else {
-                    in.removed().stream().map(rows::get).filter(java.util.Objects::nonNull).forEach(gone::add);
+                    for (String id : in.removed()) {
+                        if (rows.containsKey(id)) {
+                            syncMap.get(in.source(), id, dest).ifPresent(gone::add);
+                        }
+                    }
                 }
                 int limit = (int) Math.floor(rows.size() * in.deleteShare());
                 if (!gone.isEmpty() && gone.size() > limit && !in.force()) {
@@ -139,6 +155,10 @@ public final class SyncPlanner {
             counts.put(dest, new PlanCounts(create, replace, meta, skip, delete));
         }
         return new Plan(jobs, skipped, counts, problems);
+    }
+
+    private Optional<RemoteRef> remoteOf(String source, String assetId, String dest) throws SQLException {
+        return syncMap.get(source, assetId, dest).map(SyncMapEntry::remote);
     }
 
     private static Job job(PlanInput in, Candidate c, String dest, JobAction action, Fingerprint fp,

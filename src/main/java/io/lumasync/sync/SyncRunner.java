@@ -419,7 +419,7 @@ public final class SyncRunner {
         }
 
         private String metadataHash() {
-            return Hashing.sha256(job.metadata().canonical().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return Hashing.metadataHash(job.metadata());
         }
     }
 
