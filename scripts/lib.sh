@@ -15,11 +15,13 @@ select_jdk() {
     exit 2
 }
 
-# Installs the Debian packages listed in scripts/apt.d/*.txt that are missing (root or sudo needed once).
+# Installs the missing Debian packages listed in the given files (default: every scripts/apt.d/*.txt, what the
+# tests need; the app alone needs only scripts/apt.d/base.txt). Root or sudo is needed once.
 install_apt_packages() {
     command -v dpkg-query >/dev/null || { echo "Not a Debian system: install the packages in scripts/apt.d by hand." >&2; return 0; }
-    local wanted missing=()
-    wanted=$(grep -hv '^\s*#' "$ROOT"/scripts/apt.d/*.txt | awk 'NF{print $1}' | sort -u)
+    local files=("$@") wanted missing=()
+    [ ${#files[@]} -gt 0 ] || files=("$ROOT"/scripts/apt.d/*.txt)
+    wanted=$(grep -hv '^\s*#' "${files[@]}" | awk 'NF{print $1}' | sort -u)
     for p in $wanted; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
     done

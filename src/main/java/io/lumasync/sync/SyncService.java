@@ -171,7 +171,13 @@ public final class SyncService implements AutoCloseable {
     public Capabilities testDestination(String name) throws LumasyncException {
         try {
             adapters.forget(name);
-            Capabilities c = adapters.destination(name).capabilities();
+            io.lumasync.destination.Destination d = adapters.destination(name);
+            Capabilities c = d.capabilities();
+            if (d instanceof io.lumasync.destination.ConnectionCheck check) {
+                List<String> notes = new java.util.ArrayList<>(c.notes());
+                notes.addAll(check.checkConnection());
+                c = new Capabilities(c.formats(), c.maxUploadBytes(), c.replace(), c.canList(), c.canUpdateMetadata(), notes);
+            }
             config.destinationStatus(name, Optional.empty());
             return c;
         } catch (LumasyncException e) {

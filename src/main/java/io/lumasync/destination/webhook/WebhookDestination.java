@@ -39,7 +39,7 @@ import java.util.UUID;
  * records. The {@code webhook-id} is derived from the sync id and the content, so a request re-sent after a lost
  * answer carries the same id and a receiver that honours it makes no duplicate.
  */
-public final class WebhookDestination implements Destination {
+public final class WebhookDestination implements Destination, io.lumasync.destination.ConnectionCheck {
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -123,6 +123,21 @@ public final class WebhookDestination implements Destination {
             Thread.currentThread().interrupt();
             throw new LumasyncException(ErrorKind.RETRY, what + " was interrupted.", e);
         }
+    }
+
+    @Override
+    public List<String> checkConnection() {
+        ConnectionTest t = testConnection();
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("test upload: " + t.request() + " → " + (t.status() == 0 ? "no answer" : "HTTP " + t.status()));
+        t.mapped().ifPresent(ref -> lines.add("mapped asset id " + ref.id() + (ref.url().isEmpty() ? "" : ", URL " + ref.url())));
+        if (!t.problem().isEmpty()) {
+            lines.add("problem: " + t.problem());
+        }
+        if (!t.body().isBlank()) {
+            lines.add("answer body: " + (t.body().length() > 500 ? t.body().substring(0, 500) + "…" : t.body()));
+        }
+        return lines;
     }
 
     /** Sends a 1×1 PNG as a normal upload and returns the receiver's full answer, whatever it is. */

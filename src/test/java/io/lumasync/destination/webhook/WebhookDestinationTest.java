@@ -167,6 +167,11 @@ class WebhookDestinationTest {
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.body()).contains("bad signature");
         assertThat(refused.request()).startsWith("POST http://127.0.0.1:");
+
+        // what `destinations test` and the app's Test button show
+        assertThat(destination(Map.of("url", receiver.uri("/hook").toString()), secret).checkConnection())
+                .anySatisfy(l -> assertThat(l).startsWith("test upload: POST http://127.0.0.1:").endsWith("HTTP 200"))
+                .anySatisfy(l -> assertThat(l).startsWith("mapped asset id "));
     }
 
     @Test
