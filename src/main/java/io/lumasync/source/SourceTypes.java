@@ -2,6 +2,7 @@ package io.lumasync.source;
 
 import io.lumasync.source.dropbox.DropboxSourceType;
 import io.lumasync.source.folder.FolderSourceType;
+import io.lumasync.source.gdrive.DriveSourceType;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,8 @@ import java.util.Optional;
 public final class SourceTypes {
     private static final List<SourceType> ALL = List.of(
             new FolderSourceType(),
-            new DropboxSourceType()
+            new DropboxSourceType(),
+            new DriveSourceType()
     );
 
     private SourceTypes() {

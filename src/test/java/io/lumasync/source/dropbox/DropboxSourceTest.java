@@ -51,7 +51,7 @@ class DropboxSourceTest {
         assertThat(item.folder()).isEqualTo("Été");
 
         // files/list_folder: JSON body, recursive from the configured folder, bearer token.
-        List<LoggedRequest> list = fx.dropbox.wireMock().findAll(postRequestedFor(urlEqualTo("/2/files/list_folder")));
+        List<LoggedRequest> list = fx.fake.wireMock().findAll(postRequestedFor(urlEqualTo("/2/files/list_folder")));
         assertThat(list).hasSize(1);
         JsonNode arg = JSON.readTree(list.getFirst().getBodyAsString());
         assertThat(arg.path("path").asText()).isEqualTo("/Photos");
@@ -59,7 +59,7 @@ class DropboxSourceTest {
         assertThat(list.getFirst().getHeader("Authorization")).startsWith("Bearer access-");
 
         // files/download: argument in Dropbox-API-Arg, ASCII only (non-ASCII escaped), by file id, no body.
-        LoggedRequest dl = fx.dropbox.wireMock().findAll(postRequestedFor(urlEqualTo("/2/files/download"))).getFirst();
+        LoggedRequest dl = fx.fake.wireMock().findAll(postRequestedFor(urlEqualTo("/2/files/download"))).getFirst();
         String header = dl.getHeader("Dropbox-API-Arg");
         assertThat(header.chars().allMatch(c -> c < 128)).isTrue();
         assertThat(JSON.readTree(header).path("path").asText()).isEqualTo(item.id()).startsWith("id:");
@@ -71,7 +71,7 @@ class DropboxSourceTest {
         fx.put("inbox/a.jpg", TestImages.jpeg(2));
         Listing first = fx.source().list(Optional.empty());
         String id = first.items().getFirst().id();
-        fx.dropbox.move("inbox/a.jpg", "portfolio/a.jpg");
+        fx.fake.move("inbox/a.jpg", "portfolio/a.jpg");
         Listing delta = fx.source().list(first.cursor());
         assertThat(delta.removed()).isEmpty();
         assertThat(delta.items()).singleElement().satisfies(i -> {
@@ -86,7 +86,7 @@ class DropboxSourceTest {
         fx.put("trip/deep/b.jpg", TestImages.jpeg(4));
         fx.put("keep.jpg", TestImages.jpeg(5));
         Listing first = fx.source().list(Optional.empty());
-        fx.dropbox.deleteFolder("trip");
+        fx.fake.deleteFolder("trip");
         Listing delta = fx.source().list(first.cursor());
         assertThat(delta.removed()).containsExactlyInAnyOrderElementsOf(first.items().stream()
                 .filter(i -> i.folder().startsWith("trip")).map(SourceItem::id).toList());
