@@ -12,7 +12,8 @@ import java.util.Set;
 @Command(name = "lumasync", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Compress images locally and publish them; a sync map keeps every destination up to date.",
         subcommands = {PushCommand.class, DestinationsCommand.class, SourcesCommand.class, SyncCommand.class,
-                DaemonCommand.class, MapCommand.class, ActivityCommand.class, BenchCommand.class,
+                DaemonCommand.class, MapCommand.class, ActivityCommand.class, LoginCommand.class, LogoutCommand.class,
+                DoctorCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli {
     /** Exit codes: all done; some items failed; usage or configuration error. */

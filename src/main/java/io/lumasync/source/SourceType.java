@@ -20,4 +20,13 @@ public interface SourceType {
     AuthKind authKind();
 
     Source create(AdapterContext context) throws LumasyncException;
+
+    /**
+     * For {@link AuthKind#OAUTH_PKCE} sources: the OAuth provider a configured source signs in with (its own client
+     * id, or the packaged one). Sign-in stores the tokens under the source's name in the vault.
+     */
+    default java.util.Optional<io.lumasync.auth.OAuthProvider> oauthProvider(io.lumasync.core.AdapterConfig config)
+            throws LumasyncException {
+        return java.util.Optional.empty();
+    }
 }

@@ -268,6 +268,58 @@ public final class SyncService implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Signs a source in to its provider (OAuth loopback + PKCE): {@code browser} opens the sign-in page. Blocks until
+     * the user finishes, cancels or the wait times out. The tokens go to the vault under the source's name.
+     */
+    public void login(String sourceName, java.util.function.Consumer<java.net.URI> browser) throws LumasyncException {
+        SourceRecord rec = sourceRecord(sourceName);
+        io.lumasync.auth.OAuthProvider provider = oauthProvider(rec).orElseThrow(() -> usage("'" + sourceName
+                + "' is a " + rec.typeId() + " source, which does not sign in with a browser."));
+        io.lumasync.auth.OAuthLogin.run(provider, vault, sourceName, browser);
+        adapters.forget(sourceName);
+    }
+
+    /** Forgets a source's sign-in (its tokens and other secrets); the source itself stays. */
+    public void logout(String sourceName) throws LumasyncException {
+        sourceRecord(sourceName);
+        io.lumasync.auth.OAuthLogin.logout(vault, sourceName);
+        adapters.forget(sourceName);
+    }
+
+    /** The signed-in accounts (sources that sign in with OAuth), for token-health checks and doctor. */
+    public Map<String, io.lumasync.auth.OAuthSession> oauthAccounts() throws LumasyncException {
+        Map<String, io.lumasync.auth.OAuthSession> out = new java.util.LinkedHashMap<>();
+        try {
+            for (SourceRecord rec : config.sources()) {
+                Optional<io.lumasync.auth.OAuthProvider> p = oauthProvider(rec);
+                if (p.isPresent()) {
+                    java.net.http.HttpClient http = Http.newClient();
+                    out.put(rec.name(), new io.lumasync.auth.OAuthSession(new io.lumasync.auth.OAuthClient(http, p.get()),
+                            new io.lumasync.auth.TokenStore(io.lumasync.auth.VaultSecrets.forSource(vault, rec.name())),
+                            http, rec.name()));
+                }
+            }
+        } catch (SQLException e) {
+            throw Adapters.dbError(e);
+        }
+        return out;
+    }
+
+    private SourceRecord sourceRecord(String name) throws LumasyncException {
+        try {
+            return config.source(name).orElseThrow(() -> usage("There is no source called '" + name
+                    + "'. Add it first: lumasync sources add TYPE " + name + " --to DEST"));
+        } catch (SQLException e) {
+            throw Adapters.dbError(e);
+        }
+    }
+
+    private static Optional<io.lumasync.auth.OAuthProvider> oauthProvider(SourceRecord rec) throws LumasyncException {
+        Optional<SourceType> type = SourceTypes.byId(rec.typeId());
+        return type.isEmpty() ? Optional.empty() : type.get().oauthProvider(rec.config());
+    }
+
     /** A source's items with their status at each of its destinations. */
     public List<BrowseItem> browse(String sourceName) throws LumasyncException {
         return runs.browse(sourceName);

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged launcher {@code target/dist/bin/lumasync} as a user would, with its own data folder. */
-final class Dist {
+class Dist {
     record Result(int exit, String out, String err) {
     }
 

@@ -69,6 +69,11 @@ public final class DropboxSourceType implements SourceType {
     }
 
     @Override
+    public Optional<OAuthProvider> oauthProvider(AdapterConfig config) throws LumasyncException {
+        return Optional.of(provider(config));
+    }
+
+    @Override
     public Source create(AdapterContext context) throws LumasyncException {
         AdapterConfig cfg = context.config();
         OAuthSession session = new OAuthSession(new OAuthClient(context.http(), provider(cfg)),
