@@ -25,7 +25,8 @@ public interface SourceType {
      * For {@link AuthKind#OAUTH_PKCE} sources: the OAuth provider a configured source signs in with (its own client
      * id, or the packaged one). Sign-in stores the tokens under the source's name in the vault.
      */
-    default java.util.Optional<io.lumasync.auth.OAuthProvider> oauthProvider(io.lumasync.core.AdapterConfig config)
+    default java.util.Optional<io.lumasync.auth.OAuthProvider> oauthProvider(io.lumasync.core.AdapterConfig config,
+                                                                             io.lumasync.core.Secrets secrets)
             throws LumasyncException {
         return java.util.Optional.empty();
     }

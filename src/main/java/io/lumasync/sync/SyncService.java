@@ -315,9 +315,10 @@ public final class SyncService implements AutoCloseable {
         }
     }
 
-    private static Optional<io.lumasync.auth.OAuthProvider> oauthProvider(SourceRecord rec) throws LumasyncException {
+    private Optional<io.lumasync.auth.OAuthProvider> oauthProvider(SourceRecord rec) throws LumasyncException {
         Optional<SourceType> type = SourceTypes.byId(rec.typeId());
-        return type.isEmpty() ? Optional.empty() : type.get().oauthProvider(rec.config());
+        return type.isEmpty() ? Optional.empty()
+                : type.get().oauthProvider(rec.config(), io.lumasync.auth.VaultSecrets.forSource(vault, rec.name()));
     }
 
     /** A source's items with their status at each of its destinations. */

@@ -69,7 +69,8 @@ public final class DropboxSourceType implements SourceType {
     }
 
     @Override
-    public Optional<OAuthProvider> oauthProvider(AdapterConfig config) throws LumasyncException {
+    public Optional<OAuthProvider> oauthProvider(AdapterConfig config, io.lumasync.core.Secrets secrets)
+            throws LumasyncException {
         return Optional.of(provider(config));
     }
 

@@ -73,6 +73,11 @@ public final class DriveSourceType implements SourceType {
     }
 
     @Override
+    public Optional<OAuthProvider> oauthProvider(AdapterConfig config, Secrets secrets) throws LumasyncException {
+        return Optional.of(provider(config, secrets));
+    }
+
+    @Override
     public Source create(AdapterContext context) throws LumasyncException {
         AdapterConfig cfg = context.config();
         OAuthSession session = new OAuthSession(new OAuthClient(context.http(), provider(cfg, context.secrets())),
