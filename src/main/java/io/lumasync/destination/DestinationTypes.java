@@ -3,6 +3,7 @@ package io.lumasync.destination;
 import io.lumasync.destination.folder.FolderDestinationType;
 import io.lumasync.destination.s3.S3DestinationType;
 import io.lumasync.destination.webhook.WebhookDestinationType;
+import io.lumasync.destination.wordpress.WordPressDestinationType;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +13,8 @@ public final class DestinationTypes {
     private static final List<DestinationType> ALL = List.of(
             new FolderDestinationType(),
             new S3DestinationType(),
-            new WebhookDestinationType()
+            new WebhookDestinationType(),
+            new WordPressDestinationType()
     );
 
     private DestinationTypes() {

@@ -1,0 +1,59 @@
+package io.lumasync.destination.wordpress;
+
+import io.lumasync.http.Http;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * A real WordPress started by scripts/services.d/wordpress.sh, read from the environment it writes:
+ * {@code LUMASYNC_WP_*} (6.5.5 with the companion plugin) and {@code LUMASYNC_WP61_*} (Debian's 6.1, no plugin).
+ * Absent: the test is skipped with the reason, except on CI (CI=true), where it fails.
+ */
+record WordPressTestSite(URI url, String user, String password, String adminPassword, String readerUser,
+                         String readerPassword, Path dir) {
+
+    static WordPressTestSite wp65() {
+        return fromEnv("LUMASYNC_WP");
+    }
+
+    static WordPressTestSite wp61() {
+        return fromEnv("LUMASYNC_WP61");
+    }
+
+    static WordPressTestSite fromEnv(String prefix) {
+        String url = System.getenv(prefix + "_URL");
+        if (url == null || url.isBlank()) {
+            String why = prefix + "_URL is not set: no real WordPress to test against. Run the tests with"
+                    + " scripts/run-tests, or start one with `LUMASYNC_TEST_ENV=/tmp/wp.env bash"
+                    + " scripts/services.d/wordpress.sh start` and export the lines of /tmp/wp.env.";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(why);
+            }
+            System.err.println("SKIPPED: " + why);
+            Assumptions.abort(why);
+        }
+        return new WordPressTestSite(URI.create(url), env(prefix + "_USER"), env(prefix + "_PASSWORD"),
+                env(prefix + "_ADMIN_PASSWORD"), env(prefix + "_READER_USER"), env(prefix + "_READER_PASSWORD"),
+                Path.of(env(prefix + "_DIR")));
+    }
+
+    private static String env(String key) {
+        String v = System.getenv(key);
+        return v == null ? "" : v;
+    }
+
+    WordPressDestination destination() {
+        return new WordPressDestination(api(user, password));
+    }
+
+    WordPressDestination destinationAt(URI at) {
+        return new WordPressDestination(new WordPressApi(Http.newClient(), at, user, password));
+    }
+
+    WordPressApi api(String asUser, String withPassword) {
+        return new WordPressApi(Http.newClient(), url, asUser, withPassword);
+    }
+}
