@@ -106,11 +106,15 @@ public final class WordPressApi {
             queryRoutes = true;
             Answer b = send(get(restUri("/", Map.of())), "reach the site", false);
             if (b.status() / 100 == 2 && WordPressErrors.isJson(b)) {
-                return parse(b, WpSiteIndex.class, "read the site's REST index");
+                WpSiteIndex index = parse(b, WpSiteIndex.class, "read the site's REST index");
+                errors.noteApplicationPasswords(Optional.of(index.applicationPasswordsEnabled()));
+                return index;
             }
             queryRoutes = false;
         }
-        return parse(expectOk(a, "reach the site"), WpSiteIndex.class, "read the site's REST index");
+        WpSiteIndex index = parse(expectOk(a, "reach the site"), WpSiteIndex.class, "read the site's REST index");
+        errors.noteApplicationPasswords(Optional.of(index.applicationPasswordsEnabled()));
+        return index;
     }
 
     /** The signed-in user ({@code context=edit}: includes roles and capabilities). Checks the password. */
@@ -303,7 +307,7 @@ public final class WordPressApi {
         if (a.status() / 100 == 2 && WordPressErrors.isJson(a)) {
             return a;
         }
-        if (a.status() == 401 || a.status() == 403) {
+        if ((a.status() == 401 || a.status() == 403) && !errors.knowsApplicationPasswords()) {
             // Was the password ignored because WordPress turned application passwords off (plain http)?
             errors.noteApplicationPasswords(applicationPasswordsEnabledQuietly());
         }

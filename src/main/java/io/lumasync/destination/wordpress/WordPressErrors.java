@@ -37,6 +37,10 @@ final class WordPressErrors {
         applicationPasswords = enabled;
     }
 
+    boolean knowsApplicationPasswords() {
+        return applicationPasswords.isPresent();
+    }
+
     static boolean isJson(WordPressApi.Answer a) {
         String type = a.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (type.contains("json")) {

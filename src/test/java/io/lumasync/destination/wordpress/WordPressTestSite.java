@@ -1,5 +1,6 @@
 package io.lumasync.destination.wordpress;
 
+import io.lumasync.destination.DestinationContract.ErrorBody;
 import io.lumasync.http.Http;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -51,6 +52,17 @@ record WordPressTestSite(URI url, String user, String password, String adminPass
 
     WordPressDestination destinationAt(URI at) {
         return new WordPressDestination(new WordPressApi(Http.newClient(), at, user, password));
+    }
+
+    /** Injected errors as WordPress words them: {@code {"code":…,"message":…,"data":{"status":…}}}. */
+    static ErrorBody errorBody(int status) {
+        String code = switch (status) {
+            case 413 -> "rest_upload_file_too_big";
+            case 429 -> "rest_too_many_requests";
+            default -> "internal_server_error";
+        };
+        return new ErrorBody("application/json; charset=UTF-8", "{\"code\":\"" + code
+                + "\",\"message\":\"injected\",\"data\":{\"status\":" + status + "}}");
     }
 
     WordPressApi api(String asUser, String withPassword) {
