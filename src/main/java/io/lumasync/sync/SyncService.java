@@ -59,8 +59,10 @@ public final class SyncService implements AutoCloseable {
 
     /** Tuning for tests and the CLI. */
     public record Options(RetryPolicy retry, int encodeWorkers, int uploadsPerDestination, boolean createDefaults) {
+        /** Encoders sized to cores and free memory (AVIF, the hungriest format, sets the bound), 4 uploads per destination. */
         public static Options defaults() {
-            return new Options(RetryPolicy.DEFAULT, Runtime.getRuntime().availableProcessors(), 4, true);
+            return new Options(RetryPolicy.DEFAULT,
+                    io.lumasync.image.WorkerSizing.recommendedWorkers(io.lumasync.core.ImageFormat.AVIF), 4, true);
         }
     }
 
