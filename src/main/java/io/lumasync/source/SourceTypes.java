@@ -1,5 +1,6 @@
 package io.lumasync.source;
 
+import io.lumasync.source.custom.CustomApiSourceType;
 import io.lumasync.source.dropbox.DropboxSourceType;
 import io.lumasync.source.folder.FolderSourceType;
 import io.lumasync.source.gdrive.DriveSourceType;
@@ -12,7 +13,8 @@ public final class SourceTypes {
     private static final List<SourceType> ALL = List.of(
             new FolderSourceType(),
             new DropboxSourceType(),
-            new DriveSourceType()
+            new DriveSourceType(),
+            new CustomApiSourceType()
     );
 
     private SourceTypes() {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The source contract for a local folder: no change feed, hash or OAuth, so those cases are skipped. */
+/** The source contract for a local folder: no change feed, hash, credentials or pages, so those cases are skipped. */
 class FolderSourceContractTest extends SourceContract {
     @Override
     protected Fixture createFixture(Path workDir) throws Exception {
@@ -33,7 +33,7 @@ class FolderSourceContractTest extends SourceContract {
 
             @Override
             public Set<Ability> abilities() {
-                return EnumSet.noneOf(Ability.class);
+                return EnumSet.of(Ability.FOLDERS);
             }
         };
     }
