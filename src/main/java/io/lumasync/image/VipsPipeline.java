@@ -5,6 +5,7 @@ import io.lumasync.core.EncodedImage;
 import io.lumasync.core.ImageFormat;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.core.OutputFormat;
+import io.lumasync.core.Quality;
 import io.lumasync.image.vips.Opt;
 import io.lumasync.image.vips.Vips;
 import io.lumasync.image.vips.VipsEnums;
@@ -65,11 +66,15 @@ public final class VipsPipeline implements ImagePipeline {
 
             VipsImage ready = prepare(scope, source, header, plan, settings, notes);
             boolean keepIcc = settings.keepWideGamut() && scope.has(ready, "icc-profile-data");
-            VipsImage tagged = scope.apply("vips_copy", scope.inMemory(ready));
+            // A file streamed from disk can be read once: encoding several formats or searching the quality needs
+            // the prepared pixels in memory; a single fixed-quality encode streams straight through.
+            boolean several = plan.formats().size() > 1 || settings.quality() instanceof Quality.Perceptual;
+            VipsImage tagged = scope.apply("vips_copy", several ? scope.inMemory(ready) : ready);
             int keep = MetadataRules.apply(scope, tagged, settings.metadata(), keepIcc);
 
             Candidate best = null;
-            QualitySearch.Target target = new QualitySearch.Target(scope, tagged);
+            QualitySearch.Target target = settings.quality() instanceof Quality.Perceptual
+                    ? new QualitySearch.Target(scope, tagged) : null;
             for (ImageFormat f : plan.formats()) {
                 Candidate c = search.encode(scope, tagged, f, settings.quality(), keep, target);
                 if (best == null || c.bytes().length < best.bytes().length) {

@@ -26,6 +26,16 @@ class QualitySearchTest extends PipelineTestBase {
         assertThat(out.notes()).anyMatch(n -> n.startsWith("Quality 95 (JPEG): even the highest quality tried"));
     }
 
+    @Test
+    void largeImagesAreSearchedOnAFullResolutionSample() throws Exception {
+        Path in = Fixtures.photo(dir, 1100, 800, 13);
+        EncodedImage out = pipeline.encode(in, "p.png", EncodeSettings.defaults().withFormat(OutputFormat.WEBP)
+                .withQuality(Quality.BALANCED), Set.of());
+        assertThat(out.notes()).anyMatch(n -> n.endsWith("on a 768 px centre sample."));
+        assertThat(out.width()).isEqualTo(1100);
+        assertThat(scoreAgainstInput(in, out)).isGreaterThan(65.0);   // the sample stands for the whole photo
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = OutputFormat.class, names = {"AVIF", "WEBP", "JPEG"})
     void meetsTheTargetScoreAndAStricterTargetCostsMore(OutputFormat f) throws Exception {
