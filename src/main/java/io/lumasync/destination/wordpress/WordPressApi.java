@@ -76,6 +76,11 @@ public final class WordPressApi {
         this.errors = new WordPressErrors(this.site, user);
     }
 
+    /** For what needs no sign-in (the REST index, the connect flow). */
+    public static WordPressApi anonymous(HttpClient http, URI site) {
+        return new WordPressApi(http, site, "", "");
+    }
+
     /** The site address without a trailing slash. */
     public URI site() {
         return site;
