@@ -239,7 +239,8 @@ public final class SyncRunner {
                     return fresh;
                 }
                 RemoteRef replaced = dest.replace(old, upload);
-                if (!replaced.url().equals(old.url()) && !old.url().isEmpty()) {
+                // A cache-busting query (WordPress's ?v=2) keeps the address pages embed: not a URL change.
+                if (!addressOf(replaced.url()).equals(addressOf(old.url())) && !old.url().isEmpty()) {
                     notes.add("the URL changed (was " + old.url() + ")");
                 }
                 return replaced;
@@ -436,4 +437,8 @@ public final class SyncRunner {
         }
     }
 
+    private static String addressOf(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
+    }
 }
