@@ -16,6 +16,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -59,7 +62,7 @@ public final class WordPressConnectFlow implements AutoCloseable {
         this.state = HexFormat.of().formatHex(nonce);
         StringBuilder url = new StringBuilder(authorizePage.toString())
                 .append(authorizePage.getQuery() == null ? '?' : '&')
-                .append("app_name=").append(enc(APP_NAME))
+                .append("app_name=").append(enc(appName()))
                 .append("&app_id=").append(enc(APP_ID));
         if (loopback) {
             receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -72,6 +75,21 @@ public final class WordPressConnectFlow implements AutoCloseable {
             receiver = null;
         }
         this.browserUrl = URI.create(url.toString());
+    }
+
+    /**
+     * The name WordPress lists the password under. WordPress refuses a second password with a name the user
+     * already has, so reconnecting needs a new one: the computer and the moment say which is which.
+     */
+    static String appName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "this computer";
+        }
+        return APP_NAME + " on " + host + ", " + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)
+                .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).replace('T', ' ');
     }
 
     /**

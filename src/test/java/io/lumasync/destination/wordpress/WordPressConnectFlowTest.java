@@ -51,7 +51,7 @@ class WordPressConnectFlowTest {
         try (WordPressConnectFlow flow = WordPressConnectFlow.begin(WordPressApi.anonymous(Http.newClient(), site.url()))) {
             assertThat(flow.receivesPasswordItself()).isTrue();
             assertThat(flow.browserUrl().toString()).startsWith(site.url() + "/wp-admin/authorize-application.php?")
-                    .contains("app_name=Lumasync").contains("success_url=http%3A%2F%2F127.0.0.1%3A");
+                    .contains("app_name=Lumasync+on+").contains("success_url=http%3A%2F%2F127.0.0.1%3A");
 
             HttpResponse<String> done = press(flow, "approve");
             assertThat(done.uri().getHost()).as("redirected to the receiver").isEqualTo("127.0.0.1");
@@ -64,6 +64,18 @@ class WordPressConnectFlowTest {
             Map<String, Object> me = new WordPressApi(Http.newClient(), approved.siteUrl(), approved.user(),
                     approved.password()).me();
             assertThat(me.get("username")).isEqualTo("admin");
+        }
+    }
+
+    @Test
+    void connectingTwiceGivesTwoPasswordsWordPressCanTellApart() throws Exception {
+        // WordPress refuses a second application password with a name the user already has.
+        for (int i = 0; i < 2; i++) {
+            try (WordPressConnectFlow flow = WordPressConnectFlow.begin(WordPressApi.anonymous(Http.newClient(), site.url()))) {
+                press(flow, "approve");
+                assertThat(flow.await(Duration.ofSeconds(10)).password()).isNotBlank();
+            }
+            Thread.sleep(1100); // names carry the time to the second
         }
     }
 
