@@ -99,6 +99,11 @@ public abstract class OAuthApiFake implements AutoCloseable {
     /** The provider's answer to a request with a valid bearer token. */
     protected abstract Reply api(Request request, String path);
 
+    /** An endpoint that needs no token (Dropbox's longpoll), answered outside any lock; null for the others. */
+    protected Reply unauthenticated(Request request, String path) {
+        return null;
+    }
+
     /** The provider's 401 for a missing, expired or revoked access token. */
     protected abstract Reply unauthorized(boolean expired);
 
@@ -109,6 +114,10 @@ public abstract class OAuthApiFake implements AutoCloseable {
         String path = URI.create(r.getUrl()).getPath();
         if (path.equals(TOKEN_PATH)) {
             return token(r);
+        }
+        Reply open = unauthenticated(r, path);
+        if (open != null) {
+            return open;
         }
         if (rateLimitSeconds >= 0) {
             int s = rateLimitSeconds;

@@ -32,11 +32,40 @@ final class DropboxApi {
     private final OAuthSession session;
     private final URI apiBase;
     private final URI contentBase;
+    private final URI notifyBase;
+    private final java.net.http.HttpClient http;
 
-    DropboxApi(OAuthSession session, URI apiBase, URI contentBase) {
+    DropboxApi(OAuthSession session, URI apiBase, URI contentBase, URI notifyBase, java.net.http.HttpClient http) {
         this.session = session;
         this.apiBase = apiBase;
         this.contentBase = contentBase;
+        this.notifyBase = notifyBase;
+        this.http = http;
+    }
+
+    /**
+     * files/list_folder/longpoll: blocks up to {@code timeoutSeconds} until something changed after the cursor.
+     * The notify endpoint takes no token (the docs: "This endpoint does not require an access token").
+     */
+    JsonNode longpoll(String cursor, int timeoutSeconds) throws LumasyncException, EndpointError {
+        String body = write(JSON, java.util.Map.of("cursor", cursor, "timeout", timeoutSeconds));
+        HttpResponse<String> r;
+        try {
+            r = http.send(HttpRequest.newBuilder(notifyBase.resolve("/2/files/list_folder/longpoll"))
+                    .timeout(Duration.ofSeconds(timeoutSeconds + 90)) // Dropbox adds up to 90 s of jitter
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", Http.USER_AGENT)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw HttpErrors.fromIo("Dropbox (waiting for changes)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LumasyncException(ErrorKind.RETRY, "Dropbox: waiting for changes was interrupted.", e);
+        }
+        if (r.statusCode() == 200) {
+            return read(r.body());
+        }
+        throw failure(r.statusCode(), r, r.body());
     }
 
     /** The answer of an endpoint that answered 409: its error_summary, e.g. "reset/..." or "path/not_found/...". */

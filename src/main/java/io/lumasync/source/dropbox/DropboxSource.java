@@ -9,6 +9,7 @@ import io.lumasync.source.Listing;
 import io.lumasync.source.Source;
 import io.lumasync.source.SourceItem;
 import io.lumasync.source.StagedDownload;
+import io.lumasync.source.Watchable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +35,7 @@ import java.util.Set;
  * changes and deletions. Deleted entries carry a path but no id, so the source keeps a small path → id index in
  * its data folder to report removals by id. A {@code reset} answer (cursor expired) means a full rescan.
  */
-public final class DropboxSource implements Source {
+public final class DropboxSource implements Source, Watchable {
     private static final int PAGE_LIMIT = 2000; // the API's maximum "limit" for list_folder
 
     private final DropboxApi api;
@@ -162,6 +163,50 @@ public final class DropboxSource implements Source {
             items.put(id, new SourceItem(id, name, folder,
                     new Fingerprint(size, modified, hash.isEmpty() ? "" : "dropbox:" + hash)));
         }
+    }
+
+    /**
+     * Near-instant pick-up with files/list_folder/longpoll on a background thread: when Dropbox says something
+     * changed, waits {@code settle} (uploads of a batch come in a burst), calls {@code onChange} and waits again
+     * from a fresh cursor. The engine then lists with its own stored cursor. Honours the server's {@code backoff};
+     * after a failure it waits a minute and tries again. Closing the handle stops it.
+     */
+    @Override
+    public AutoCloseable watch(java.time.Duration settle, Runnable onChange) {
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread t = Thread.ofVirtual().name("dropbox-longpoll").start(() -> {
+            while (running.get()) {
+                try {
+                    String cursor = api.rpc("files/list_folder/get_latest_cursor",
+                            Map.of("path", root, "recursive", true)).path("cursor").asText();
+                    boolean changed = false;
+                    while (running.get() && !changed) {
+                        JsonNode r = api.longpoll(cursor, 30);
+                        changed = r.path("changes").asBoolean(false);
+                        long backoff = r.path("backoff").asLong(0);
+                        if (backoff > 0) {
+                            Thread.sleep(backoff * 1000);
+                        }
+                    }
+                    if (changed && running.get()) {
+                        Thread.sleep(settle.toMillis());
+                        onChange.run();
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (LumasyncException | DropboxApi.EndpointError | RuntimeException e) {
+                    try {
+                        Thread.sleep(60_000); // offline or signed out: the scheduled sync reports it; retry later
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
+                }
+            }
+        });
+        return () -> {
+            running.set(false);
+            t.interrupt();
+        };
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * Dropbox as a source. Signing in ({@code lumasync login dropbox}) stores the tokens in the vault under the
- * source's name; this type only reads them. {@code api_url}, {@code content_url} and {@code token_url} are
+ * source's name; this type only reads them. {@code api_url}, {@code content_url}, {@code notify_url} and {@code token_url} are
  * unlisted settings that point the adapter at another server (tests, a corporate proxy).
  */
 public final class DropboxSourceType implements SourceType {
@@ -81,7 +81,8 @@ public final class DropboxSourceType implements SourceType {
                 new TokenStore(context.secrets()), context.http(), cfg.name());
         DropboxApi api = new DropboxApi(session,
                 URI.create(cfg.get("api_url").orElse("https://api.dropboxapi.com")),
-                URI.create(cfg.get("content_url").orElse("https://content.dropboxapi.com")));
+                URI.create(cfg.get("content_url").orElse("https://content.dropboxapi.com")),
+                URI.create(cfg.get("notify_url").orElse("https://notify.dropboxapi.com")), context.http());
         return new DropboxSource(api, cfg.get("folder").orElse(""), context.dataDir());
     }
 }

@@ -94,6 +94,26 @@ class DropboxSourceTest {
     }
 
     @Test
+    void longpollWakesTheWatcherWhenSomethingChanges() throws Exception {
+        fx.put("a.jpg", TestImages.jpeg(20));
+        java.util.concurrent.CountDownLatch changed = new java.util.concurrent.CountDownLatch(1);
+        DropboxSource s = (DropboxSource) fx.source();
+        try (AutoCloseable w = s.watch(java.time.Duration.ZERO, changed::countDown)) {
+            // wait until the watcher is parked in a longpoll, then change a file
+            for (int i = 0; i < 500 && fx.fake.longpolls.get() == 0; i++) {
+                Thread.sleep(10);
+            }
+            assertThat(fx.fake.longpolls.get()).isPositive();
+            assertThat(changed.getCount()).as("no call-back before anything changed").isEqualTo(1);
+            fx.put("b.jpg", TestImages.jpeg(21));
+            assertThat(changed.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("watcher called back").isTrue();
+        }
+        // The longpoll went out without the token (the endpoint takes none), to the notify address.
+        assertThat(fx.fake.wireMock().findAll(postRequestedFor(urlEqualTo("/2/files/list_folder/longpoll"))))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.containsHeader("Authorization")).isFalse());
+    }
+
+    @Test
     void thumbnailSizesAreDropboxsFixedOnes() {
         assertThat(DropboxSource.thumbnailSize(200)).isEqualTo("w256h256");
         assertThat(DropboxSource.thumbnailSize(256)).isEqualTo("w256h256");

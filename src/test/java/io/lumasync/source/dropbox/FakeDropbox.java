@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Dropbox as its HTTP API reference describes it (www.dropbox.com/developers/documentation/http/documentation):
  * files/list_folder (recursive, limit, folder entries too), files/list_folder/continue (has_more pages, then a
  * cursor that returns changes and {@code deleted} entries; an expired cursor is 409 {@code reset}),
- * files/download and files/get_thumbnail_v2 (argument in the Dropbox-API-Arg header, metadata in
+ * files/list_folder/get_latest_cursor and files/list_folder/longpoll, files/download and files/get_thumbnail_v2 (argument in the Dropbox-API-Arg header, metadata in
  * Dropbox-API-Result), content_hash per developers/reference/content-hash, 401 expired_access_token /
  * invalid_access_token and 429 too_many_requests with Retry-After ("Errors" section of the same page), 409
  * path/not_found for a missing file, 400 plain-text "Error in call to API function" for malformed calls.
@@ -99,6 +99,8 @@ final class FakeDropbox extends OAuthApiFake {
         return switch (path) {
             case "/2/files/list_folder" -> rpc(r, "files/list_folder", this::listFolder);
             case "/2/files/list_folder/continue" -> rpc(r, "files/list_folder/continue", this::listContinue);
+            case "/2/files/list_folder/get_latest_cursor" -> rpc(r, "files/list_folder/get_latest_cursor",
+                    arg -> page(new Cursor(List.of(), changeLog.size()), 1));
             case "/2/files/download" -> content(r, "files/download", false);
             case "/2/files/get_thumbnail_v2" -> content(r, "files/get_thumbnail_v2", true);
             default -> new Reply(404, Map.of("Content-Type", "text/plain"), "Unknown API function".getBytes());
@@ -236,6 +238,49 @@ final class FakeDropbox extends OAuthApiFake {
         }
         return new Reply(200, Map.of("Content-Type", "application/octet-stream", "Dropbox-API-Result", result), body);
     }
+
+    /**
+     * files/list_folder/longpoll (notify host, no Authorization header: the docs say the endpoint takes none):
+     * answers {"changes": true} as soon as something changed after the cursor, else {"changes": false} after the
+     * timeout. Waits outside the fake's lock so files can change meanwhile.
+     */
+    @Override
+    protected Reply unauthenticated(Request r, String path) {
+        if (!path.equals("/2/files/list_folder/longpoll")) {
+            return null;
+        }
+        longpolls.incrementAndGet();
+        if (r.getHeader("Authorization") != null) {
+            return badInput("files/list_folder/longpoll", "This endpoint does not take an Authorization header.");
+        }
+        JsonNode arg;
+        try {
+            arg = JSON.readTree(r.getBodyAsString());
+        } catch (Exception e) {
+            return badInput("files/list_folder/longpoll", "could not decode input as JSON");
+        }
+        Cursor c = cursors.get(arg.path("cursor").asText(""));
+        if (c == null) {
+            return Reply.json(409, "{\"error_summary\":\"reset/..\",\"error\":{\".tag\":\"reset\"}}");
+        }
+        long deadline = System.nanoTime() + Math.min(arg.path("timeout").asInt(30), 2) * 1_000_000_000L; // short for tests
+        while (System.nanoTime() < deadline) {
+            synchronized (this) {
+                if (changeLog.size() > c.seq()) {
+                    return Reply.json(200, "{\"changes\":true}");
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return Reply.json(200, "{\"changes\":false}");
+    }
+
+    final java.util.concurrent.atomic.AtomicInteger longpolls = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     protected Reply unauthorized(boolean expired) {
