@@ -118,6 +118,20 @@ class WordPress65Test {
     }
 
     @Test
+    void replacingAPhotoWordPressScaledDownKeepsTheScaledAddress() throws Exception {
+        // Above 2560 px WordPress keeps the upload as the original and serves a "-scaled" copy.
+        Upload big = WpImages.upload("panorama", ImageFormat.JPEG, WpImages.jpeg(40, 3000, 2000), AssetMetadata.EMPTY);
+        RemoteRef ref = wp.put(big);
+        assertThat(ref.url()).endsWith("-scaled.jpg");
+        Upload changed = WpImages.upload("other", ImageFormat.JPEG, WpImages.jpeg(41, 3000, 2000), AssetMetadata.EMPTY);
+        byte[] before = fetch(ref.url());
+        RemoteRef replaced = wp.replace(ref, changed);
+        assertThat(replaced.id()).isEqualTo(ref.id());
+        assertThat(withoutQuery(replaced.url())).isEqualTo(ref.url());
+        assertThat(fetch(ref.url())).as("scaled copy made again from the new photo").isNotEqualTo(before);
+    }
+
+    @Test
     void thePluginRefusesABodyThatIsNotAnImage() throws Exception {
         Upload u = WpImages.jpegUpload("not-an-image", 8);
         RemoteRef ref = wp.put(u);

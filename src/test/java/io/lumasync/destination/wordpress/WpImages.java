@@ -21,20 +21,24 @@ final class WpImages {
     }
 
     static byte[] jpeg(int seed) {
-        return draw(seed, "jpg", BufferedImage.TYPE_INT_RGB);
+        return jpeg(seed, 400, 300);
+    }
+
+    static byte[] jpeg(int seed, int width, int height) {
+        return draw(seed, "jpg", BufferedImage.TYPE_INT_RGB, width, height);
     }
 
     static byte[] png(int seed) {
-        return draw(seed, "png", BufferedImage.TYPE_INT_RGB);
+        return draw(seed, "png", BufferedImage.TYPE_INT_RGB, 400, 300);
     }
 
-    private static byte[] draw(int seed, String type, int imageType) {
-        BufferedImage img = new BufferedImage(400, 300, imageType);
+    private static byte[] draw(int seed, String type, int imageType, int width, int height) {
+        BufferedImage img = new BufferedImage(width, height, imageType);
         Graphics2D g = img.createGraphics();
         g.setColor(new Color(Color.HSBtoRGB((seed * 0.137f) % 1f, 0.7f, 0.9f)));
-        g.fillRect(0, 0, 400, 300);
+        g.fillRect(0, 0, width, height);
         g.setColor(new Color(Color.HSBtoRGB((seed * 0.311f + 0.5f) % 1f, 0.8f, 0.5f)));
-        g.fillOval(50 + seed % 100, 40, 200, 200);
+        g.fillOval(width / 8 + seed % 100, height / 8, width / 2, height * 2 / 3);
         g.dispose();
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ImageIO.write(img, type, out);
