@@ -29,6 +29,12 @@ final class AdapterOptions {
 
     static Map<String, String> parse(String typeName, List<ConfigField> fields, List<String> args, CliContext ctx)
             throws ConfigurationException {
+        return parse(typeName, fields, args, ctx, true);
+    }
+
+    /** With {@code askSecrets} false, missing secrets stay missing (a browser sign-in will provide them). */
+    static Map<String, String> parse(String typeName, List<ConfigField> fields, List<String> args, CliContext ctx,
+                                     boolean askSecrets) throws ConfigurationException {
         Map<String, String> values = new HashMap<>();
         boolean secretFromStdin = false;
         Set<String> stdinKeys = new HashSet<>();
@@ -76,7 +82,7 @@ final class AdapterOptions {
         boolean named = stdinKeys.stream().anyMatch(secretKeys::contains);
         BufferedReader stdin = new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8));
         for (ConfigField f : fields) {
-            if (!f.isSecret() || values.containsKey(f.key())) {
+            if (!f.isSecret() || values.containsKey(f.key()) || !askSecrets) {
                 continue;
             }
             boolean fromStdin = stdinKeys.contains(f.key()) || (secretFromStdin && !named && f.required());

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "destinations", description = "Add, list, test and remove destinations.",
         subcommands = {DestinationsCommand.Add.class, DestinationsCommand.ListCmd.class,
-                DestinationsCommand.Test.class, DestinationsCommand.Remove.class})
+                DestinationsCommand.Test.class, DestinationsCommand.Remove.class, DestinationsCommand.Companion.class})
 final class DestinationsCommand {
 
     @Command(name = "add", description = "Add a destination: add TYPE NAME --option value… "
@@ -32,6 +32,10 @@ final class DestinationsCommand {
         @Parameters(index = "1", paramLabel = "NAME", description = "Your name for it.")
         String name;
 
+        @picocli.CommandLine.Option(names = "--connect", description = "Sign in on the destination's own page in "
+                + "your browser (WordPress: Authorize application) instead of typing a password.")
+        boolean connect;
+
         @Unmatched
         List<String> options = new ArrayList<>();
 
@@ -44,7 +48,23 @@ final class DestinationsCommand {
             DestinationType t = DestinationTypes.byId(type).orElseThrow(() -> new ConfigurationException(
                     "Unknown destination type '" + type + "'. Known: "
                             + String.join(", ", DestinationTypes.all().stream().map(DestinationType::id).toList())));
-            Map<String, String> values = AdapterOptions.parse(t.displayName(), t.fields(), options, ctx);
+            Map<String, String> values;
+            if (connect) {
+                if (!t.canConnectInBrowser()) {
+                    throw new ConfigurationException(t.displayName() + " has no sign-in page: leave out --connect.");
+                }
+                Map<String, String> known = AdapterOptions.parse(t.displayName(), t.fields(), options, ctx, false);
+                ctx.out().println("Opening your browser: approve Lumasync there. Waiting up to 5 minutes…");
+                ctx.out().flush();
+                values = new java.util.HashMap<>(known);
+                values.putAll(t.connectInBrowser(known, url -> {
+                    ctx.out().println("If no browser opened, open this address yourself:\n  " + url);
+                    ctx.out().flush();
+                    LoginCommand.openBrowser(url);
+                }, java.time.Duration.ofMinutes(5)));
+            } else {
+                values = AdapterOptions.parse(t.displayName(), t.fields(), options, ctx);
+            }
             ctx.service().addDestination(name, type, values);
             ctx.out().println("Added " + t.displayName() + " destination '" + name + "'. Check it with: lumasync destinations test " + name);
             return Cli.OK;
@@ -129,6 +149,33 @@ final class DestinationsCommand {
         public Integer call() throws Exception {
             ctx.service().removeDestination(name);
             ctx.out().println("Removed destination '" + name + "'.");
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "companion", description = "Save the file to install on a destination's side "
+            + "(wordpress: the companion plugin that replaces images in place; install it from wp-admin → Plugins).")
+    static final class Companion implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(paramLabel = "TYPE")
+        String type;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Folder to save it in (default: the current folder).")
+        java.nio.file.Path out = java.nio.file.Path.of(".");
+
+        Companion(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            DestinationType t = DestinationTypes.byId(type).orElseThrow(() -> new ConfigurationException(
+                    "Unknown destination type '" + type + "'."));
+            java.nio.file.Path saved = t.saveCompanion(out).orElseThrow(() -> new ConfigurationException(
+                    t.displayName() + " destinations need nothing installed on their side."));
+            ctx.out().println("Saved " + saved.toAbsolutePath() + ". Install it in WordPress: Plugins → Add New → "
+                    + "Upload Plugin, then activate it.");
             return Cli.OK;
         }
     }

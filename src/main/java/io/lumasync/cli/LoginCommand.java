@@ -56,7 +56,7 @@ final class LoginCommand implements Callable<Integer> {
                 + "): name the one to sign in.");
     }
 
-    private static void openBrowser(URI url) {
+    static void openBrowser(URI url) {
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
         List<String> cmd = os.contains("mac") ? List.of("open", url.toString())
                 : os.contains("win") ? List.of("rundll32", "url.dll,FileProtocolHandler", url.toString())

@@ -126,6 +126,19 @@ class CliIT {
     }
 
     @Test
+    void theWordPressCompanionPluginCanBeSavedForInstallingFromWpAdmin() throws Exception {
+        Dist.Result r = cli.run("destinations", "companion", "wordpress", "--out", tmp.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        try (var zip = new java.util.zip.ZipFile(tmp.resolve("lumasync-companion.zip").toFile())) {
+            assertThat(zip.stream().map(java.util.zip.ZipEntry::getName))
+                    .contains("lumasync-companion/lumasync-companion.php");
+        }
+        assertThat(cli.run("destinations", "companion", "folder").exit()).isEqualTo(2);
+        assertThat(cli.run("destinations", "add", "folder", "x", "--path", out.toString(), "--connect").err())
+                .contains("has no sign-in page");
+    }
+
+    @Test
     void aReadOnlyDestinationFolderFailsEveryItemWithOneClearReason() throws Exception {
         Path ro = tmp.resolve("readonly");
         Files.createDirectories(ro);

@@ -65,6 +65,37 @@ public final class WordPressDestinationType implements DestinationType {
         return new WordPressDestination(new WordPressApi(http, site, user, password));
     }
 
+    @Override
+    public boolean canConnectInBrowser() {
+        return true;
+    }
+
+    /** WordPress's own "Authorize application" page; on local http sites WordPress hands the password back itself. */
+    @Override
+    public java.util.Map<String, String> connectInBrowser(java.util.Map<String, String> known,
+                                                          java.util.function.Consumer<URI> browser,
+                                                          java.time.Duration timeout) throws LumasyncException {
+        String typed = known.get(URL);
+        if (typed == null || typed.isBlank()) {
+            throw new io.lumasync.core.ConfigurationException("Give the site's address (--url) to connect to WordPress.");
+        }
+        try (WordPressConnectFlow flow = WordPressConnectFlow.begin(WordPressApi.anonymous(Http.newClient(), siteUri(typed)))) {
+            browser.accept(flow.browserUrl());
+            if (!flow.receivesPasswordItself()) {
+                throw new io.lumasync.core.ConfigurationException("WordPress shows the new application password on"
+                        + " the page that just opened: copy it, then add the site with --url, --user and"
+                        + " --password-stdin (or paste it into the Password field in the app).");
+            }
+            WordPressConnectFlow.Approved ok = flow.await(timeout);
+            return java.util.Map.of(URL, ok.siteUrl().toString(), USER, ok.user(), PASSWORD, ok.password());
+        }
+    }
+
+    @Override
+    public java.util.Optional<java.nio.file.Path> saveCompanion(java.nio.file.Path dir) throws LumasyncException {
+        return java.util.Optional.of(CompanionPlugin.saveTo(dir.resolve(CompanionPlugin.FILE_NAME)));
+    }
+
     /** Reads the address the user typed: "example.com" means https; a path (a site in a folder) is kept. */
     public static URI siteUri(String typed) throws LumasyncException {
         String s = typed.strip();
