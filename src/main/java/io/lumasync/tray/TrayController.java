@@ -56,20 +56,29 @@ public final class TrayController {
                     }
                 },
                 () -> Platform.runLater(quit));
-        ctx.tasks().<TrayHost>run("tray", () -> {
-            if (preferred != null && preferred.install(menu)) {
-                return preferred;
-            }
-            return new NoTrayHost(line -> Platform.runLater(() -> status.accept(line)));
-        }, chosen -> {
-            host = chosen;
-            mode.set(chosen.kind());
-            chosen.update(lastLine(), autosync.paused());
-            if (chosen instanceof NoTrayHost) {
-                status.accept("No system tray on this desktop: closing the window minimises it so autosync keeps running.");
-            }
-        }, e -> mode.set("none"));
+        Consumer<String> statusLater = line -> Platform.runLater(() -> status.accept(line));
+        ctx.tasks().run("tray", () -> install(preferred, menu, statusLater), this::installed, e -> mode.set("none"));
         autosync.addListener(this::onRun);
+    }
+
+    private void installed(TrayHost chosen) {
+        host = chosen;
+        mode.set(chosen.kind());
+        chosen.update(lastLine(), ctx.services().autosync().paused());
+        if (chosen instanceof NoTrayHost) {
+            status.accept("No system tray on this desktop: closing the window minimises it so autosync keeps running.");
+        }
+    }
+
+    /**
+     * Installs the preferred host, or falls back to {@link NoTrayHost} when it is absent or finds no tray.
+     * Blocking (AWT start-up); call off the FX thread.
+     */
+    static TrayHost install(TrayHost preferred, TrayMenu menu, Consumer<String> status) {
+        if (preferred != null && preferred.install(menu)) {
+            return preferred;
+        }
+        return new NoTrayHost(status);
     }
 
     private String lastLine() {

@@ -13,10 +13,12 @@ import io.lumasync.ui.common.engine.UiSettings;
 import io.lumasync.ui.shell.MainView;
 import io.lumasync.ui.shell.Shell;
 import io.lumasync.ui.shell.SingleInstance;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import javafx.util.Duration;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -38,6 +40,7 @@ public final class LumasyncApp extends Application {
     private BackgroundTasks tasks;
     private TrayController tray;
     private Thumbnails thumbnails;
+    private Windows windows;
 
     /**
      * Opens the window, or hands the files to an already running Lumasync and returns at once.
@@ -76,7 +79,7 @@ public final class LumasyncApp extends Application {
         theme.use(launch.settings().theme());
         tasks = new BackgroundTasks(3);
         MainView[] view = new MainView[1];
-        Windows windows = new Windows(stage, theme, getHostServices(), () -> view[0].root());
+        windows = new Windows(stage, theme, getHostServices(), () -> view[0].root());
         thumbnails = new Thumbnails(launch.settings().dataDir().resolve("thumbnails"), tasks);
         AppContext ctx = new AppContext(launch.services(), tasks, windows, theme, thumbnails);
         view[0] = Shell.build(ctx);
@@ -107,10 +110,20 @@ public final class LumasyncApp extends Application {
         }
     }
 
+    /**
+     * {@code -Dlumasync.startupTiming=true} prints the time to the first window; {@code -Dlumasync.exitAfterStartup=true}
+     * then quits (the packaging script uses that to record the class-data-sharing archive of a real start).
+     */
     private void reportStartup() {
         if (Boolean.getBoolean("lumasync.startupTiming")) {
             long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             System.err.println("lumasync: first window shown " + ms + " ms after JVM start");
+        }
+        if (Boolean.getBoolean("lumasync.exitAfterStartup")) {
+            // Let the first pane finish loading so its classes are recorded too.
+            PauseTransition wait = new PauseTransition(Duration.seconds(2));
+            wait.setOnFinished(e -> windows.quit(this::shutdown));
+            wait.play();
         }
     }
 

@@ -13,7 +13,7 @@ public final class DestinationPicker {
     public DestinationPicker(String id) {
         box.setId(id);
         box.setTitle("Destinations");
-        box.setShowCheckedCount(true);
+        box.setShowCheckedCount(false);
         box.setTooltip(new Tooltip("Where to publish (tick one or more)"));
         box.setMinWidth(200);
     }

@@ -1,0 +1,140 @@
+package io.lumasync.tray;
+
+import io.lumasync.sync.SourceInfo;
+import io.lumasync.ui.FakeAppServices;
+import io.lumasync.ui.FxTestSupport;
+import io.lumasync.ui.TestImages;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the tray does to the app, with a recording tray host in place of the desktop's. */
+@ExtendWith(ApplicationExtension.class)
+class TrayControllerTest {
+    static {
+        FxTestSupport.headless();
+    }
+
+    @TempDir
+    Path dir;
+    private FxTestSupport.App app;
+    private Stage stage;
+    private final AtomicInteger quits = new AtomicInteger();
+    private TrayController tray;
+
+    /** Records what the controller asks of the tray. */
+    static final class RecordingHost implements TrayHost {
+        final List<String> notes = new CopyOnWriteArrayList<>();
+        volatile TrayMenu menu;
+        volatile String last = "";
+        volatile boolean paused;
+        final boolean accept;
+
+        RecordingHost(boolean accept) {
+            this.accept = accept;
+        }
+
+        @Override
+        public String kind() {
+            return "recording";
+        }
+
+        @Override
+        public boolean install(TrayMenu m) {
+            menu = m;
+            return accept;
+        }
+
+        @Override
+        public void update(String lastResult, boolean isPaused) {
+            last = lastResult;
+            paused = isPaused;
+        }
+
+        @Override
+        public void notify(String title, String text, boolean warning) {
+            notes.add(title + " | " + text);
+        }
+
+        @Override
+        public void remove() {
+        }
+    }
+
+    @Start
+    void start(Stage s) throws Exception {
+        stage = s;
+        Path photos = dir.resolve("photos");
+        TestImages.jpeg(photos.resolve("one.jpg"));
+        FakeAppServices services = new FakeAppServices(dir.resolve("data"));
+        services.addDestination("broken", "folder", Map.of("path", Files.createDirectories(dir.resolve("o")).toString()),
+                Map.of());
+        services.breakDestination("broken");
+        services.addSource(SourceInfo.of("photos", "folder", Map.of("path", photos.toString()), List.of("broken")),
+                Map.of());
+        app = FxTestSupport.start(s, services, "light");
+        tray = new TrayController(app.ctx(), app.view()::setStatus, quits::incrementAndGet);
+    }
+
+    @Test
+    void menuActionsReachTheAppAndFailuresNotify(FxRobot robot) {
+        RecordingHost host = new RecordingHost(true);
+        robot.interact(() -> tray.start(host));
+        FxTestSupport.waitFor(() -> "recording".equals(tray.modeProperty().get()));
+
+        host.menu.togglePause().run();
+        assertThat(app.services().autosync().paused()).isTrue();
+        assertThat(host.paused).isTrue();
+        host.menu.togglePause().run();
+        assertThat(app.services().autosync().paused()).isFalse();
+
+        host.menu.syncNow().run();
+        FxTestSupport.waitFor(() -> !host.notes.isEmpty(), host.notes::toString);
+        assertThat(host.notes.getFirst()).contains("1 image(s) failed").contains("Open Activity");
+        assertThat(host.last).contains("1 failed");
+
+        // Closing the window hides it (the tray keeps the app), the first time with a note; Open brings it back.
+        robot.interact(() -> assertThat(tray.onWindowClosing(true)).isTrue());
+        assertThat(stage.isShowing()).isFalse();
+        assertThat(host.notes).anySatisfy(n -> assertThat(n).contains("still running"));
+        host.menu.open().run();
+        FxTestSupport.waitFor(stage::isShowing);
+
+        host.menu.quit().run();
+        FxTestSupport.waitFor(() -> quits.get() == 1);
+    }
+
+    @Test
+    void withoutATrayClosingMinimisesAndSaysSoOnce(FxRobot robot) {
+        robot.interact(() -> tray.start(new RecordingHost(false)));
+        FxTestSupport.waitFor(() -> "none".equals(tray.modeProperty().get()));
+        Label status = robot.lookup("#status-line").query();
+        assertThat(status.getText()).contains("No system tray");
+
+        robot.interact(() -> assertThat(tray.onWindowClosing(true)).isTrue());
+        assertThat(stage.isIconified()).isTrue();
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(quits.get()).isZero();
+    }
+
+    @Test
+    void closingWithoutKeepInTrayQuits(FxRobot robot) {
+        robot.interact(() -> tray.start(new RecordingHost(true)));
+        robot.interact(() -> tray.onWindowClosing(false));
+        assertThat(quits.get()).isEqualTo(1);
+    }
+}
