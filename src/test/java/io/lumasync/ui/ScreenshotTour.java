@@ -115,7 +115,8 @@ public final class ScreenshotTour {
             app.view().openFiles(List.of(demo.resolve("Exports/2026-09 Travels")));
         });
         Thread.sleep(1500);
-        onFx(() -> app.view().root().lookup("#upload-start").getClass());
+        onFx(() -> ((org.controlsfx.control.CheckComboBox<?>) app.view().root().lookup("#upload-destinations"))
+                .getCheckModel().check(0));
         onFx(() -> ((javafx.scene.control.Button) app.view().root().lookup("#upload-start")).fire());
         Thread.sleep(2500);
         onFx(() -> app.view().show(Page.OPTIMIZE));
@@ -125,6 +126,8 @@ public final class ScreenshotTour {
         onFx(() -> app.view().show(Page.BROWSE));
         Thread.sleep(800);
         onFx(() -> ((javafx.scene.control.Button) app.view().root().lookup("#browse-select-updates")).fire());
+        onFx(() -> ((org.controlsfx.control.CheckComboBox<?>) app.view().root().lookup("#browse-destinations"))
+                .getCheckModel().check(0));
     }
 
     private static void onFx(Runnable r) throws Exception {
