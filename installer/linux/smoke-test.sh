@@ -14,9 +14,13 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 
 t0=$(date +%s)
 [ -f target/dist/lib/lumasync.jar ] || mvn -B -q -ntp -DskipTests package
-installer/package.sh app-image >/dev/null
-installer/package.sh deb >/dev/null
-deb=$(ls target/installer/lumasync_*.deb)
+# SMOKE_REUSE=1 tests the packages already in target/installer (re-running after a fix to this script).
+if [ "${SMOKE_REUSE:-0}" != 1 ] || ! ls target/installer/lumasync_*.deb >/dev/null 2>&1; then
+    rm -f target/installer/lumasync_*.deb
+    installer/package.sh app-image >/dev/null
+    installer/package.sh deb >/dev/null
+fi
+deb="$root/$(cd "$root" && ls target/installer/lumasync_*.deb)"
 t1=$(date +%s)
 echo "packaging: $((t1 - t0)) s, $(du -h "$deb" | cut -f1) $deb"
 
@@ -43,7 +47,7 @@ home=$(mktemp -d)
 start_ms=$(date +%s%3N)
 LUMASYNC_HOME="$home/data" HOME="$home" dbus-run-session -- /opt/lumasync/bin/Lumasync >"$out/app.log" 2>&1 &
 app_pid=$!
-win=$(timeout 60 xdotool search --sync --name '^Lumasync$' | head -1) || { echo "no window within 60 s" >&2; cat "$out/app.log" >&2; exit 1; }
+win=$(timeout 60 xdotool search --sync --onlyvisible --name '^Lumasync$' | head -1) || { echo "no window within 60 s" >&2; cat "$out/app.log" >&2; exit 1; }
 shown_ms=$(date +%s%3N)
 echo "installed app: first window after $((shown_ms - start_ms)) ms"
 sleep 2

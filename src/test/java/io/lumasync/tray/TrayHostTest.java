@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +27,14 @@ class TrayHostTest {
     void xvfb() throws Exception {
         Assumptions.assumeTrue(onPath("Xvfb") && onPath("trayer"),
                 "Xvfb and trayer are needed for the tray test: apt-get install xvfb trayer (scripts/apt.d/ui.txt)");
-        int n = 180 + (int) (ProcessHandle.current().pid() % 60);
-        display = ":" + n;
-        start(List.of("Xvfb", display, "-screen", "0", "1024x768x24", "-nolisten", "tcp"), Path.of("/"));
-        Path socket = Path.of("/tmp/.X11-unix/X" + n);
-        for (int i = 0; i < 100 && !Files.exists(socket); i++) {
-            Thread.sleep(50);
-        }
-        assertThat(socket).as("Xvfb started on " + display).exists();
+        // Xvfb picks a free display itself and tells us which (-displayfd), so parallel runs never share one.
+        Process x = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1024x768x24", "-nolisten", "tcp")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        started.add(x);
+        String n = new java.io.BufferedReader(new java.io.InputStreamReader(x.getInputStream(), StandardCharsets.UTF_8))
+                .readLine();
+        assertThat(n).as("Xvfb reported its display").isNotBlank();
+        display = ":" + n.strip();
     }
 
     @AfterEach
@@ -65,16 +64,18 @@ class TrayHostTest {
     }
 
     private void waitForTrayOwner() throws Exception {
-        // trayer owns the _NET_SYSTEM_TRAY_S0 selection once it is ready; xdotool sees its window then.
-        for (int i = 0; i < 100; i++) {
-            ProcessBuilder pb = new ProcessBuilder("xdotool", "search", "--class", "trayer").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        // trayer maps its window once it owns the tray selection; only then can AWT find a tray.
+        for (int i = 0; i < 200; i++) {
+            ProcessBuilder pb = new ProcessBuilder("xdotool", "search", "--onlyvisible", "--class", "trayer")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
             env(pb);
             if (pb.start().waitFor() == 0) {
+                Thread.sleep(300);
                 return;
             }
             Thread.sleep(100);
         }
+        throw new AssertionError("trayer did not show its window on " + display + " within 20 s");
     }
 
     private String probe() throws Exception {

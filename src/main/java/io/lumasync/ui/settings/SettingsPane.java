@@ -88,7 +88,7 @@ public final class SettingsPane implements PaneView {
         g.addRow(r++, section("Storage"));
         g.addRow(r++, new Label("Data folder"), Fx.row(data, open));
         g.addRow(r++, new Label("Passwords are kept in"), vault);
-        g.add(Fx.muted("The data folder is set when Lumasync starts (option --data-dir or LUMASYNC_DATA)."), 1, r++);
+        g.add(Fx.muted("The data folder is chosen when Lumasync starts (environment variable LUMASYNC_HOME)."), 1, r++);
 
         Button save = Fx.button("settings-save", "_Save", "Save these settings", () -> vm.save(() -> ctx.theme().use(vm.theme.get())));
         save.getStyleClass().add("accent");

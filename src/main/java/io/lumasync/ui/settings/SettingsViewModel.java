@@ -37,9 +37,16 @@ public final class SettingsViewModel {
     final StringProperty message = new SimpleStringProperty("");
     private UiSettings loaded;
 
+    private final Autostart autostart;
+
     public SettingsViewModel(AppServices services, Tasks tasks) {
+        this(services, tasks, Autostart.forThisSystem());
+    }
+
+    SettingsViewModel(AppServices services, Tasks tasks, Autostart autostart) {
         this.services = services;
         this.tasks = tasks;
+        this.autostart = autostart;
     }
 
     record Loaded(UiSettings settings, String vault) {
@@ -82,9 +89,13 @@ public final class SettingsViewModel {
             message.set(e.getMessage() + ".");
             return;
         }
-        tasks.runVoid("save settings", () -> services.saveSettings(s), () -> {
+        boolean loginChanged = loaded == null || loaded.startAtLogin() != s.startAtLogin();
+        tasks.run("save settings", () -> {
+            services.saveSettings(s);
+            return loginChanged ? autostart.apply(s.startAtLogin()) : "";
+        }, note -> {
             loaded = s;
-            message.set("Saved.");
+            message.set(note.isEmpty() ? "Saved." : "Saved. " + note);
             afterSave.run();
         }, e -> message.set(Texts.error(e)));
     }
