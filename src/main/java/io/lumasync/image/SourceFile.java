@@ -58,6 +58,11 @@ final class SourceFile {
         ImageFormat format = FormatSniffer.sniff(head).orElseThrow(() -> LumasyncException.giveUp(
                 name + ": this is not an image Lumasync can read (its content is not JPEG, PNG, WebP, AVIF, HEIC, "
                         + "GIF, TIFF or a camera RAW), whatever its name says."));
+        if (format == ImageFormat.BMP || format == ImageFormat.PSD) {
+            // The bundled libvips has no BMP or Photoshop reader (they come with ImageMagick, which it leaves out).
+            throw LumasyncException.giveUp(name + ": " + (format == ImageFormat.BMP ? "BMP" : "Photoshop (PSD)")
+                    + " files cannot be converted yet. Save it as JPEG, PNG or TIFF and publish that.");
+        }
         boolean raw = format == ImageFormat.RAW
                 || (format == ImageFormat.TIFF && ImageFormat.fromExtension(name).orElse(null) == ImageFormat.RAW);
         if (!raw) {

@@ -32,7 +32,6 @@ final class VipsEncoders {
             case WEBP -> scope.save("vips_webpsave_buffer", image,
                     Opt.of("Q", quality),
                     Opt.of("effort", WEBP_EFFORT),
-                    Opt.of("smart_subsample", true),
                     Opt.of("keep", keep));
             case JPEG -> scope.save("vips_jpegsave_buffer", image,
                     Opt.of("Q", quality),

@@ -126,6 +126,40 @@ class OrientationColourTest extends PipelineTestBase {
     }
 
     @Test
+    void keepWideGamutKeepsTheProfileAndThePixels() throws Exception {
+        Path in = dir.resolve("adobe-wide.png");
+        ImageTools.run(ImageTools.magick(), Fixtures.patches(dir).toString(), "-profile", "/usr/share/color/icc/sRGB.icc",
+                "-intent", "relative", "-profile", "/usr/share/color/icc/compatibleWithAdobeRGB1998.icc", in.toString());
+        EncodeSettings wide = new EncodeSettings(OutputFormat.WEBP, new Quality.Fixed(90), 2048,
+                MetadataPolicy.STRIP_ALL, true, false);
+        EncodedImage out = pipeline.encode(in, "wide.png", wide, Set.of());
+        Path written = dir.resolve("wide.webp");
+        Files.write(written, out.bytes());
+        assertThat(ImageTools.tags(written)).containsPattern("ProfileDescription\\s*: .*(Adobe|Compatible)");
+        // Not converted: the stored numbers stay the Adobe RGB ones (compared as numbers, not as colours).
+        byte[] stored = Fixtures.decode(vips, Files.readAllBytes(in)).pixels();
+        double kept = DeltaE2000.mean(Fixtures.decode(vips, out.bytes()).pixels(), stored, 3);
+        EncodedImage converted = pipeline.encode(in, "wide.png", new EncodeSettings(OutputFormat.WEBP,
+                new Quality.Fixed(90), 2048, MetadataPolicy.STRIP_ALL, false, false), Set.of());
+        double changed = DeltaE2000.mean(Fixtures.decode(vips, converted.bytes()).pixels(), stored, 3);
+        assertThat(kept).isLessThan(2.5).isLessThan(changed);
+    }
+
+    @Test
+    void gammaCorrectResizeKeepsThinBrightLinesBrighter() throws Exception {
+        // One-pixel white lines on black: averaging in linear light keeps them brighter than in sRGB values.
+        Path in = dir.resolve("lines.png");
+        ImageTools.run(ImageTools.magick(), "-size", "400x400", "pattern:horizontal2", "-negate", in.toString());
+        EncodeSettings plain = EncodeSettings.defaults().withFormat(OutputFormat.JPEG)
+                .withQuality(new Quality.Fixed(95)).withMaxSize(100);
+        EncodeSettings linear = new EncodeSettings(OutputFormat.JPEG, new Quality.Fixed(95), 100,
+                MetadataPolicy.WEB_SAFE, false, true);
+        int sRgbMean = Fixtures.decode(vips, pipeline.encode(in, "l.png", plain, Set.of()).bytes()).rgb(50, 50)[1];
+        int linearMean = Fixtures.decode(vips, pipeline.encode(in, "l.png", linear, Set.of()).bytes()).rgb(50, 50)[1];
+        assertThat(linearMean).isGreaterThan(sRgbMean + 30);
+    }
+
+    @Test
     void sixteenBitInputComesOutAsEightBitWithTheSameColours() throws Exception {
         Path in = dir.resolve("sixteen.png");
         ImageTools.run(ImageTools.magick(), Fixtures.patches(dir).toString(), "-depth", "16", "PNG48:" + in);
