@@ -1,6 +1,7 @@
 package io.lumasync.ui.common;
 
 import io.lumasync.sync.DestinationInfo;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Tooltip;
 import org.controlsfx.control.CheckComboBox;
 
@@ -12,7 +13,10 @@ public final class DestinationPicker {
 
     public DestinationPicker(String id) {
         box.setId(id);
-        box.setTitle("Destinations");
+        // The title always names what is ticked: the control's own label misses ticks made before it is shown.
+        var checked = box.getCheckModel().getCheckedItems();
+        box.titleProperty().bind(Bindings.createStringBinding(
+                () -> checked.isEmpty() ? "Choose destinations" : String.join(", ", checked), checked));
         box.setShowCheckedCount(false);
         box.setTooltip(new Tooltip("Where to publish (tick one or more)"));
         box.setMinWidth(200);
