@@ -33,7 +33,7 @@ dpkg-query -W -f='${Depends}\n' lumasync | tee "$out/depends.txt" | grep -q libg
 cleanup() {
     [ -n "${app_pid:-}" ] && kill "$app_pid" 2>/dev/null || true
     [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
-    if [ "$keep" != "--keep" ]; then $SUDO dpkg -r lumasync >/dev/null 2>&1 || true; fi
+    if [ "$keep" != "--keep" ]; then $SUDO dpkg -P lumasync >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
 if [ -z "${DISPLAY:-}" ]; then
