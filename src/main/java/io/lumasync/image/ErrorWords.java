@@ -24,9 +24,8 @@ final class ErrorWords {
                     + "whatever its name says).";
         } else if (m.contains("heif") && (m.contains("plugin") || m.contains("codec") || m.contains("hevc")
                 || m.contains("unsupported"))) {
-            text = name + ": this HEIC photo uses the HEVC codec, which the bundled image engine cannot decode. "
-                    + "Install libheif with its HEVC decoder (Debian/Ubuntu: libheif-examples libde265-0) or "
-                    + "export the photo as JPEG.";
+            text = name + ": this HEIC photo could not be decoded by the image engine. Export it as JPEG and "
+                    + "publish that.";
         } else {
             text = name + ": the image could not be converted.";
         }

@@ -92,6 +92,16 @@ final class SourceFile {
                         + " preview."));
     }
 
+    /**
+     * The same photo decoded by the system's libheif, for HEVC-coded HEIC the bundled libvips cannot read.
+     * Only for HEIF inputs.
+     */
+    SourceFile viaSystemHeif() throws LumasyncException {
+        byte[] jpeg = SystemHeif.decode(path, name);
+        return new SourceFile(null, name, ImageFormat.HEIF, size, jpeg,
+                List.of("HEIC (HEVC) decoded with the system's libheif."));
+    }
+
     ImageFormat format() {
         return format;
     }

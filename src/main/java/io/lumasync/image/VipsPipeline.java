@@ -49,6 +49,12 @@ public final class VipsPipeline implements ImagePipeline {
         SourceFile source = SourceFile.open(input, sourceName);
         try (VipsScope scope = vips.scope()) {
             VipsImage header = source.header(scope);
+            if (source.format() == ImageFormat.HEIF
+                    && scope.string(header, "heif-compression").orElse("").equalsIgnoreCase("hevc")) {
+                // The bundled libvips reads the HEIF container but has no HEVC decoder.
+                source = source.viaSystemHeif();
+                header = source.header(scope);
+            }
             long pixels = (long) header.width() * header.pageHeight() * Math.max(1, header.pages());
             if (pixels > limits.maxPixels()) {
                 throw LumasyncException.giveUp(String.format(

@@ -45,6 +45,11 @@ final class ImageTools {
         return need("exiftool", "libimage-exiftool-perl");
     }
 
+    /** Any other tool from the Debian package {@code pkg}; missing in CI fails the test, elsewhere skips it. */
+    static String tool(String tool, String pkg) {
+        return need(tool, pkg);
+    }
+
     private static String need(String tool, String pkg) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
             if (Files.isExecutable(Path.of(dir, tool))) {

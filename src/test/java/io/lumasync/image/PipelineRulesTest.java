@@ -183,6 +183,24 @@ class PipelineRulesTest extends PipelineTestBase {
     }
 
     @Test
+    void iphoneStyleHeicIsDecodedByTheSystemLibheif() throws Exception {
+        Path jpg = dir.resolve("q.jpg");
+        ImageTools.run(ImageTools.magick(), Fixtures.quadrants(dir, 160, 96).toString(), "-quality", "95",
+                jpg.toString());
+        Path heic = dir.resolve("IMG_0001.HEIC");
+        ImageTools.run(ImageTools.tool("heif-enc", "libheif-examples"), "-q", "90", jpg.toString(), "-o",
+                heic.toString());
+        assertThat(FormatSniffer.sniff(Files.readAllBytes(heic))).contains(ImageFormat.HEIF);
+        EncodedImage out = pipeline.encode(heic, "IMG_0001.HEIC", fixed(OutputFormat.WEBP, 90), Set.of());
+        assertThat(out.notes()).contains("HEIC (HEVC) decoded with the system's libheif.");
+        assertThat(out.fileName()).isEqualTo("IMG_0001.webp");
+        Fixtures.Decoded d = Fixtures.decode(vips, out.bytes());
+        assertThat(d.width()).isEqualTo(160);
+        assertThat(d.rgb(20, 20)[0]).isGreaterThan(200);   // red stays top-left
+        assertThat(d.rgb(140, 80)[2]).isGreaterThan(200);  // white bottom-right
+    }
+
+    @Test
     void bmpAndPsdAreRefusedWithAWayOut() throws Exception {
         Path bmp = dir.resolve("scan.bmp");
         ImageTools.run(ImageTools.magick(), "-size", "20x20", "xc:gray", bmp.toString());
