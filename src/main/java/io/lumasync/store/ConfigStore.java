@@ -98,6 +98,28 @@ public final class ConfigStore {
         });
     }
 
+    /** Saves a source's changed settings, destinations, encoding and schedule (its cursor and history stay). */
+    public void updateSource(SourceRecord s) throws SQLException {
+        db.query(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE sources SET settings = ?, destinations = ?, encode = ?,"
+                    + " watch = ?, interval_s = ?, propagate_deletes = ?, delete_share = ? WHERE name = ?")) {
+                p.setString(1, Json.write(s.settings()));
+                p.setString(2, Json.write(s.destinations()));
+                p.setString(3, Json.writeEncode(s.encode()));
+                p.setInt(4, s.watch() ? 1 : 0);
+                if (s.interval().isPresent()) {
+                    p.setLong(5, s.interval().get().toSeconds());
+                } else {
+                    p.setNull(5, Types.INTEGER);
+                }
+                p.setInt(6, s.propagateDeletes() ? 1 : 0);
+                p.setDouble(7, s.deleteShare());
+                p.setString(8, s.name());
+                return p.executeUpdate();
+            }
+        });
+    }
+
     public List<SourceRecord> sources() throws SQLException {
         return db.query(c -> {
             List<SourceRecord> out = new ArrayList<>();

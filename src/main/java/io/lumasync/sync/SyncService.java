@@ -152,6 +152,25 @@ public final class SyncService implements AutoCloseable {
         }
     }
 
+    /**
+     * Changes a destination's settings. Secret fields given (non-blank) replace the saved ones; secrets not given
+     * are kept, so editing an address does not mean typing the password again. The sync map stays.
+     */
+    public void updateDestination(String name, Map<String, String> values) throws LumasyncException {
+        try {
+            DestinationRecord d = config.destination(name).orElseThrow(() ->
+                    usage("There is no destination called '" + name + "'."));
+            DestinationType type = DestinationTypes.byId(d.typeId()).orElseThrow(() ->
+                    usage("Unknown destination type '" + d.typeId() + "'."));
+            Map<String, String> all = new HashMap<>(d.settings());
+            all.putAll(values);
+            config.updateDestinationSettings(name, split(name, type.fields(), all, Adapters.destinationPrefix(name), true));
+        } catch (SQLException e) {
+            throw Adapters.dbError(e);
+        }
+        adapters.forget(name);
+    }
+
     public void removeDestination(String name) throws LumasyncException {
         try {
             for (SourceRecord s : config.sources()) {
@@ -240,6 +259,36 @@ public final class SyncService implements AutoCloseable {
             vault.deletePrefix(Adapters.sourcePrefix(info.name()));
             throw Adapters.dbError(e);
         }
+    }
+
+    /**
+     * Changes a source's settings, destinations, encoding and schedule. Secrets not given are kept (a signed-in
+     * Dropbox stays signed in); its sync map and change cursor stay, so nothing is uploaded again.
+     */
+    public void updateSource(SourceInfo info, Map<String, String> values) throws LumasyncException {
+        try {
+            SourceRecord old = sourceRecord(info.name());
+            SourceType type = SourceTypes.byId(old.typeId()).orElseThrow(() ->
+                    usage("Unknown source type '" + old.typeId() + "'."));
+            for (String d : info.destinations()) {
+                if (config.destination(d).isEmpty()) {
+                    throw usage("There is no destination called '" + d + "'. Add it first.");
+                }
+            }
+            if (info.destinations().isEmpty()) {
+                throw usage("A source needs at least one destination.");
+            }
+            Map<String, String> all = new HashMap<>(old.settings());
+            all.putAll(info.settings());
+            all.putAll(values);
+            Map<String, String> settings = split(info.name(), type.fields(), all, Adapters.sourcePrefix(info.name()), true);
+            config.updateSource(new SourceRecord(info.name(), old.typeId(), settings, info.destinations(), info.encode(),
+                    info.watch(), info.interval(), info.propagateDeletes(), info.deleteShare(), old.cursor(),
+                    old.lastRunAt(), old.lastError()));
+        } catch (SQLException e) {
+            throw Adapters.dbError(e);
+        }
+        adapters.forget(info.name());
     }
 
     public void removeSource(String name) throws LumasyncException {
@@ -457,6 +506,12 @@ public final class SyncService implements AutoCloseable {
     /** Validates fields, stores SECRET ones in the vault and returns the rest. */
     private Map<String, String> split(String owner, List<ConfigField> fields, Map<String, String> values, String prefix)
             throws LumasyncException {
+        return split(owner, fields, values, prefix, false);
+    }
+
+    /** With {@code keepSecrets}, a required secret that is not given may come from the vault (an update). */
+    private Map<String, String> split(String owner, List<ConfigField> fields, Map<String, String> values, String prefix,
+                                      boolean keepSecrets) throws LumasyncException {
         Map<String, String> settings = new HashMap<>();
         for (String key : values.keySet()) {
             if (fields.stream().noneMatch(f -> f.key().equals(key))) {
@@ -465,6 +520,12 @@ public final class SyncService implements AutoCloseable {
         }
         for (ConfigField f : fields) {
             String v = values.getOrDefault(f.key(), f.defaultValue());
+            if (keepSecrets && f.isSecret() && (v == null || v.isBlank())) {
+                if (f.required() && vault.get(prefix + f.key()).isEmpty()) {
+                    throw usage("'" + owner + "' needs '" + f.label() + "' (" + f.key() + ").");
+                }
+                continue;
+            }
             if (f.required() && (v == null || v.isBlank())) {
                 throw usage("'" + owner + "' needs '" + f.label() + "' (" + f.key() + ").");
             }

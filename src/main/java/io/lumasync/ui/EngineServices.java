@@ -55,7 +55,12 @@ public final class EngineServices implements AppServices {
 
             @Override
             public void save(SourceInfo source) throws LumasyncException {
-                self[0].addSource(source, Map.of());
+                sync.updateSource(source, Map.of());
+            }
+
+            @Override
+            public Optional<AutoCloseable> watch(String sourceName, Runnable onChange) throws LumasyncException {
+                return sync.watch(sourceName, io.lumasync.sync.Autosync.SETTLE, onChange);
             }
         }, Clock.systemUTC());
         self[0] = new EngineServices(sync, autosync);
@@ -80,14 +85,9 @@ public final class EngineServices implements AppServices {
         Map<String, String> values = new HashMap<>(settings);
         values.putAll(secrets);
         if (sync.destinations().stream().anyMatch(d -> d.name().equals(name))) {
-            requireSecrets(DestinationTypes.byId(typeId).map(DestinationType::fields).orElse(List.of()), secrets);
-            // The engine has no update yet: replace the record. Sources that use it must be removed first.
-            try {
-                sync.removeDestination(name);
-            } catch (ConfigurationException e) {
-                throw new ConfigurationException("\"" + name + "\" is used by a source, so it cannot be changed "
-                        + "here yet. " + e.getMessage());
-            }
+            // An edit: secrets left empty keep the saved ones; the sync map stays.
+            sync.updateDestination(name, values);
+            return;
         }
         sync.addDestination(name, typeId, values);
     }
@@ -110,9 +110,9 @@ public final class EngineServices implements AppServices {
     @Override
     public void addSource(SourceInfo info, Map<String, String> secrets) throws LumasyncException {
         if (sync.sources().stream().anyMatch(s -> s.name().equals(info.name()))) {
-            requireSecrets(SourceTypes.byId(info.typeId()).map(SourceType::fields).orElse(List.of()), secrets);
-            // Same name again keeps the sync map (it is keyed by source name), so nothing is re-uploaded.
-            sync.removeSource(info.name());
+            // An edit: secrets (and sign-ins) left empty are kept; the sync map and cursor stay.
+            sync.updateSource(info, secrets);
+            return;
         }
         sync.addSource(info, secrets);
     }

@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A timer-based autosync for the desktop app: every source with an interval runs on one background thread, one
- * run at a time. Stand-in until the engine's own scheduler (with folder watching) is wired in; "watch" sources
- * are checked every minute meanwhile.
+ * The desktop app's autosync: every source with an interval runs on one background thread, one run at a time;
+ * "watch" sources run as soon as their files settle (the engine's folder watcher) and, as a safety net, every
+ * minute.
  */
 public final class IntervalAutosync implements AutosyncControl, AutoCloseable {
     private static final Duration WATCH_POLL = Duration.ofMinutes(1);
@@ -35,7 +35,14 @@ public final class IntervalAutosync implements AutosyncControl, AutoCloseable {
 
         /** Saves a changed schedule (same name: an update). */
         void save(SourceInfo source) throws LumasyncException;
+
+        /** Watches a source that can tell when it changed; empty when it cannot. */
+        default Optional<AutoCloseable> watch(String sourceName, Runnable onChange) throws LumasyncException {
+            return Optional.empty();
+        }
     }
+
+    private final Map<String, AutoCloseable> watches = new ConcurrentHashMap<>();
 
     private final Engine sync;
     private final Clock clock;
@@ -54,6 +61,44 @@ public final class IntervalAutosync implements AutosyncControl, AutoCloseable {
         this.sync = engine;
         this.clock = clock;
         timer.scheduleWithFixedDelay(this::tick, 20, 20, TimeUnit.SECONDS);
+        timer.execute(this::watchAll);
+    }
+
+    /** Starts watching every source in watch mode (on the scheduler thread: the first listing may take a while). */
+    private void watchAll() {
+        try {
+            for (SourceInfo s : sync.sources()) {
+                if (s.watch()) {
+                    watch(s.name());
+                }
+            }
+        } catch (LumasyncException | RuntimeException e) {
+            // the minute poll still covers watch sources
+        }
+    }
+
+    private void watch(String name) {
+        unwatch(name);
+        try {
+            sync.watch(name, () -> {
+                if (enabled && !paused) {
+                    timer.execute(() -> run(List.of(name)));
+                }
+            }).ifPresent(w -> watches.put(name, w));
+        } catch (LumasyncException | RuntimeException e) {
+            // the minute poll still covers it
+        }
+    }
+
+    private void unwatch(String name) {
+        AutoCloseable w = watches.remove(name);
+        if (w != null) {
+            try {
+                w.close();
+            } catch (Exception ignored) {
+                // stopping a watcher that already failed
+            }
+        }
     }
 
     /** Runs every source that is due now (the timer calls this every 20 s). */
@@ -136,6 +181,11 @@ public final class IntervalAutosync implements AutosyncControl, AutoCloseable {
                 interval, s.propagateDeletes(), s.deleteShare(), s.lastRunAt(), s.lastError()));
         Optional<Duration> every = watch ? Optional.of(WATCH_POLL) : interval;
         every.ifPresentOrElse(d -> next.put(sourceName, clock.instant().plus(d)), () -> next.remove(sourceName));
+        if (watch) {
+            timer.execute(() -> watch(sourceName));
+        } else {
+            unwatch(sourceName);
+        }
     }
 
     @Override
