@@ -5,7 +5,6 @@ import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.AdapterContext;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
-import io.lumasync.core.Secrets;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.DestinationType;
 import io.lumasync.destination.DestinationTypes;
@@ -102,7 +101,7 @@ final class Adapters implements AdapterResolver, AutoCloseable {
     }
 
     AdapterContext context(AdapterConfig cfg, String prefix) {
-        return new AdapterContext(cfg, new VaultSecrets(vault, prefix), http,
+        return new AdapterContext(cfg, new io.lumasync.auth.VaultSecrets(vault, prefix), http,
                 dataDir.resolve("adapters").resolve(prefix.replace('/', '-')));
     }
 
@@ -122,23 +121,5 @@ final class Adapters implements AdapterResolver, AutoCloseable {
 
     static LumasyncException dbError(SQLException e) {
         return new LumasyncException(ErrorKind.UNAVAILABLE, "Lumasync's database could not be read: " + e.getMessage(), e);
-    }
-
-    /** One adapter's view of the vault. */
-    private record VaultSecrets(SecretVault vault, String prefix) implements Secrets {
-        @Override
-        public Optional<String> get(String key) {
-            return vault.get(prefix + key);
-        }
-
-        @Override
-        public void put(String key, String value) {
-            vault.put(prefix + key, value);
-        }
-
-        @Override
-        public void delete(String key) {
-            vault.delete(prefix + key);
-        }
     }
 }
