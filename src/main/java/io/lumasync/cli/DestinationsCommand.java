@@ -57,11 +57,7 @@ final class DestinationsCommand {
                 ctx.out().println("Opening your browser: approve Lumasync there. Waiting up to 5 minutes…");
                 ctx.out().flush();
                 values = new java.util.HashMap<>(known);
-                values.putAll(t.connectInBrowser(known, url -> {
-                    ctx.out().println("If no browser opened, open this address yourself:\n  " + url);
-                    ctx.out().flush();
-                    LoginCommand.openBrowser(url);
-                }, java.time.Duration.ofMinutes(5)));
+                values.putAll(t.connectInBrowser(known, LoginCommand.browser(ctx), java.time.Duration.ofMinutes(5)));
             } else {
                 values = AdapterOptions.parse(t.displayName(), t.fields(), options, ctx);
             }

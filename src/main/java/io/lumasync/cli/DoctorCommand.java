@@ -18,7 +18,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path data = Path.of(ctx.env().getOrDefault("LUMASYNC_HOME", io.lumasync.platform.AppDirs.dataDir().toString()));
+        Path data = ctx.service().dataDir();
         SecretVaults.Selection vault = SecretVaults.select(data, ctx.env(), KeychainSecretVault::open);
         ctx.out().println("Data:     " + data);
         ctx.out().println("Images:   " + ctx.service().engineName());

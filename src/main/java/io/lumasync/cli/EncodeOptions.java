@@ -23,7 +23,16 @@ final class EncodeOptions {
             description = "Metadata policy (default web-safe: GPS and serial numbers removed, copyright kept).")
     String metadata;
 
-    EncodeSettings apply(EncodeSettings base) {
+    /** The base settings with the given options applied; a misspelt value is a usage error (exit 2). */
+    EncodeSettings apply(EncodeSettings base) throws io.lumasync.core.ConfigurationException {
+        try {
+            return applyUnchecked(base);
+        } catch (IllegalArgumentException e) {
+            throw new io.lumasync.core.ConfigurationException(e.getMessage());
+        }
+    }
+
+    private EncodeSettings applyUnchecked(EncodeSettings base) {
         EncodeSettings s = base;
         if (format != null) {
             s = s.withFormat(OutputFormat.parse(format));

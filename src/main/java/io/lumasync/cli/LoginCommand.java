@@ -28,11 +28,7 @@ final class LoginCommand implements Callable<Integer> {
         String source = resolve(ctx, target);
         ctx.out().println("Opening your browser to sign in '" + source + "'. Waiting up to 5 minutes…");
         ctx.out().flush();
-        ctx.service().login(source, url -> {
-            ctx.out().println("If no browser opened, open this address yourself:\n  " + url);
-            ctx.out().flush();
-            openBrowser(url);
-        });
+        ctx.service().login(source, browser(ctx));
         ctx.out().println("Signed in: '" + source + "' is connected. Try it: lumasync sync " + source + " --dry-run");
         return Cli.OK;
     }
@@ -56,7 +52,16 @@ final class LoginCommand implements Callable<Integer> {
                 + "): name the one to sign in.");
     }
 
-    static void openBrowser(URI url) {
+    /** Opens a sign-in page in the system browser, and prints it for machines without one. */
+    static java.util.function.Consumer<URI> browser(CliContext ctx) {
+        return url -> {
+            ctx.out().println("If no browser opened, open this address yourself:\n  " + url);
+            ctx.out().flush();
+            openBrowser(url);
+        };
+    }
+
+    private static void openBrowser(URI url) {
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
         List<String> cmd = os.contains("mac") ? List.of("open", url.toString())
                 : os.contains("win") ? List.of("rundll32", "url.dll,FileProtocolHandler", url.toString())

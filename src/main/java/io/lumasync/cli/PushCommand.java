@@ -1,7 +1,6 @@
 package io.lumasync.cli;
 
 import io.lumasync.core.AssetMetadata;
-import io.lumasync.core.ConfigurationException;
 import io.lumasync.core.EncodeSettings;
 import io.lumasync.sync.SyncService;
 import picocli.CommandLine.Command;
@@ -42,12 +41,7 @@ final class PushCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EncodeSettings settings;
-        try {
-            settings = encode.apply(ctx.service().defaultEncode());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(e.getMessage());
-        }
+        EncodeSettings settings = encode.apply(ctx.service().defaultEncode());
         SyncService service = ctx.service();
         RunOutput output = new RunOutput(ctx.out(), json, ctx.interactive());
         AssetMetadata md = alt == null ? AssetMetadata.EMPTY : AssetMetadata.EMPTY.withAltText(alt);

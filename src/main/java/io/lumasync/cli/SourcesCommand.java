@@ -67,12 +67,7 @@ final class SourcesCommand {
             if (deleteShare < 0 || deleteShare > 1) {
                 throw new ConfigurationException("--delete-share must be between 0 and 1.");
             }
-            io.lumasync.core.EncodeSettings settings;
-            try {
-                settings = encode.apply(ctx.service().defaultEncode());
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(e.getMessage());
-            }
+            io.lumasync.core.EncodeSettings settings = encode.apply(ctx.service().defaultEncode());
             SourceInfo info = new SourceInfo(name, type, Map.of(), to, settings, watch, interval, deleteMissing,
                     deleteShare, Optional.empty(), Optional.empty());
             ctx.service().addSource(info, values);

@@ -34,15 +34,18 @@ public final class Hashing {
 
     /** A short hash of an asset's descriptive text, to notice alt-text or caption changes. */
     public static String metadataHash(io.lumasync.core.AssetMetadata md) {
-        String h = sha256(md.canonical().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return h.substring("sha256:".length(), "sha256:".length() + 24);
+        return shortHash(md.canonical());
     }
 
     /** The stable id of a (source asset, destination) pair: the idempotency key sent to destinations. */
     public static String syncId(String source, String assetId, String destination) {
-        String h = sha256((source + "\u0000" + assetId + "\u0000" + destination)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return h.substring("sha256:".length(), "sha256:".length() + 24);
+        return shortHash(source + "\u0000" + assetId + "\u0000" + destination);
+    }
+
+    /** The first 24 hex digits (96 bits) of the SHA-256 of a text: ids and change markers, not integrity. */
+    private static String shortHash(String text) {
+        byte[] d = digest().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(d, 0, 12);
     }
 
     static MessageDigest digest() {

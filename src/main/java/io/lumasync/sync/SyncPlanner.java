@@ -100,9 +100,11 @@ public final class SyncPlanner {
                     continue;
                 }
                 boolean sameContent = row.fingerprint().sameContentAs(fp);
+                // The full row is read at most once, and only for an item that may have changed.
+                Optional<SyncMapEntry> full = Optional.empty();
                 if (!sameContent && fp.size() == row.size() && c.localPath().isPresent()) {
-                    String stored = syncMap.get(in.source(), item.id(), dest)
-                            .map(e -> e.fingerprint().contentHash()).orElse("");
+                    full = syncMap.get(in.source(), item.id(), dest);
+                    String stored = full.map(e -> e.fingerprint().contentHash()).orElse("");
                     if (stored.startsWith("sha256:")) {
                         String hash = contentHash(c, hashCache);
                         if (hash.equals(stored)) {
@@ -120,12 +122,12 @@ public final class SyncPlanner {
                         skipped.add(skippedItem(in, item, dest, "unchanged"));
                     } else {
                         meta++;
-                        jobs.add(job(in, c, dest, JobAction.METADATA, fp, remoteOf(in.source(), item.id(), dest)));
+                        jobs.add(job(in, c, dest, JobAction.METADATA, fp, remoteOf(full, in.source(), item.id(), dest)));
                     }
                     continue;
                 }
                 replace++;
-                jobs.add(job(in, c, dest, JobAction.REPLACE, fp, remoteOf(in.source(), item.id(), dest)));
+                jobs.add(job(in, c, dest, JobAction.REPLACE, fp, remoteOf(full, in.source(), item.id(), dest)));
             }
             if (in.propagateDeletes() && (in.complete() || !in.removed().isEmpty())) {
                 List<SyncMapEntry> gone = new ArrayList<>();
@@ -157,8 +159,9 @@ public final class SyncPlanner {
         return new Plan(jobs, skipped, counts, problems);
     }
 
-    private Optional<RemoteRef> remoteOf(String source, String assetId, String dest) throws SQLException {
-        return syncMap.get(source, assetId, dest).map(SyncMapEntry::remote);
+    private Optional<RemoteRef> remoteOf(Optional<SyncMapEntry> known, String source, String assetId, String dest)
+            throws SQLException {
+        return (known.isPresent() ? known : syncMap.get(source, assetId, dest)).map(SyncMapEntry::remote);
     }
 
     private static Job job(PlanInput in, Candidate c, String dest, JobAction action, Fingerprint fp,
