@@ -48,7 +48,7 @@ public enum ImageFormat {
             case "tif", "tiff" -> Optional.of(TIFF);
             case "heic", "heif", "hif" -> Optional.of(HEIF);
             case "bmp" -> Optional.of(BMP);
-            case "psd" -> Optional.of(PSD);
+            case "psd", "psb" -> Optional.of(PSD);
             case "nef", "cr2", "cr3", "arw", "raf", "orf", "rw2", "dng", "nrw", "pef", "srw" -> Optional.of(RAW);
             default -> Optional.empty();
         };

@@ -3,6 +3,7 @@ package io.lumasync.image;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.ImageFormat;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.image.decode.PixelReader;
 import io.lumasync.image.vips.Opt;
 import io.lumasync.image.vips.VipsEnums;
 import io.lumasync.image.vips.VipsException;
@@ -14,12 +15,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * One input as the pipeline sees it: its format by content, and either the file itself (so libvips can stream it
- * and shrink on load) or, for camera RAW, the embedded preview JPEG in memory.
+ * and shrink on load) or, for camera RAW, the embedded preview JPEG in memory, or, for BMP and Photoshop files,
+ * our own decoder (see {@link OwnDecoders}).
  */
 final class SourceFile {
     /** A RAW preview smaller than this on its long edge is not worth publishing. */
@@ -31,17 +34,28 @@ final class SourceFile {
     private final long size;
     private final byte[] memory;
     private final List<String> notes;
+    private final PixelReader reader;
+    /** The image our own decoder made, and the scope that owns its pixels: decoded once per scope. */
+    private VipsImage decoded;
+    private VipsScope decodedIn;
 
     private SourceFile(Path path, String name, ImageFormat format, long size, byte[] memory, List<String> notes) {
+        this(path, name, format, size, memory, notes, null);
+    }
+
+    private SourceFile(Path path, String name, ImageFormat format, long size, byte[] memory, List<String> notes,
+                       PixelReader reader) {
         this.path = path;
         this.name = name;
         this.format = format;
         this.size = size;
         this.memory = memory;
         this.notes = notes;
+        this.reader = reader;
     }
 
-    static SourceFile open(Path path, String name) throws LumasyncException {
+    /** Opens an input, refusing from its header one with more pixels than {@code limits} allow where we decode. */
+    static SourceFile open(Path path, String name, ImageLimits limits) throws LumasyncException {
         byte[] head;
         long size;
         try (InputStream in = Files.newInputStream(path)) {
@@ -57,11 +71,10 @@ final class SourceFile {
         }
         ImageFormat format = FormatSniffer.sniff(head).orElseThrow(() -> LumasyncException.giveUp(
                 name + ": this is not an image Lumasync can read (its content is not JPEG, PNG, WebP, AVIF, HEIC, "
-                        + "GIF, TIFF or a camera RAW), whatever its name says."));
-        if (format == ImageFormat.BMP || format == ImageFormat.PSD) {
-            // The bundled libvips has no BMP or Photoshop reader (they come with ImageMagick, which it leaves out).
-            throw LumasyncException.giveUp(name + ": " + (format == ImageFormat.BMP ? "BMP" : "Photoshop (PSD)")
-                    + " files cannot be converted yet. Save it as JPEG, PNG or TIFF and publish that.");
+                        + "GIF, TIFF, BMP, PSD or a camera RAW), whatever its name says."));
+        if (OwnDecoders.handles(format)) {
+            return new SourceFile(path, name, format, size, null, new ArrayList<>(),
+                    OwnDecoders.reader(format, path, head, name, size, limits));
         }
         boolean raw = format == ImageFormat.RAW
                 || (format == ImageFormat.TIFF && ImageFormat.fromExtension(name).orElse(null) == ImageFormat.RAW);
@@ -123,24 +136,43 @@ final class SourceFile {
         return path == null ? new byte[0] : Files.readAllBytes(path);
     }
 
-    /** Opens the image lazily: libvips reads only the header (size, frames, profile) here. */
-    VipsImage header(VipsScope scope) throws VipsException {
+    /** Opens the image lazily: libvips reads only the header (size, frames, profile) here; BMP and PSD decode. */
+    VipsImage header(VipsScope scope) throws VipsException, LumasyncException {
+        if (reader != null) {
+            return ownDecode(scope);
+        }
         return memory != null ? scope.open(memory, "") : scope.open(path, Opt.of("access", VipsEnums.ACCESS_SEQUENTIAL));
     }
 
     /** Opens the whole image for decoding (no shrink-on-load), failing on a truncated file. */
-    VipsImage decode(VipsScope scope) throws VipsException {
+    VipsImage decode(VipsScope scope) throws VipsException, LumasyncException {
+        if (reader != null) {
+            return ownDecode(scope);
+        }
         Opt failOn = Opt.of("fail_on", VipsEnums.FAIL_ON_TRUNCATED);
         return memory != null ? scope.open(memory, "", failOn) : scope.open(path, failOn);
     }
 
     /** Decodes (shrinking on load where the format allows), rotates upright and resizes to fit {@code max}. */
-    VipsImage thumbnail(VipsScope scope, int max, boolean allFrames, Opt... opts) throws VipsException {
+    VipsImage thumbnail(VipsScope scope, int max, boolean allFrames, Opt... opts)
+            throws VipsException, LumasyncException {
+        if (reader != null) {
+            return scope.apply("vips_thumbnail_image", ownDecode(scope), new Object[]{max}, opts);
+        }
         Opt[] all = Arrays.copyOf(opts, opts.length + 1);
         all[opts.length] = Opt.of("fail_on", VipsEnums.FAIL_ON_TRUNCATED);
         if (memory != null) {
             return scope.thumbnail(memory, max, all);
         }
         return scope.thumbnail(path, allFrames ? "[n=-1]" : "", max, all);
+    }
+
+    /** Our decoders read the whole picture at once (there is no header-only pass to save): keep it per scope. */
+    private VipsImage ownDecode(VipsScope scope) throws VipsException, LumasyncException {
+        if (decodedIn != scope) {
+            decoded = OwnDecoders.image(scope, reader, name, notes);
+            decodedIn = scope;
+        }
+        return decoded;
     }
 }

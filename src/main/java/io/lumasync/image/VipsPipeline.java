@@ -46,7 +46,7 @@ public final class VipsPipeline implements ImagePipeline {
         if (settings.format() == OutputFormat.ORIGINAL) {
             return new PassThroughPipeline().encode(input, sourceName, settings, accepted);
         }
-        SourceFile source = SourceFile.open(input, sourceName);
+        SourceFile source = SourceFile.open(input, sourceName, limits);
         try (VipsScope scope = vips.scope()) {
             VipsImage header = source.header(scope);
             if (source.format() == ImageFormat.HEIF
@@ -55,15 +55,7 @@ public final class VipsPipeline implements ImagePipeline {
                 source = source.viaSystemHeif();
                 header = source.header(scope);
             }
-            long pixels = (long) header.width() * header.pageHeight() * Math.max(1, header.pages());
-            if (pixels > limits.maxPixels()) {
-                throw LumasyncException.giveUp(String.format(
-                        "%s: refused: %d × %d%s is %.0f megapixels, more than the limit of %.0f megapixels. Such "
-                                + "files are usually damaged or built to exhaust memory; raise the limit in "
-                                + "settings only if you trust this file.", sourceName, header.width(),
-                        header.pageHeight(), header.pages() > 1 ? " × " + header.pages() + " frames" : "",
-                        pixels / 1e6, limits.maxPixels() / 1e6));
-            }
+            limits.check(sourceName, header.width(), header.pageHeight(), header.pages());
             boolean animated = header.pages() > 1 && (source.format() == ImageFormat.GIF
                     || source.format() == ImageFormat.WEBP);
             FormatPlan plan = FormatPlan.choose(sourceName, settings.format(), accepted, header.hasAlpha(), animated);
@@ -103,7 +95,8 @@ public final class VipsPipeline implements ImagePipeline {
 
     /** Resize, orientation and colour: the pixels every encoder gets. */
     private VipsImage prepare(VipsScope scope, SourceFile source, VipsImage header, FormatPlan plan,
-                              EncodeSettings settings, List<String> notes) throws VipsException {
+                              EncodeSettings settings, List<String> notes)
+            throws VipsException, LumasyncException {
         int max = settings.maxSize() > 0 ? settings.maxSize() : Math.max(header.width(), header.pageHeight());
         List<Opt> opts = new ArrayList<>(List.of(
                 Opt.of("height", max),

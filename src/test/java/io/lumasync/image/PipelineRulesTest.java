@@ -201,15 +201,6 @@ class PipelineRulesTest extends PipelineTestBase {
     }
 
     @Test
-    void bmpAndPsdAreRefusedWithAWayOut() throws Exception {
-        Path bmp = dir.resolve("scan.bmp");
-        ImageTools.run(ImageTools.magick(), "-size", "20x20", "xc:gray", bmp.toString());
-        assertThatThrownBy(() -> pipeline.encode(bmp, "scan.bmp", EncodeSettings.defaults(), Set.of()))
-                .hasMessage("scan.bmp: BMP files cannot be converted yet. Save it as JPEG, PNG or TIFF and publish "
-                        + "that.");
-    }
-
-    @Test
     void neverBiggerKeepsAnOptimalOriginalWithoutItsLocation() throws Exception {
         Path small = dir.resolve("small.jpg");
         ImageTools.run(ImageTools.magick(), Fixtures.photo(dir, 300, 200, 8).toString(), "-quality", "40",

@@ -25,6 +25,7 @@ public final class VipsEnums {
     public static final int INTERPRETATION_SCRGB = 28;
     // VipsBandFormat
     public static final int FORMAT_UCHAR = 0;
+    public static final int FORMAT_USHORT = 2;
     // VipsForeignKeep flags
     public static final int KEEP_NONE = 0;
     public static final int KEEP_EXIF = 1;

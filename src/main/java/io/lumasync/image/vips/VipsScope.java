@@ -3,6 +3,7 @@ package io.lumasync.image.vips;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,6 +43,23 @@ public final class VipsScope implements AutoCloseable {
         MemorySegment p = (MemorySegment) vips.call(arena, "vips_image_new_from_buffer", ADDRESS,
                 new Object[]{buf, (long) bytes.length, arena.allocateFrom(optionString)}, opts);
         return own(p);
+    }
+
+    /** Native memory for decoded pixels, freed when this scope closes (after every image made over it). */
+    public SegmentAllocator pixelMemory() {
+        return arena::allocate;
+    }
+
+    /**
+     * An image over pixels in this scope's {@link #pixelMemory()} (band-interleaved rows, samples in the platform's
+     * byte order), without copying them; {@code interpretation} says what the bands mean (see {@link VipsEnums}).
+     */
+    public VipsImage fromMemory(MemorySegment pixels, int width, int height, int bands, int bandFormat,
+                                int interpretation) throws VipsException {
+        MemorySegment p = (MemorySegment) vips.invoke("vips_image_new_from_memory",
+                FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), -1,
+                pixels, pixels.byteSize(), width, height, bands, bandFormat);
+        return apply("vips_copy", own(p), Opt.of("interpretation", interpretation));
     }
 
     /** Loads with shrink-on-load and resizes so the image fits {@code width} (and the "height" option). */

@@ -1,0 +1,137 @@
+package io.lumasync.image;
+
+import io.lumasync.core.EncodeSettings;
+import io.lumasync.core.EncodedImage;
+import io.lumasync.core.ErrorKind;
+import io.lumasync.core.ImageFormat;
+import io.lumasync.core.LumasyncException;
+import io.lumasync.core.OutputFormat;
+import io.lumasync.core.Quality;
+import io.lumasync.image.metric.DeltaE2000;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import static io.lumasync.image.DecodeFixtures.copy;
+import static io.lumasync.image.DecodeFixtures.magick;
+import static io.lumasync.image.DecodeFixtures.maxDiff;
+import static io.lumasync.image.DecodeFixtures.ours;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Our BMP decoder against ImageMagick's reading of the same ImageMagick-written files. */
+class BmpDecoderTest extends PipelineTestBase {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "rgb24.bmp, rgb",           // 24-bit, bottom-up
+            "rgb24-topdown.bmp, rgb",   // negative height: rows top-down
+            "pal8.bmp, rgb",            // 8-bit palette
+            "rle8.bmp, rgb",            // 8-bit palette, RLE8
+            "rgb565.bmp, rgb",          // 16-bit 5-6-5 bit fields (V5 header)
+            "mono.bmp, rgb",            // 1-bit palette
+            "rgba32.bmp, rgba"})        // 32-bit with a V5 alpha mask
+    void decodesLikeImageMagick(String name, String map) throws Exception {
+        Path file = copy(dir, name);
+        DecodeFixtures.Px px = ours(vips, file);
+        assertThat(px.width()).isEqualTo(24);
+        assertThat(px.height()).isEqualTo(16);
+        assertThat(px.bands()).as("bands of %s", name).isEqualTo(map.length());
+        byte[] reference = magick(file, map, 8);
+        assertThat(maxDiff(px.pixels(), reference, false)).as("largest sample difference, %s", name)
+                .isLessThanOrEqualTo(1);
+        assertThat(DeltaE2000.mean(px.pixels(), reference, px.bands())).isLessThan(0.3);
+    }
+
+    @Test
+    void bottomUpAndTopDownRowsGiveTheSamePictureAsTheEncoderWasGiven() throws Exception {
+        Path source = copy(dir, "src.png");
+        byte[] given = DecodeFixtures.vipsRead(vips, source).pixels();
+        assertThat(ours(vips, copy(dir, "rgb24.bmp")).pixels()).isEqualTo(given);
+        assertThat(ours(vips, copy(dir, "rgb24-topdown.bmp")).pixels()).isEqualTo(given);
+    }
+
+    @Test
+    void allZeroAlphaMeansOpaque() throws Exception {
+        // The alpha fixture with every alpha byte cleared: tools that ignore alpha write such files.
+        Path file = copy(dir, "rgba32.bmp");
+        byte[] b = Files.readAllBytes(file);
+        ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        int offset = bb.getInt(10);
+        for (int i = offset + 3; i < b.length; i += 4) {
+            b[i] = 0;
+        }
+        Files.write(file, b);
+        DecodeFixtures.Px px = ours(vips, file);
+        assertThat(px.bands()).isEqualTo(3);
+        byte[] rgb = magick(copy(dir, "src.png"), "rgb", 8);
+        assertThat(maxDiff(px.pixels(), rgb, false)).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void anEmbeddedV5ProfileIsAttachedAndApplied() throws Exception {
+        DecodeFixtures.assertAdobeRgbApplied(vips, pipeline, dir, copy(dir, "adobergb.bmp"));
+    }
+
+    @Test
+    void aBmpGoesThroughThePipelineToWebp() throws Exception {
+        Path file = copy(dir, "rgb24.bmp");
+        EncodedImage out = pipeline.encode(file, "Scan 12.bmp", EncodeSettings.defaults()
+                .withFormat(OutputFormat.WEBP).withQuality(new Quality.Fixed(95)), Set.of());
+        assertThat(out.format()).isEqualTo(ImageFormat.WEBP);
+        assertThat(out.fileName()).isEqualTo("Scan 12.webp");
+        Fixtures.Decoded d = Fixtures.decode(vips, out.bytes());
+        assertThat(d.width()).isEqualTo(24);
+        assertThat(d.height()).isEqualTo(16);
+        EncodedImage viaPng = pipeline.encode(copy(dir, "src.png"), "src.png", EncodeSettings.defaults()
+                .withFormat(OutputFormat.WEBP).withQuality(new Quality.Fixed(95)), Set.of());
+        assertThat(DeltaE2000.mean(d.pixels(), Fixtures.decode(vips, viaPng.bytes()).pixels(), d.bands()))
+                .isLessThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void aBombHeaderIsRefusedBeforeAnyPixelMemory() throws Exception {
+        // 54 bytes announcing 100000 × 100000 24-bit pixels (30 GB decoded) and no pixel data at all.
+        ByteBuffer b = ByteBuffer.allocate(54).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'B').put((byte) 'M').putInt(54).putInt(0).putInt(54)
+                .putInt(40).putInt(100_000).putInt(100_000).putShort((short) 1).putShort((short) 24).putInt(0);
+        Path bomb = dir.resolve("bomb.bmp");
+        Files.write(bomb, b.array());
+        assertThatThrownBy(() -> pipeline.encode(bomb, "bomb.bmp", EncodeSettings.defaults(), Set.of()))
+                .isInstanceOfSatisfying(LumasyncException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.GIVE_UP);
+                    assertThat(e.getMessage()).startsWith(
+                            "bomb.bmp: refused: 100000 × 100000 is 10000 megapixels, more than the limit of 200");
+                });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"rgb24.bmp", "rle8.bmp", "rgba32.bmp", "pal8.bmp"})
+    void aTruncatedBmpIsAPlainError(String name) throws Exception {
+        Path cut = DecodeFixtures.truncated(copy(dir, name), 0.6);
+        assertThatThrownBy(() -> pipeline.encode(cut, name, EncodeSettings.defaults(), Set.of()))
+                .isInstanceOf(LumasyncException.class)
+                .hasMessage(name + ": the file is truncated or corrupt (it ends before the picture data its header "
+                        + "announces), so it cannot be converted. Copy it again from the original source and retry.");
+    }
+
+    @Test
+    void aCorruptHeaderIsAPlainError() throws Exception {
+        Path file = copy(dir, "rgb24.bmp");
+        byte[] b = Files.readAllBytes(file);
+        b[28] = 7;   // 7 bits per pixel does not exist
+        Files.write(file, b);
+        assertThatThrownBy(() -> pipeline.encode(file, "odd.bmp", EncodeSettings.defaults(), Set.of()))
+                .hasMessage("odd.bmp: this BMP file uses a kind of storage Lumasync cannot read (7 bits per pixel, "
+                        + "compression 0). Save it as PNG and publish that.");
+        Files.write(file, new byte[]{'B', 'M', 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15});
+        assertThatThrownBy(() -> pipeline.encode(file, "short.bmp", EncodeSettings.defaults(), Set.of()))
+                .hasMessageStartingWith("short.bmp: the file is truncated or corrupt");
+    }
+}
