@@ -29,7 +29,10 @@ final class MetadataRules {
         }
         return switch (policy) {
             case STRIP_ALL -> icc;
-            case KEEP_ALL -> present(scope, image) | VipsEnums.KEEP_OTHER | icc;
+            case KEEP_ALL -> {
+                carryIptc(scope, image, false);
+                yield present(scope, image) | VipsEnums.KEEP_OTHER | icc;
+            }
             case WEB_SAFE -> {
                 for (String field : scope.fields(image)) {
                     if (isPrivateField(field)) {
@@ -39,9 +42,21 @@ final class MetadataRules {
                 scope.blob(image, "xmp-data").ifPresent(xmp -> XmpFilter.webSafe(xmp).ifPresentOrElse(
                         clean -> scope.setBlob(image, "xmp-data", clean),
                         () -> scope.remove(image, "xmp-data")));
+                carryIptc(scope, image, true);
                 yield present(scope, image) | icc;
             }
         };
+    }
+
+    /**
+     * Copies the IPTC-IIM caption, keywords, credits… into the XMP packet where the XMP lacks them: WebP and AVIF
+     * cannot hold an IIM block, and JPEG readers that look only at XMP find them too. The IIM block itself still
+     * goes into JPEG outputs.
+     */
+    private static void carryIptc(VipsScope scope, VipsImage image, boolean editorialOnly) {
+        scope.blob(image, "iptc-data").map(IptcIim::read)
+                .flatMap(iim -> IptcToXmp.merge(scope.blob(image, "xmp-data"), iim, editorialOnly))
+                .ifPresent(xmp -> scope.setBlob(image, "xmp-data", xmp));
     }
 
     /** Keep flags for the blocks the image really has: libvips would otherwise write a fresh, useless EXIF block. */

@@ -7,15 +7,7 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,19 +25,10 @@ final class XmpFilter {
     /** The filtered packet, or empty when it cannot be parsed (then the caller drops XMP entirely). */
     static Optional<byte[]> webSafe(byte[] xmp) {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(trimNul(xmp)));
+            Document doc = XmpPacket.parse(xmp);
             prune(doc.getDocumentElement());
-            var t = TransformerFactory.newInstance().newTransformer();
-            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            t.transform(new DOMSource(doc), new StreamResult(out));
-            return Optional.of(out.toByteArray());
-        } catch (Exception e) {
+            return Optional.of(XmpPacket.write(doc));
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
@@ -78,13 +61,5 @@ final class XmpFilter {
             }
         }
         dropNodes.forEach(e::removeChild);
-    }
-
-    private static byte[] trimNul(byte[] b) {
-        int n = b.length;
-        while (n > 0 && b[n - 1] == 0) {
-            n--;
-        }
-        return n == b.length ? b : new String(b, 0, n, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
     }
 }
