@@ -4,15 +4,23 @@ import io.lumasync.core.MetadataPolicy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Removes metadata from an original JPEG or WebP without touching its compressed pixels, for the "never bigger"
- * rule: when re-encoding would not make a file smaller, we keep the original bytes, but never its GPS position.
- * Coarse on purpose: EXIF and XMP blocks go whole (they are where location and serial numbers live); the IPTC
- * block (copyright, caption, keywords, credit) and the colour profile stay.
+ * Applies the metadata policy to an original JPEG or WebP without touching its compressed pixels, for the "never
+ * bigger" rule: when re-encoding would not make a file smaller, we keep the original bytes, but never its GPS
+ * position. Under web-safe the EXIF block is rebuilt from known harmless tags ({@link ExifSlim}: copyright and artist
+ * stay; GPS, serials, maker notes and the thumbnail go) and the XMP packet is filtered like the re-encode's
+ * ({@link XmpFilter}); the IPTC block (copyright, caption, keywords, credit) and the colour profile stay. Strip-all
+ * removes EXIF, XMP, IPTC and comments. A block that cannot be read is dropped whole.
  */
 final class ContainerStrip {
+    private static final byte[] EXIF_HEADER = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] XMP_HEADER = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.US_ASCII);
+    private static final int VP8X_XMP = 0x04;
+    private static final int VP8X_EXIF = 0x08;
+
     private ContainerStrip() {
     }
 
@@ -20,16 +28,17 @@ final class ContainerStrip {
         if (policy == MetadataPolicy.KEEP_ALL) {
             return Optional.of(file);
         }
+        boolean webSafe = policy == MetadataPolicy.WEB_SAFE;
         if (file.length > 3 && (file[0] & 0xff) == 0xFF && (file[1] & 0xff) == 0xD8) {
-            return jpeg(file, policy);
+            return jpeg(file, webSafe);
         }
         if (file.length > 12 && ascii(file, 0, "RIFF") && ascii(file, 8, "WEBP")) {
-            return webp(file);
+            return webp(file, webSafe);
         }
         return Optional.empty();
     }
 
-    private static Optional<byte[]> jpeg(byte[] b, MetadataPolicy policy) {
+    private static Optional<byte[]> jpeg(byte[] b, boolean webSafe) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(b.length);
         out.write(b, 0, 2);
         int p = 2;
@@ -46,9 +55,12 @@ final class ContainerStrip {
             if (len < 2 || p + 2 + len > b.length) {
                 return Optional.empty();
             }
-            boolean drop = marker == 0xE1                                       // EXIF, XMP
-                    || (policy == MetadataPolicy.STRIP_ALL && (marker == 0xED || marker == 0xFE)); // IPTC, comment
-            if (!drop) {
+            byte[] payload = Arrays.copyOfRange(b, p + 4, p + 2 + len);
+            if (marker == 0xE1) {   // EXIF, XMP (and extended XMP or vendor data, which go)
+                if (webSafe) {
+                    webSafeApp1(payload).ifPresent(kept -> segment(out, marker, kept));
+                }
+            } else if (webSafe || (marker != 0xED && marker != 0xFE)) {   // strip-all: no IPTC, no comment
                 out.write(b, p, 2 + len);
             }
             p += 2 + len;
@@ -56,28 +68,60 @@ final class ContainerStrip {
         return Optional.empty();
     }
 
-    private static Optional<byte[]> webp(byte[] b) {
+    private static Optional<byte[]> webSafeApp1(byte[] payload) {
+        if (startsWith(payload, EXIF_HEADER)) {
+            return ExifSlim.slim(Arrays.copyOfRange(payload, EXIF_HEADER.length, payload.length))
+                    .map(tiff -> concat(EXIF_HEADER, tiff));
+        }
+        if (startsWith(payload, XMP_HEADER)) {
+            return XmpFilter.webSafe(Arrays.copyOfRange(payload, XMP_HEADER.length, payload.length))
+                    .map(xmp -> concat(XMP_HEADER, xmp));
+        }
+        return Optional.empty();
+    }
+
+    private static void segment(ByteArrayOutputStream out, int marker, byte[] payload) {
+        if (payload.length + 2 > 0xFFFF) {
+            return;   // cannot happen for a slimmed block of a segment that fitted; never write a broken file
+        }
+        out.write(0xFF);
+        out.write(marker);
+        out.write((payload.length + 2) >> 8);
+        out.write(payload.length + 2);
+        out.writeBytes(payload);
+    }
+
+    private static Optional<byte[]> webp(byte[] b, boolean webSafe) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(b.length);
         int p = 12;
         int vp8x = -1;
+        int flags = 0;
         while (p + 8 <= b.length) {
             String id = new String(b, p, 4, StandardCharsets.US_ASCII);
-            long size = (b[p + 4] & 0xffL) | (b[p + 5] & 0xffL) << 8 | (b[p + 6] & 0xffL) << 16 | (b[p + 7] & 0xffL) << 24;
+            long size = (b[p + 4] & 0xffL) | (b[p + 5] & 0xffL) << 8 | (b[p + 6] & 0xffL) << 16
+                    | (b[p + 7] & 0xffL) << 24;
             long whole = 8 + size + (size & 1);
             if (p + whole > b.length) {
                 return Optional.empty();
             }
-            if (!id.equals("EXIF") && !id.equals("XMP ")) {
+            byte[] data = Arrays.copyOfRange(b, p + 8, p + 8 + (int) size);
+            Optional<byte[]> kept = switch (id) {
+                case "EXIF" -> webSafe ? webpExif(data) : Optional.empty();
+                case "XMP " -> webSafe ? XmpFilter.webSafe(data) : Optional.empty();
+                default -> Optional.of(data);
+            };
+            if (kept.isPresent()) {
                 if (id.equals("VP8X")) {
                     vp8x = out.size() + 8;
                 }
-                out.write(b, p, (int) whole);
+                flags |= id.equals("EXIF") ? VP8X_EXIF : id.equals("XMP ") ? VP8X_XMP : 0;
+                chunk(out, id, kept.get());
             }
             p += (int) whole;
         }
         byte[] body = out.toByteArray();
-        if (vp8x >= 0) {
-            body[vp8x] &= (byte) ~0x0C;   // clear the EXIF (0x08) and XMP (0x04) flags
+        if (vp8x >= 0) {   // the header's flags must say which metadata chunks follow
+            body[vp8x] = (byte) ((body[vp8x] & ~(VP8X_EXIF | VP8X_XMP)) | flags);
         }
         byte[] result = new byte[12 + body.length];
         System.arraycopy(b, 0, result, 0, 12);
@@ -88,6 +132,36 @@ final class ContainerStrip {
         result[7] = (byte) (riff >> 24);
         System.arraycopy(body, 0, result, 12, body.length);
         return Optional.of(result);
+    }
+
+    /** WebP's EXIF chunk is a bare TIFF block, though some writers put JPEG's "Exif\0\0" first: keep their form. */
+    private static Optional<byte[]> webpExif(byte[] data) {
+        boolean prefixed = startsWith(data, EXIF_HEADER);
+        return ExifSlim.slim(prefixed ? Arrays.copyOfRange(data, EXIF_HEADER.length, data.length) : data)
+                .map(tiff -> prefixed ? concat(EXIF_HEADER, tiff) : tiff);
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String id, byte[] data) {
+        out.writeBytes(id.getBytes(StandardCharsets.US_ASCII));
+        int n = data.length;
+        out.write(n);
+        out.write(n >> 8);
+        out.write(n >> 16);
+        out.write(n >> 24);
+        out.writeBytes(data);
+        if ((n & 1) != 0) {
+            out.write(0);
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    private static boolean startsWith(byte[] b, byte[] prefix) {
+        return b.length >= prefix.length && Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     private static boolean ascii(byte[] b, int off, String s) {

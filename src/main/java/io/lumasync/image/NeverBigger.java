@@ -2,16 +2,18 @@ package io.lumasync.image;
 
 import io.lumasync.core.EncodeSettings;
 import io.lumasync.core.EncodedImage;
+import io.lumasync.core.MetadataPolicy;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * "Never bigger": when the input is already web-ready (same format as the result, upright, sRGB or untagged,
- * within the size limit) and our encode is not smaller, publish the input's own bytes instead — with private
- * metadata cut out of its container where the policy asks — and say "already optimal".
+ * within the size limit) and our encode is not smaller, publish the input's own bytes instead — with the policy
+ * applied to its metadata in the container ({@link ContainerStrip}) — and say "already optimal".
  */
 final class NeverBigger {
     private NeverBigger() {
@@ -36,10 +38,12 @@ final class NeverBigger {
         }
         List<String> notes = new ArrayList<>(encoded.notes().stream()
                 .filter(n -> !n.startsWith("Quality")).toList());
-        notes.add(kept.get().length == original.length
+        notes.add(Arrays.equals(kept.get(), original)
                 ? "Already optimal: re-encoding would not make it smaller, so the original was kept."
-                : "Already optimal: kept the original, with its EXIF/XMP metadata removed (location, camera "
-                + "serial numbers).");
+                : settings.metadata() == MetadataPolicy.STRIP_ALL
+                ? "Already optimal: kept the original, with its metadata removed."
+                : "Already optimal: kept the original, without its location, camera serial numbers and thumbnail "
+                + "(copyright, credits and captions kept).");
         return new EncodedImage(kept.get(), encoded.format(), encoded.fileName(), encoded.width(), encoded.height(),
                 encoded.inputBytes(), notes);
     }
