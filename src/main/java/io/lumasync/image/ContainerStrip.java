@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Applies the metadata policy to an original JPEG or WebP without touching its compressed pixels, for the "never
@@ -32,10 +33,7 @@ final class ContainerStrip {
         if (file.length > 3 && (file[0] & 0xff) == 0xFF && (file[1] & 0xff) == 0xD8) {
             return jpeg(file, webSafe);
         }
-        if (file.length > 12 && ascii(file, 0, "RIFF") && ascii(file, 8, "WEBP")) {
-            return webp(file, webSafe);
-        }
-        return Optional.empty();
+        return webp(file, webSafe);
     }
 
     private static Optional<byte[]> jpeg(byte[] b, boolean webSafe) {
@@ -92,6 +90,30 @@ final class ContainerStrip {
     }
 
     private static Optional<byte[]> webp(byte[] b, boolean webSafe) {
+        return rewriteWebp(b, (id, data) -> switch (id) {
+            case "EXIF" -> webSafe ? webpExif(data) : Optional.empty();
+            case "XMP " -> webSafe ? XmpFilter.webSafe(data) : Optional.empty();
+            default -> Optional.of(data);
+        });
+    }
+
+    /**
+     * The WebP container keeps a bare TIFF block in its EXIF chunk, but libvips writes JPEG's "Exif\0\0" before it,
+     * which strict readers reject (exiftool: "Improper EXIF header"). Returns {@code webp} with the prefix removed.
+     */
+    static byte[] bareWebpExif(byte[] webp) {
+        return rewriteWebp(webp, (id, data) -> Optional.of(id.equals("EXIF") && startsWith(data, EXIF_HEADER)
+                ? Arrays.copyOfRange(data, EXIF_HEADER.length, data.length) : data)).orElse(webp);
+    }
+
+    /**
+     * Rebuilds a WebP file chunk by chunk: {@code edit} returns a chunk's new data, or empty to drop it. The VP8X
+     * header's EXIF and XMP flags are set to match what is left. Empty when the file's chunks do not add up.
+     */
+    private static Optional<byte[]> rewriteWebp(byte[] b, BiFunction<String, byte[], Optional<byte[]>> edit) {
+        if (b.length < 12 || !ascii(b, 0, "RIFF") || !ascii(b, 8, "WEBP")) {
+            return Optional.empty();
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(b.length);
         int p = 12;
         int vp8x = -1;
@@ -101,15 +123,10 @@ final class ContainerStrip {
             long size = (b[p + 4] & 0xffL) | (b[p + 5] & 0xffL) << 8 | (b[p + 6] & 0xffL) << 16
                     | (b[p + 7] & 0xffL) << 24;
             long whole = 8 + size + (size & 1);
-            if (p + whole > b.length) {
+            if (p + 8 + size > b.length) {
                 return Optional.empty();
             }
-            byte[] data = Arrays.copyOfRange(b, p + 8, p + 8 + (int) size);
-            Optional<byte[]> kept = switch (id) {
-                case "EXIF" -> webSafe ? webpExif(data) : Optional.empty();
-                case "XMP " -> webSafe ? XmpFilter.webSafe(data) : Optional.empty();
-                default -> Optional.of(data);
-            };
+            Optional<byte[]> kept = edit.apply(id, Arrays.copyOfRange(b, p + 8, p + 8 + (int) size));
             if (kept.isPresent()) {
                 if (id.equals("VP8X")) {
                     vp8x = out.size() + 8;
@@ -117,7 +134,7 @@ final class ContainerStrip {
                 flags |= id.equals("EXIF") ? VP8X_EXIF : id.equals("XMP ") ? VP8X_XMP : 0;
                 chunk(out, id, kept.get());
             }
-            p += (int) whole;
+            p += (int) Math.min(whole, b.length - p);
         }
         byte[] body = out.toByteArray();
         if (vp8x >= 0) {   // the header's flags must say which metadata chunks follow
@@ -134,11 +151,10 @@ final class ContainerStrip {
         return Optional.of(result);
     }
 
-    /** WebP's EXIF chunk is a bare TIFF block, though some writers put JPEG's "Exif\0\0" first: keep their form. */
+    /** WebP's EXIF chunk is a bare TIFF block; some writers put JPEG's "Exif\0\0" first, which is dropped here. */
     private static Optional<byte[]> webpExif(byte[] data) {
-        boolean prefixed = startsWith(data, EXIF_HEADER);
-        return ExifSlim.slim(prefixed ? Arrays.copyOfRange(data, EXIF_HEADER.length, data.length) : data)
-                .map(tiff -> prefixed ? concat(EXIF_HEADER, tiff) : tiff);
+        return ExifSlim.slim(startsWith(data, EXIF_HEADER)
+                ? Arrays.copyOfRange(data, EXIF_HEADER.length, data.length) : data);
     }
 
     private static void chunk(ByteArrayOutputStream out, String id, byte[] data) {

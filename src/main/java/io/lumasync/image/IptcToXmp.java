@@ -1,5 +1,6 @@
 package io.lumasync.image;
 
+import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -7,6 +8,7 @@ import org.w3c.dom.NodeList;
 
 import javax.xml.XMLConstants;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,8 @@ import java.util.Set;
  * Carries IPTC-IIM values into XMP, so that captions, keywords and credits typed only into a photo's "IPTC" section
  * survive in WebP and AVIF, which have no place for an IIM block. The field mapping is the IPTC Photo Metadata
  * Standard's (IIM dataset → XMP property). Following the Metadata Working Group guidance, a property the XMP already
- * has wins and is left alone: IIM only fills the gaps, and nothing is written twice.
+ * has wins and is left alone: IIM only fills the gaps (an empty XMP property counts as a gap), and nothing is
+ * written twice.
  */
 final class IptcToXmp {
     static final String DC = "http://purl.org/dc/elements/1.1/";
@@ -101,18 +104,37 @@ final class IptcToXmp {
         }
     }
 
-    /** The property is set in the packet already, as an element or as an attribute of an rdf:Description. */
+    /**
+     * The property is set in the packet already, as an element or as an attribute of an rdf:Description. An empty
+     * one (some tools write blank fields) does not count and is removed, so the IIM value can take its place.
+     */
     private static boolean has(Document doc, Mapping m) {
+        List<Node> blank = new ArrayList<>();
         NodeList descriptions = doc.getElementsByTagNameNS(XmpPacket.RDF, "Description");
         for (int i = 0; i < descriptions.getLength(); i++) {
             Element d = (Element) descriptions.item(i);
-            if (d.hasAttributeNS(m.ns(), m.name())) {
-                return true;
+            Node attr = d.getAttributeNodeNS(m.ns(), m.name());
+            List<Node> found = new ArrayList<>();
+            if (attr != null) {
+                found.add(attr);
             }
             for (Node c = d.getFirstChild(); c != null; c = c.getNextSibling()) {
                 if (c instanceof Element e && m.ns().equals(e.getNamespaceURI()) && m.name().equals(e.getLocalName())) {
+                    found.add(c);
+                }
+            }
+            for (Node n : found) {
+                if (!n.getTextContent().isBlank()) {
                     return true;
                 }
+                blank.add(n);
+            }
+        }
+        for (Node n : blank) {
+            if (n instanceof Attr a) {
+                a.getOwnerElement().removeAttributeNode(a);
+            } else {
+                n.getParentNode().removeChild(n);
             }
         }
         return false;

@@ -29,10 +29,10 @@ final class VipsEncoders {
                     Opt.of("effort", AVIF_EFFORT),
                     Opt.of("bitdepth", 8),
                     Opt.of("keep", keep));
-            case WEBP -> scope.save("vips_webpsave_buffer", image,
+            case WEBP -> ContainerStrip.bareWebpExif(scope.save("vips_webpsave_buffer", image,
                     Opt.of("Q", quality),
                     Opt.of("effort", WEBP_EFFORT),
-                    Opt.of("keep", keep));
+                    Opt.of("keep", keep)));
             case JPEG -> scope.save("vips_jpegsave_buffer", image,
                     Opt.of("Q", quality),
                     Opt.of("optimize_coding", true),

@@ -116,6 +116,20 @@ class IptcToXmpTest {
     }
 
     @Test
+    void anEmptyXmpPropertyIsAGapThatIimFills() throws Exception {
+        String existing = ("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"%s\"><rdf:Description "
+                + "rdf:about=\"\" xmlns:dc=\"%s\" xmlns:photoshop=\"%s\" photoshop:Credit=\" \"><dc:title><rdf:Alt>"
+                + "<rdf:li xml:lang=\"x-default\"></rdf:li></rdf:Alt></dc:title></rdf:Description></rdf:RDF>"
+                + "</x:xmpmeta>").formatted(RDF, DC, PHOTOSHOP);
+        Document doc = parseBack(IptcToXmp.merge(Optional.of(existing.getBytes(StandardCharsets.UTF_8)), IIM, true)
+                .orElseThrow());
+        assertThat(values(doc, DC, "title")).containsExactly("Harbour");
+        assertThat(values(doc, PHOTOSHOP, "Credit")).containsExactly("Ada Photo");
+        Element first = (Element) doc.getElementsByTagNameNS(RDF, "Description").item(0);
+        assertThat(first.hasAttributeNS(PHOTOSHOP, "Credit")).isFalse();
+    }
+
+    @Test
     void nothingToAddOrAnUnreadablePacketLeavesTheXmpAlone() {
         byte[] full = IptcToXmp.merge(Optional.empty(), IIM, false).orElseThrow();
         assertThat(IptcToXmp.merge(Optional.of(full), IIM, false)).isEmpty();

@@ -5,10 +5,12 @@ import io.lumasync.core.EncodedImage;
 import io.lumasync.core.MetadataPolicy;
 import io.lumasync.core.OutputFormat;
 import io.lumasync.core.Quality;
+import io.lumasync.image.vips.VipsScope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -59,6 +61,23 @@ class MetadataPolicyTest extends PipelineTestBase {
         assertThat(tags).containsPattern("\\[XMP-photoshop\\]\\s+Credit\\s+: Ada");
         if (f == OutputFormat.JPEG) {   // IPTC exists only in JPEG (WebP and AVIF have no IPTC block)
             assertThat(tags).containsPattern("\\[IPTC\\]\\s+Keywords\\s+: harbour");
+        }
+    }
+
+    @Test
+    void webpExifChunkIsTheBareTiffBlockTheContainerSpecifies() throws Exception {
+        EncodedImage out = encode(cameraJpeg(), OutputFormat.WEBP, MetadataPolicy.WEB_SAFE);
+        String riff = new String(out.bytes(), StandardCharsets.ISO_8859_1);
+        int chunk = riff.indexOf("EXIF");
+        assertThat(chunk).isPositive();
+        assertThat(riff.substring(chunk + 8, chunk + 10)).isIn("MM", "II");   // not JPEG's "Exif\0\0"
+        Path p = dir.resolve("bare.webp");
+        Files.write(p, out.bytes());
+        assertThat(ImageTools.run(ImageTools.exiftool(), "-validate", "-warning", "-a", p.toString()))
+                .doesNotContain("EXIF header");
+        try (VipsScope scope = vips.scope()) {   // libvips reads it back too
+            assertThat(scope.string(scope.open(out.bytes(), ""), "exif-ifd0-Copyright"))
+                    .hasValueSatisfying(v -> assertThat(v).contains("Ada Photographer"));
         }
     }
 
