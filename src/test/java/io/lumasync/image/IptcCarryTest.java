@@ -102,6 +102,21 @@ class IptcCarryTest extends PipelineTestBase {
         assertThat(tag(out, "XMP-dc:Creator")).isEqualTo("Zoë Brontë");
     }
 
+    @Test
+    void iimOfATiffReachesWebpAndAvif() throws Exception {
+        Path tif = dir.resolve("scan.tif");
+        ImageTools.run(ImageTools.magick(), Fixtures.photo(dir, 160, 120, 14).toString(), tif.toString());
+        exif(dir, tif, "-IPTC:CodedCharacterSet=UTF8", "-IPTC:Caption-Abstract=" + CAPTION, "-IPTC:Keywords=日本",
+                "-IPTC:By-line=Ada Müller");
+        assertThat(ImageTools.tags(tif)).contains("[IPTC]").doesNotContain("[XMP");
+        for (OutputFormat f : new OutputFormat[]{OutputFormat.WEBP, OutputFormat.AVIF}) {
+            Path out = encode(tif, f, MetadataPolicy.WEB_SAFE);
+            assertThat(tag(out, "XMP-dc:Description")).as("%s", f).isEqualTo(CAPTION);
+            assertThat(tag(out, "XMP-dc:Subject")).as("%s", f).isEqualTo("日本");
+            assertThat(tag(out, "XMP-dc:Creator")).as("%s", f).isEqualTo("Ada Müller");
+        }
+    }
+
     @ParameterizedTest(name = "XMP wins {0}")
     @EnumSource(value = OutputFormat.class, names = {"JPEG", "WEBP", "AVIF"})
     void existingXmpWinsOverIimAndNothingIsDuplicated(OutputFormat f) throws Exception {
