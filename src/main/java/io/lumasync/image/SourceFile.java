@@ -3,7 +3,6 @@ package io.lumasync.image;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.ImageFormat;
 import io.lumasync.core.LumasyncException;
-import io.lumasync.image.decode.PixelReader;
 import io.lumasync.image.vips.Opt;
 import io.lumasync.image.vips.VipsEnums;
 import io.lumasync.image.vips.VipsException;
@@ -34,7 +33,8 @@ final class SourceFile {
     private final long size;
     private final byte[] memory;
     private final List<String> notes;
-    private final PixelReader reader;
+    /** Set for the formats our own decoders read (BMP, PSD), which check a changed file against them again. */
+    private final ImageLimits ownDecoderLimits;
     /** The image our own decoder made, and the scope that owns its pixels: decoded once per scope. */
     private VipsImage decoded;
     private VipsScope decodedIn;
@@ -44,14 +44,14 @@ final class SourceFile {
     }
 
     private SourceFile(Path path, String name, ImageFormat format, long size, byte[] memory, List<String> notes,
-                       PixelReader reader) {
+                       ImageLimits ownDecoderLimits) {
         this.path = path;
         this.name = name;
         this.format = format;
         this.size = size;
         this.memory = memory;
         this.notes = notes;
-        this.reader = reader;
+        this.ownDecoderLimits = ownDecoderLimits;
     }
 
     /** Opens an input, refusing from its header one with more pixels than {@code limits} allow where we decode. */
@@ -73,8 +73,8 @@ final class SourceFile {
                 name + ": this is not an image Lumasync can read (its content is not JPEG, PNG, WebP, AVIF, HEIC, "
                         + "GIF, TIFF, BMP, PSD or a camera RAW), whatever its name says."));
         if (OwnDecoders.handles(format)) {
-            return new SourceFile(path, name, format, size, null, new ArrayList<>(),
-                    OwnDecoders.reader(format, path, head, name, size, limits));
+            OwnDecoders.checkSize(format, head, name, limits);
+            return new SourceFile(path, name, format, size, null, new ArrayList<>(), limits);
         }
         boolean raw = format == ImageFormat.RAW
                 || (format == ImageFormat.TIFF && ImageFormat.fromExtension(name).orElse(null) == ImageFormat.RAW);
@@ -138,7 +138,7 @@ final class SourceFile {
 
     /** Opens the image lazily: libvips reads only the header (size, frames, profile) here; BMP and PSD decode. */
     VipsImage header(VipsScope scope) throws VipsException, LumasyncException {
-        if (reader != null) {
+        if (ownDecoderLimits != null) {
             return ownDecode(scope);
         }
         return memory != null ? scope.open(memory, "") : scope.open(path, Opt.of("access", VipsEnums.ACCESS_SEQUENTIAL));
@@ -146,7 +146,7 @@ final class SourceFile {
 
     /** Opens the whole image for decoding (no shrink-on-load), failing on a truncated file. */
     VipsImage decode(VipsScope scope) throws VipsException, LumasyncException {
-        if (reader != null) {
+        if (ownDecoderLimits != null) {
             return ownDecode(scope);
         }
         Opt failOn = Opt.of("fail_on", VipsEnums.FAIL_ON_TRUNCATED);
@@ -156,7 +156,7 @@ final class SourceFile {
     /** Decodes (shrinking on load where the format allows), rotates upright and resizes to fit {@code max}. */
     VipsImage thumbnail(VipsScope scope, int max, boolean allFrames, Opt... opts)
             throws VipsException, LumasyncException {
-        if (reader != null) {
+        if (ownDecoderLimits != null) {
             return scope.apply("vips_thumbnail_image", ownDecode(scope), new Object[]{max}, opts);
         }
         Opt[] all = Arrays.copyOf(opts, opts.length + 1);
@@ -170,7 +170,7 @@ final class SourceFile {
     /** Our decoders read the whole picture at once (there is no header-only pass to save): keep it per scope. */
     private VipsImage ownDecode(VipsScope scope) throws VipsException, LumasyncException {
         if (decodedIn != scope) {
-            decoded = OwnDecoders.image(scope, reader, name, notes);
+            decoded = OwnDecoders.image(scope, format, path, name, ownDecoderLimits, notes);
             decodedIn = scope;
         }
         return decoded;

@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import static io.lumasync.image.DecodeFixtures.copy;
@@ -72,6 +73,28 @@ class BmpDecoderTest extends PipelineTestBase {
         assertThat(px.bands()).isEqualTo(3);
         byte[] rgb = magick(copy(dir, "src.png"), "rgb", 8);
         assertThat(maxDiff(px.pixels(), rgb, false)).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void paletteIndexesPastTheStoredPaletteShowBlack() throws Exception {
+        // pal8.bmp declares 256 colours; claim 2: every pixel then is colour 0, colour 1, or black (as Windows).
+        Path file = copy(dir, "pal8.bmp");
+        byte[] b = Files.readAllBytes(file);
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(46, 2);
+        Files.write(file, b);
+        int paletteStart = 14 + 40;
+        List<List<Integer>> allowed = List.of(
+                List.of(b[paletteStart + 2] & 0xff, b[paletteStart + 1] & 0xff, b[paletteStart] & 0xff),
+                List.of(b[paletteStart + 6] & 0xff, b[paletteStart + 5] & 0xff, b[paletteStart + 4] & 0xff),
+                List.of(0, 0, 0));
+        byte[] px = ours(vips, file).pixels();
+        int black = 0;
+        for (int i = 0; i < px.length; i += 3) {
+            List<Integer> rgb = List.of(px[i] & 0xff, px[i + 1] & 0xff, px[i + 2] & 0xff);
+            assertThat(allowed).as("pixel %d", i / 3).contains(rgb);
+            black += rgb.equals(List.of(0, 0, 0)) ? 1 : 0;
+        }
+        assertThat(black).isGreaterThan(px.length / 3 / 2);
     }
 
     @Test

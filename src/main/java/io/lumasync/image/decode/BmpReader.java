@@ -34,7 +34,7 @@ public final class BmpReader implements PixelReader {
     private final Channel[] channels;   // red, green, blue, alpha (bit fields; unused for palette and 24-bit)
     private final byte[] icc;
 
-    public BmpReader(byte[] file) throws DecodeException {
+    public BmpReader(MemorySegment file) throws DecodeException {
         in = new Bytes(file);
         if (!in.ascii(0, "BM")) {
             throw DecodeException.corrupt("it does not start like a BMP file");
@@ -68,7 +68,7 @@ public final class BmpReader implements PixelReader {
      * before the rest of the file is even read.
      */
     public static Size size(byte[] head) throws DecodeException {
-        return size(new Bytes(head));
+        return size(new Bytes(MemorySegment.ofArray(head)));
     }
 
     private static Size size(Bytes in) throws DecodeException {

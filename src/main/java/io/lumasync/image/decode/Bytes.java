@@ -1,42 +1,50 @@
 package io.lumasync.image.decode;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
 /**
- * Bounds-checked reads of a whole file held in memory: every read past the end is a {@link DecodeException}
- * ("truncated"), never an index error, so a cut-off file gives a plain message.
+ * Bounds-checked reads of a whole file (mapped, so only the parts read are ever loaded, and never onto the Java
+ * heap): every read past the end is a {@link DecodeException} ("truncated"), never an index error, so a cut-off
+ * file gives a plain message.
  */
 final class Bytes {
-    private final byte[] b;
+    private static final ValueLayout.OfShort LE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt LE32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfShort BE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfInt BE32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
-    Bytes(byte[] b) {
+    private final MemorySegment b;
+
+    Bytes(MemorySegment b) {
         this.b = b;
     }
 
     long length() {
-        return b.length;
+        return b.byteSize();
     }
 
     /** Fails unless {@code n} bytes exist from {@code offset}. */
     void need(long offset, long n) throws DecodeException {
-        if (offset < 0 || n < 0 || offset + n > b.length) {
+        if (offset < 0 || n < 0 || offset > b.byteSize() - n) {
             throw DecodeException.truncated();
         }
     }
 
     int u8(long offset) throws DecodeException {
         need(offset, 1);
-        return b[(int) offset] & 0xff;
+        return b.get(ValueLayout.JAVA_BYTE, offset) & 0xff;
     }
 
     int u16le(long offset) throws DecodeException {
         need(offset, 2);
-        int o = (int) offset;
-        return (b[o] & 0xff) | (b[o + 1] & 0xff) << 8;
+        return b.get(LE16, offset) & 0xffff;
     }
 
     long u32le(long offset) throws DecodeException {
         need(offset, 4);
-        int o = (int) offset;
-        return ((b[o] & 0xffL) | (b[o + 1] & 0xffL) << 8 | (b[o + 2] & 0xffL) << 16 | (b[o + 3] & 0xffL) << 24);
+        return b.get(LE32, offset) & 0xffffffffL;
     }
 
     int i32le(long offset) throws DecodeException {
@@ -45,14 +53,12 @@ final class Bytes {
 
     int u16be(long offset) throws DecodeException {
         need(offset, 2);
-        int o = (int) offset;
-        return (b[o] & 0xff) << 8 | (b[o + 1] & 0xff);
+        return b.get(BE16, offset) & 0xffff;
     }
 
     long u32be(long offset) throws DecodeException {
         need(offset, 4);
-        int o = (int) offset;
-        return ((b[o] & 0xffL) << 24 | (b[o + 1] & 0xffL) << 16 | (b[o + 2] & 0xffL) << 8 | (b[o + 3] & 0xffL));
+        return b.get(BE32, offset) & 0xffffffffL;
     }
 
     long u64be(long offset) throws DecodeException {
@@ -60,7 +66,7 @@ final class Bytes {
     }
 
     boolean ascii(long offset, String s) throws DecodeException {
-        if (offset < 0 || offset + s.length() > b.length) {
+        if (offset < 0 || offset > b.byteSize() - s.length()) {
             return false;
         }
         for (int i = 0; i < s.length(); i++) {
@@ -73,13 +79,12 @@ final class Bytes {
 
     byte[] copy(long offset, long n) throws DecodeException {
         need(offset, n);
-        byte[] out = new byte[(int) n];
-        System.arraycopy(b, (int) offset, out, 0, (int) n);
-        return out;
+        return b.asSlice(offset, n).toArray(ValueLayout.JAVA_BYTE);
     }
 
-    /** The raw array, for hot loops that have checked their bounds with {@link #need}. */
-    byte[] array() {
-        return b;
+    /** Copies {@code n} bytes from {@code offset} into {@code out} at {@code at}. */
+    void copy(long offset, byte[] out, int at, int n) throws DecodeException {
+        need(offset, n);
+        MemorySegment.copy(b, ValueLayout.JAVA_BYTE, offset, out, at, n);
     }
 }

@@ -72,7 +72,7 @@ final class PsdChannels {
     /** Reads row {@code y} of channel {@code c} into {@code out} (rowBytes long). Rows are read in order. */
     void row(int c, int y, byte[] out) throws DecodeException {
         if (!rle) {
-            System.arraycopy(in.array(), (int) (channelStart[c] + (long) y * rowBytes), out, 0, rowBytes);
+            in.copy(channelStart[c] + (long) y * rowBytes, out, 0, rowBytes);
             return;
         }
         if (nextIndex != c * height + y) {
@@ -89,26 +89,25 @@ final class PsdChannels {
 
     /** PackBits: n ≥ 0 copies n + 1 bytes, −127 ≤ n ≤ −1 repeats the next byte 1 − n times, −128 is a no-op. */
     private void unpackBits(long p, long len, byte[] out) throws DecodeException {
-        byte[] b = in.array();
         long end = p + len;
         int o = 0;
         while (o < out.length) {
             if (p >= end) {
                 throw badRow();
             }
-            int n = b[(int) p++];
+            int n = (byte) in.u8(p++);
             if (n >= 0) {
                 if (p + n + 1 > end || o + n + 1 > out.length) {
                     throw badRow();
                 }
-                System.arraycopy(b, (int) p, out, o, n + 1);
+                in.copy(p, out, o, n + 1);
                 p += n + 1;
                 o += n + 1;
             } else if (n != -128) {
                 if (p >= end || o + 1 - n > out.length) {
                     throw badRow();
                 }
-                Arrays.fill(out, o, o + 1 - n, b[(int) p++]);
+                Arrays.fill(out, o, o + 1 - n, (byte) in.u8(p++));
                 o += 1 - n;
             }
         }

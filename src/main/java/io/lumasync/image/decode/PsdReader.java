@@ -26,7 +26,7 @@ public final class PsdReader implements PixelReader {
     private final int bands;
     private final int sampleBytes;
 
-    public PsdReader(byte[] file) throws DecodeException {
+    public PsdReader(MemorySegment file) throws DecodeException {
         in = new Bytes(file);
         psd = new PsdLayout(in);
         if (psd.mode == 7 || psd.mode == 9) {
@@ -62,7 +62,7 @@ public final class PsdReader implements PixelReader {
      * the rest of the file is even read.
      */
     public static Size size(byte[] head) throws DecodeException {
-        return PsdLayout.size(new Bytes(head));
+        return PsdLayout.size(new Bytes(MemorySegment.ofArray(head)));
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,6 +45,16 @@ public final class VipsScope implements AutoCloseable {
         MemorySegment p = (MemorySegment) vips.call(arena, "vips_image_new_from_buffer", ADDRESS,
                 new Object[]{buf, (long) bytes.length, arena.allocateFrom(optionString)}, opts);
         return own(p);
+    }
+
+    /**
+     * Maps a file read-only for the life of this scope, for decoders of our own: only the pages read are loaded,
+     * and nothing lands on the Java heap.
+     */
+    public MemorySegment map(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file)) {
+            return channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
+        }
     }
 
     /** Native memory for decoded pixels, freed when this scope closes (after every image made over it). */
