@@ -2,130 +2,267 @@ package io.lumasync.image;
 
 import io.lumasync.core.ImageFormat;
 import io.lumasync.core.Quality;
-import io.lumasync.image.metric.Ssimulacra2;
 import io.lumasync.image.vips.VipsException;
 import io.lumasync.image.vips.VipsImage;
 import io.lumasync.image.vips.VipsScope;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Picks the encoder quality: the user's fixed number, or the lowest quality whose decoded output still scores at
- * least the target SSIMULACRA2 against the prepared (resized, sRGB) image — a binary search of a few encodes,
- * started at a per-format guess so that it usually needs 3–5 tries.
+ * Picks the format and encoder quality. Fixed quality: every candidate format at the user's number, smallest wins.
+ * Perceptual: per format, the lowest quality whose decoded output still scores the target SSIMULACRA2 against the
+ * prepared (resized, sRGB) image, found by a binary search on a {@link QualitySample}; the formats are compared by
+ * their sample sizes, and only the winner is encoded whole and checked on the whole image (raised a few steps when
+ * the whole photo scores under the target, which a sample can miss).
  */
 final class QualitySearch {
     /** Stop when the bracket is this narrow: one or two quality steps change little in size. */
     private static final int RESOLUTION = 2;
-    private static final int MAX_TRIES = 6;
+    private static final int MAX_TRIES = 7;
+    /** Formats whose sample sizes are this close to the winner's are encoded whole too: samples are estimates. */
+    private static final double CLOSE = 1.04;
+    /** Corrections allowed on the whole image after the sample's answer. */
+    private static final int MAX_CORRECTIONS = 3;
+    /** A whole-image score this far above the target is close enough; larger margins are worth another try. */
+    private static final double SPARE = 1.0;
+    /** Corrections aim this far above the target. */
+    private static final double AIM = 0.3;
+    /** Score points per quality step when the sample gave no bracket to measure it (typical for photos). */
+    private static final double DEFAULT_SLOPE = 0.5;
 
-    /**
-     * The search runs on a centred sample of at most this many pixels square, at full resolution: scoring a whole
-     * 2048 px photo a handful of times costs ~10× the encode itself, and a crop keeps the pixel scale (so the
-     * artefacts the metric sees are the real ones) where a downscaled proxy would hide them.
-     */
-    static final int SAMPLE = 768;
-
-    /** The original as the metric sees it, computed once per image and shared by all formats tried. */
-    static final class Target {
-        private final VipsScope scope;
-        private final VipsImage image;
-        private Ssimulacra2.Reference reference;
-        private boolean unusable;
-        private boolean sampled;
-
-        Target(VipsScope scope, VipsImage full) throws VipsException {
-            this.scope = scope;
-            // The metric needs whole 8-bit frames of at least 8 × 8 pixels; animations keep a fixed quality.
-            this.unusable = full.pages() > 1 || full.width() < 8 || full.height() < 8;
-            if (!unusable && (full.width() > SAMPLE || full.height() > SAMPLE)) {
-                int w = Math.min(SAMPLE, full.width());
-                int h = Math.min(SAMPLE, full.height());
-                this.image = scope.inMemory(scope.apply("vips_extract_area", full,
-                        new Object[]{(full.width() - w) / 2, (full.height() - h) / 2, w, h}));
-                this.sampled = true;
-            } else {
-                this.image = full;
-            }
-        }
-
-        /** The image the search encodes: the sample, or the whole image when it is small. */
-        VipsImage probe() {
-            return image;
-        }
-
-        boolean usable() {
-            return !unusable;
-        }
-
-        double score(byte[] encoded) throws VipsException {
-            if (reference == null) {
-                reference = Ssimulacra2.reference(scope.pixels(image), image.width(), image.height(), image.bands());
-            }
-            VipsImage decoded = scope.open(encoded, "");
-            if (decoded.bands() != image.bands() || decoded.width() != image.width()) {
-                unusable = true;   // e.g. an encoder dropped an all-opaque alpha: cannot compare like for like
-                return Double.NaN;
-            }
-            return reference.score(scope.pixels(decoded));
-        }
+    /** One format's search result on the sample: the quality, its sample bytes and score, and the work done. */
+    private record Found(ImageFormat format, int quality, long sampleBytes, double sampleScore, int tries,
+                         boolean reached, double slope) {
     }
 
-    Candidate encode(VipsScope scope, VipsImage image, ImageFormat format, Quality quality, int keep, Target target)
-            throws VipsException {
+    Candidate best(VipsScope scope, VipsImage image, List<ImageFormat> formats, Quality quality, int keep,
+                   QualitySample sample) throws VipsException {
         if (quality instanceof Quality.Fixed f) {
-            byte[] bytes = VipsEncoders.encode(scope, image, format, f.value(), keep);
-            return new Candidate(bytes, format, f.value(), "Quality " + f.value() + " (" + FormatPlan.label(format)
-                    + ").");
+            return smallest(scope, image, formats, keep, any -> f.value(),
+                    any -> "Quality " + f.value() + " (" + FormatPlan.label(any) + ").");
         }
         Quality.Perceptual p = (Quality.Perceptual) quality;
-        if (!target.usable()) {
-            int q = VipsEncoders.defaultQuality(format);
-            return new Candidate(VipsEncoders.encode(scope, image, format, q, keep), format, q,
-                    "Quality " + q + " (" + FormatPlan.label(format) + "): fixed, as this image cannot be scored.");
+        if (!sample.usable()) {
+            return unscored(scope, image, formats, keep);
         }
+        List<Found> found = new ArrayList<>();
+        long bestBytes = Long.MAX_VALUE;
+        for (ImageFormat format : formats) {
+            Found f = search(scope, format, p.targetScore(), keep, sample, bestBytes);
+            if (f == null) {
+                continue;   // cannot beat a format already found: every quality that is small enough fails
+            }
+            found.add(f);
+            if (f.reached()) {
+                bestBytes = Math.min(bestBytes, f.sampleBytes());
+            }
+            if (!sample.usable()) {   // an encoder changed the image's layout (e.g. dropped an opaque alpha)
+                return unscored(scope, image, formats, keep);
+            }
+        }
+        List<Found> reached = found.stream().filter(Found::reached).toList();
+        if (reached.isEmpty()) {
+            Found first = found.getFirst();
+            return new Candidate(VipsEncoders.encode(scope, image, first.format(), 95, keep), first.format(), 95,
+                    String.format(Locale.ROOT, "Quality 95 (%s): even the highest quality tried scores "
+                                    + "SSIMULACRA2 %.1f, below the target %.0f.", FormatPlan.label(first.format()),
+                            first.sampleScore(), p.targetScore()));
+        }
+        long winner = reached.stream().mapToLong(Found::sampleBytes).min().orElseThrow();
+        Candidate best = null;
+        for (Found f : reached.stream().sorted(Comparator.comparingLong(Found::sampleBytes)).toList()) {
+            if (f.sampleBytes() > winner * CLOSE) {
+                break;
+            }
+            Candidate c = whole(scope, image, f, p, keep, sample);
+            if (best == null || c.bytes().length < best.bytes().length) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Binary search of one format's quality on the sample. A quality whose sample is already no smaller than
+     * {@code beat} (another format's answer) cannot win, so it counts as "too high" without being scored.
+     *
+     * @return null when this format cannot beat {@code beat} at the target
+     */
+    private static Found search(VipsScope scope, ImageFormat format, double targetScore, int keep,
+                                QualitySample sample, long beat) throws VipsException {
         int lo = minQuality(format);
         int hi = 95;
-        int q = Math.clamp(guess(format, p.targetScore()), lo, hi);
-        byte[] best = null;
-        int bestQ = 0;
+        int q = Math.clamp(guess(format, targetScore), lo, hi);
+        int bestQ = -1;
+        long bestBytes = 0;
         double bestScore = 0;
+        double lastScore = 0;
+        Slope slope = new Slope();
         int tries = 0;
-        // Invariant: the answer lies in [lo, hi]; every quality below lo failed, hi passed once best is set.
-        while (tries < MAX_TRIES) {
-            byte[] bytes = VipsEncoders.encode(scope, target.probe(), format, q, keep);
-            double score = target.score(bytes);
+        // Invariant: the answer lies in [lo, hi]; every quality below lo fails, every one above hi is too big.
+        while (tries < MAX_TRIES && lo <= hi) {
+            byte[] bytes = VipsEncoders.encode(scope, sample.image(), format, q, keep);
             tries++;
-            if (Double.isNaN(score)) {
-                return new Candidate(bytes, format, q, "Quality " + q + " (" + FormatPlan.label(format) + ").");
-            }
-            if (score >= p.targetScore()) {
-                best = bytes;
-                bestQ = q;
-                bestScore = score;
-                hi = q;
+            if (bytes.length >= beat) {
+                hi = q - 1;
             } else {
-                lo = q + 1;
+                double score = sample.score(bytes);
+                if (Double.isNaN(score)) {
+                    return new Found(format, q, bytes.length, score, tries, false, 0);
+                }
+                lastScore = score;
+                slope.add(q, score, targetScore);
+                if (score >= targetScore) {
+                    bestQ = q;
+                    bestBytes = bytes.length;
+                    bestScore = score;
+                    hi = q;
+                } else {
+                    lo = q + 1;
+                }
             }
-            if (lo >= hi || (best != null && hi - lo <= RESOLUTION)) {
+            if (lo > hi || (bestQ >= 0 && (lo >= hi || hi - lo <= RESOLUTION))) {
                 break;
             }
             q = (lo + hi) / 2;
         }
-        if (best == null) {
-            bestScore = target.score(VipsEncoders.encode(scope, target.probe(), format, 95, keep));
-            best = VipsEncoders.encode(scope, image, format, 95, keep);
-            return new Candidate(best, format, 95, String.format(Locale.ROOT,
-                    "Quality 95 (%s): even the highest quality tried scores SSIMULACRA2 %.1f, below the target %.0f.",
-                    FormatPlan.label(format), bestScore, p.targetScore()));
+        if (bestQ >= 0) {
+            return new Found(format, bestQ, bestBytes, bestScore, tries, true, slope.value());
         }
-        if (target.sampled) {
-            best = VipsEncoders.encode(scope, image, format, bestQ, keep);
+        if (beat != Long.MAX_VALUE) {
+            return null;
         }
-        return new Candidate(best, format, bestQ, String.format(Locale.ROOT,
-                "Quality %d (%s) chosen for SSIMULACRA2 %.1f (target %.0f, %s) after %d tries%s.", bestQ,
-                FormatPlan.label(format), bestScore, p.targetScore(), p.preset(), tries,
-                target.sampled ? " on a " + SAMPLE + " px centre sample" : ""));
+        return new Found(format, 95, 0, lastScore, tries, false, slope.value());
+    }
+
+    /**
+     * Score points per quality step near the target, from the tries closest to it on either side: how far to move
+     * the quality when the whole image scores differently from the sample.
+     */
+    private static final class Slope {
+        private int belowQ = -1;
+        private double belowScore;
+        private int aboveQ = -1;
+        private double aboveScore;
+
+        void add(int q, double score, double target) {
+            if (score >= target && (aboveQ < 0 || q < aboveQ)) {
+                aboveQ = q;
+                aboveScore = score;
+            } else if (score < target && (belowQ < 0 || q > belowQ)) {
+                belowQ = q;
+                belowScore = score;
+            }
+        }
+
+        double value() {
+            if (aboveQ < 0 || belowQ < 0 || aboveQ == belowQ) {
+                return DEFAULT_SLOPE;
+            }
+            return Math.clamp((aboveScore - belowScore) / (aboveQ - belowQ), 0.1, 3.0);
+        }
+    }
+
+    /**
+     * Encodes the whole image at the quality the sample found, then corrects it on the whole image: a sample can
+     * misjudge a photo either way, so while the whole image misses the target (or passes with more than a point to
+     * spare) the quality moves by the score gap over the sample's slope, within what earlier tries ruled out. The
+     * lowest passing quality wins; 95 when none passes.
+     */
+    private static Candidate whole(VipsScope scope, VipsImage image, Found f, Quality.Perceptual p, int keep,
+                                   QualitySample sample) throws VipsException {
+        String label = FormatPlan.label(f.format());
+        double target = p.targetScore();
+        int q = f.quality();
+        byte[] bytes = VipsEncoders.encode(scope, image, f.format(), q, keep);
+        if (!sample.partial()) {
+            return new Candidate(bytes, f.format(), q, String.format(Locale.ROOT,
+                    "Quality %d (%s) chosen for SSIMULACRA2 %.1f (target %.0f, %s) after %d tries.", q, label,
+                    f.sampleScore(), target, p.preset(), f.tries()));
+        }
+        double score = sample.scoreWhole(bytes);
+        int passQ = score >= target ? q : -1;
+        byte[] passBytes = score >= target ? bytes : null;
+        double passScore = score;
+        int failQ = score >= target ? minQuality(f.format()) - 1 : q;
+        int steps = 0;
+        while (steps < MAX_CORRECTIONS) {
+            if (passQ >= 0 && (passScore - target < SPARE || passQ - failQ <= 1)) {
+                break;
+            }
+            // Aim a little above the target so that a near miss does not cost another try.
+            int move = (int) Math.ceil((target + AIM - score) / f.slope());
+            int next = Math.clamp(q + move, failQ + 1, passQ >= 0 ? passQ - 1 : 95);
+            if (next == q) {
+                next = score >= target ? q - 1 : q + 1;
+            }
+            if (next <= failQ || next > 95 || (passQ >= 0 && next >= passQ)) {
+                break;
+            }
+            q = next;
+            bytes = VipsEncoders.encode(scope, image, f.format(), q, keep);
+            score = sample.scoreWhole(bytes);
+            steps++;
+            if (score >= target) {
+                passQ = q;
+                passBytes = bytes;
+                passScore = score;
+            } else {
+                failQ = q;
+            }
+        }
+        if (passQ < 0) {
+            if (q != 95) {
+                q = 95;
+                bytes = VipsEncoders.encode(scope, image, f.format(), q, keep);
+                score = sample.scoreWhole(bytes);
+                steps++;
+            }
+            if (score < target) {
+                return new Candidate(bytes, f.format(), q, String.format(Locale.ROOT, "Quality 95 (%s): even the "
+                        + "highest quality scores SSIMULACRA2 %.1f on the whole image, below the target %.0f.", label,
+                        score, target));
+            }
+            passQ = q;
+            passBytes = bytes;
+            passScore = score;
+        }
+        return new Candidate(passBytes, f.format(), passQ, String.format(Locale.ROOT,
+                "Quality %d (%s) chosen for SSIMULACRA2 %.1f on the whole image (target %.0f, %s) after %d tries "
+                        + "on %s%s.", passQ, label, passScore, target, p.preset(), f.tries(), sample.describe(),
+                steps == 0 ? "" : " and " + steps + " on the whole image"));
+    }
+
+    private static Candidate unscored(VipsScope scope, VipsImage image, List<ImageFormat> formats, int keep)
+            throws VipsException {
+        return smallest(scope, image, formats, keep, VipsEncoders::defaultQuality, f -> "Quality "
+                + VipsEncoders.defaultQuality(f) + " (" + FormatPlan.label(f) + "): fixed, as this image cannot be "
+                + "scored.");
+    }
+
+    private interface QualityOf {
+        int of(ImageFormat format);
+    }
+
+    private interface NoteOf {
+        String of(ImageFormat format);
+    }
+
+    private static Candidate smallest(VipsScope scope, VipsImage image, List<ImageFormat> formats, int keep,
+                                      QualityOf quality, NoteOf note) throws VipsException {
+        Candidate best = null;
+        for (ImageFormat format : formats) {
+            int q = quality.of(format);
+            Candidate c = new Candidate(VipsEncoders.encode(scope, image, format, q, keep), format, q,
+                    note.of(format));
+            if (best == null || c.bytes().length < best.bytes().length) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     /** Below these the formats fall apart on photos whatever the metric says about a lucky image. */

@@ -70,15 +70,9 @@ public final class VipsPipeline implements ImagePipeline {
             VipsImage tagged = scope.apply("vips_copy", several ? scope.inMemory(ready) : ready);
             int keep = MetadataRules.apply(scope, tagged, settings.metadata(), keepIcc);
 
-            Candidate best = null;
-            QualitySearch.Target target = settings.quality() instanceof Quality.Perceptual
-                    ? new QualitySearch.Target(scope, tagged) : null;
-            for (ImageFormat f : plan.formats()) {
-                Candidate c = search.encode(scope, tagged, f, settings.quality(), keep, target);
-                if (best == null || c.bytes().length < best.bytes().length) {
-                    best = c;
-                }
-            }
+            QualitySample sample = settings.quality() instanceof Quality.Perceptual
+                    ? new QualitySample(scope, tagged) : null;
+            Candidate best = search.best(scope, tagged, plan.formats(), settings.quality(), keep, sample);
             if (plan.formats().size() > 1) {
                 notes.add("Smallest of " + plan.formats().stream().map(FormatPlan::label).toList() + ": "
                         + FormatPlan.label(best.format()) + ".");

@@ -76,6 +76,27 @@ final class Fixtures {
         return p;
     }
 
+    /**
+     * A smooth gradient with bands of fine random detail placed between the tiles of the quality search's sample
+     * (for 1536 px: rows and columns 400–620 and 1420–1536 are detailed, the tiles at 128, 640 and 1152 are not).
+     */
+    static Path hiddenDetail(Path dir, int w, int h) throws IOException {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Random rnd = new Random(7);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                boolean band = (x >= 400 && x < 620) || (y >= 400 && y < 620) || x >= 1420 || y >= 1420;
+                double base = 90 + 60.0 * x / w + 40.0 * y / h;
+                double noise = band ? rnd.nextGaussian() * 45 + ((x / 2 + y / 3) % 2 == 0 ? 30 : -30) : 0;
+                int v = clamp(base + noise);
+                img.setRGB(x, y, (v << 16) | (clamp(base * 0.9 + noise) << 8) | clamp(base * 0.8 + noise));
+            }
+        }
+        Path p = dir.resolve("hidden-detail-" + w + "x" + h + ".png");
+        ImageIO.write(img, "png", p.toFile());
+        return p;
+    }
+
     private static int clamp(double v) {
         return (int) Math.max(0, Math.min(255, Math.round(v)));
     }

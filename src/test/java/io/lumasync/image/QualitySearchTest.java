@@ -27,13 +27,37 @@ class QualitySearchTest extends PipelineTestBase {
     }
 
     @Test
-    void largeImagesAreSearchedOnAFullResolutionSample() throws Exception {
-        Path in = Fixtures.photo(dir, 1100, 800, 13);
+    void largeImagesAreSearchedOnATiledSampleAndCheckedWhole() throws Exception {
+        Path in = Fixtures.photo(dir, 1600, 1100, 13);
         EncodedImage out = pipeline.encode(in, "p.png", EncodeSettings.defaults().withFormat(OutputFormat.WEBP)
                 .withQuality(Quality.BALANCED), Set.of());
-        assertThat(out.notes()).anyMatch(n -> n.endsWith("on a 768 px centre sample."));
-        assertThat(out.width()).isEqualTo(1100);
-        assertThat(scoreAgainstInput(in, out)).isGreaterThan(65.0);   // the sample stands for the whole photo
+        assertThat(out.notes()).anyMatch(n -> n.contains("on the whole image (target 70, balanced)")
+                && n.contains("on a 768 px sample of 9 tiles"));
+        assertThat(out.width()).isEqualTo(1600);
+        assertThat(scoreAgainstInput(in, out)).isGreaterThanOrEqualTo(70.0);
+    }
+
+    @Test
+    void detailTheSampleMissesIsCaughtOnTheWholeImage() throws Exception {
+        // Smooth everywhere except bands of fine detail that fall between the sample's tiles: the sample alone
+        // would choose a low quality that smears the bands.
+        Path in = Fixtures.hiddenDetail(dir, 1536, 1536);
+        EncodedImage out = pipeline.encode(in, "p.png", EncodeSettings.defaults().withFormat(OutputFormat.WEBP)
+                .withQuality(Quality.BALANCED), Set.of());
+        assertThat(out.notes()).anyMatch(n -> n.matches(".* and [1-9] on the whole image\\."));
+        assertThat(scoreAgainstInput(in, out)).isGreaterThanOrEqualTo(70.0);
+    }
+
+    @Test
+    void autoFormatKeepsTheSmallestFormatThatMeetsTheTarget() throws Exception {
+        Path in = Fixtures.photo(dir, 640, 480, 14);
+        EncodeSettings auto = EncodeSettings.defaults().withFormat(OutputFormat.AUTO).withQuality(Quality.HIGH);
+        EncodedImage out = pipeline.encode(in, "p.png", auto, Set.of());
+        assertThat(scoreAgainstInput(in, out)).isGreaterThanOrEqualTo(80.0);
+        for (OutputFormat f : new OutputFormat[]{OutputFormat.AVIF, OutputFormat.WEBP, OutputFormat.JPEG}) {
+            EncodedImage single = pipeline.encode(in, "p.png", auto.withFormat(f), Set.of());
+            assertThat(out.size()).as("auto against %s", f).isLessThanOrEqualTo(single.size());
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -41,13 +41,21 @@ final class Report {
                             / 1024 + " MiB per process",
                     bytes, bytes / (double) total(vipsRow.outputs()), Stats.median(scores)));
         }
-        sb.append(String.format(Locale.ROOT, "%nThroughput, WebP q80, whole corpus (images/s): Lumasync 1 worker %.2f,"
-                        + " 2 workers %.2f (%.2f×, JVM peak %d MiB); `vips thumbnail` 1 process %.2f, 2 processes %.2f "
-                        + "(%.2f×).%n", t.lumasync1(), t.lumasync2(), t.lumasync2() / t.lumasync1(),
-                t.lumasyncPeakKib2() / 1024, t.vips1(), t.vips2(), t.vips2() / t.vips1()));
+        sb.append("\nThroughput, WebP q80, whole corpus (cores busy = CPU time of the process and its children / "
+                + "wall time):\n\n| route | 1 worker | 2 workers | 2 vs 1 | cores busy, 1 → 2 workers |\n"
+                + "|---|---:|---:|---:|---:|\n");
+        throughputLine(sb, "Lumasync (in-process, JVM peak " + t.lumasyncPeakKib2() / 1024 + " MiB)", t.lumasync1(),
+                t.lumasync2());
+        throughputLine(sb, "`vips thumbnail` (processes)", t.vips1(), t.vips2());
         sb.append("\nLarge inputs (JVM peak RSS):\n\n| run | wall time | JVM peak RSS |\n|---|---:|---:|\n")
                 .append(bigMemory);
         return sb.toString();
+    }
+
+    private static void throughputLine(StringBuilder sb, String name, ImageBenchmark.Rate one,
+                                       ImageBenchmark.Rate two) {
+        sb.append(String.format(Locale.ROOT, "| %s | %.2f img/s | %.2f img/s | %.2f× | %.2f → %.2f |%n", name,
+                one.perSecond(), two.perSecond(), two.perSecond() / one.perSecond(), one.cores(), two.cores()));
     }
 
     private static long max(List<Long> v) {

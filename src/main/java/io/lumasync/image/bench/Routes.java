@@ -98,16 +98,17 @@ final class Routes {
     }
 
     /** The {@code n} largest photos enlarged to {@code longEdge} px (about 45 MP at 8192), as JPEG q90. */
-    List<Path> upscaledCopies(List<Path> photos, int n, int longEdge) throws Exception {
+    /** The {@code n} largest photos scaled (up) to exactly {@code width} × {@code height}, as quality-90 JPEGs. */
+    List<Path> upscaledCopies(List<Path> photos, int n, int width, int height) throws Exception {
         Path dir = Files.createDirectories(outRoot.resolve("big-inputs"));
         List<Path> largest = photos.stream().sorted(Comparator.comparingLong(this::sizeOf).reversed()).limit(n)
                 .toList();
         List<Path> out = new ArrayList<>();
         for (Path p : largest) {
-            Path big = dir.resolve(ImageBenchmark.base(p) + "-big.jpg");
+            Path big = dir.resolve(ImageBenchmark.base(p) + "-" + width + "x" + height + ".jpg");
             if (!Files.exists(big)) {
-                Cli.run(List.of("vips", "thumbnail", p.toString(), big + "[Q=90]", "" + longEdge, "--height",
-                        "" + longEdge, "--size", "up"));
+                Cli.run(List.of("vips", "thumbnail", p.toString(), big + "[Q=90]", "" + width, "--height",
+                        "" + height, "--size", "force"));
             }
             out.add(big);
         }

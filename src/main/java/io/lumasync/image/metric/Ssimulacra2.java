@@ -117,14 +117,18 @@ public final class Ssimulacra2 {
 
     /** blur(a × b), or blur(a) when b is null. */
     private static float[] blurred(float[] a, float[] b, float[] temp, int w, int h) {
+        return blurred(a, b, temp, new float[a.length], null, w, h);
+    }
+
+    /** blur(a × b) into {@code out}, using {@code product} (when b is not null) and {@code temp} as scratch. */
+    private static float[] blurred(float[] a, float[] b, float[] temp, float[] out, float[] product, int w, int h) {
         float[] in = a;
         if (b != null) {
-            in = new float[a.length];
+            in = product != null ? product : new float[a.length];
             for (int i = 0; i < a.length; i++) {
                 in[i] = a[i] * b[i];
             }
         }
-        float[] out = new float[a.length];
         BLUR.blur(in, temp, out, w, h);
         return out;
     }
@@ -133,15 +137,20 @@ public final class Ssimulacra2 {
     private static double[] errorMaps(Reference ref, int scale, float[][] img2, int w, int h) {
         int n = w * h;
         double[] out = new double[18];
+        // Scratch planes shared by the three channels: a 2048 px photo's planes are 10 MiB each.
         float[] temp = new float[n];
+        float[] product = new float[n];
+        float[] s22 = new float[n];
+        float[] s12 = new float[n];
+        float[] mu2 = new float[n];
         for (int c = 0; c < 3; c++) {
             float[] a = ref.xyb[scale][c];
             float[] b = img2[c];
             float[] mu1 = ref.mu[scale][c];
             float[] s11 = ref.sigma[scale][c];
-            float[] s22 = blurred(b, b, temp, w, h);
-            float[] s12 = blurred(a, b, temp, w, h);
-            float[] mu2 = blurred(b, null, temp, w, h);
+            blurred(b, b, temp, s22, product, w, h);
+            blurred(a, b, temp, s12, product, w, h);
+            blurred(b, null, temp, mu2, product, w, h);
             double ssim1 = 0;
             double ssim4 = 0;
             double ring1 = 0;

@@ -11,6 +11,9 @@ public final class VipsEnums {
     public static final int INTENT_PERCEPTUAL = 0;
     public static final int INTENT_RELATIVE = 1;
     // VipsFailOn: TRUNCATED makes a cut-off file an error instead of silently grey pixels.
+    public static final int DIRECTION_HORIZONTAL = 0;
+    public static final int DIRECTION_VERTICAL = 1;
+
     public static final int FAIL_ON_TRUNCATED = 1;
     public static final int FAIL_ON_ERROR = 2;
     // VipsAccess

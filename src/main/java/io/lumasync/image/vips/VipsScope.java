@@ -111,6 +111,22 @@ public final class VipsScope implements AutoCloseable {
     }
 
     /**
+     * Runs a two-image operation of the shape {@code vips_NAME(VipsImage *a, VipsImage *b, VipsImage **out,
+     * extra..., ...)}, e.g. ("vips_join", left, right, {direction}) or ("vips_insert", main, sub, {x, y}).
+     */
+    public VipsImage combine(String function, VipsImage a, VipsImage b, Object[] extra, Opt... opts)
+            throws VipsException {
+        MemorySegment out = arena.allocate(ADDRESS);
+        Object[] fixed = new Object[3 + extra.length];
+        fixed[0] = a.handle();
+        fixed[1] = b.handle();
+        fixed[2] = out;
+        System.arraycopy(extra, 0, fixed, 3, extra.length);
+        check(vips.call(arena, function, JAVA_INT, fixed, opts));
+        return own(out.get(ADDRESS, 0));
+    }
+
+    /**
      * Computes the image into memory. Needed before encoding one prepared image several times (several formats,
      * a quality search): a file opened for sequential streaming can be read only once.
      */

@@ -1,0 +1,108 @@
+package io.lumasync.image;
+
+import io.lumasync.image.metric.Ssimulacra2;
+import io.lumasync.image.vips.VipsEnums;
+import io.lumasync.image.vips.VipsException;
+import io.lumasync.image.vips.VipsImage;
+import io.lumasync.image.vips.VipsScope;
+
+/**
+ * What the quality search encodes and scores. A large photo is represented by a mosaic of full-resolution tiles
+ * taken from a 3 × 3 grid across the whole frame: encoding and scoring it costs a fraction of the whole image, its
+ * pixels keep their real scale (so the artefacts the metric sees are the real ones), and unlike a centre crop it
+ * sees the sky, the edges and the subject. Tiles are 256 px, a multiple of every encoder's block size (JPEG 8/16,
+ * WebP 16, AV1 64/128), so each tile is coded much as it would be in place. Small images are used whole.
+ * Both originals are prepared for the metric once and shared by all formats and qualities tried.
+ */
+final class QualitySample {
+    static final int TILE = 256;
+    static final int GRID = 3;
+    /** Images up to this many pixels are searched whole: sampling would save little. */
+    static final long WHOLE_LIMIT = 2L * (GRID * TILE) * (GRID * TILE);
+
+    private final VipsScope scope;
+    private final VipsImage whole;
+    private final VipsImage image;
+    private final boolean partial;
+    private Ssimulacra2.Reference reference;
+    private Ssimulacra2.Reference wholeReference;
+    private boolean unusable;
+
+    QualitySample(VipsScope scope, VipsImage whole) throws VipsException {
+        this.scope = scope;
+        this.whole = whole;
+        // The metric needs whole 8-bit frames of at least 8 × 8 pixels; animations keep a fixed quality.
+        this.unusable = whole.pages() > 1 || whole.width() < 8 || whole.height() < 8;
+        long pixels = (long) whole.width() * whole.height();
+        this.partial = !unusable && pixels > WHOLE_LIMIT && whole.width() >= GRID * TILE
+                && whole.height() >= GRID * TILE;
+        this.image = partial ? scope.inMemory(mosaic(scope, whole)) : whole;
+    }
+
+    /** The tiles at the centres of a 3 × 3 grid over the frame, joined into one image. */
+    private static VipsImage mosaic(VipsScope scope, VipsImage img) throws VipsException {
+        VipsImage rows = null;
+        for (int gy = 0; gy < GRID; gy++) {
+            VipsImage row = null;
+            for (int gx = 0; gx < GRID; gx++) {
+                int x = Math.clamp(Math.round((gx + 0.5) * img.width() / GRID - TILE / 2.0), 0, img.width() - TILE);
+                int y = Math.clamp(Math.round((gy + 0.5) * img.height() / GRID - TILE / 2.0), 0,
+                        img.height() - TILE);
+                VipsImage tile = scope.apply("vips_extract_area", img, new Object[]{x, y, TILE, TILE});
+                row = row == null ? tile
+                        : scope.combine("vips_join", row, tile, new Object[]{VipsEnums.DIRECTION_HORIZONTAL});
+            }
+            rows = rows == null ? row
+                    : scope.combine("vips_join", rows, row, new Object[]{VipsEnums.DIRECTION_VERTICAL});
+        }
+        return rows;
+    }
+
+    /** The image the search encodes: the mosaic, or the whole image when it is small. */
+    VipsImage image() {
+        return image;
+    }
+
+    /** True when {@link #image()} is a sample, so the answer should be checked on the whole image. */
+    boolean partial() {
+        return partial;
+    }
+
+    boolean usable() {
+        return !unusable;
+    }
+
+    String describe() {
+        return partial ? "a " + GRID * TILE + " px sample of " + GRID * GRID + " tiles" : "the whole image";
+    }
+
+    /** The score of an encode of {@link #image()}; NaN (and the sample unusable) if it cannot be compared. */
+    double score(byte[] encoded) throws VipsException {
+        if (reference == null) {
+            reference = prepare(image);
+        }
+        return compare(reference, image, encoded);
+    }
+
+    /** The score of an encode of the whole image. */
+    double scoreWhole(byte[] encoded) throws VipsException {
+        if (wholeReference == null) {
+            wholeReference = prepare(whole);
+        }
+        return compare(wholeReference, whole, encoded);
+    }
+
+    private Ssimulacra2.Reference prepare(VipsImage img) throws VipsException {
+        return Ssimulacra2.reference(scope.pixels(img), img.width(), img.height(), img.bands());
+    }
+
+    private double compare(Ssimulacra2.Reference ref, VipsImage original, byte[] encoded) throws VipsException {
+        VipsImage decoded = scope.open(encoded, "");
+        if (decoded.bands() != original.bands() || decoded.width() != original.width()
+                || decoded.height() != original.height()) {
+            unusable = true;   // e.g. an encoder dropped an all-opaque alpha: cannot compare like for like
+            return Double.NaN;
+        }
+        return ref.score(scope.pixels(decoded));
+    }
+}
