@@ -195,14 +195,13 @@ final class QualitySearch {
             }
             // Aim a little above the target so that a near miss does not cost another try.
             int move = (int) Math.ceil((target + AIM - score) / f.slope());
-            int next = Math.clamp(q + move, failQ + 1, passQ >= 0 ? passQ - 1 : 95);
-            if (next == q) {
-                next = score >= target ? q - 1 : q + 1;
+            int low = failQ + 1;
+            int high = passQ >= 0 ? passQ - 1 : 95;
+            if (low > high) {
+                break;   // nothing left to try between what failed and what passed (or 95 failed)
             }
-            if (next <= failQ || next > 95 || (passQ >= 0 && next >= passQ)) {
-                break;
-            }
-            q = next;
+            // q itself passed or failed, so it lies outside [low, high]: every correction tries a new quality.
+            q = Math.clamp(q + move, low, high);
             bytes = VipsEncoders.encode(scope, image, f.format(), q, keep);
             score = sample.scoreWhole(bytes);
             steps++;

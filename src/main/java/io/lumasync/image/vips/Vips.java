@@ -44,6 +44,7 @@ public final class Vips {
                 throw new VipsException("vips_init failed: " + takeError());
             }
         }
+        GLibLog.install(this);
         // No operation cache: a thumbnail is cached by file name, so a changed file of the same name would be
         // answered from the cache; and caching would hold memory between unrelated images.
         invoke("vips_cache_set_max", FunctionDescriptor.ofVoid(JAVA_INT), -1, 0);
