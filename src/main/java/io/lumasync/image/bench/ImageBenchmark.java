@@ -42,7 +42,7 @@ public final class ImageBenchmark {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("--big")) {   // one large-input run, in the fresh JVM bigInputsInFreshJvm started
             Vips vips = VipsLoader.load();
-            Routes routes = new Routes(new VipsPipeline(vips, ImageLimits.defaults()), Path.of(args[2]));
+            Routes routes = new Routes(vips, new VipsPipeline(vips, ImageLimits.defaults()), Path.of(args[2]));
             List<Path> photos;
             try (Stream<Path> s = Files.list(Path.of(args[1]))) {
                 photos = s.sorted().toList();
@@ -61,7 +61,7 @@ public final class ImageBenchmark {
         Vips vips = VipsLoader.load();
         vips.concurrency(1);
         VipsPipeline pipeline = new VipsPipeline(vips, ImageLimits.defaults());
-        Routes routes = new Routes(pipeline, outRoot);
+        Routes routes = new Routes(vips, pipeline, outRoot);
         routes.prepareResizedPngs(photos);
 
         for (Path p : photos.subList(0, Math.min(2, photos.size()))) {   // JIT and library warm-up

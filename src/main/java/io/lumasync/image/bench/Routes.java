@@ -3,6 +3,9 @@ package io.lumasync.image.bench;
 import io.lumasync.core.OutputFormat;
 import io.lumasync.core.Quality;
 import io.lumasync.image.VipsPipeline;
+import io.lumasync.image.vips.Opt;
+import io.lumasync.image.vips.Vips;
+import io.lumasync.image.vips.VipsEnums;
 import io.lumasync.image.vips.VipsException;
 import io.lumasync.image.vips.VipsImage;
 import io.lumasync.image.vips.VipsLoader;
@@ -11,6 +14,7 @@ import io.lumasync.image.vips.VipsScope;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -18,10 +22,12 @@ import java.util.Map;
 
 /** The routes compared: Lumasync in-process, and the command-line tools with equivalent settings. */
 final class Routes {
+    private final Vips vips;
     private final VipsPipeline pipeline;
     private final Path outRoot;
 
-    Routes(VipsPipeline pipeline, Path outRoot) {
+    Routes(Vips vips, VipsPipeline pipeline, Path outRoot) {
+        this.vips = vips;
         this.pipeline = pipeline;
         this.outRoot = outRoot;
     }
@@ -30,13 +36,18 @@ final class Routes {
         Map<String, ImageBenchmark.Route> m = ImageBenchmark.ordered();
         m.put("Lumasync WebP q80", lumasync(OutputFormat.WEBP, new Quality.Fixed(80)));
         m.put("vips thumbnail WebP q80", vipsCli("webp[Q=80,strip]"));
+        m.put("bundled libvips, plain thumbnail, WebP q80", plain("vips_webpsave_buffer", Opt.of("Q", 80)));
         m.put("cwebp -resize WebP q80", this::cwebp);
         m.put("ImageMagick convert WebP q80", this::magick);
         m.put("Lumasync AVIF q60 effort 3", lumasync(OutputFormat.AVIF, new Quality.Fixed(60)));
         m.put("vips thumbnail AVIF q60 effort 3", vipsCli("avif[Q=60,effort=3,strip]"));
+        m.put("bundled libvips, plain thumbnail, AVIF q60 effort 3", plain("vips_heifsave_buffer", Opt.of("Q", 60),
+                Opt.of("effort", 3), Opt.of("compression", VipsEnums.HEIF_COMPRESSION_AV1)));
         m.put("avifenc (pre-resized PNG) AVIF q~60 speed 6", this::avifenc);
         m.put("Lumasync JPEG q80", lumasync(OutputFormat.JPEG, new Quality.Fixed(80)));
         m.put("vips thumbnail JPEG q80", vipsCli("jpg[Q=80,strip,optimize_coding,interlace]"));
+        m.put("bundled libvips, plain thumbnail, JPEG q80", plain("vips_jpegsave_buffer", Opt.of("Q", 80),
+                Opt.of("optimize_coding", true), Opt.of("interlace", true)));
         m.put("Lumasync WebP auto (SSIMULACRA2 >= 80)", lumasync(OutputFormat.WEBP, Quality.HIGH));
         m.put("Lumasync auto format, auto quality (high)", lumasync(OutputFormat.AUTO, Quality.HIGH));
         return m;
@@ -50,6 +61,24 @@ final class Routes {
     ImageBenchmark.Route lumasync(OutputFormat f, Quality q) {
         return (in, out) -> {
             ImageBenchmark.write(out, ImageBenchmark.encode(pipeline, in, f, q));
+            return -1;
+        };
+    }
+
+    /**
+     * The bundled libvips (the same build as Lumasync's) doing only what `vips thumbnail` does — shrink-on-load
+     * resize and save, no colour management or metadata work — in this process: the difference to the Lumasync
+     * route is the pipeline's own cost, free of the library-version difference of the command-line rows.
+     */
+    ImageBenchmark.Route plain(String saver, Opt... options) {
+        Opt[] all = Arrays.copyOf(options, options.length + 1);
+        all[options.length] = Opt.of("keep", VipsEnums.KEEP_NONE);
+        return (in, out) -> {
+            try (VipsScope scope = vips.scope()) {
+                VipsImage img = scope.thumbnail(in, "", ImageBenchmark.MAX, Opt.of("height", ImageBenchmark.MAX),
+                        Opt.of("size", VipsEnums.SIZE_DOWN));
+                ImageBenchmark.write(out, scope.save(saver, img, all));
+            }
             return -1;
         };
     }
