@@ -19,6 +19,13 @@ final class QualitySample {
     static final int GRID = 3;
     /** Images up to this many pixels are searched whole: sampling would save little. */
     static final long WHOLE_LIMIT = 2L * (GRID * TILE) * (GRID * TILE);
+    /**
+     * The whole-image check scores at most this many pixels: above it (an output kept at 24 or 45 MP), it scores an
+     * 8 × 8 grid of tiles cut from the real whole-image encode, which bounds the metric's memory (~400 MiB of heap
+     * at this size) whatever the output size.
+     */
+    static final long CHECK_LIMIT = 2048L * 2048;
+    static final int CHECK_GRID = 8;
 
     private final VipsScope scope;
     private final VipsImage whole;
@@ -26,6 +33,8 @@ final class QualitySample {
     private final boolean partial;
     private Ssimulacra2.Reference reference;
     private Ssimulacra2.Reference wholeReference;
+    private VipsImage checkOriginal;
+    private final boolean checkSampled;
     private boolean unusable;
 
     QualitySample(VipsScope scope, VipsImage whole) throws VipsException {
@@ -36,17 +45,19 @@ final class QualitySample {
         long pixels = (long) whole.width() * whole.height();
         this.partial = !unusable && pixels > WHOLE_LIMIT && whole.width() >= GRID * TILE
                 && whole.height() >= GRID * TILE;
-        this.image = partial ? scope.inMemory(mosaic(scope, whole)) : whole;
+        this.image = partial ? scope.inMemory(mosaic(scope, whole, GRID)) : whole;
+        this.checkSampled = pixels > CHECK_LIMIT && whole.width() >= CHECK_GRID * TILE
+                && whole.height() >= CHECK_GRID * TILE;
     }
 
-    /** The tiles at the centres of a 3 × 3 grid over the frame, joined into one image. */
-    private static VipsImage mosaic(VipsScope scope, VipsImage img) throws VipsException {
+    /** The tiles at the centres of a grid × grid division of the frame, joined into one image. */
+    private static VipsImage mosaic(VipsScope scope, VipsImage img, int grid) throws VipsException {
         VipsImage rows = null;
-        for (int gy = 0; gy < GRID; gy++) {
+        for (int gy = 0; gy < grid; gy++) {
             VipsImage row = null;
-            for (int gx = 0; gx < GRID; gx++) {
-                int x = Math.clamp(Math.round((gx + 0.5) * img.width() / GRID - TILE / 2.0), 0, img.width() - TILE);
-                int y = Math.clamp(Math.round((gy + 0.5) * img.height() / GRID - TILE / 2.0), 0,
+            for (int gx = 0; gx < grid; gx++) {
+                int x = Math.clamp(Math.round((gx + 0.5) * img.width() / grid - TILE / 2.0), 0, img.width() - TILE);
+                int y = Math.clamp(Math.round((gy + 0.5) * img.height() / grid - TILE / 2.0), 0,
                         img.height() - TILE);
                 VipsImage tile = scope.apply("vips_extract_area", img, new Object[]{x, y, TILE, TILE});
                 row = row == null ? tile
@@ -76,28 +87,47 @@ final class QualitySample {
         return partial ? "a " + GRID * TILE + " px sample of " + GRID * GRID + " tiles" : "the whole image";
     }
 
+    /** What {@link #scoreWhole} scores, for the notes. */
+    String describeCheck() {
+        return checkSampled ? CHECK_GRID * CHECK_GRID + " tiles across the whole image" : "the whole image";
+    }
+
     /** The score of an encode of {@link #image()}; NaN (and the sample unusable) if it cannot be compared. */
     double score(byte[] encoded) throws VipsException {
         if (reference == null) {
             reference = prepare(image);
         }
-        return compare(reference, image, encoded);
+        return compare(reference, image, scope.open(encoded, ""));
     }
 
-    /** The score of an encode of the whole image. */
+    /** The score of an encode of the whole image (of a dense grid of its tiles, for a very large output). */
     double scoreWhole(byte[] encoded) throws VipsException {
-        if (wholeReference == null) {
-            wholeReference = prepare(whole);
+        VipsImage decoded = scope.open(encoded, "");
+        if (decoded.bands() != whole.bands() || decoded.width() != whole.width()
+                || decoded.height() != whole.height()) {
+            unusable = true;
+            return Double.NaN;
         }
-        return compare(wholeReference, whole, encoded);
+        VipsImage original = checkSampled ? checkOriginal() : whole;
+        if (wholeReference == null) {
+            wholeReference = prepare(original);
+        }
+        return compare(wholeReference, original, checkSampled ? mosaic(scope, decoded, CHECK_GRID) : decoded);
+    }
+
+    private VipsImage checkOriginal() throws VipsException {
+        if (checkOriginal == null) {
+            checkOriginal = scope.inMemory(mosaic(scope, whole, CHECK_GRID));
+        }
+        return checkOriginal;
     }
 
     private Ssimulacra2.Reference prepare(VipsImage img) throws VipsException {
         return Ssimulacra2.reference(scope.pixels(img), img.width(), img.height(), img.bands());
     }
 
-    private double compare(Ssimulacra2.Reference ref, VipsImage original, byte[] encoded) throws VipsException {
-        VipsImage decoded = scope.open(encoded, "");
+    private double compare(Ssimulacra2.Reference ref, VipsImage original, VipsImage decoded)
+            throws VipsException {
         if (decoded.bands() != original.bands() || decoded.width() != original.width()
                 || decoded.height() != original.height()) {
             unusable = true;   // e.g. an encoder dropped an all-opaque alpha: cannot compare like for like

@@ -102,8 +102,41 @@ final class QualitySearch {
         double lastScore = 0;
         Slope slope = new Slope();
         int tries = 0;
+        if (beat != Long.MAX_VALUE) {
+            // Another format already has an answer: first find, by size alone (encodes are cheap, scores are not),
+            // the highest quality still smaller than it; if that one misses the target, this format cannot win.
+            int small = lo - 1;
+            int big = hi + 1;
+            long smallBytes = 0;
+            while (big - small > 1 && tries < MAX_TRIES) {
+                int mid = (small + big) / 2;
+                long size = VipsEncoders.encode(scope, sample.image(), format, mid, keep).length;
+                tries++;
+                if (size < beat) {
+                    small = mid;
+                    smallBytes = size;
+                } else {
+                    big = mid;
+                }
+            }
+            if (small < lo) {
+                return null;
+            }
+            double score = sample.score(VipsEncoders.encode(scope, sample.image(), format, small, keep));
+            tries++;
+            if (Double.isNaN(score) || score < targetScore) {
+                return null;
+            }
+            slope.add(small, score, targetScore);
+            bestQ = small;
+            bestBytes = smallBytes;
+            bestScore = score;
+            hi = small;
+            q = (lo + hi) / 2;
+        }
         // Invariant: the answer lies in [lo, hi]; every quality below lo fails, every one above hi is too big.
-        while (tries < MAX_TRIES && lo <= hi) {
+        int budget = tries + MAX_TRIES;
+        while (tries < budget && lo <= hi && !(bestQ >= 0 && hi - lo <= RESOLUTION)) {
             byte[] bytes = VipsEncoders.encode(scope, sample.image(), format, q, keep);
             tries++;
             if (bytes.length >= beat) {
@@ -178,12 +211,12 @@ final class QualitySearch {
         double target = p.targetScore();
         int q = f.quality();
         byte[] bytes = VipsEncoders.encode(scope, image, f.format(), q, keep);
-        if (!sample.partial()) {
+        double score = sample.partial() ? sample.scoreWhole(bytes) : Double.NaN;
+        if (Double.isNaN(score)) {   // searched whole, or the whole encode cannot be compared like for like
             return new Candidate(bytes, f.format(), q, String.format(Locale.ROOT,
-                    "Quality %d (%s) chosen for SSIMULACRA2 %.1f (target %.0f, %s) after %d tries.", q, label,
-                    f.sampleScore(), target, p.preset(), f.tries()));
+                    "Quality %d (%s) chosen for SSIMULACRA2 %.1f (target %.0f, %s) after %d tries on %s.", q, label,
+                    f.sampleScore(), target, p.preset(), f.tries(), sample.describe()));
         }
-        double score = sample.scoreWhole(bytes);
         int passQ = score >= target ? q : -1;
         byte[] passBytes = score >= target ? bytes : null;
         double passScore = score;
@@ -222,16 +255,16 @@ final class QualitySearch {
             }
             if (score < target) {
                 return new Candidate(bytes, f.format(), q, String.format(Locale.ROOT, "Quality 95 (%s): even the "
-                        + "highest quality scores SSIMULACRA2 %.1f on the whole image, below the target %.0f.", label,
-                        score, target));
+                        + "highest quality scores SSIMULACRA2 %.1f on %s, below the target %.0f.", label, score,
+                        sample.describeCheck(), target));
             }
             passQ = q;
             passBytes = bytes;
             passScore = score;
         }
         return new Candidate(passBytes, f.format(), passQ, String.format(Locale.ROOT,
-                "Quality %d (%s) chosen for SSIMULACRA2 %.1f on the whole image (target %.0f, %s) after %d tries "
-                        + "on %s%s.", passQ, label, passScore, target, p.preset(), f.tries(), sample.describe(),
+                "Quality %d (%s) chosen for SSIMULACRA2 %.1f on %s (target %.0f, %s) after %d tries on %s%s.",
+                passQ, label, passScore, sample.describeCheck(), target, p.preset(), f.tries(), sample.describe(),
                 steps == 0 ? "" : " and " + steps + " on the whole image"));
     }
 

@@ -16,15 +16,26 @@ public final class WorkerSizing {
     private WorkerSizing() {
     }
 
-    /** Workers for encoding to {@code format} on this machine: min(cores, half the free memory / per-worker need). */
+    /**
+     * Java heap one perceptual auto-quality encode may hold: the SSIMULACRA2 planes of its whole-image check, which
+     * scores at most 4.2 MP (measured ~260 MiB for a 2048 × 1365 photo; the bound scales to the check's limit).
+     */
+    static final long METRIC_HEAP = 400 * MIB;
+
+    /**
+     * Workers for encoding to {@code format} on this machine: min(cores, half the free memory / per-worker need,
+     * three quarters of the JVM's maximum heap / the auto-quality metric's need).
+     */
     public static int recommendedWorkers(ImageFormat format) {
-        return recommendedWorkers(format, Runtime.getRuntime().availableProcessors(), freeMemoryBytes());
+        return recommendedWorkers(format, Runtime.getRuntime().availableProcessors(), freeMemoryBytes(),
+                Runtime.getRuntime().maxMemory());
     }
 
-    static int recommendedWorkers(ImageFormat format, int cores, long freeBytes) {
+    static int recommendedWorkers(ImageFormat format, int cores, long freeBytes, long maxHeap) {
         long perWorker = perWorkerBytes(format);
         long byMemory = (freeBytes / 2) / perWorker;   // leave half for the app, the OS and other programs
-        return (int) Math.max(1, Math.min(cores, byMemory));
+        long byHeap = (maxHeap / 4 * 3) / METRIC_HEAP;
+        return (int) Math.max(1, Math.min(cores, Math.min(byMemory, byHeap)));
     }
 
     static long perWorkerBytes(ImageFormat format) {

@@ -40,10 +40,14 @@ class ImagePipelinesTest {
     @Test
     void avifGetsFewerWorkersThanWebpWhenMemoryIsShort() {
         long gib = 1024L * 1024 * 1024;
-        assertThat(WorkerSizing.recommendedWorkers(ImageFormat.WEBP, 2, 2 * gib)).isEqualTo(2);
-        assertThat(WorkerSizing.recommendedWorkers(ImageFormat.AVIF, 2, 2 * gib)).isEqualTo(1);
-        assertThat(WorkerSizing.recommendedWorkers(ImageFormat.AVIF, 8, 0)).isEqualTo(1);
-        assertThat(WorkerSizing.recommendedWorkers(ImageFormat.JPEG, 8, 64 * gib)).isEqualTo(8);
+        long heap = 16 * gib;
+        assertThat(WorkerSizing.recommendedWorkers(ImageFormat.WEBP, 2, 2 * gib, heap)).isEqualTo(2);
+        assertThat(WorkerSizing.recommendedWorkers(ImageFormat.AVIF, 2, 2 * gib, heap)).isEqualTo(1);
+        assertThat(WorkerSizing.recommendedWorkers(ImageFormat.AVIF, 8, 0, heap)).isEqualTo(1);
+        assertThat(WorkerSizing.recommendedWorkers(ImageFormat.JPEG, 8, 64 * gib, heap)).isEqualTo(8);
+        // A small heap bounds the workers too: each auto-quality check holds its metric planes on the heap.
+        assertThat(WorkerSizing.recommendedWorkers(ImageFormat.JPEG, 8, 64 * gib, gib)).isEqualTo(1);
+        assertThat(WorkerSizing.recommendedWorkers(ImageFormat.JPEG, 8, 64 * gib, 2 * gib)).isEqualTo(3);
     }
 
     /** Runs in the child JVM of the test above. */

@@ -38,6 +38,16 @@ class QualitySearchTest extends PipelineTestBase {
     }
 
     @Test
+    void veryLargeOutputsAreCheckedOnADenseGridOfTheirTiles() throws Exception {
+        // Kept at full size (no resize), 4400 × 2600 = 11.4 MP: more than the check scores whole.
+        Path in = Fixtures.photo(dir, 4400, 2600, 15);
+        EncodedImage out = pipeline.encode(in, "p.png", EncodeSettings.defaults().withFormat(OutputFormat.WEBP)
+                .withQuality(Quality.BALANCED).withMaxSize(0), Set.of());
+        assertThat(out.width()).isEqualTo(4400);
+        assertThat(out.notes()).anyMatch(n -> n.contains("on 64 tiles across the whole image (target 70"));
+    }
+
+    @Test
     void detailTheSampleMissesIsCaughtOnTheWholeImage() throws Exception {
         // Smooth everywhere except bands of fine detail that fall between the sample's tiles: the sample alone
         // would choose a low quality that smears the bands.
