@@ -45,8 +45,8 @@ final class Report {
                             / 1024 + " MiB per process",
                     bytes, bytes / (double) total(vipsRow.outputs()), Stats.median(scores)));
         }
-        sb.append("\nThroughput, WebP q80, whole corpus (cores busy = CPU time of the process and its children / "
-                + "wall time):\n\n| route | 1 worker | 2 workers | 2 vs 1 | cores busy, 1 → 2 workers |\n"
+        sb.append("\nThroughput, WebP q80, three passes over the corpus, largest first (cores busy = CPU time of the "
+                + "process and its children / wall time):\n\n| route | 1 worker | 2 workers | 2 vs 1 | cores busy, 1 → 2 workers |\n"
                 + "|---|---:|---:|---:|---:|\n");
         throughputLine(sb, "Lumasync (in-process, JVM peak " + t.lumasyncPeakKib2() / 1024 + " MiB)", t.lumasync1(),
                 t.lumasync2());
