@@ -83,6 +83,11 @@ public final class VipsPipeline implements ImagePipeline {
                     EncodedImage.renameFor(sourceName, best.format()), ready.width(), height, source.size(), notes);
             return NeverBigger.check(source, webReady(scope, header, settings), settings, out);
         } catch (VipsException e) {
+            if (e.uncertain()) {
+                // Another image failed at the same moment and libvips' error log is shared by the process: run
+                // this one again with no other libvips call in flight, so the message is this file's own.
+                return vips.alone(() -> encode(input, sourceName, settings, accepted));
+            }
             throw ErrorWords.from(sourceName, e);
         }
     }

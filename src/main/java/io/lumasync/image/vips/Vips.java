@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
@@ -24,6 +28,13 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * NULL-terminated list of optional name/value pairs (C varargs); each distinct shape of call gets its own downcall
  * handle, made once and cached. Thread-safe: libvips is, and the handles are immutable.
  * Obtain the process-wide instance with {@link VipsLoader#load()}.
+ *
+ * <p>Errors: libvips 8.18 keeps one error log for the whole process and offers no way to tie a message to the
+ * call that logged it (libvips issues #707 and #5010). Two images failing at the same moment would read, merge or
+ * clear each other's messages. So each failing call takes the log atomically ({@code vips_error_buffer_copy})
+ * and knows whether any other call that can fail was in flight between its start and that read; if one was, its
+ * {@link VipsException#uncertain()} is true and the caller can run the work again {@link #alone alone}, with no
+ * other call in flight, to get the file's own message.
  */
 public final class Vips {
     private static final Linker LINKER = Linker.nativeLinker();
@@ -33,6 +44,11 @@ public final class Vips {
     private final Path library;
     private final Map<String, MethodHandle> handles = new ConcurrentHashMap<>();
     private final String version;
+    /** Calls that can fail share this lock; {@link #alone} takes it exclusively. */
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** Bumped whenever a call that can fail starts while another one is in flight. */
+    private final AtomicLong overlaps = new AtomicLong();
 
     Vips(SymbolLookup lookup, Path library) throws VipsException {
         this.lookup = lookup;
@@ -41,7 +57,7 @@ public final class Vips {
             int rc = (int) invoke("vips_init", FunctionDescriptor.of(JAVA_INT, ADDRESS), -1,
                     arena.allocateFrom("lumasync"));
             if (rc != 0) {
-                throw new VipsException("vips_init failed: " + takeError());
+                throw new VipsException("vips_init failed: " + drainErrors());
             }
         }
         GLibLog.install(this);
@@ -74,10 +90,7 @@ public final class Vips {
     public byte[] profile(String name) throws VipsException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment blob = arena.allocate(ADDRESS);
-            int rc = (int) call(arena, "vips_profile_load", JAVA_INT, new Object[]{arena.allocateFrom(name), blob});
-            if (rc != 0) {
-                throw new VipsException(takeError());
-            }
+            call(arena, "vips_profile_load", JAVA_INT, new Object[]{arena.allocateFrom(name), blob});
             MemorySegment area = blob.get(ADDRESS, 0);
             MemorySegment len = arena.allocate(JAVA_LONG);
             MemorySegment data = (MemorySegment) invoke("vips_area_get_data",
@@ -108,13 +121,36 @@ public final class Vips {
         invoke("g_free", FunctionDescriptor.ofVoid(ADDRESS), -1, memory);
     }
 
+    /** Work run by {@link #alone}. */
+    public interface Work<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /**
+     * Runs {@code work} while no other thread is inside a libvips call that can fail (they wait), with the error
+     * log emptied first: every error raised inside is this work's own. For rare use: re-running an image whose
+     * failure coincided with another's.
+     */
+    public <T, E extends Exception> T alone(Work<T, E> work) throws E {
+        Lock exclusive = gate.writeLock();
+        exclusive.lock();
+        try {
+            drainErrors();
+            return work.run();
+        } finally {
+            exclusive.unlock();
+        }
+    }
+
     /**
      * Calls a libvips function whose fixed arguments are {@code fixed} (MemorySegment, Integer, Long for size_t,
-     * Double) followed by the optional arguments and a terminating NULL.
+     * Double) followed by the optional arguments and a terminating NULL. The function reports failure the libvips
+     * way (a non-zero int or a NULL pointer), which becomes a {@link VipsException}.
      *
      * @return the C return value (Integer for int functions, MemorySegment for pointer functions)
      */
-    Object call(Arena arena, String function, MemoryLayout returns, Object[] fixed, Opt... opts) {
+    Object call(Arena arena, String function, MemoryLayout returns, Object[] fixed, Opt... opts)
+            throws VipsException {
         List<MemoryLayout> layouts = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         List<MemorySegment> arrays = new ArrayList<>();
@@ -146,18 +182,52 @@ public final class Vips {
         MemoryLayout[] array = layouts.toArray(MemoryLayout[]::new);
         FunctionDescriptor fd = returns == null ? FunctionDescriptor.ofVoid(array) : FunctionDescriptor.of(returns, array);
         try {
-            return invoke(function, fd, fixed.length, args.toArray());
+            return checked(function, fd, fixed.length, args.toArray());
         } finally {
             arrays.forEach(a -> invoke("vips_area_unref", FunctionDescriptor.ofVoid(ADDRESS), -1, a));
         }
     }
 
-    /** Reads and clears libvips' error buffer. */
-    String takeError() {
-        MemorySegment p = (MemorySegment) invoke("vips_error_buffer", FunctionDescriptor.of(ADDRESS), -1);
-        String text = p.equals(MemorySegment.NULL) ? "" : p.reinterpret(Long.MAX_VALUE).getString(0).strip();
-        invoke("vips_error_clear", FunctionDescriptor.ofVoid(), -1);
-        return text.isEmpty() ? "unknown libvips error" : text;
+    /**
+     * Calls a libvips function that reports failure through the error log (returning a non-zero int or NULL) and
+     * turns a failure into a {@link VipsException} carrying the log's text, read before any other call of ours
+     * can start or end. Getters that cannot fail go through {@link #invoke} instead.
+     */
+    Object checked(String function, FunctionDescriptor fd, int firstVariadic, Object... args) throws VipsException {
+        Lock shared = gate.readLock();
+        shared.lock();
+        long seen = overlaps.get();
+        if (inFlight.incrementAndGet() > 1) {
+            overlaps.incrementAndGet();
+        }
+        try {
+            Object result = invoke(function, fd, firstVariadic, args);
+            boolean failed = result instanceof Integer rc ? rc != 0 : MemorySegment.NULL.equals(result);
+            // Taken after success too: some calls that succeed still log lines (e.g. "source: bad seek" while
+            // sniffing formats), which must not be blamed on the next failure.
+            String text = drainErrors();
+            if (!failed) {
+                return result;
+            }
+            boolean alone = gate.isWriteLockedByCurrentThread() || overlaps.get() == seen;
+            throw new VipsException(text.isEmpty() ? "unknown libvips error" : text, !alone);
+        } finally {
+            inFlight.decrementAndGet();
+            shared.unlock();
+        }
+    }
+
+    /** Takes libvips' error log and empties it in one step (under libvips' own lock, so never a torn read). */
+    private String drainErrors() {
+        MemorySegment p = (MemorySegment) invoke("vips_error_buffer_copy", FunctionDescriptor.of(ADDRESS), -1);
+        if (p.equals(MemorySegment.NULL)) {
+            return "";
+        }
+        try {
+            return p.reinterpret(Long.MAX_VALUE).getString(0).strip();
+        } finally {
+            free(p);
+        }
     }
 
     Object invoke(String function, FunctionDescriptor fd, int firstVariadic, Object... args) {

@@ -131,8 +131,8 @@ public final class VipsScope implements AutoCloseable {
      * a quality search): a file opened for sequential streaming can be read only once.
      */
     public VipsImage inMemory(VipsImage in) throws VipsException {
-        MemorySegment p = (MemorySegment) vips.invoke("vips_image_copy_memory", FunctionDescriptor.of(ADDRESS, ADDRESS),
-                -1, in.handle());
+        MemorySegment p = (MemorySegment) vips.checked("vips_image_copy_memory",
+                FunctionDescriptor.of(ADDRESS, ADDRESS), -1, in.handle());
         return own(p);
     }
 
@@ -147,11 +147,8 @@ public final class VipsScope implements AutoCloseable {
     /** Computes the image and returns its pixels, band-interleaved, row by row. */
     public byte[] pixels(VipsImage in) throws VipsException {
         MemorySegment len = arena.allocate(JAVA_LONG);
-        MemorySegment p = (MemorySegment) vips.invoke("vips_image_write_to_memory",
+        MemorySegment p = (MemorySegment) vips.checked("vips_image_write_to_memory",
                 FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS), -1, in.handle(), len);
-        if (p.equals(MemorySegment.NULL)) {
-            throw new VipsException(vips.takeError());
-        }
         return takeBuffer(p, len.get(JAVA_LONG, 0));
     }
 
@@ -192,11 +189,8 @@ public final class VipsScope implements AutoCloseable {
         }
         MemorySegment data = arena.allocate(ADDRESS);
         MemorySegment len = arena.allocate(JAVA_LONG);
-        int rc = (int) vips.invoke("vips_image_get_blob",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS), -1,
-                image.handle(), arena.allocateFrom(field), data, len);
-        if (rc != 0) {
-            vips.takeError();
+        if (!getter("vips_image_get_blob", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS),
+                image.handle(), arena.allocateFrom(field), data, len)) {
             return Optional.empty();
         }
         long n = len.get(JAVA_LONG, 0);
@@ -214,10 +208,8 @@ public final class VipsScope implements AutoCloseable {
             return Optional.empty();
         }
         MemorySegment out = arena.allocate(ADDRESS);
-        int rc = (int) vips.invoke("vips_image_get_string", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS),
-                -1, image.handle(), arena.allocateFrom(field), out);
-        if (rc != 0) {
-            vips.takeError();
+        if (!getter("vips_image_get_string", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS),
+                image.handle(), arena.allocateFrom(field), out)) {
             return Optional.empty();
         }
         return Optional.of(out.get(ADDRESS, 0).reinterpret(Long.MAX_VALUE).getString(0));
@@ -228,10 +220,8 @@ public final class VipsScope implements AutoCloseable {
             return Optional.empty();
         }
         MemorySegment out = arena.allocate(JAVA_INT);
-        int rc = (int) vips.invoke("vips_image_get_int", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS),
-                -1, image.handle(), arena.allocateFrom(field), out);
-        if (rc != 0) {
-            vips.takeError();
+        if (!getter("vips_image_get_int", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS),
+                image.handle(), arena.allocateFrom(field), out)) {
             return Optional.empty();
         }
         return Optional.of(out.get(JAVA_INT, 0));
@@ -250,9 +240,22 @@ public final class VipsScope implements AutoCloseable {
         arena.close();
     }
 
+    /**
+     * A metadata getter that can fail (wrong type); its error goes through the shared error log like any other
+     * failure, so a concurrent failing image is told its message may be mixed. The field is then taken as absent.
+     */
+    private boolean getter(String function, FunctionDescriptor fd, Object... args) {
+        try {
+            vips.checked(function, fd, -1, args);
+            return true;
+        } catch (VipsException e) {
+            return false;
+        }
+    }
+
     private VipsImage own(MemorySegment p) throws VipsException {
         if (p.equals(MemorySegment.NULL)) {
-            throw new VipsException(vips.takeError());
+            throw new VipsException("libvips returned no image");   // call() already threw libvips' own message
         }
         VipsImage image = new VipsImage(vips, p);
         images.push(image);
@@ -261,7 +264,7 @@ public final class VipsScope implements AutoCloseable {
 
     private void check(Object rc) throws VipsException {
         if ((int) rc != 0) {
-            throw new VipsException(vips.takeError());
+            throw new VipsException("libvips failed without a message");   // call() already threw libvips' own
         }
     }
 
