@@ -1,22 +1,46 @@
 package io.lumasync.image;
 
 import io.lumasync.core.ErrorKind;
+import io.lumasync.core.ImageFormat;
 import io.lumasync.core.LumasyncException;
 
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 /** Turns libvips' technical error text into a sentence a photographer can act on (keeping libvips' words). */
 final class ErrorWords {
     private ErrorWords() {
     }
 
+    /**
+     * As {@link #from(String, Exception)}, knowing the file and the format its content was recognised as, for what
+     * libvips words obscurely: a JPEG of more than 8 bits per sample ("Unsupported JPEG data precision 12") and a
+     * recognised file libvips calls "not a known file format" (its header is intact, the rest damaged or missing).
+     */
+    static LumasyncException from(String name, Path file, ImageFormat format, Exception e) {
+        OptionalInt precision = format == ImageFormat.JPEG ? JpegHeader.precision(file) : OptionalInt.empty();
+        if (precision.isPresent() && precision.getAsInt() != 8) {
+            return new LumasyncException(ErrorKind.GIVE_UP, name + ": " + precision.getAsInt() + "-bit JPEG is not "
+                    + "supported; export an 8-bit JPEG or a 16-bit TIFF.", e);
+        }
+        String raw = raw(e);
+        if (format != null && raw.toLowerCase(Locale.ROOT).contains("not a known file format")) {
+            return giveUp(name + ": the file starts like a " + FormatPlan.label(format) + " image but the rest "
+                    + "cannot be read: it is damaged or incomplete. Copy it again from the original source and "
+                    + "retry.", raw, e);
+        }
+        return from(name, e);
+    }
+
     static LumasyncException from(String name, Exception e) {
-        String raw = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ").strip();
+        String raw = raw(e);
         String m = raw.toLowerCase(Locale.ROOT);
         String text;
         if (m.contains("truncat") || m.contains("premature end") || m.contains("unexpected end")
                 || m.contains("out of order") || m.contains("read error") || m.contains("corrupt")
-                || m.contains("invalid") || m.contains("bad huffman") || m.contains("crc error")) {
+                || m.contains("invalid") || m.contains("bad huffman") || m.contains("crc error")
+                || m.contains("unable to parse")) {
             text = name + ": the file is truncated or corrupt, so it cannot be converted. Copy it again from the "
                     + "camera or the original source and retry.";
         } else if (m.contains("not a known file format") || m.contains("unsupported image format")) {
@@ -29,6 +53,14 @@ final class ErrorWords {
         } else {
             text = name + ": the image could not be converted.";
         }
+        return giveUp(text, raw, e);
+    }
+
+    private static String raw(Exception e) {
+        return e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ").strip();
+    }
+
+    private static LumasyncException giveUp(String text, String raw, Exception e) {
         return new LumasyncException(ErrorKind.GIVE_UP, text + (raw.isEmpty() ? "" : " (libvips: " + raw + ")"), e);
     }
 }

@@ -88,7 +88,7 @@ public final class VipsPipeline implements ImagePipeline {
                 // this one again with no other libvips call in flight, so the message is this file's own.
                 return vips.alone(() -> encode(input, sourceName, settings, accepted));
             }
-            throw ErrorWords.from(sourceName, e);
+            throw ErrorWords.from(sourceName, input, source.format(), e);
         }
     }
 
