@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -101,21 +103,64 @@ public final class VipsLoader {
     }
 
     static Optional<Path> libraryIn(Path candidate) {
+        return libraryIn(candidate, System.getProperty("os.name", ""));
+    }
+
+    /** The libvips file the loader takes from {@code candidate} (a file, or a folder holding one) on that OS. */
+    static Optional<Path> libraryIn(Path candidate, String osName) {
         if (Files.isRegularFile(candidate)) {
             return Optional.of(candidate);
         }
         if (!Files.isDirectory(candidate)) {
             return Optional.empty();
         }
-        try (Stream<Path> files = Files.list(candidate)) {
-            return files.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.startsWith("libvips-cpp.so") || (n.startsWith("libvips-cpp") && n.endsWith(".dylib"))
-                        || (n.startsWith("libvips") && n.endsWith(".dll"));
-            }).sorted().findFirst();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(candidate)) {
+            files = list.sorted().toList();
         } catch (IOException e) {
             return Optional.empty();
         }
+        for (Predicate<String> name : libraryNames(osName)) {
+            Optional<Path> found = files.stream().filter(p -> name.test(p.getFileName().toString())).findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Names of a library exporting the libvips C API, the bundled build's first, then a system libvips'. Windows:
+     * sharp's package puts the C API (with GLib) in libvips-42.dll; libvips-cpp-*.dll beside it is only the C++
+     * wrapper. macOS and Linux: sharp's libvips-cpp library exports the whole C API.
+     */
+    private static List<Predicate<String>> libraryNames(String osName) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            return List.of(n -> n.equals("libvips-42.dll"));
+        }
+        if (os.startsWith("mac") || os.startsWith("darwin")) {
+            return List.of(n -> n.startsWith("libvips-cpp.") && n.endsWith(".dylib"), n -> n.equals("libvips.42.dylib"));
+        }
+        return List.of(n -> n.startsWith("libvips-cpp.so"), n -> n.startsWith("libvips.so.42"));
+    }
+
+    /**
+     * Prints the file the loader would take from a folder on an OS, e.g. {@code VipsLoader lib/native "Windows 11"}
+     * (used by scripts/check-libvips-platforms on each platform's package). Exit 1 when there is none.
+     */
+    public static void main(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: VipsLoader FOLDER OS-NAME   (OS-NAME as Java's os.name: Linux, Mac OS X, "
+                    + "Windows 11)");
+            System.exit(2);
+        }
+        Optional<Path> file = libraryIn(Path.of(args[0]), args[1]);
+        if (file.isEmpty()) {
+            System.err.println("no libvips for " + args[1] + " in " + args[0]);
+            System.exit(1);
+        }
+        System.out.println(file.get());
     }
 
     private static void addIfSet(List<Path> out, String value) {
