@@ -68,7 +68,7 @@ public final class VipsScope implements AutoCloseable {
      */
     public VipsImage fromMemory(MemorySegment pixels, int width, int height, int bands, int bandFormat,
                                 int interpretation) throws VipsException {
-        MemorySegment p = (MemorySegment) vips.invoke("vips_image_new_from_memory",
+        MemorySegment p = (MemorySegment) vips.checked("vips_image_new_from_memory",
                 FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), -1,
                 pixels, pixels.byteSize(), width, height, bands, bandFormat);
         return apply("vips_copy", own(p), Opt.of("interpretation", interpretation));
