@@ -39,6 +39,8 @@ PY
 "$IM" src.png -depth 8 PSB:rgb8.psb                                       # large-document format
 "$IM" src.png -depth 16 PSD:rgb16.psd                                     # 16 bits per channel
 "$IM" src.png -depth 8 -colorspace Gray PSD:grey.psd
+"$IM" src.png -colors 16 -type Palette PSD:indexed.psd                   # Indexed colour
+"$IM" src.png -monochrome -depth 1 PSD:bitmap.psd                         # Bitmap (1 bit per pixel)
 "$IM" src.png -depth 8 -colorspace CMYK PSD:cmyk.psd                      # stored inverted
 "$IM" src.png -depth 8 -colorspace CMYK -compress None TIFF:cmyk.tif      # the same CMYK pixels, as TIFF
 "$IM" src.png -profile "$ADOBE" -depth 8 PSD:adobergb.psd                 # ICC profile in resource 1039

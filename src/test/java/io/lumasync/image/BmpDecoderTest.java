@@ -59,6 +59,64 @@ class BmpDecoderTest extends PipelineTestBase {
     }
 
     @Test
+    void alphaFromAlphaBitfieldsAndFromAV5HeaderWithPlainRgbCompression() throws Exception {
+        Path v5 = copy(dir, "rgba32.bmp");
+        byte[] reference = magick(v5, "rgba", 8);
+        byte[] b = Files.readAllBytes(v5);
+        int offset = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getInt(10);
+        int pixels = b.length - offset;
+        // The same pixels behind a 40-byte header with BI_ALPHABITFIELDS (6) and its four masks after the header.
+        ByteBuffer abf = ByteBuffer.allocate(70 + pixels).order(ByteOrder.LITTLE_ENDIAN);
+        abf.put((byte) 'B').put((byte) 'M').putInt(70 + pixels).putInt(0).putInt(70)
+                .putInt(40).putInt(24).putInt(16).putShort((short) 1).putShort((short) 32).putInt(6).putInt(pixels)
+                .putInt(0).putInt(0).putInt(0).putInt(0)
+                .putInt(0x00FF0000).putInt(0x0000FF00).putInt(0x000000FF).putInt(0xFF000000)
+                .put(b, offset, pixels);
+        Path alphaBitfields = dir.resolve("abf.bmp");
+        Files.write(alphaBitfields, abf.array());
+        // The V5 file with its compression set to BI_RGB (0): the header's alpha mask still says where alpha is.
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(30, 0);
+        Path plainRgb = dir.resolve("v5rgb.bmp");
+        Files.write(plainRgb, b);
+        for (Path p : new Path[]{alphaBitfields, plainRgb}) {
+            DecodeFixtures.Px px = ours(vips, p);
+            assertThat(px.bands()).as("bands of %s", p.getFileName()).isEqualTo(4);
+            assertThat(maxDiff(px.pixels(), reference, false)).as("%s", p.getFileName()).isZero();
+        }
+    }
+
+    @Test
+    void rle4AsInTheFormatsPublishedExample() throws Exception {
+        // The RLE4 example of Microsoft's "Bitmap Compression" page: runs, an odd literal run padded to a word,
+        // a delta (5 right, 1 row on), end of line and end of bitmap. Palette: index i is grey i × 17.
+        byte[] data = {3, 0x04, 5, 0x06, 0, 6, 0x45, 0x56, 0x67, 0, 4, 0x78, 0, 2, 5, 1, 4, 0x78, 0, 0, 9, 0x1E,
+                0, 1};
+        int width = 32;
+        ByteBuffer f = ByteBuffer.allocate(54 + 64 + data.length).order(ByteOrder.LITTLE_ENDIAN);
+        f.put((byte) 'B').put((byte) 'M').putInt(f.capacity()).putInt(0).putInt(54 + 64)
+                .putInt(40).putInt(width).putInt(3).putShort((short) 1).putShort((short) 4).putInt(2)
+                .putInt(data.length).putInt(0).putInt(0).putInt(16).putInt(0);
+        for (int i = 0; i < 16; i++) {
+            f.put((byte) (i * 17)).put((byte) (i * 17)).put((byte) (i * 17)).put((byte) 0);
+        }
+        f.put(data);
+        Path file = dir.resolve("rle4.bmp");
+        Files.write(file, f.array());
+        int[][] expected = new int[3][width];   // top row first; bottom-up in the file
+        int[] first = {0, 4, 0, 0, 6, 0, 6, 0, 4, 5, 5, 6, 6, 7, 7, 8, 7, 8};
+        System.arraycopy(first, 0, expected[2], 0, first.length);
+        System.arraycopy(new int[]{7, 8, 7, 8}, 0, expected[1], 18 + 5, 4);
+        System.arraycopy(new int[]{1, 14, 1, 14, 1, 14, 1, 14, 1}, 0, expected[0], 0, 9);
+        DecodeFixtures.Px px = ours(vips, file);
+        for (int y = 0; y < 3; y++) {
+            for (int x = 0; x < width; x++) {
+                assertThat(px.pixels()[(y * width + x) * 3] & 0xff).as("pixel %d,%d", x, y)
+                        .isEqualTo(expected[y][x] * 17);
+            }
+        }
+    }
+
+    @Test
     void allZeroAlphaMeansOpaque() throws Exception {
         // The alpha fixture with every alpha byte cleared: tools that ignore alpha write such files.
         Path file = copy(dir, "rgba32.bmp");

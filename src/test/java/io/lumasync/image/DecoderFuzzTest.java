@@ -22,7 +22,7 @@ class DecoderFuzzTest extends PipelineTestBase {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"rgb24.bmp", "rgb24-topdown.bmp", "rgba32.bmp", "pal8.bmp", "rle8.bmp", "rgb565.bmp",
             "mono.bmp", "adobergb.bmp", "rgb8.psd", "rgb8-raw.psd", "rgb8.psb", "rgb16.psd", "grey.psd",
-            "cmyk.psd", "rgba.psd", "adobergb.psd"})
+            "cmyk.psd", "rgba.psd", "adobergb.psd", "indexed.psd", "bitmap.psd"})
     void damagedFilesDecodeOrFailPlainly(String name) throws Exception {
         byte[] good = Files.readAllBytes(DecodeFixtures.copy(dir, name));
         Random random = new Random(name.hashCode());

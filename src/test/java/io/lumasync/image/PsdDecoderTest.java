@@ -40,7 +40,8 @@ class PsdDecoderTest extends PipelineTestBase {
             "rgb8-raw.psd, rgb, 8",     // RGB, raw
             "rgb8.psb, rgb, 8",         // the large-document variant
             "rgb16.psd, rgb, 16",       // 16 bits per channel
-            "grey.psd, gray, 8"})
+            "grey.psd, gray, 8",
+            "bitmap.psd, gray, 8"})     // 1 bit per pixel, 1 = black     // 1 bit per pixel, 1 = black
     void decodesLikeImageMagick(String name, String map, int depth) throws Exception {
         Path file = copy(dir, name);
         DecodeFixtures.Px px = ours(vips, file);
@@ -48,6 +49,20 @@ class PsdDecoderTest extends PipelineTestBase {
         assertThat(px.height()).isEqualTo(16);
         assertThat(px.bands()).isEqualTo(map.equals("gray") ? 1 : 3);
         assertThat(maxDiff(px.pixels(), magick(file, map, depth), depth == 16)).as(name).isZero();
+    }
+
+    @Test
+    void indexedColourIsExpandedThroughItsPalette() throws Exception {
+        // ImageMagick 6 cannot read back the indexed PSD it writes, so the reference is its same quantisation of
+        // the source written as raw RGB.
+        Path file = copy(dir, "indexed.psd");
+        DecodeFixtures.Px px = ours(vips, file);
+        assertThat(px.bands()).isEqualTo(3);
+        Path raw = dir.resolve("indexed.rgb");
+        ImageTools.run(ImageTools.magick(), copy(dir, "src.png").toString(), "-colors", "16", "-type", "Palette",
+                "-depth", "8", "rgb:" + raw);
+        // (its 16-bit palette is rounded to 8 bits once for the file and once for the raw output: ±1)
+        assertThat(maxDiff(px.pixels(), Files.readAllBytes(raw), false)).isLessThanOrEqualTo(1);
     }
 
     @Test

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Windows bitmaps (BMP), which the bundled libvips cannot read: BITMAPCOREHEADER, BITMAPINFOHEADER and its V2–V5
- * successors; 1/2/4/8-bit palette, 16-bit (5-5-5 or bit fields), 24-bit, 32-bit (alpha from a V3–V5 alpha mask or
- * BI_ALPHABITFIELDS); RLE8 and RLE4; bottom-up and top-down rows; a V5 embedded ICC profile. Output: 8-bit RGB,
+ * successors; 1/2/4/8-bit palette, 16-bit (5-5-5 or bit fields), 24-bit, 32-bit (alpha from a V3–V5 alpha mask,
+ * also with BI_RGB in a V4/V5 header, or BI_ALPHABITFIELDS); RLE8 and RLE4; bottom-up and top-down rows; a V5 embedded ICC profile. Output: 8-bit RGB,
  * plus alpha when the file has a non-empty alpha channel (an all-zero one means "no alpha", as browsers read it).
  */
 public final class BmpReader implements PixelReader {
@@ -123,7 +123,11 @@ public final class BmpReader implements PixelReader {
         if (bpp == 16) {
             return new Channel[]{Channel.of(0x7C00), Channel.of(0x03E0), Channel.of(0x001F), Channel.NONE};
         }
-        return new Channel[]{Channel.of(0xFF0000), Channel.of(0xFF00), Channel.of(0xFF), Channel.NONE};
+        // V4/V5 headers carry an alpha mask even for BI_RGB; a writer that fills it in (clear of the colour bits)
+        // means it. An all-zero alpha channel still reads as opaque.
+        long alpha = bpp == 32 && headerSize >= 108 ? in.u32le(66) : 0;
+        return new Channel[]{Channel.of(0xFF0000), Channel.of(0xFF00), Channel.of(0xFF),
+                (alpha & 0xFFFFFF) == 0 ? Channel.of(alpha) : Channel.NONE};
     }
 
     private int[] palette(long start, int entrySize, int clrUsed) throws DecodeException {
