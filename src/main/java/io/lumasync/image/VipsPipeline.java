@@ -55,9 +55,10 @@ public final class VipsPipeline implements ImagePipeline {
                 source = source.viaSystemHeif();
                 header = source.header(scope);
             }
-            limits.check(sourceName, header.width(), header.pageHeight(), header.pages());
             boolean animated = header.pages() > 1 && (source.format() == ImageFormat.GIF
                     || source.format() == ImageFormat.WEBP);
+            // All frames of an animation may be decoded; of a multi-page TIFF only the first page is.
+            limits.check(sourceName, header.width(), header.pageHeight(), animated ? header.pages() : 1);
             FormatPlan plan = FormatPlan.choose(sourceName, settings.format(), accepted, header.hasAlpha(), animated);
             List<String> notes = new ArrayList<>(source.notes());
             notes.addAll(plan.notes());

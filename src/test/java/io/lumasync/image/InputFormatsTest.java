@@ -197,8 +197,9 @@ class InputFormatsTest extends PipelineTestBase {
         Path first = Fixtures.quadrants(dir, 80, 48);
         Path tiff = dir.resolve("scan.tif");
         ImageTools.run(ImageTools.magick(), first.toString(), "-size", "40x40", "xc:blue", tiff.toString());
-        assertThat(ImageTools.run(ImageTools.tool("identify", "imagemagick"), tiff.toString()).lines())
-                .hasSize(2);
+        try (var scope = vips.scope()) {
+            assertThat(scope.open(tiff).pages()).as("pages written").isEqualTo(2);
+        }
         EncodedImage out = encode(tiff, OutputFormat.JPEG);
         Fixtures.Decoded d = Fixtures.decode(vips, out.bytes());
         assertThat(d.width()).isEqualTo(80);
@@ -207,6 +208,15 @@ class InputFormatsTest extends PipelineTestBase {
         assertThat(d.rgb(10, 10)[0]).as("red top-left of the first page").isGreaterThan(200);
         assertThat(java.util.stream.IntStream.of(d.rgb(70, 38)).min().orElseThrow()).as("white bottom-right")
                 .isGreaterThan(200);
+        // The pixel limit counts the page that is decoded, not the whole document (a 300-page scan is no bomb);
+        // an animation's frames all count.
+        VipsPipeline strict = new VipsPipeline(vips, new ImageLimits(5000));   // one page: 3840 px; both: 7680
+        assertThat(strict.encode(tiff, "scan.tif", EncodeSettings.defaults().withFormat(OutputFormat.JPEG),
+                Set.of()).width()).isEqualTo(80);
+        Path gif = dir.resolve("anim.gif");
+        ImageTools.run(ImageTools.magick(), "-size", "60x40", "xc:red", "xc:green", "xc:blue", gif.toString());
+        assertThatThrownBy(() -> strict.encode(gif, "anim.gif", EncodeSettings.defaults(), Set.of()))
+                .hasMessageStartingWith("anim.gif: refused: 60 × 40 × 3 frames");
     }
 
     @Test
