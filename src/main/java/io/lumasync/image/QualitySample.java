@@ -1,6 +1,7 @@
 package io.lumasync.image;
 
 import io.lumasync.image.metric.Ssimulacra2;
+import io.lumasync.image.vips.Opt;
 import io.lumasync.image.vips.VipsEnums;
 import io.lumasync.image.vips.VipsException;
 import io.lumasync.image.vips.VipsImage;
@@ -102,7 +103,7 @@ final class QualitySample {
 
     /** The score of an encode of the whole image (of a dense grid of its tiles, for a very large output). */
     double scoreWhole(byte[] encoded) throws VipsException {
-        VipsImage decoded = scope.open(encoded, "");
+        VipsImage decoded = sameLayout(scope.open(encoded, ""), whole);
         if (decoded.bands() != whole.bands() || decoded.width() != whole.width()
                 || decoded.height() != whole.height()) {
             unusable = true;
@@ -128,11 +129,34 @@ final class QualitySample {
 
     private double compare(Ssimulacra2.Reference ref, VipsImage original, VipsImage decoded)
             throws VipsException {
-        if (decoded.bands() != original.bands() || decoded.width() != original.width()
-                || decoded.height() != original.height()) {
-            unusable = true;   // e.g. an encoder dropped an all-opaque alpha: cannot compare like for like
+        VipsImage like = sameLayout(decoded, original);
+        if (like.bands() != original.bands() || like.width() != original.width()
+                || like.height() != original.height()) {
+            unusable = true;   // cannot compare like for like
             return Double.NaN;
         }
-        return ref.score(scope.pixels(decoded));
+        return ref.score(scope.pixels(like));
+    }
+
+    /**
+     * The decoded output in the original's band layout. Encoders change it without changing what is seen: WebP
+     * and AVIF store grey as colour, and drop an alpha channel that is opaque everywhere (or add none).
+     */
+    private VipsImage sameLayout(VipsImage decoded, VipsImage original) throws VipsException {
+        VipsImage img = decoded;
+        boolean greyWanted = original.bands() <= 2;
+        boolean greyGot = img.bands() <= 2;
+        if (greyWanted != greyGot) {
+            img = scope.apply("vips_colourspace", img,
+                    new Object[]{greyWanted ? VipsEnums.INTERPRETATION_B_W : VipsEnums.INTERPRETATION_SRGB});
+        }
+        boolean alphaWanted = original.bands() == 2 || original.bands() == 4;
+        boolean alphaGot = img.bands() == 2 || img.bands() == 4;
+        if (alphaWanted && !alphaGot) {
+            img = scope.apply("vips_bandjoin_const1", img, new Object[]{255.0});
+        } else if (!alphaWanted && alphaGot) {
+            img = scope.apply("vips_extract_band", img, new Object[]{0}, Opt.of("n", img.bands() - 1));
+        }
+        return img;
     }
 }

@@ -5,12 +5,14 @@ import io.lumasync.core.EncodedImage;
 import io.lumasync.core.OutputFormat;
 import io.lumasync.core.Quality;
 import io.lumasync.image.metric.Ssimulacra2;
+import io.lumasync.image.vips.VipsEnums;
 import io.lumasync.image.vips.VipsImage;
 import io.lumasync.image.vips.VipsScope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -56,6 +58,21 @@ class QualitySearchTest extends PipelineTestBase {
                 .withQuality(Quality.BALANCED), Set.of());
         assertThat(out.notes()).anyMatch(n -> n.matches(".* and [1-9] on the whole image\\."));
         assertThat(scoreAgainstInput(in, out)).isGreaterThanOrEqualTo(70.0);
+    }
+
+    @Test
+    void greyWithAlphaIsScoredThoughTheEncoderStoresItAsColour() throws Exception {
+        Path in = dir.resolve("grey-alpha.png");
+        try (VipsScope scope = vips.scope()) {
+            VipsImage photo = scope.open(Fixtures.photo(dir, 400, 300, 16));
+            VipsImage grey = scope.apply("vips_colourspace", photo, new Object[]{VipsEnums.INTERPRETATION_B_W});
+            VipsImage withAlpha = scope.apply("vips_bandjoin_const1", grey, new Object[]{200.0});
+            Files.write(in, scope.save("vips_pngsave_buffer", withAlpha));
+        }
+        EncodedImage out = pipeline.encode(in, "g.png", EncodeSettings.defaults().withFormat(OutputFormat.WEBP)
+                .withQuality(Quality.BALANCED), Set.of());
+        assertThat(out.notes()).anyMatch(n -> n.contains("chosen for SSIMULACRA2"));
+        assertThat(out.notes()).noneMatch(n -> n.contains("cannot be scored"));
     }
 
     @Test
