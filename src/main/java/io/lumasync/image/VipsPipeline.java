@@ -13,7 +13,6 @@ import io.lumasync.image.vips.VipsException;
 import io.lumasync.image.vips.VipsImage;
 import io.lumasync.image.vips.VipsScope;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,7 +139,8 @@ public final class VipsPipeline implements ImagePipeline {
             throws VipsException {
         boolean tagged = scope.has(img, "icc-profile-data");
         boolean cmyk = img.interpretation() == VipsEnums.INTERPRETATION_CMYK;
-        if (!cmyk && (!tagged || keepWide)) {
+        boolean alreadySrgb = tagged && scope.blob(img, "icc-profile-data").map(SrgbProfile::is).orElse(false);
+        if (!cmyk && (!tagged || keepWide || alreadySrgb)) {
             return img;
         }
         if (cmyk) {
@@ -157,8 +157,7 @@ public final class VipsPipeline implements ImagePipeline {
     /** Upright, sRGB (or untagged) and within the size limit: publishable as it is. */
     private static boolean webReady(VipsScope scope, VipsImage header, EncodeSettings settings) {
         boolean upright = scope.integer(header, "orientation").orElse(1) == 1;
-        boolean srgb = scope.blob(header, "icc-profile-data")
-                .map(p -> new String(p, StandardCharsets.ISO_8859_1).contains("sRGB")).orElse(true);
+        boolean srgb = scope.blob(header, "icc-profile-data").map(SrgbProfile::is).orElse(true);
         boolean fits = settings.maxSize() == 0
                 || Math.max(header.width(), header.pageHeight()) <= settings.maxSize();
         return upright && srgb && fits && header.interpretation() != VipsEnums.INTERPRETATION_CMYK;

@@ -82,6 +82,15 @@ class OrientationColourTest extends PipelineTestBase {
     }
 
     @Test
+    void srgbTaggedInputKeepsItsColours() throws Exception {
+        Path in = dir.resolve("srgb.png");
+        ImageTools.run(ImageTools.magick(), Fixtures.patches(dir).toString(), "-profile",
+                "/usr/share/color/icc/sRGB.icc", in.toString());
+        assertThat(ImageTools.tags(in)).containsPattern("ProfileDescription\\s*: .*sRGB");
+        assertMeanDeltaE(in, 0.5);
+    }
+
+    @Test
     void adobeRgbIsConvertedToSrgb() throws Exception {
         Path in = dir.resolve("adobe.png");
         ImageTools.run(ImageTools.magick(), Fixtures.patches(dir).toString(), "-profile", "/usr/share/color/icc/sRGB.icc",
