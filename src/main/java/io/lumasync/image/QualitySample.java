@@ -7,6 +7,8 @@ import io.lumasync.image.vips.VipsException;
 import io.lumasync.image.vips.VipsImage;
 import io.lumasync.image.vips.VipsScope;
 
+import java.util.concurrent.Semaphore;
+
 /**
  * What the quality search encodes and scores. A large photo is represented by a mosaic of full-resolution tiles
  * taken from a 3 × 3 grid across the whole frame: encoding and scoring it costs a fraction of the whole image, its
@@ -27,6 +29,14 @@ final class QualitySample {
      */
     static final long CHECK_LIMIT = 2048L * 2048;
     static final int CHECK_GRID = 8;
+    /**
+     * Whole-image checks running at once in this process. Each holds the metric's planes for a whole photo on the
+     * heap (~260 MiB at 2048 × 1365) while the encoders' memory is native: one check per two cores keeps two
+     * workers' peak well under 700 MiB on 45 MP inputs, and the encodes themselves still run in parallel.
+     */
+    private static final Semaphore WHOLE_CHECKS = new Semaphore(Math.max(1, Math.min(
+            Runtime.getRuntime().availableProcessors() / 2,
+            (int) (Runtime.getRuntime().maxMemory() / 2 / WorkerSizing.METRIC_HEAP))));
 
     private final VipsScope scope;
     private final VipsImage whole;
@@ -35,6 +45,7 @@ final class QualitySample {
     private Ssimulacra2.Reference reference;
     private Ssimulacra2.Reference wholeReference;
     private VipsImage checkOriginal;
+    private boolean checking;
     private final boolean checkSampled;
     private boolean unusable;
 
@@ -109,11 +120,30 @@ final class QualitySample {
             unusable = true;
             return Double.NaN;
         }
+        if (!checking) {
+            WHOLE_CHECKS.acquireUninterruptibly();
+            checking = true;
+        }
         VipsImage original = checkSampled ? checkOriginal() : whole;
         if (wholeReference == null) {
             wholeReference = prepare(original);
         }
         return compare(wholeReference, original, checkSampled ? mosaic(scope, decoded, CHECK_GRID) : decoded);
+    }
+
+    /** Ends the search on the sample: its metric planes are not needed for the whole-image check. */
+    void endSearch() {
+        reference = null;
+    }
+
+    /** Ends the whole-image checks of this image: frees their metric planes and lets another image check. */
+    void releaseWhole() {
+        wholeReference = null;
+        checkOriginal = null;
+        if (checking) {
+            checking = false;
+            WHOLE_CHECKS.release();
+        }
     }
 
     private VipsImage checkOriginal() throws VipsException {

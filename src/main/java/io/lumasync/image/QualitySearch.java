@@ -63,6 +63,7 @@ final class QualitySearch {
                 return unscored(scope, image, formats, keep);
             }
         }
+        sample.endSearch();
         List<Found> reached = found.stream().filter(Found::reached).toList();
         if (reached.isEmpty()) {
             Found first = found.getFirst();
@@ -207,6 +208,15 @@ final class QualitySearch {
      */
     private static Candidate whole(VipsScope scope, VipsImage image, Found f, Quality.Perceptual p, int keep,
                                    QualitySample sample) throws VipsException {
+        try {
+            return checkedWhole(scope, image, f, p, keep, sample);
+        } finally {
+            sample.releaseWhole();
+        }
+    }
+
+    private static Candidate checkedWhole(VipsScope scope, VipsImage image, Found f, Quality.Perceptual p, int keep,
+                                          QualitySample sample) throws VipsException {
         String label = FormatPlan.label(f.format());
         double target = p.targetScore();
         int q = f.quality();

@@ -17,7 +17,12 @@ final class LinearPlanes {
 
     static float[][] of(byte[] px, int w, int h, int bands) {
         int n = w * h;
-        float[][] p = {new float[n], new float[n], new float[n]};
+        return into(px, w, h, bands, new float[][]{new float[n], new float[n], new float[n]});
+    }
+
+    /** {@link #of} into three planes of exactly w × h, reused between scores. */
+    static float[][] into(byte[] px, int w, int h, int bands, float[][] p) {
+        int n = w * h;
         boolean grey = bands <= 2;
         boolean alpha = bands == 2 || bands == 4;
         for (int i = 0; i < n; i++) {
@@ -38,9 +43,13 @@ final class LinearPlanes {
 
     /** Halves each plane by averaging 2 × 2 blocks (edge pixels repeat when the size is odd). */
     static float[][] halve(float[][] in, int w, int h) {
+        return halveInto(in, w, h, new float[3][((w + 1) / 2) * ((h + 1) / 2)]);
+    }
+
+    /** {@link #halve} into three planes of exactly the halved size. */
+    static float[][] halveInto(float[][] in, int w, int h, float[][] out) {
         int ow = (w + 1) / 2;
         int oh = (h + 1) / 2;
-        float[][] out = new float[3][ow * oh];
         for (int c = 0; c < 3; c++) {
             float[] src = in[c];
             float[] dst = out[c];

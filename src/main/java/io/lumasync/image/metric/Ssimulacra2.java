@@ -67,6 +67,9 @@ public final class Ssimulacra2 {
         private final float[][][] mu = new float[SCALES][][];
         private final float[][][] sigma = new float[SCALES][][];
         private int scales;
+        private float[][][] linear;
+        private float[][][] distortedXyb;
+        private float[][] scratch;
 
         private Reference(int length, int width, int height, int bands, float[][] linear) {
             this.length = length;
@@ -99,35 +102,63 @@ public final class Ssimulacra2 {
             if (distorted.length != length) {
                 throw new IllegalArgumentException("The distorted image must have the original's size and bands");
             }
-            float[][] lin = LinearPlanes.of(distorted, width, height, bands);
+            if (scratch == null) {
+                allocateScratch();
+            }
+            float[][] lin = LinearPlanes.into(distorted, width, height, bands, linear[0]);
             double[][] perScale = new double[scales][];
             int w = width;
             int h = height;
             for (int s = 0; s < scales; s++) {
                 if (s > 0) {
-                    lin = LinearPlanes.halve(lin, w, h);
+                    lin = LinearPlanes.halveInto(lin, w, h, linear[s]);
                     w = (w + 1) / 2;
                     h = (h + 1) / 2;
                 }
-                perScale[s] = errorMaps(this, s, Xyb.of(lin), w, h);
+                perScale[s] = errorMaps(this, s, Xyb.into(lin, distortedXyb[s]), w, h);
             }
             return finalScore(perScale, scales);
+        }
+
+        /**
+         * The distorted image's planes per scale and the blur scratch, kept for the next score: a quality search
+         * scores several candidates, and a 2048 px photo's planes come to ~120 MiB that would otherwise be garbage
+         * after every score (growing the heap, and the process, faster than the collector returns it).
+         */
+        private void allocateScratch() {
+            linear = new float[scales][][];
+            distortedXyb = new float[scales][][];
+            int w = width;
+            int h = height;
+            for (int s = 0; s < scales; s++) {
+                if (s > 0) {
+                    w = (w + 1) / 2;
+                    h = (h + 1) / 2;
+                }
+                linear[s] = new float[3][w * h];
+                distortedXyb[s] = new float[3][w * h];
+            }
+            scratch = new float[4][width * height];
         }
     }
 
     /** blur(a × b), or blur(a) when b is null. */
     private static float[] blurred(float[] a, float[] b, float[] temp, int w, int h) {
-        return blurred(a, b, temp, new float[a.length], null, w, h);
+        return blurred(a, b, temp, new float[a.length], w, h);
     }
 
-    /** blur(a × b) into {@code out}, using {@code product} (when b is not null) and {@code temp} as scratch. */
-    private static float[] blurred(float[] a, float[] b, float[] temp, float[] out, float[] product, int w, int h) {
+    /**
+     * blur(a × b) into {@code out} (the product is formed in {@code out} itself: the blur reads its input whole
+     * into {@code temp} before writing), with {@code temp} as scratch.
+     */
+    private static float[] blurred(float[] a, float[] b, float[] temp, float[] out, int w, int h) {
         float[] in = a;
         if (b != null) {
-            in = product != null ? product : new float[a.length];
-            for (int i = 0; i < a.length; i++) {
-                in[i] = a[i] * b[i];
+            int n = w * h;
+            for (int i = 0; i < n; i++) {
+                out[i] = a[i] * b[i];
             }
+            in = out;
         }
         BLUR.blur(in, temp, out, w, h);
         return out;
@@ -137,20 +168,19 @@ public final class Ssimulacra2 {
     private static double[] errorMaps(Reference ref, int scale, float[][] img2, int w, int h) {
         int n = w * h;
         double[] out = new double[18];
-        // Scratch planes shared by the three channels: a 2048 px photo's planes are 10 MiB each.
-        float[] temp = new float[n];
-        float[] product = new float[n];
-        float[] s22 = new float[n];
-        float[] s12 = new float[n];
-        float[] mu2 = new float[n];
+        // Scratch planes shared by the three channels and all scales (sized for the first; loops run to n).
+        float[] temp = ref.scratch[0];
+        float[] s22 = ref.scratch[1];
+        float[] s12 = ref.scratch[2];
+        float[] mu2 = ref.scratch[3];
         for (int c = 0; c < 3; c++) {
             float[] a = ref.xyb[scale][c];
             float[] b = img2[c];
             float[] mu1 = ref.mu[scale][c];
             float[] s11 = ref.sigma[scale][c];
-            blurred(b, b, temp, s22, product, w, h);
-            blurred(a, b, temp, s12, product, w, h);
-            blurred(b, null, temp, mu2, product, w, h);
+            blurred(b, b, temp, s22, w, h);
+            blurred(a, b, temp, s12, w, h);
+            blurred(b, null, temp, mu2, w, h);
             double ssim1 = 0;
             double ssim4 = 0;
             double ring1 = 0;

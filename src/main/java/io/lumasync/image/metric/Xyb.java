@@ -22,7 +22,12 @@ final class Xyb {
 
     static float[][] of(float[][] linear) {
         int n = linear[0].length;
-        float[][] out = {new float[n], new float[n], new float[n]};
+        return into(linear, new float[][]{new float[n], new float[n], new float[n]});
+    }
+
+    /** {@link #of} into three planes of the same size as the input's. */
+    static float[][] into(float[][] linear, float[][] out) {
+        int n = linear[0].length;
         float[] r = linear[0];
         float[] g = linear[1];
         float[] b = linear[2];
