@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +50,23 @@ public final class ImageBenchmark {
                 photos = s.sorted().toList();
             }
             System.out.print(Throughput.bigInputs(routes, photos, Path.of(args[2]), args[3]));
+            return;
+        }
+        if (args[0].equals("--throughput")) {   // the 1- vs 2-worker batches, in the fresh JVM throughputInFreshJvm started
+            Vips vips = VipsLoader.load();
+            vips.concurrency(1);
+            Routes routes = new Routes(vips, new VipsPipeline(vips, ImageLimits.defaults()), Path.of(args[2]));
+            List<Path> photos;
+            try (Stream<Path> s = Files.list(Path.of(args[1]))) {
+                photos = s.sorted().toList();
+            }
+            for (Path p : photos.subList(0, Math.min(2, photos.size()))) {   // JIT and library warm-up
+                routes.lumasync(OutputFormat.WEBP, new Quality.Fixed(80)).run(p, Files.createTempFile("warm", ".webp"));
+            }
+            Throughput t = Throughput.measure(routes, photos, Path.of(args[2]));
+            System.out.printf(Locale.ROOT, "%f %f %f %f %f %f %f %f %d%n", t.lumasync1().perSecond(),
+                    t.lumasync1().cores(), t.lumasync2().perSecond(), t.lumasync2().cores(), t.vips1().perSecond(),
+                    t.vips1().cores(), t.vips2().perSecond(), t.vips2().cores(), t.lumasyncPeakKib2());
             return;
         }
         Path corpus = Path.of(args[0]);
@@ -88,7 +106,7 @@ public final class ImageBenchmark {
             results.add(new Result(name, ext, ms, peaks, outs));
             System.out.printf("%-48s median %6.0f ms%n", name, Stats.median(ms));
         }
-        Throughput throughput = Throughput.measure(routes, photos, outRoot);
+        Throughput throughput = throughputInFreshJvm(corpus, outRoot);
         String bigMemory = bigInputsInFreshJvm(corpus, outRoot);
         Files.writeString(report, Report.markdown(vips, photos, results, throughput, bigMemory,
                 new Scorer(vips)));
@@ -97,20 +115,37 @@ public final class ImageBenchmark {
 
     private static String bigInputsInFreshJvm(Path corpus, Path outRoot) throws Exception {
         StringBuilder sb = new StringBuilder();
-        String java = ProcessHandle.current().info().command().orElse("java");
         for (String route : List.of("webp", "avif", "webp-auto")) {
-            Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-                    "-Dlumasync.native=" + System.getProperty("lumasync.native", ""),
-                    "-cp", System.getProperty("java.class.path"), ImageBenchmark.class.getName(), "--big",
-                    corpus.toString(), outRoot.toString(), route).redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            String line = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0) {
-                throw new IOException("large-input run " + route + " failed: " + line);
-            }
-            sb.append(line);
+            sb.append(inFreshJvm("--big", corpus, outRoot, route));
         }
         return sb.toString();
+    }
+
+    /**
+     * Throughput in a JVM of its own: measured after the auto-quality routes, the same JVM carried their grown,
+     * garbage-laden heap into the batches, and its collections ran in the middle of them.
+     */
+    private static Throughput throughputInFreshJvm(Path corpus, Path outRoot) throws Exception {
+        String[] f = inFreshJvm("--throughput", corpus, outRoot, "").strip().split(" ");
+        double[] v = new double[8];
+        for (int i = 0; i < 8; i++) {
+            v[i] = Double.parseDouble(f[i]);
+        }
+        return new Throughput(new Rate(v[0], v[1]), new Rate(v[2], v[3]), new Rate(v[4], v[5]), new Rate(v[6], v[7]),
+                Long.parseLong(f[8]));
+    }
+
+    private static String inFreshJvm(String mode, Path corpus, Path outRoot, String route) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
+                "-Dlumasync.native=" + System.getProperty("lumasync.native", ""),
+                "-cp", System.getProperty("java.class.path"), ImageBenchmark.class.getName(), mode,
+                corpus.toString(), outRoot.toString(), route).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IOException(mode + " " + route + " failed: " + out);
+        }
+        return out;
     }
 
     static String slug(String name) {
