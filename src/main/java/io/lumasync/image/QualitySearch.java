@@ -26,6 +26,8 @@ final class QualitySearch {
     private static final double CLOSE = 1.04;
     /** Corrections allowed on the whole image after the sample's answer. */
     private static final int MAX_CORRECTIONS = 3;
+    /** Further tries, halving the way to 95, when the corrections still fail. */
+    private static final int MAX_BISECTIONS = 3;
     /** A whole-image score this far above the target is close enough; larger margins are worth another try. */
     private static final double SPARE = 1.0;
     /** Corrections aim this far above the target. */
@@ -232,19 +234,29 @@ final class QualitySearch {
         double passScore = score;
         int failQ = score >= target ? minQuality(f.format()) - 1 : q;
         int steps = 0;
-        while (steps < MAX_CORRECTIONS) {
+        // libheif maps AVIF quality onto aom's 64 quantizers, so neighbouring qualities can give the same file.
+        int minRaise = f.format() == ImageFormat.AVIF ? 2 : 1;
+        while (true) {
             if (passQ >= 0 && (passScore - target < SPARE || passQ - failQ <= 1)) {
                 break;
             }
-            // Aim a little above the target so that a near miss does not cost another try.
-            int move = (int) Math.ceil((target + AIM - score) / f.slope());
             int low = failQ + 1;
             int high = passQ >= 0 ? passQ - 1 : 95;
             if (low > high) {
                 break;   // nothing left to try between what failed and what passed (or 95 failed)
             }
+            int next;
+            if (steps < MAX_CORRECTIONS) {
+                // Aim a little above the target so that a near miss does not cost another try.
+                int move = (int) Math.ceil((target + AIM - score) / f.slope());
+                next = q + (score < target ? Math.max(move, minRaise) : move);
+            } else if (passQ < 0 && steps < MAX_CORRECTIONS + MAX_BISECTIONS) {
+                next = (failQ + 96) / 2;   // still failing: halve the way to 95 rather than jump there
+            } else {
+                break;
+            }
             // q itself passed or failed, so it lies outside [low, high]: every correction tries a new quality.
-            q = Math.clamp(q + move, low, high);
+            q = Math.clamp(next, low, high);
             bytes = VipsEncoders.encode(scope, image, f.format(), q, keep);
             score = sample.scoreWhole(bytes);
             steps++;
