@@ -32,7 +32,8 @@ final class QualitySample {
     /**
      * Whole-image checks running at once in this process. Each holds the metric's planes for a whole photo on the
      * heap (~260 MiB at 2048 × 1365) while the encoders' memory is native: one check per two cores keeps two
-     * workers' peak well under 700 MiB on 45 MP inputs, and the encodes themselves still run in parallel.
+     * workers' peak on 45 MP inputs near 700 MiB instead of ~800 (docs/benchmarks.md), and the encodes themselves
+     * still run in parallel.
      */
     private static final Semaphore WHOLE_CHECKS = new Semaphore(Math.max(1, Math.min(
             Runtime.getRuntime().availableProcessors() / 2,
@@ -42,11 +43,11 @@ final class QualitySample {
     private final VipsImage whole;
     private final VipsImage image;
     private final boolean partial;
+    private final boolean checkSampled;
     private Ssimulacra2.Reference reference;
     private Ssimulacra2.Reference wholeReference;
     private VipsImage checkOriginal;
     private boolean checking;
-    private final boolean checkSampled;
     private boolean unusable;
 
     QualitySample(VipsScope scope, VipsImage whole) throws VipsException {
@@ -109,15 +110,14 @@ final class QualitySample {
         if (reference == null) {
             reference = prepare(image);
         }
-        return compare(reference, image, scope.open(encoded, ""));
+        VipsImage like = comparable(scope.open(encoded, ""), image);
+        return like == null ? Double.NaN : reference.score(scope.pixels(like));
     }
 
     /** The score of an encode of the whole image (of a dense grid of its tiles, for a very large output). */
     double scoreWhole(byte[] encoded) throws VipsException {
-        VipsImage decoded = sameLayout(scope.open(encoded, ""), whole);
-        if (decoded.bands() != whole.bands() || decoded.width() != whole.width()
-                || decoded.height() != whole.height()) {
-            unusable = true;
+        VipsImage like = comparable(scope.open(encoded, ""), whole);
+        if (like == null) {
             return Double.NaN;
         }
         if (!checking) {
@@ -128,7 +128,7 @@ final class QualitySample {
         if (wholeReference == null) {
             wholeReference = prepare(original);
         }
-        return compare(wholeReference, original, checkSampled ? mosaic(scope, decoded, CHECK_GRID) : decoded);
+        return wholeReference.score(scope.pixels(checkSampled ? mosaic(scope, like, CHECK_GRID) : like));
     }
 
     /** Ends the search on the sample: its metric planes are not needed for the whole-image check. */
@@ -157,15 +157,18 @@ final class QualitySample {
         return Ssimulacra2.reference(scope.pixels(img), img.width(), img.height(), img.bands());
     }
 
-    private double compare(Ssimulacra2.Reference ref, VipsImage original, VipsImage decoded)
-            throws VipsException {
+    /**
+     * The decoded encode in the original's band layout, or null (and the sample unusable) when it still cannot be
+     * compared like for like.
+     */
+    private VipsImage comparable(VipsImage decoded, VipsImage original) throws VipsException {
         VipsImage like = sameLayout(decoded, original);
         if (like.bands() != original.bands() || like.width() != original.width()
                 || like.height() != original.height()) {
-            unusable = true;   // cannot compare like for like
-            return Double.NaN;
+            unusable = true;
+            return null;
         }
-        return ref.score(scope.pixels(like));
+        return like;
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * Picks the format and encoder quality. Fixed quality: every candidate format at the user's number, smallest wins.
@@ -110,29 +112,28 @@ final class QualitySearch {
             // the highest quality still smaller than it; if that one misses the target, this format cannot win.
             int small = lo - 1;
             int big = hi + 1;
-            long smallBytes = 0;
+            byte[] smallEncode = null;
             while (big - small > 1 && tries < MAX_TRIES) {
                 int mid = (small + big) / 2;
-                long size = VipsEncoders.encode(scope, sample.image(), format, mid, keep).length;
+                byte[] encoded = VipsEncoders.encode(scope, sample.image(), format, mid, keep);
                 tries++;
-                if (size < beat) {
+                if (encoded.length < beat) {
                     small = mid;
-                    smallBytes = size;
+                    smallEncode = encoded;
                 } else {
                     big = mid;
                 }
             }
-            if (small < lo) {
+            if (smallEncode == null) {
                 return null;
             }
-            double score = sample.score(VipsEncoders.encode(scope, sample.image(), format, small, keep));
-            tries++;
+            double score = sample.score(smallEncode);
             if (Double.isNaN(score) || score < targetScore) {
                 return null;
             }
             slope.add(small, score, targetScore);
             bestQ = small;
-            bestBytes = smallBytes;
+            bestBytes = smallEncode.length;
             bestScore = score;
             hi = small;
             q = (lo + hi) / 2;
@@ -159,9 +160,6 @@ final class QualitySearch {
                 } else {
                     lo = q + 1;
                 }
-            }
-            if (lo > hi || (bestQ >= 0 && (lo >= hi || hi - lo <= RESOLUTION))) {
-                break;
             }
             q = (lo + hi) / 2;
         }
@@ -297,21 +295,14 @@ final class QualitySearch {
                 + "scored.");
     }
 
-    private interface QualityOf {
-        int of(ImageFormat format);
-    }
-
-    private interface NoteOf {
-        String of(ImageFormat format);
-    }
-
     private static Candidate smallest(VipsScope scope, VipsImage image, List<ImageFormat> formats, int keep,
-                                      QualityOf quality, NoteOf note) throws VipsException {
+                                      ToIntFunction<ImageFormat> quality, Function<ImageFormat, String> note)
+            throws VipsException {
         Candidate best = null;
         for (ImageFormat format : formats) {
-            int q = quality.of(format);
+            int q = quality.applyAsInt(format);
             Candidate c = new Candidate(VipsEncoders.encode(scope, image, format, q, keep), format, q,
-                    note.of(format));
+                    note.apply(format));
             if (best == null || c.bytes().length < best.bytes().length) {
                 best = c;
             }

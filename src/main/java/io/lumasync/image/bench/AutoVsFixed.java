@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Perceptual auto-quality against fixed WebP q80 at equal SSIMULACRA2: for each photo, the q80 file's score (against
@@ -38,10 +37,7 @@ public final class AutoVsFixed {
         VipsPipeline pipeline = new VipsPipeline(vips, ImageLimits.defaults());
         Scorer scorer = new Scorer(vips);
         Path out = Files.createDirectories(Path.of(args[1]));
-        List<Path> photos;
-        try (Stream<Path> s = Files.list(Path.of(args[0]))) {
-            photos = s.sorted().toList();
-        }
+        List<Path> photos = ImageBenchmark.corpus(Path.of(args[0]), Integer.MAX_VALUE);
         List<Row> rows = new ArrayList<>();
         for (Path p : photos) {
             Path fixed = out.resolve(ImageBenchmark.base(p) + "-q80.webp");

@@ -42,40 +42,14 @@ public final class ImageBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args[0].equals("--big")) {   // one large-input run, in the fresh JVM bigInputsInFreshJvm started
-            Vips vips = VipsLoader.load();
-            Routes routes = new Routes(vips, new VipsPipeline(vips, ImageLimits.defaults()), Path.of(args[2]));
-            List<Path> photos;
-            try (Stream<Path> s = Files.list(Path.of(args[1]))) {
-                photos = s.sorted().toList();
-            }
-            System.out.print(Throughput.bigInputs(routes, photos, Path.of(args[2]), args[3]));
-            return;
-        }
-        if (args[0].equals("--throughput")) {   // the 1- vs 2-worker batches, in the fresh JVM throughputInFreshJvm started
-            Vips vips = VipsLoader.load();
-            vips.concurrency(1);
-            Routes routes = new Routes(vips, new VipsPipeline(vips, ImageLimits.defaults()), Path.of(args[2]));
-            List<Path> photos;
-            try (Stream<Path> s = Files.list(Path.of(args[1]))) {
-                photos = s.sorted().toList();
-            }
-            for (Path p : photos.subList(0, Math.min(2, photos.size()))) {   // JIT and library warm-up
-                routes.lumasync(OutputFormat.WEBP, new Quality.Fixed(80)).run(p, Files.createTempFile("warm", ".webp"));
-            }
-            Throughput t = Throughput.measure(routes, photos, Path.of(args[2]));
-            System.out.printf(Locale.ROOT, "%f %f %f %f %f %f %f %f %d%n", t.lumasync1().perSecond(),
-                    t.lumasync1().cores(), t.lumasync2().perSecond(), t.lumasync2().cores(), t.vips1().perSecond(),
-                    t.vips1().cores(), t.vips2().perSecond(), t.vips2().cores(), t.lumasyncPeakKib2());
+        if (args[0].startsWith("--")) {
+            child(args);
             return;
         }
         Path corpus = Path.of(args[0]);
         Path report = Path.of(args[1]);
         int limit = args.length > 3 && args[2].equals("--limit") ? Integer.parseInt(args[3]) : Integer.MAX_VALUE;
-        List<Path> photos;
-        try (Stream<Path> s = Files.list(corpus)) {
-            photos = s.sorted().limit(limit).toList();
-        }
+        List<Path> photos = corpus(corpus, limit);
         Path outRoot = report.getParent().resolve("out");
         Vips vips = VipsLoader.load();
         vips.concurrency(1);
@@ -83,9 +57,7 @@ public final class ImageBenchmark {
         Routes routes = new Routes(vips, pipeline, outRoot);
         routes.prepareResizedPngs(photos);
 
-        for (Path p : photos.subList(0, Math.min(2, photos.size()))) {   // JIT and library warm-up
-            routes.lumasync(OutputFormat.WEBP, new Quality.Fixed(80)).run(p, Files.createTempFile("warm", ".webp"));
-        }
+        warmUp(routes, photos);
         List<Result> results = new ArrayList<>();
         for (Map.Entry<String, Route> e : routes.all().entrySet()) {
             String name = e.getKey();
@@ -111,6 +83,45 @@ public final class ImageBenchmark {
         Files.writeString(report, Report.markdown(vips, photos, results, throughput, bigMemory,
                 new Scorer(vips)));
         System.out.println("Wrote " + report);
+    }
+
+    /**
+     * The runs made in a fresh JVM: {@code --big CORPUS OUT ROUTE} (one large-input run, for
+     * {@link #bigInputsInFreshJvm}) or {@code --throughput CORPUS OUT} (the 1- vs 2-worker batches, for
+     * {@link #throughputInFreshJvm}); each prints its result on standard output.
+     */
+    private static void child(String[] args) throws Exception {
+        boolean throughput = args[0].equals("--throughput");
+        Vips vips = VipsLoader.load();
+        if (throughput) {
+            vips.concurrency(1);
+        }
+        Path outRoot = Path.of(args[2]);
+        Routes routes = new Routes(vips, new VipsPipeline(vips, ImageLimits.defaults()), outRoot);
+        List<Path> photos = corpus(Path.of(args[1]), Integer.MAX_VALUE);
+        if (!throughput) {
+            System.out.print(Throughput.bigInputs(routes, photos, outRoot, args[3]));
+            return;
+        }
+        warmUp(routes, photos);
+        Throughput t = Throughput.measure(routes, photos, outRoot);
+        System.out.printf(Locale.ROOT, "%f %f %f %f %f %f %f %f %d%n", t.lumasync1().perSecond(),
+                t.lumasync1().cores(), t.lumasync2().perSecond(), t.lumasync2().cores(), t.vips1().perSecond(),
+                t.vips1().cores(), t.vips2().perSecond(), t.vips2().cores(), t.lumasyncPeakKib2());
+    }
+
+    /** The corpus's photos, sorted by name. */
+    static List<Path> corpus(Path dir, int limit) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().limit(limit).toList();
+        }
+    }
+
+    /** JIT and library warm-up: two photos through the WebP route before anything is timed. */
+    private static void warmUp(Routes routes, List<Path> photos) throws Exception {
+        for (Path p : photos.subList(0, Math.min(2, photos.size()))) {
+            routes.lumasync(OutputFormat.WEBP, new Quality.Fixed(80)).run(p, Files.createTempFile("warm", ".webp"));
+        }
     }
 
     private static String bigInputsInFreshJvm(Path corpus, Path outRoot) throws Exception {

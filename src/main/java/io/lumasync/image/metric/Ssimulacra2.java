@@ -66,6 +66,8 @@ public final class Ssimulacra2 {
         private final float[][][] xyb = new float[SCALES][][];
         private final float[][][] mu = new float[SCALES][][];
         private final float[][][] sigma = new float[SCALES][][];
+        private final int[] widths = new int[SCALES];
+        private final int[] heights = new int[SCALES];
         private int scales;
         private float[][][] linear;
         private float[][][] distortedXyb;
@@ -85,6 +87,8 @@ public final class Ssimulacra2 {
                     w = (w + 1) / 2;
                     h = (h + 1) / 2;
                 }
+                widths[s] = w;
+                heights[s] = h;
                 xyb[s] = Xyb.of(lin);
                 mu[s] = new float[3][];
                 sigma[s] = new float[3][];
@@ -107,15 +111,11 @@ public final class Ssimulacra2 {
             }
             float[][] lin = LinearPlanes.into(distorted, width, height, bands, linear[0]);
             double[][] perScale = new double[scales][];
-            int w = width;
-            int h = height;
             for (int s = 0; s < scales; s++) {
                 if (s > 0) {
-                    lin = LinearPlanes.halveInto(lin, w, h, linear[s]);
-                    w = (w + 1) / 2;
-                    h = (h + 1) / 2;
+                    lin = LinearPlanes.halveInto(lin, widths[s - 1], heights[s - 1], linear[s]);
                 }
-                perScale[s] = errorMaps(this, s, Xyb.into(lin, distortedXyb[s]), w, h);
+                perScale[s] = errorMaps(this, s, Xyb.into(lin, distortedXyb[s]), widths[s], heights[s]);
             }
             return finalScore(perScale, scales);
         }
@@ -128,15 +128,9 @@ public final class Ssimulacra2 {
         private void allocateScratch() {
             linear = new float[scales][][];
             distortedXyb = new float[scales][][];
-            int w = width;
-            int h = height;
             for (int s = 0; s < scales; s++) {
-                if (s > 0) {
-                    w = (w + 1) / 2;
-                    h = (h + 1) / 2;
-                }
-                linear[s] = new float[3][w * h];
-                distortedXyb[s] = new float[3][w * h];
+                linear[s] = new float[3][widths[s] * heights[s]];
+                distortedXyb[s] = new float[3][widths[s] * heights[s]];
             }
             scratch = new float[4][width * height];
         }
