@@ -17,6 +17,9 @@ rm -rf "$work/input" && mkdir -p "$work/input"
 find "$dist/lib" -maxdepth 1 -name '*.jar' -exec cp {} "$work/input/" \;
 [ -d "$dist/lib/native" ] && cp -r "$dist/lib/native" "$work/input/native"
 cp "$here/linux/lumasync.desktop" "$work/input/"
+# Shell completion and the manual page, made by the built CLI from its own command tree.
+JAVA_HOME="$jdk" "$dist/bin/lumasync" completion > "$work/input/lumasync.bash"
+JAVA_HOME="$jdk" "$dist/bin/lumasync" manpage > "$work/input/lumasync.1"
 
 case "$(uname -s)" in
   Linux) icon="$root/icons/generated/lumasync-256.png" ;;

@@ -29,6 +29,9 @@ $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-rec
 dpkg-query -W -f='${Depends}\n' lumasync | tee "$out/depends.txt" | grep -q libgtk-3-0
 [ -x /opt/lumasync/bin/Lumasync ] || { echo "not installed at /opt/lumasync" >&2; exit 1; }
 [ -f /usr/share/applications/lumasync.desktop ] || { echo "no menu entry" >&2; exit 1; }
+grep -q 'complete -F' /usr/share/bash-completion/completions/lumasync || { echo "no shell completion" >&2; exit 1; }
+lumasync --version | grep -q '^Lumasync' || { echo "no lumasync command on PATH" >&2; exit 1; }
+zcat /usr/share/man/man1/lumasync.1.gz | grep -q '^\.TH LUMASYNC 1' || { echo "no manual page" >&2; exit 1; }
 
 cleanup() {
     [ -n "${app_pid:-}" ] && kill "$app_pid" 2>/dev/null || true

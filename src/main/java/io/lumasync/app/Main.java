@@ -2,17 +2,20 @@ package io.lumasync.app;
 
 import io.lumasync.cli.Cli;
 import io.lumasync.cli.CliContext;
+import io.lumasync.cli.LaunchArguments;
 import io.lumasync.image.ImagePipeline;
 import io.lumasync.platform.AppDirs;
 import io.lumasync.sync.SyncService;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * Entry point. No arguments (or file paths, from "Open with"): the desktop app. A command word: the headless CLI,
- * which never loads JavaFX. Deliberately not a JavaFX {@code Application} (see the launcher).
+ * Entry point. No arguments (or existing files, from "Open with"): the desktop app. A command word: the headless
+ * CLI, which never loads JavaFX. Anything else is a usage error with a suggestion, never a window. Deliberately not a JavaFX {@code Application} (see the launcher).
  */
 public final class Main {
     private Main() {
@@ -21,6 +24,11 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length > 0 && Cli.COMMANDS.contains(args[0])) {
             System.exit(runCli(args));
+        }
+        Optional<String> mistake = LaunchArguments.mistake(args, Files::exists);
+        if (mistake.isPresent()) {
+            System.err.println(mistake.get());
+            System.exit(Cli.USAGE);
         }
         Desktop.launch(args);
     }

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -123,6 +124,16 @@ final class AdapterOptions {
         }
         throw new ConfigurationException(f.label() + " is needed: type it at the prompt, or pipe it in with --"
                 + f.key().replace('_', '-') + "-stdin.");
+    }
+
+    /** What {@code destinations|sources add [TYPE] --help} adds below the command's own usage. */
+    static String typeHelp(String group, String type, List<String> known, Optional<String> optionsOfType) {
+        if (optionsOfType.isPresent()) {
+            return optionsOfType.get();
+        }
+        String types = "Types: " + String.join(", ", known) + ". Options of one type: lumasync " + group
+                + " add TYPE --help";
+        return type == null ? types : "Unknown type '" + type + "'. " + types;
     }
 
     static String help(String typeName, List<ConfigField> fields) {

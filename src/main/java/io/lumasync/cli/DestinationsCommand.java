@@ -23,10 +23,11 @@ final class DestinationsCommand {
 
     @Command(name = "add", description = "Add a destination: add TYPE NAME --option value… "
             + "(e.g. add folder web --path ~/web; add wordpress blog --url https://… --user me).")
-    static final class Add implements Callable<Integer> {
+    static final class Add implements Callable<Integer>, Cli.TypeHelp {
         private final CliContext ctx;
 
-        @Parameters(index = "0", paramLabel = "TYPE", description = "folder, wordpress, s3, webhook…")
+        @Parameters(index = "0", paramLabel = "TYPE", description = "folder, wordpress, s3, webhook… "
+                + "(`destinations add TYPE --help` lists a type's options)")
         String type;
 
         @Parameters(index = "1", paramLabel = "NAME", description = "Your name for it.")
@@ -41,6 +42,13 @@ final class DestinationsCommand {
 
         Add(CliContext ctx) {
             this.ctx = ctx;
+        }
+
+        @Override
+        public String typeHelp() {
+            return AdapterOptions.typeHelp("destinations", type,
+                    DestinationTypes.all().stream().map(DestinationType::id).toList(),
+                    DestinationTypes.byId(type == null ? "" : type).map(t -> AdapterOptions.help(t.displayName(), t.fields())));
         }
 
         @Override

@@ -24,10 +24,11 @@ final class SourcesCommand {
 
     @Command(name = "add", description = "Add a source: add TYPE NAME --to DEST --option value… "
             + "(e.g. add folder exports --path ~/Exports --to blog --every 15m).")
-    static final class Add implements Callable<Integer> {
+    static final class Add implements Callable<Integer>, Cli.TypeHelp {
         private final CliContext ctx;
 
-        @Parameters(index = "0", paramLabel = "TYPE")
+        @Parameters(index = "0", paramLabel = "TYPE", description = "folder, dropbox, gdrive, custom… "
+                + "(`sources add TYPE --help` lists a type's options)")
         String type;
 
         @Parameters(index = "1", paramLabel = "NAME")
@@ -56,6 +57,12 @@ final class SourcesCommand {
 
         Add(CliContext ctx) {
             this.ctx = ctx;
+        }
+
+        @Override
+        public String typeHelp() {
+            return AdapterOptions.typeHelp("sources", type, SourceTypes.all().stream().map(SourceType::id).toList(),
+                    SourceTypes.byId(type == null ? "" : type).map(t -> AdapterOptions.help(t.displayName(), t.fields())));
         }
 
         @Override
