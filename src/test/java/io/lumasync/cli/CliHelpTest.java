@@ -99,7 +99,7 @@ class CliHelpTest {
         }
         assertThat(page).contains("\\fB\\-\\-dry\\-run\\fR");
         assertThat(page.chars().allMatch(c -> c < 128)).as("troff input is ASCII").isTrue();
-        assertThat(page.lines().filter(l -> l.startsWith(".") && !l.matches("^\\.(TH|SH|SS|TP|PP|B|I|br)( .*)?$")))
+        assertThat(page.lines().filter(l -> l.startsWith(".") && !l.matches("^\\.(TH|SH|SS|TP|PP|B|I|br|nf|fi)( .*)?$")))
                 .as("only known requests start a line").isEmpty();
     }
 

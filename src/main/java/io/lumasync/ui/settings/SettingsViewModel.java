@@ -4,6 +4,7 @@ import io.lumasync.core.EncodeSettings;
 import io.lumasync.core.MetadataPolicy;
 import io.lumasync.core.OutputFormat;
 import io.lumasync.core.Quality;
+import io.lumasync.platform.Autostart;
 import io.lumasync.ui.common.Tasks;
 import io.lumasync.ui.common.Texts;
 import io.lumasync.ui.common.engine.AppServices;
