@@ -16,6 +16,8 @@ import java.util.List;
  */
 public record EncodedImage(byte[] bytes, ImageFormat format, String fileName, int width, int height,
                            long inputBytes, List<String> notes) {
+    /** How the note of an original published as it was ("never bigger") begins; progress lines look for it. */
+    public static final String KEPT_ORIGINAL = "Already optimal: kept the original";
 
     public EncodedImage {
         notes = List.copyOf(notes);

@@ -39,10 +39,10 @@ final class NeverBigger {
         List<String> notes = new ArrayList<>(encoded.notes().stream()
                 .filter(n -> !n.startsWith("Quality")).toList());
         notes.add(Arrays.equals(kept.get(), original)
-                ? "Already optimal: re-encoding would not make it smaller, so the original was kept."
+                ? EncodedImage.KEPT_ORIGINAL + " (re-encoding would not make it smaller)."
                 : settings.metadata() == MetadataPolicy.STRIP_ALL
-                ? "Already optimal: kept the original, with its metadata removed."
-                : "Already optimal: kept the original, without its location, camera serial numbers and thumbnail "
+                ? EncodedImage.KEPT_ORIGINAL + ", with its metadata removed."
+                : EncodedImage.KEPT_ORIGINAL + ", without its location, camera serial numbers and thumbnail "
                 + "(copyright, credits and captions kept).");
         return new EncodedImage(kept.get(), encoded.format(), encoded.fileName(), encoded.width(), encoded.height(),
                 encoded.inputBytes(), notes);

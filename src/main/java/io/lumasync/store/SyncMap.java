@@ -90,6 +90,23 @@ public final class SyncMap {
         });
     }
 
+    /** Every row of one source, by destination and then asset id: where each of its assets went. */
+    public Map<String, Map<String, SyncMapEntry>> forSource(String source) throws SQLException {
+        return db.query(c -> {
+            Map<String, Map<String, SyncMapEntry>> out = new java.util.TreeMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM sync_map WHERE source = ?")) {
+                p.setString(1, source);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        SyncMapEntry e = row(rs);
+                        out.computeIfAbsent(e.destination(), k -> new HashMap<>()).put(e.assetId(), e);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public List<SyncMapEntry> list(Optional<String> destination) throws SQLException {
         return db.query(c -> {
             String sql = "SELECT " + COLUMNS + " FROM sync_map"

@@ -150,24 +150,35 @@ final class Runs {
                     SyncService.usage("There is no source called '" + sourceName + "'."));
             Source source = adapters.source(sourceName);
             List<SourceItem> items = source.list(Optional.empty()).items();
-            Map<String, Map<String, SyncMapEntry>> rows = new LinkedHashMap<>();
-            for (String d : rec.destinations()) {
-                rows.put(d, syncMap.forSource(sourceName, d));
-            }
+            // Badges for the source's own destinations, and for every destination the sync map says an asset went
+            // to (Browse and push can publish beyond the configured ones).
+            Map<String, Map<String, SyncMapEntry>> rows = syncMap.forSource(sourceName);
             Set<String> failed = journal.lastFailed(sourceName);
+            Set<String> destinations = new java.util.TreeSet<>(rec.destinations());
+            destinations.addAll(rows.keySet());
+            failed.forEach(k -> destinations.add(k.substring(k.indexOf('\u0000') + 1)));
             List<BrowseItem> out = new ArrayList<>(items.size());
             for (SourceItem i : items) {
                 Map<String, AssetStatus> status = new LinkedHashMap<>();
-                for (var e : rows.entrySet()) {
-                    SyncMapEntry row = e.getValue().get(i.id());
-                    AssetStatus st = failed.contains(i.id() + "\u0000" + e.getKey()) ? AssetStatus.FAILED
-                            : row == null ? AssetStatus.NEW
-                            : row.fingerprint().sameContentAs(i.fingerprint()) && row.settingsHash().equals(rec.encode().hash())
-                            ? AssetStatus.SYNCED : AssetStatus.CHANGED;
-                    status.put(e.getKey(), st);
+                Map<String, String> urls = new LinkedHashMap<>();
+                for (String d : destinations) {
+                    SyncMapEntry row = rows.getOrDefault(d, Map.of()).get(i.id());
+                    boolean configured = rec.destinations().contains(d);
+                    boolean lastFailed = failed.contains(i.id() + "\u0000" + d);
+                    if (row == null && !configured && !lastFailed) {
+                        continue;
+                    }
+                    // Elsewhere the settings were chosen per run, so only the content decides "changed".
+                    boolean current = row != null && row.fingerprint().sameContentAs(i.fingerprint())
+                            && (!configured || row.settingsHash().equals(rec.encode().hash()));
+                    status.put(d, lastFailed ? AssetStatus.FAILED : row == null ? AssetStatus.NEW
+                            : current ? AssetStatus.SYNCED : AssetStatus.CHANGED);
+                    if (row != null && row.remote().url() != null) {
+                        urls.put(d, row.remote().url());
+                    }
                 }
                 Optional<Path> local = source instanceof LocalFiles lf ? Optional.of(lf.path(i)) : Optional.empty();
-                out.add(new BrowseItem(sourceName, i, status, local));
+                out.add(new BrowseItem(sourceName, i, status, urls, local));
             }
             return out;
         } catch (SQLException e) {

@@ -7,13 +7,34 @@ public final class Sizes {
     private Sizes() {
     }
 
+    /** The one byte formatter of the app and the CLI: "512 B", "13.1 KB", "340 KB", "4.2 MB", "1.3 GB". */
     public static String human(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
-        if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
+        double kb = bytes / 1024.0;
+        if (kb < 1024) {
+            return String.format(Locale.ROOT, kb < 100 ? "%.1f KB" : "%.0f KB", kb);
         }
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+        double mb = kb / 1024;
+        if (mb < 1024) {
+            return String.format(Locale.ROOT, "%.1f MB", mb);
+        }
+        return String.format(Locale.ROOT, "%.1f GB", mb / 1024);
+    }
+
+    /** "1.2 MB → 340 KB (−72%)". */
+    public static String saving(long before, long after) {
+        if (before <= 0) {
+            return human(after);
+        }
+        long pct = Math.round(100.0 * (after - before) / before);
+        return human(before) + " → " + human(after) + " (" + (pct <= 0 ? "−" + (-pct) : "+" + pct) + "%)";
+    }
+
+    /** What a finished item saved, or that its original was kept because nothing re-encoded was smaller. */
+    public static String result(ItemProgress p) {
+        return p.keptOriginal() ? "kept the original (already smaller than any re-encode), " + human(p.bytesOut())
+                : saving(p.bytesIn(), p.bytesOut());
     }
 }

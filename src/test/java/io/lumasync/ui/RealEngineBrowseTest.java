@@ -15,7 +15,12 @@ import io.lumasync.ui.common.Windows;
 import io.lumasync.ui.shell.MainView;
 import io.lumasync.ui.shell.Page;
 import io.lumasync.ui.shell.Shell;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+import org.controlsfx.control.CheckComboBox;
 import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
 import org.controlsfx.control.GridView;
@@ -45,17 +50,23 @@ class RealEngineBrowseTest {
     Path dir;
     private EngineServices services;
     private Path site;
+    private Path portfolio;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
         Path photos = dir.resolve("photos");
         TestImages.jpeg(photos.resolve("one.jpg"));
         TestImages.jpeg(photos.resolve("sub/two.jpg"));
+        this.stage = stage;
         site = Files.createDirectories(dir.resolve("site"));
+        portfolio = Files.createDirectories(dir.resolve("portfolio with a long name"));
         SyncService sync = SyncService.open(dir.resolve("data"), new InMemorySecretVault(), new PassThroughPipeline(),
                 new SyncService.Options(RetryPolicy.DEFAULT, 1, 1, false));
         services = EngineServices.withIntervalAutosync(sync);
         services.addDestination("site", "folder", Map.of("path", site.toString()), Map.of());
+        services.addDestination("portfolio-for-the-spring-catalogue", "folder", Map.of("path", portfolio.toString()),
+                Map.of());
         services.addSource(SourceInfo.of("photos", "folder", Map.of("path", photos.toString()), List.of("site")),
                 Map.of());
         ThemeManager theme = new ThemeManager();
@@ -78,6 +89,7 @@ class RealEngineBrowseTest {
     void syncsToAFolderDestinationAndReaches100Percent(FxRobot robot) throws Exception {
         GridView<BrowseItem> grid = robot.lookup("#browse-grid").query();
         FxTestSupport.waitFor(() -> grid.getItems().size() == 2);
+        tick(robot, "site");
         robot.clickOn("#browse-select-all");
         robot.clickOn("#browse-sync");
         Label progress = robot.lookup("#browse-progress-text").query();
@@ -89,5 +101,74 @@ class RealEngineBrowseTest {
                     .containsExactly("one.jpg", "two.jpg");
         }
         FxTestSupport.waitFor(() -> grid.getItems().stream().allMatch(b -> b.status().get("site") == AssetStatus.SYNCED));
+    }
+
+    @Test
+    void badgesShowEveryDestinationOfTheSyncMapWithTheirAddresses(FxRobot robot) throws Exception {
+        GridView<BrowseItem> grid = robot.lookup("#browse-grid").query();
+        FxTestSupport.waitFor(() -> grid.getItems().size() == 2);
+        Label message = robot.lookup("#browse-message").query();
+        FxTestSupport.waitFor(() -> message.getText().equals("2 images: 2 not published yet."), message::getText);
+
+        // Published to a destination the source is not configured for: Browse's own picker.
+        tick(robot, "site", "portfolio-for-the-spring-catalogue");
+        robot.clickOn("#browse-select-all");
+        robot.clickOn("#browse-sync");
+        Label progress = robot.lookup("#browse-progress-text").query();
+        FxTestSupport.waitFor(() -> progress.getText().startsWith("Finished"), progress::getText);
+        FxTestSupport.waitFor(() -> grid.getItems().stream().allMatch(b ->
+                b.status().get("portfolio-for-the-spring-catalogue") == AssetStatus.SYNCED
+                        && b.status().get("site") == AssetStatus.SYNCED), () -> grid.getItems().toString());
+        assertThat(grid.getItems()).allSatisfy(b -> {
+            assertThat(b.url("site").map(java.net.URI::create).map(Path::of)).contains(site.resolve(b.item().name()));
+            assertThat(b.url("portfolio-for-the-spring-catalogue")).isPresent();
+        });
+        FxTestSupport.waitFor(() -> message.getText().equals("2 images: 2 published."), message::getText);
+        // The cards show a badge per destination, each a button (keyboard and screen reader reach it).
+        FxTestSupport.waitFor(() -> robot.lookup(".badge-link").queryAll().size() == 4);
+        assertThat(robot.lookup(".badge-link").queryAllAs(Button.class))
+                .allSatisfy(b -> assertThat(b.getAccessibleText()).contains("published and up to date"));
+    }
+
+    @Test
+    void theFooterHoldsAtTheMinimumWindowSizeAfterARun(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(stage.getMinWidth());
+            stage.setHeight(stage.getMinHeight());
+        });
+        GridView<BrowseItem> grid = robot.lookup("#browse-grid").query();
+        FxTestSupport.waitFor(() -> grid.getItems().size() == 2);
+        tick(robot, "site", "portfolio-for-the-spring-catalogue");
+        robot.clickOn("#browse-select-all");
+        robot.clickOn("#browse-sync");
+        Label progress = robot.lookup("#browse-progress-text").query();
+        FxTestSupport.waitFor(() -> progress.getText().startsWith("Finished"), progress::getText);
+        robot.interact(() -> { });
+        assertThat(stage.getWidth()).isEqualTo(900);
+        for (String id : List.of("#browse-sync", "#browse-progress-text", "#browse-message", "#browse-preset")) {
+            Region node = robot.lookup(id).query();
+            assertThat(shownText(node)).as(id).doesNotContain("…").doesNotEndWith("...");
+        }
+        assertThat(shownText(robot.lookup("#browse-sync").query())).isEqualTo("Sync");
+        Label to = robot.lookup(".sync-bar > .label").query();
+        assertThat(shownText(to)).isEqualTo("To");
+        assertThat(to.getLabelFor()).isSameAs(robot.lookup("#browse-destinations").query());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void tick(FxRobot robot, String... destinations) {
+        CheckComboBox<?> picker = robot.lookup("#browse-destinations").queryAs(CheckComboBox.class);
+        FxTestSupport.waitFor(() -> picker.getItems().size() == 2);
+        robot.interact(() -> {
+            for (String d : destinations) {
+                ((CheckComboBox<String>) picker).getCheckModel().check(d);
+            }
+        });
+    }
+
+    /** What is drawn: a clipped label draws an ellipsis in its text node, not in its text property. */
+    private static String shownText(Node labeled) {
+        return labeled.lookupAll(".text").stream().filter(n -> n instanceof Text).map(n -> ((Text) n).getText())
+                .reduce("", String::concat);
     }
 }

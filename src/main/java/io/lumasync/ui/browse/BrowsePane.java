@@ -25,6 +25,9 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridView;
 
@@ -67,7 +70,7 @@ public final class BrowsePane implements PaneView {
         grid.setCellHeight(Thumbnails.SIZE + 64);
         grid.setHorizontalCellSpacing(8);
         grid.setVerticalCellSpacing(8);
-        grid.setCellFactory(g -> new ThumbCell(ctx.thumbnails(), vm.selected(), vm::toggle));
+        grid.setCellFactory(g -> new ThumbCell(ctx.thumbnails(), vm.selected(), vm::toggle, ctx.windows()::open));
 
         TextField filter = new TextField();
         filter.setId("browse-filter");
@@ -94,25 +97,73 @@ public final class BrowsePane implements PaneView {
         ProgressBar bar = new ProgressBar();
         bar.setId("browse-progress");
         bar.progressProperty().bind(vm.progress);
-        bar.setPrefWidth(200);
+        bar.setPrefWidth(180);
+        bar.setMinWidth(100);
+        bar.visibleProperty().bind(vm.running.or(vm.progress.greaterThan(0)));
+        bar.managedProperty().bind(bar.visibleProperty());
         Label progressText = new Label();
         progressText.setId("browse-progress-text");
         progressText.textProperty().bind(vm.progressText);
-        HBox syncBar = Fx.row(new Label("To"), destinations.view(), preset, sync, bar, progressText);
+        progressText.setWrapText(true);
+        progressText.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progressText, Priority.ALWAYS);
+        // The bar's fixed parts keep their full width at the smallest window; the destination list gives way.
+        Label to = new Label("To");
+        to.setLabelFor(destinations.view());
+        keepWidth(to, preset, sync);
+        destinations.view().setMinWidth(120);
+        destinations.view().setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(destinations.view(), Priority.SOMETIMES);
+        HBox syncBar = Fx.row(to, destinations.view(), preset, sync);
         syncBar.getStyleClass().add("sync-bar");
+        HBox status = Fx.row(bar, progressText);
 
         Label message = new Label();
         message.setId("browse-message");
         message.textProperty().bind(vm.message);
+        message.setWrapText(true);
         SplitPane split = new SplitPane(tree, grid);
         split.setDividerPositions(0.2);
         VBox top = new VBox(8, Fx.title("Browse"), tabs, toolbar);
         root.setTop(top);
-        root.setCenter(split);
-        root.setBottom(new VBox(4, message, syncBar));
+        root.setCenter(new StackPane(split, emptyState()));
+        root.setBottom(new VBox(4, message, status, syncBar));
         BorderPane.setMargin(split, new Insets(8, 0, 8, 0));
         root.setPadding(new Insets(16, 16, 8, 16));
         rebuildTabs();
+    }
+
+    /** What a first start shows instead of an empty grid: the two ways in, each with its button. */
+    private Node emptyState() {
+        Label title = new Label("Nothing to browse yet");
+        title.getStyleClass().add("title-3");
+        Label text = new Label("Browse shows the images of your sources — an export folder, Dropbox, Google Drive or "
+                + "a custom API — with a badge for every place each one is published. Add a source to start, or "
+                + "drop photos on Upload to publish them straight away.");
+        text.setWrapText(true);
+        text.setMaxWidth(520);
+        Button addSource = Fx.button("browse-add-source", "_Add a source…", "Choose where your images come from",
+                () -> ctx.windows().showPage("sources"));
+        addSource.getStyleClass().add("accent");
+        Button upload = Fx.button("browse-go-upload", "_Drop photos on Upload", "Publish files without a source",
+                () -> ctx.windows().showPage("upload"));
+        VBox box = new VBox(12, title, text, Fx.row(addSource, upload));
+        box.setId("browse-empty");
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        box.setMaxSize(560, Region.USE_PREF_SIZE);
+        box.getStyleClass().add("empty-state");
+        box.visibleProperty().bind(vm.noSources);
+        box.managedProperty().bind(vm.noSources);
+        StackPane wrap = new StackPane(box);
+        wrap.visibleProperty().bind(vm.noSources);
+        wrap.getStyleClass().add("empty-state-backdrop");
+        return wrap;
+    }
+
+    private static void keepWidth(Region... nodes) {
+        for (Region n : nodes) {
+            n.setMinWidth(Region.USE_PREF_SIZE);
+        }
     }
 
     private void rebuildTabs() {

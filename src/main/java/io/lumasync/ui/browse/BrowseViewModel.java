@@ -51,6 +51,8 @@ public final class BrowseViewModel {
     final StringProperty progressText = new SimpleStringProperty("");
     final DoubleProperty progress = new SimpleDoubleProperty(0);
     final BooleanProperty running = new SimpleBooleanProperty();
+    /** No source configured at all: the pane shows the first steps instead of an empty grid. */
+    final BooleanProperty noSources = new SimpleBooleanProperty();
 
     public BrowseViewModel(AppServices services, Tasks tasks) {
         this.services = services;
@@ -67,6 +69,7 @@ public final class BrowseViewModel {
     public void refreshSources() {
         tasks.run("list sources", services::sources, list -> {
             sourceNames.setAll(list.stream().map(SourceInfo::name).toList());
+            noSources.set(list.isEmpty());
             load();
         }, this::fail);
     }
@@ -111,10 +114,33 @@ public final class BrowseViewModel {
                 && (t.isEmpty() || b.item().name().toLowerCase(Locale.ROOT).contains(t)));
     }
 
+    /** "12 images: 9 published, 2 changed since, 1 not published yet." — the truth of the sync map, in words. */
     String summary() {
-        long updates = items.stream().filter(BrowseViewModel::changed).count();
-        return items.size() + " images, " + updates + " changed since their last sync.";
+        if (items.isEmpty()) {
+            return sourceNames.isEmpty() ? "" : "No images in this source yet.";
+        }
+        long failed = items.stream().filter(b -> b.status().containsValue(AssetStatus.FAILED)).count();
+        long changed = items.stream().filter(b -> !b.status().containsValue(AssetStatus.FAILED) && changed(b)).count();
+        long never = items.stream().filter(b -> b.status().values().stream()
+                .noneMatch(s -> s == AssetStatus.SYNCED || s == AssetStatus.CHANGED || s == AssetStatus.FAILED)).count();
+        long published = items.size() - failed - changed - never;
+        List<String> parts = new ArrayList<>();
+        if (published > 0) {
+            parts.add(published + " published");
+        }
+        if (changed > 0) {
+            parts.add(changed + " changed since");
+        }
+        if (never > 0) {
+            parts.add(never + " not published yet");
+        }
+        if (failed > 0) {
+            parts.add(failed + " failed (see Activity)");
+        }
+        return items.size() + (items.size() == 1 ? " image: " : " images: ") + String.join(", ", parts) + ".";
     }
+
+
 
     static boolean changed(BrowseItem b) {
         return b.status().values().stream().anyMatch(s -> s == AssetStatus.CHANGED);

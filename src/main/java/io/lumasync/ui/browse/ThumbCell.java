@@ -8,7 +8,9 @@ import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
@@ -19,6 +21,7 @@ import org.controlsfx.control.GridCell;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -35,8 +38,12 @@ final class ThumbCell extends GridCell<BrowseItem> {
     private final VBox box;
     private final SetChangeListener<String> selectionListener = c -> updateSelected();
 
-    ThumbCell(Thumbnails thumbnails, ObservableSet<String> selection, Consumer<BrowseItem> toggle) {
+    private final Consumer<String> openUrl;
+
+    ThumbCell(Thumbnails thumbnails, ObservableSet<String> selection, Consumer<BrowseItem> toggle,
+              Consumer<String> openUrl) {
         this.thumbnails = thumbnails;
+        this.openUrl = openUrl;
         this.selection = selection;
         image.setFitWidth(Thumbnails.SIZE * 0.85);
         image.setFitHeight(Thumbnails.SIZE * 0.85);
@@ -79,8 +86,9 @@ final class ThumbCell extends GridCell<BrowseItem> {
                 + "\n") + Texts.bytes(item.item().fingerprint().size())));
         badges.getChildren().clear();
         for (Map.Entry<String, AssetStatus> e : new TreeMap<>(item.status()).entrySet()) {
-            badges.getChildren().add(badge(e.getKey(), e.getValue()));
+            badges.getChildren().add(badge(e.getKey(), e.getValue(), item.url(e.getKey()), openUrl));
         }
+        image.setAccessibleText("Preview of " + item.item().name());
         String n = item.item().name();
         format.setText(n.contains(".") ? n.substring(n.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT) : "");
         image.setImage(null);
@@ -101,15 +109,27 @@ final class ThumbCell extends GridCell<BrowseItem> {
         pseudoClassStateChanged(SELECTED, on);
     }
 
-    static Label badge(String destination, AssetStatus status) {
-        Label l = new Label(destination);
+    /** A destination's badge; with a published address it is a button that opens it (mouse or keyboard). */
+    static Labeled badge(String destination, AssetStatus status, Optional<String> url, Consumer<String> openUrl) {
+        String state = destination + ": " + stateText(status) + url.map(u -> "\n" + u + "\n(click to open)").orElse("");
+        Labeled l = url.isPresent() ? new Button(destination) : new Label(destination);
         l.getStyleClass().addAll("badge", "badge-" + status.name().toLowerCase(Locale.ROOT));
-        l.setTooltip(new Tooltip(destination + ": " + switch (status) {
+        l.setTooltip(new Tooltip(state));
+        l.setAccessibleText(destination + ", " + stateText(status));
+        if (l instanceof Button b) {
+            b.getStyleClass().add("badge-link");
+            b.setOnAction(e -> openUrl.accept(url.get()));
+            b.setFocusTraversable(true);
+        }
+        return l;
+    }
+
+    static String stateText(AssetStatus status) {
+        return switch (status) {
             case SYNCED -> "published and up to date";
             case CHANGED -> "changed since it was published";
             case NEW -> "not published there yet";
             case FAILED -> "the last attempt failed (see Activity)";
-        }));
-        return l;
+        };
     }
 }

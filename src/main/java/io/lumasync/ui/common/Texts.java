@@ -2,6 +2,7 @@ package io.lumasync.ui.common;
 
 import io.lumasync.core.LumasyncException;
 import io.lumasync.store.JobState;
+import io.lumasync.sync.Sizes;
 import io.lumasync.sync.RunReport;
 
 import java.time.Duration;
@@ -20,22 +21,12 @@ public final class Texts {
     }
 
     public static String bytes(long n) {
-        if (n < 1024) {
-            return n + " B";
-        }
-        if (n < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KB", n / 1024.0);
-        }
-        return String.format(Locale.ROOT, "%.1f MB", n / (1024.0 * 1024));
+        return Sizes.human(n);
     }
 
-    /** "1.2 MB → 340.0 KB (−72%)". */
+    /** "1.2 MB → 340 KB (−72%)". */
     public static String saving(long before, long after) {
-        if (before <= 0) {
-            return bytes(after);
-        }
-        long pct = Math.round(100.0 * (after - before) / before);
-        return bytes(before) + " → " + bytes(after) + " (" + (pct <= 0 ? "−" + (-pct) : "+" + pct) + "%)";
+        return Sizes.saving(before, after);
     }
 
     /** One line for the tray and status bars: "3 sent, 10 unchanged, 1 failed". */

@@ -29,12 +29,23 @@ public final class Windows {
     private final HostServices host;
     private final Supplier<Parent> mainContent;
     private boolean built;
+    private java.util.function.Consumer<String> pages = id -> { };
 
     public Windows(Stage main, ThemeManager theme, HostServices host, Supplier<Parent> mainContent) {
         this.main = main;
         this.theme = theme;
         this.host = host;
         this.mainContent = mainContent;
+    }
+
+    /** Who switches the main window's pane (the shell registers itself); ids as in {@link #showPage}. */
+    public void setPageSwitcher(java.util.function.Consumer<String> switcher) {
+        this.pages = switcher;
+    }
+
+    /** Switches the main window to a pane: "browse", "upload", "destinations", "sources", … (the sidebar's ids). */
+    public void showPage(String id) {
+        pages.accept(id);
     }
 
     public Stage mainStage() {

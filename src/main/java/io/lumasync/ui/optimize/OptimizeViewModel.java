@@ -8,6 +8,7 @@ import io.lumasync.store.JobState;
 import io.lumasync.sync.BatchProgress;
 import io.lumasync.sync.DestinationInfo;
 import io.lumasync.sync.ItemProgress;
+import io.lumasync.sync.Sizes;
 import io.lumasync.sync.RunReport;
 import io.lumasync.sync.SyncListener;
 import io.lumasync.ui.common.Coalescer;
@@ -170,7 +171,7 @@ public final class OptimizeViewModel {
 
     static String describe(ItemProgress p) {
         return switch (p.state()) {
-            case DONE -> Texts.saving(p.bytesIn(), p.bytesOut());
+            case DONE -> Sizes.result(p);
             case SKIPPED, FAILED -> p.message();
             default -> p.state().name().toLowerCase(Locale.ROOT);
         };

@@ -61,6 +61,7 @@ public final class MainView {
         status.getStyleClass().add("status-line");
         root.setBottom(status);
         installDrop();
+        ctx.windows().setPageSwitcher(id -> show(Page.valueOf(id.toUpperCase(java.util.Locale.ROOT))));
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 for (Page p : Page.values()) {

@@ -5,6 +5,7 @@ import io.lumasync.core.EncodeSettings;
 import io.lumasync.store.JobState;
 import io.lumasync.sync.BatchProgress;
 import io.lumasync.sync.ItemProgress;
+import io.lumasync.sync.Sizes;
 import io.lumasync.sync.RunReport;
 import io.lumasync.sync.SyncListener;
 import io.lumasync.ui.common.Tasks;
@@ -173,7 +174,7 @@ public final class UploadViewModel {
             case PLANNED -> "waiting";
             case ENCODING -> "compressing…";
             case UPLOADING -> "uploading…";
-            case DONE -> Texts.saving(p.bytesIn(), p.bytesOut());
+            case DONE -> Sizes.result(p);
             case SKIPPED -> "unchanged, skipped";
             case FAILED -> p.message();
         };

@@ -54,7 +54,7 @@ class GridVirtualizationTest {
         grid.setCellWidth(Thumbnails.SIZE + 12);
         grid.setCellHeight(Thumbnails.SIZE + 64);
         Thumbnails thumbs = new Thumbnails(dir.resolve("thumbs"), new SameThreadTasks());
-        grid.setCellFactory(g -> new ThumbCell(thumbs, FXCollections.observableSet(), b -> { }));
+        grid.setCellFactory(g -> new ThumbCell(thumbs, FXCollections.observableSet(), b -> { }, u -> { }));
         FxTestSupport.styled(stage, grid, new ThemeManager());
     }
 
