@@ -114,7 +114,7 @@ public final class BrowseViewModel {
                 && (t.isEmpty() || b.item().name().toLowerCase(Locale.ROOT).contains(t)));
     }
 
-    /** "12 images: 9 published, 2 changed since, 1 not published yet." — the truth of the sync map, in words. */
+    /** "12 images: 9 published, 2 changed since published, 1 not published yet." — the truth of the sync map, in words. */
     String summary() {
         if (items.isEmpty()) {
             return sourceNames.isEmpty() ? "" : "No images in this source yet.";
@@ -129,7 +129,7 @@ public final class BrowseViewModel {
             parts.add(published + " published");
         }
         if (changed > 0) {
-            parts.add(changed + " changed since");
+            parts.add(changed + " changed since published");
         }
         if (never > 0) {
             parts.add(never + " not published yet");

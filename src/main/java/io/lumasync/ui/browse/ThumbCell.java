@@ -14,11 +14,11 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
 
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +33,9 @@ final class ThumbCell extends GridCell<BrowseItem> {
     private final ImageView image = new ImageView();
     private final Label format = new Label();
     private final Label name = new Label();
-    private final FlowPane badges = new FlowPane(4, 4);
+    /** Two badges fit a card; more are summed up in a third that names them all in its tooltip. */
+    static final int BADGES_SHOWN = 2;
+    private final VBox badges = new VBox(2);
     private final CheckBox tick = new CheckBox();
     private final VBox box;
     private final SetChangeListener<String> selectionListener = c -> updateSelected();
@@ -53,6 +55,8 @@ final class ThumbCell extends GridCell<BrowseItem> {
         frame.getStyleClass().add("thumb-placeholder");
         frame.setPrefSize(Thumbnails.SIZE * 0.9, Thumbnails.SIZE * 0.9);
         name.setMaxWidth(Thumbnails.SIZE);
+        badges.setMaxWidth(Thumbnails.SIZE);
+        badges.setAlignment(Pos.TOP_CENTER);
         StackPane.setAlignment(tick, Pos.TOP_LEFT);
         StackPane overlay = new StackPane(frame, tick);
         box = new VBox(4, overlay, name, badges);
@@ -85,8 +89,17 @@ final class ThumbCell extends GridCell<BrowseItem> {
         setTooltip(new Tooltip(item.item().name() + "\n" + (item.item().folder().isEmpty() ? "" : item.item().folder()
                 + "\n") + Texts.bytes(item.item().fingerprint().size())));
         badges.getChildren().clear();
-        for (Map.Entry<String, AssetStatus> e : new TreeMap<>(item.status()).entrySet()) {
+        var all = new ArrayList<>(new TreeMap<>(item.status()).entrySet());
+        for (Map.Entry<String, AssetStatus> e : all.subList(0, Math.min(all.size(), BADGES_SHOWN))) {
             badges.getChildren().add(badge(e.getKey(), e.getValue(), item.url(e.getKey()), openUrl));
+        }
+        if (all.size() > BADGES_SHOWN) {
+            var rest = all.subList(BADGES_SHOWN, all.size());
+            Label more = new Label("+" + rest.size() + " more");
+            more.getStyleClass().addAll("badge", "badge-more");
+            more.setTooltip(new Tooltip(String.join("\n", rest.stream()
+                    .map(e -> e.getKey() + ": " + stateText(e.getValue())).toList())));
+            badges.getChildren().add(more);
         }
         image.setAccessibleText("Preview of " + item.item().name());
         String n = item.item().name();
@@ -114,6 +127,7 @@ final class ThumbCell extends GridCell<BrowseItem> {
         String state = destination + ": " + stateText(status) + url.map(u -> "\n" + u + "\n(click to open)").orElse("");
         Labeled l = url.isPresent() ? new Button(destination) : new Label(destination);
         l.getStyleClass().addAll("badge", "badge-" + status.name().toLowerCase(Locale.ROOT));
+        l.setMaxWidth(Thumbnails.SIZE - 8);   // a long destination name ends in "…" inside the card
         l.setTooltip(new Tooltip(state));
         l.setAccessibleText(destination + ", " + stateText(status));
         if (l instanceof Button b) {
