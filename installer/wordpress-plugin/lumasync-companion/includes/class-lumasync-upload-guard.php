@@ -84,6 +84,10 @@ class Lumasync_Upload_Guard {
 			$why = is_string( $file['error'] ) ? wp_strip_all_tags( $file['error'] ) : __( 'A plugin on this site refused the file.', 'lumasync-companion' );
 			return self::refused( $why );
 		}
+		// A prefilter may rewrite the file where it lies (optimisers do): what is kept must still be what was checked.
+		if ( wp_get_image_mime( $staged ) !== $mime ) {
+			return self::refused( __( 'A plugin on this site changed the file into another format.', 'lumasync-companion' ) );
+		}
 		return true;
 	}
 
