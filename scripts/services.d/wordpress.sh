@@ -43,6 +43,10 @@ start_site() {
         # The plugin zip as users get it, made from the working tree, so plugin changes need no rebuild.
         rm -rf "$site/wp-content/plugins/lumasync-companion"
         unzip -q "$(bash "$ROOT/scripts/wordpress/build-plugin-zip.sh" "$STATE/lumasync-companion.zip")" -d "$site/wp-content/plugins"
+        # Test-only additions made per run, so the cached template (shared by every checkout) stays as built.
+        mkdir -p "$site/wp-content/mu-plugins"
+        cp "$ROOT/scripts/wordpress/test-site-rules.php" "$site/wp-content/mu-plugins/"
+        LUMASYNC_WP_PORT=80 php -d display_errors=stderr "$ROOT/scripts/wordpress/add-test-author.php" "$site" >>"$site/.lumasync-extra"
     fi
     port="$(free_port)"
     # setsid: PHP's workers outlive a killed parent; a session of their own lets `stop` end them all.
@@ -61,6 +65,9 @@ start_site() {
     curl -fsS -o /dev/null "http://127.0.0.1:$port/wp-json/" || { echo "WordPress $variant does not answer on port $port." >&2; exit 1; }
     # shellcheck disable=SC1091
     . "$site/.lumasync-credentials"
+    WP_AUTHOR_USER=""; WP_AUTHOR_PASSWORD=""
+    # shellcheck disable=SC1091
+    [ -e "$site/.lumasync-extra" ] && . "$site/.lumasync-extra"
     {
         echo "${prefix}_URL=http://127.0.0.1:$port"
         echo "${prefix}_USER=$WP_USER"
@@ -68,6 +75,8 @@ start_site() {
         echo "${prefix}_ADMIN_PASSWORD=$WP_ADMIN_PASSWORD"
         echo "${prefix}_READER_USER=$WP_READER_USER"
         echo "${prefix}_READER_PASSWORD=$WP_READER_PASSWORD"
+        echo "${prefix}_AUTHOR_USER=$WP_AUTHOR_USER"
+        echo "${prefix}_AUTHOR_PASSWORD=$WP_AUTHOR_PASSWORD"
         echo "${prefix}_DIR=$site"
     } >>"${LUMASYNC_TEST_ENV:-/dev/stdout}"
     echo "   WordPress $variant on http://127.0.0.1:$port"

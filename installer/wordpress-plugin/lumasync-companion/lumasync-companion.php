@@ -2,7 +2,7 @@
 /**
  * Plugin Name:       Lumasync Companion
  * Description:       Lets the Lumasync desktop app replace an image in the Media Library in place: same attachment, same address, fresh thumbnails, alt text kept.
- * Version:           1.0.0
+ * Version:           1.1.0
  * Requires at least: 5.8
  * Requires PHP:      7.4
  * License:           Apache-2.0
@@ -15,8 +15,10 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-define( 'LUMASYNC_COMPANION_VERSION', '1.0.0' );
+define( 'LUMASYNC_COMPANION_VERSION', '1.1.0' );
 
+require_once __DIR__ . '/includes/class-lumasync-upload-guard.php';
+require_once __DIR__ . '/includes/class-lumasync-attachment-files.php';
 require_once __DIR__ . '/includes/class-lumasync-replacer.php';
 require_once __DIR__ . '/includes/class-lumasync-rest.php';
 

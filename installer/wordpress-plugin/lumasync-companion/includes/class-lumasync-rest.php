@@ -14,7 +14,13 @@ class Lumasync_Rest {
 	const SYNC_ID_META = 'lumasync_sync_id';
 	const VERSION_META = '_lumasync_version';
 
-	/** The app's idempotency key, set with the upload, lets it find an upload whose answer was lost. */
+	/** How many attachments of one sync id a lookup reads before it gives up (each costs an MD5 of a file). */
+	const LOOKUP_LIMIT = 20;
+
+	/**
+	 * The app's idempotency key, set with the upload, lets it find an upload whose answer was lost. It is shown in
+	 * the edit context only: the public media list must not tell visitors which files came from which app.
+	 */
 	public static function register_meta() {
 		register_post_meta(
 			'attachment',
@@ -22,7 +28,12 @@ class Lumasync_Rest {
 			array(
 				'type'          => 'string',
 				'single'        => true,
-				'show_in_rest'  => true,
+				'show_in_rest'  => array(
+					'schema' => array(
+						'type'    => 'string',
+						'context' => array( 'edit' ),
+					),
+				),
 				'auth_callback' => function () {
 					return current_user_can( 'upload_files' );
 				},
@@ -66,6 +77,12 @@ class Lumasync_Rest {
 				'permission_callback' => function () {
 					return current_user_can( 'upload_files' );
 				},
+				'args'                => array(
+					'md5' => array(
+						'type'    => 'string',
+						'pattern' => '^[0-9a-f]{32}$',
+					),
+				),
 			)
 		);
 	}
@@ -106,39 +123,52 @@ class Lumasync_Rest {
 		if ( ! $post || 'attachment' !== $post->post_type ) {
 			return new WP_Error( 'rest_post_invalid_id', __( 'Invalid attachment ID.', 'lumasync-companion' ), array( 'status' => 404 ) );
 		}
-		$result = Lumasync_Replacer::replace(
-			$id,
-			$request->get_body(),
-			self::file_name( $request->get_header( 'content_disposition' ) ),
-			$request->get_header( 'content_md5' )
-		);
+		// The Content-Disposition name is ignored: the file's name comes from the attachment and the detected format.
+		$result = Lumasync_Replacer::replace( $id, $request->get_body(), $request->get_header( 'content_md5' ) );
 		if ( is_wp_error( $result ) ) {
 			return $result;
 		}
 		return self::media_response( $id );
 	}
 
+	/**
+	 * The newest attachment of this sync id that the signed-in user uploaded and, when the app gives the MD5 of
+	 * the bytes it sent, whose file has those bytes. The sync id alone proves nothing: any author may set it.
+	 */
 	public static function find_by_sync_id( WP_REST_Request $request ) {
 		$ids = get_posts(
 			array(
 				'post_type'      => 'attachment',
 				'post_status'    => 'inherit',
+				'author'         => get_current_user_id(),
 				'meta_key'       => self::SYNC_ID_META,
 				'meta_value'     => (string) $request['sync_id'],
 				'fields'         => 'ids',
-				'posts_per_page' => 1,
+				'posts_per_page' => self::LOOKUP_LIMIT,
 				'orderby'        => 'ID',
 				'order'          => 'DESC',
 			)
 		);
-		if ( empty( $ids ) ) {
-			return new WP_Error( 'lumasync_not_found', __( 'No file was uploaded with this sync id.', 'lumasync-companion' ), array( 'status' => 404 ) );
+		$md5 = (string) $request['md5'];
+		foreach ( $ids as $id ) {
+			$file_md5 = self::original_md5( (int) $id );
+			if ( '' === $md5 || $file_md5 === $md5 ) {
+				return self::media_response( (int) $id, array( 'lumasync_md5' => $file_md5 ) );
+			}
 		}
-		return self::media_response( (int) $ids[0] );
+		return new WP_Error( 'lumasync_not_found', __( 'No file was uploaded with this sync id.', 'lumasync-companion' ), array( 'status' => 404 ) );
+	}
+
+	/** The MD5 of the file as uploaded (a big image's original, not the "-scaled" copy WordPress made of it). */
+	private static function original_md5( $id ) {
+		$path = wp_get_original_image_path( $id );
+		$path = $path ? $path : get_attached_file( $id );
+		$md5  = $path && is_file( $path ) ? md5_file( $path ) : false;
+		return $md5 ? $md5 : '';
 	}
 
 	/** The core media answer (context=edit) plus the cache-busting address the app records. */
-	private static function media_response( $id ) {
+	private static function media_response( $id, $extra = array() ) {
 		$inner    = new WP_REST_Request( 'GET', '/wp/v2/media/' . $id );
 		$inner->set_param( 'context', 'edit' );
 		$response = rest_do_request( $inner );
@@ -149,17 +179,6 @@ class Lumasync_Rest {
 		$version                  = (int) get_post_meta( $id, self::VERSION_META, true );
 		$data['lumasync_version'] = $version;
 		$data['versioned_url']    = $version > 0 ? add_query_arg( 'v', $version, wp_get_attachment_url( $id ) ) : wp_get_attachment_url( $id );
-		return rest_ensure_response( $data );
-	}
-
-	private static function file_name( $disposition ) {
-		if ( ! $disposition ) {
-			return '';
-		}
-		if ( class_exists( 'WP_REST_Attachments_Controller' ) ) {
-			$name = WP_REST_Attachments_Controller::get_filename_from_disposition( array( $disposition ) );
-			return $name ? $name : '';
-		}
-		return '';
+		return rest_ensure_response( array_merge( $data, $extra ) );
 	}
 }

@@ -56,6 +56,7 @@ public final class WordPressApi {
     private final URI site;
     private final String user;
     private final String authorization;
+    private final SiteCredentialRule credentialRule;
     private final WordPressErrors errors;
     // When pretty permalinks are off, /wp-json/ is not routed and ?rest_route= is the way in.
     private volatile boolean queryRoutes;
@@ -68,11 +69,17 @@ public final class WordPressApi {
     }
 
     public WordPressApi(HttpClient http, URI site, String user, String password) {
+        this(http, site, user, password, false);
+    }
+
+    /** {@code allowPlainHttp}: the user's choice to send the password unencrypted to a site on another machine. */
+    public WordPressApi(HttpClient http, URI site, String user, String password, boolean allowPlainHttp) {
         this.http = http;
         this.site = normalise(site);
         this.user = user;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.credentialRule = new SiteCredentialRule(this.site, allowPlainHttp);
         this.errors = new WordPressErrors(this.site, user);
     }
 
@@ -225,21 +232,35 @@ public final class WordPressApi {
         return new WpPage<>(items, total, pages);
     }
 
-    /** The attachment that was uploaded with this sync id (companion plugin only). */
-    public Optional<WpMedia> findBySyncId(String syncId) throws LumasyncException {
+    /**
+     * The signed-in user's attachment that was uploaded with this sync id and whose file has the MD5 {@code md5Hex}
+     * (companion plugin only).
+     */
+    public Optional<WpMedia> findBySyncId(String syncId, String md5Hex) throws LumasyncException {
         String safe = syncId.replaceAll("[^A-Za-z0-9._:-]", "_");
-        Answer a = send(get(restUri("/" + COMPANION_NAMESPACE + "/sync/" + safe, Map.of())), "look up an upload", true);
+        Answer a = send(get(restUri("/" + COMPANION_NAMESPACE + "/sync/" + safe, Map.of("md5", md5Hex))),
+                "look up an upload", true);
         if (a.status() == 404 && WordPressErrors.isJson(a)) {
             return Optional.empty();
         }
         return Optional.of(parse(expectOk(a, "look up an upload"), WpMedia.class, "read the lookup's answer"));
     }
 
-    /** Downloads a file of the site (an attachment's address). */
+    /**
+     * Downloads a file of the site (an attachment's address); signed in only when the address is on the site
+     * itself, so a file served from a CDN or another host never receives the password.
+     */
     public byte[] download(String url) throws LumasyncException {
-        URI uri = URI.create(url);
-        boolean sameSite = site.getHost() != null && site.getHost().equalsIgnoreCase(uri.getHost());
-        Answer a = send(get(uri), "download " + url, sameSite);
+        URI uri;
+        try {
+            uri = URI.create(url);
+            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+                throw new IllegalArgumentException("not http(s)");
+            }
+        } catch (IllegalArgumentException e) {
+            throw LumasyncException.giveUp(what() + " gave the address '" + url + "' for a file, which is not a web address.");
+        }
+        Answer a = send(get(uri), "download " + url, credentialRule.sameOrigin(uri));
         if (a.status() / 100 != 2) {
             throw errors.fromAnswer(a, "download " + url);
         }
@@ -291,11 +312,13 @@ public final class WordPressApi {
 
     private Answer send(HttpRequest.Builder b, String action, boolean authenticated) throws LumasyncException {
         b.header("User-Agent", Http.USER_AGENT).header("Accept", "application/json");
-        if (authenticated) {
-            b.header("Authorization", authorization);
-        }
         try {
-            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest request = b.build();
+            if (authenticated) {
+                credentialRule.require(request.uri(), what());
+                request = HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", authorization).build();
+            }
+            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(r.statusCode(), r.headers(), r.body());
         } catch (IOException e) {
             throw HttpErrors.fromIo(what() + " (trying to " + action + ")", e);

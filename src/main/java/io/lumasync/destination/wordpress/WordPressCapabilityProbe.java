@@ -31,8 +31,9 @@ final class WordPressCapabilityProbe {
     private static final byte[] TINY_WEBP = Base64.getDecoder().decode(
             "UklGRjYAAABXRUJQVlA4ICoAAADQAQCdASoIAAgAAgA0JaACdLoB+AADsAD+7L2P/PTNeYP8nP+3Jl5tsAA=");
 
-    /** What the probe found; cached by the destination. */
-    record Findings(Capabilities capabilities, Optional<CompanionInfo> companion, String wordpressVersion) {
+    /** What the probe found; cached by the destination. {@code userId}: the signed-in account's user ID. */
+    record Findings(Capabilities capabilities, Optional<CompanionInfo> companion, String wordpressVersion,
+                    long userId) {
         boolean hasCompanion() {
             return companion.isPresent();
         }
@@ -50,7 +51,8 @@ final class WordPressCapabilityProbe {
         List<String> notes = new ArrayList<>();
         var index = api.index();
         notes.add("Site: " + (index.name().isBlank() ? api.site().toString() : index.name() + " (" + api.site() + ")"));
-        checkAccount(api, api.me());
+        Map<String, Object> me = api.me();
+        checkAccount(api, me);
 
         Optional<CompanionInfo> companion = api.companionInfo();
         String version = companion.map(CompanionInfo::wpVersion).filter(v -> !v.isBlank())
@@ -78,7 +80,8 @@ final class WordPressCapabilityProbe {
             notes.add("Companion plugin not active: a changed image is uploaded as a new attachment and the old one"
                     + " removed, so its address changes. Install the Lumasync Companion plugin to keep addresses.");
         }
-        return new Findings(new Capabilities(formats, max, replace, true, true, notes), companion, version);
+        long userId = me.get("id") instanceof Number n ? n.longValue() : 0;
+        return new Findings(new Capabilities(formats, max, replace, true, true, notes), companion, version, userId);
     }
 
     private static void checkAccount(WordPressApi api, Map<String, Object> me) throws LumasyncException {

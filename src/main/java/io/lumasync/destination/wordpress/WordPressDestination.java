@@ -42,6 +42,12 @@ public final class WordPressDestination implements Destination {
         this.api = api;
     }
 
+    /** With findings already known (a site whose probe cannot run, e.g. a stand-in server). */
+    WordPressDestination(WordPressApi api, WordPressCapabilityProbe.Findings known) {
+        this.api = api;
+        this.findings = known;
+    }
+
     public WordPressApi api() {
         return api;
     }
@@ -118,10 +124,19 @@ public final class WordPressDestination implements Destination {
         api.deleteMedia(id(ref));
     }
 
+    /**
+     * Finds an upload whose answer was lost. Only an attachment of the signed-in account holding the very bytes
+     * sent counts: any author can put any sync id on a file, and taking theirs for ours would leave this image
+     * unpublished and later replace or delete their file.
+     */
     @Override
     public Optional<RemoteRef> reconcile(Upload upload) throws LumasyncException {
-        if (findings().hasCompanion()) {
-            return api.findBySyncId(upload.syncId()).map(WordPressDestination::ref);
+        var f = findings();
+        if (f.hasCompanion()) {
+            String md5 = WordPressApi.md5Hex(upload.image().bytes());
+            return api.findBySyncId(upload.syncId(), md5)
+                    .filter(m -> m.author() == f.userId() && m.lumasyncMd5().equalsIgnoreCase(md5))
+                    .map(WordPressDestination::ref);
         }
         // Without the plugin nothing carries the sync id: look for the file among the newest uploads, by the name
         // WordPress gives it (heron.jpg, or heron-2.jpg when the name was taken) and its exact size.
@@ -133,7 +148,8 @@ public final class WordPressDestination implements Destination {
         for (int page = 1; page <= RECONCILE_SCAN / perPage; page++) {
             WpPage<WpMedia> p = api.listMedia(page, perPage, "desc");
             for (WpMedia m : p.items()) {
-                if (wanted.matcher(m.fileName()).matches() && m.mediaDetails().filesize() == upload.image().size()
+                if (m.author() == f.userId() && wanted.matcher(m.fileName()).matches()
+                        && m.mediaDetails().filesize() == upload.image().size()
                         && m.mimeType().equalsIgnoreCase(upload.image().mimeType())) {
                     return Optional.of(ref(m));
                 }

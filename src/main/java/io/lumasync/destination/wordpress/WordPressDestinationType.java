@@ -21,6 +21,7 @@ public final class WordPressDestinationType implements DestinationType {
     public static final String URL = "url";
     public static final String USER = "user";
     public static final String PASSWORD = "password";
+    public static final String ALLOW_PLAIN_HTTP = "allow_plain_http";
 
     @Override
     public String id() {
@@ -47,7 +48,11 @@ public final class WordPressDestinationType implements DestinationType {
                         "The WordPress user Lumasync uploads as: an Author, Editor or Administrator."),
                 ConfigField.secret(PASSWORD, "Application password",
                         "Made in WordPress under Users → Profile → Application Passwords (not your login password)."
-                                + " Sites reached over plain http allow them only as a local environment."));
+                                + " Sites reached over plain http allow them only as a local environment."),
+                ConfigField.bool(ALLOW_PLAIN_HTTP, "Allow plain http", false,
+                        "Send the application password unencrypted when the address starts with http:// and the"
+                                + " site is not on this computer. Only for a site on your own network: anyone between"
+                                + " you and the site could read the password and use your site."));
     }
 
     @Override
@@ -62,7 +67,7 @@ public final class WordPressDestinationType implements DestinationType {
         String user = config.require(USER);
         String password = context.secrets().require(PASSWORD, config.name());
         var http = context.http() != null ? context.http() : Http.newClient();
-        return new WordPressDestination(new WordPressApi(http, site, user, password));
+        return new WordPressDestination(new WordPressApi(http, site, user, password, config.flag(ALLOW_PLAIN_HTTP)));
     }
 
     @Override

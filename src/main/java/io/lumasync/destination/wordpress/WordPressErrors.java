@@ -92,6 +92,8 @@ final class WordPressErrors {
                  "application_passwords_disabled_for_user" -> credentials(code, message);
             case "rest_not_logged_in", "rest_cannot_create", "rest_cannot_edit", "rest_cannot_delete",
                  "rest_forbidden", "rest_cannot_view", "rest_forbidden_context" -> notAllowed(status, action, message);
+            case "lumasync_upload_refused" -> LumasyncException.giveUp(
+                    what() + " refused the file while trying to " + action + ": " + message);
             case "rest_upload_sideload_error", "lumasync_not_an_image" -> LumasyncException.giveUp(
                     what() + " refused the file while trying to " + action + ": " + message
                             + " The site does not take this kind of file; Lumasync sends another format where the"

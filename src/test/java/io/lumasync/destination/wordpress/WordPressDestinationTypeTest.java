@@ -16,10 +16,14 @@ class WordPressDestinationTypeTest {
     @Test
     void isRegisteredWithTheFieldsTheCliAndTheFormsUse() {
         var type = DestinationTypes.byId("wordpress").orElseThrow();
-        assertThat(type.fields()).extracting(ConfigField::key).containsExactly("url", "user", "password");
+        assertThat(type.fields()).extracting(ConfigField::key)
+                .containsExactly("url", "user", "password", "allow_plain_http");
         assertThat(type.fields()).filteredOn(ConfigField::isSecret).extracting(ConfigField::key)
                 .as("only the password goes to the keychain").containsExactly("password");
-        assertThat(type.fields()).allMatch(ConfigField::required);
+        assertThat(type.fields()).filteredOn(ConfigField::required).extracting(ConfigField::key)
+                .containsExactly("url", "user", "password");
+        assertThat(type.fields()).filteredOn(f -> f.key().equals("allow_plain_http")).singleElement()
+                .satisfies(f -> assertThat(f.defaultValue()).as("off unless the user turns it on").isEqualTo("false"));
     }
 
     @Test

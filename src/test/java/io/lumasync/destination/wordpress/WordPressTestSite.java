@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * Absent: the test is skipped with the reason, except on CI (CI=true), where it fails.
  */
 record WordPressTestSite(URI url, String user, String password, String adminPassword, String readerUser,
-                         String readerPassword, Path dir) {
+                         String readerPassword, String authorUser, String authorPassword, Path dir) {
 
     static WordPressTestSite wp65() {
         return fromEnv("LUMASYNC_WP");
@@ -38,7 +38,7 @@ record WordPressTestSite(URI url, String user, String password, String adminPass
         }
         return new WordPressTestSite(URI.create(url), env(prefix + "_USER"), env(prefix + "_PASSWORD"),
                 env(prefix + "_ADMIN_PASSWORD"), env(prefix + "_READER_USER"), env(prefix + "_READER_PASSWORD"),
-                Path.of(env(prefix + "_DIR")));
+                env(prefix + "_AUTHOR_USER"), env(prefix + "_AUTHOR_PASSWORD"), Path.of(env(prefix + "_DIR")));
     }
 
     private static String env(String key) {

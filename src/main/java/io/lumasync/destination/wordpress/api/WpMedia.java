@@ -6,13 +6,15 @@ import java.util.Map;
 
 /**
  * An attachment of the Media Library ({@code /wp/v2/media}, {@code context=edit}). The companion plugin's answers
- * add {@code lumasync_version} and {@code versioned_url} (the address with a cache-busting {@code ?v=N}).
+ * add {@code lumasync_version} and {@code versioned_url} (the address with a cache-busting {@code ?v=N}); its
+ * sync-id lookup adds {@code lumasync_md5}, the MD5 of the file as uploaded ("" elsewhere).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record WpMedia(long id, String sourceUrl, String mimeType, String slug, WpText title, WpText caption,
-                      WpText description, String altText, WpMediaDetails mediaDetails, Map<String, Object> meta,
-                      Integer lumasyncVersion, String versionedUrl) {
+public record WpMedia(long id, long author, String sourceUrl, String mimeType, String slug, WpText title,
+                      WpText caption, WpText description, String altText, WpMediaDetails mediaDetails,
+                      Map<String, Object> meta, Integer lumasyncVersion, String versionedUrl, String lumasyncMd5) {
     public WpMedia {
+        lumasyncMd5 = lumasyncMd5 == null ? "" : lumasyncMd5;
         sourceUrl = sourceUrl == null ? "" : sourceUrl;
         mimeType = mimeType == null ? "" : mimeType;
         title = title == null ? new WpText("", "") : title;
