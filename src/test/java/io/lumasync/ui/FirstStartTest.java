@@ -70,4 +70,21 @@ class FirstStartTest {
         robot.clickOn("#browse-go-upload");
         FxTestSupport.waitFor(() -> view.currentProperty().get() == Page.UPLOAD);
     }
+
+    @Test
+    void everyEmptyPaneSaysWhatItIsForWithTheButtonThatFillsIt(FxRobot robot) {
+        for (var pane : java.util.List.of(java.util.Map.entry(Page.DESTINATIONS, "#destinations-empty"),
+                java.util.Map.entry(Page.SOURCES, "#sources-empty"), java.util.Map.entry(Page.AUTOSYNC, "#autosync-empty"),
+                java.util.Map.entry(Page.ACTIVITY, "#activity-empty"))) {
+            robot.interact(() -> view.show(pane.getKey()));
+            FxTestSupport.waitFor(() -> robot.lookup(pane.getValue()).tryQuery().map(Node::isVisible).orElse(false),
+                    pane::getValue);
+            assertThat(robot.lookup(pane.getValue() + " .button").queryAll()).as(pane.getValue()).isNotEmpty();
+        }
+        robot.clickOn("#activity-empty-upload");
+        FxTestSupport.waitFor(() -> view.currentProperty().get() == Page.UPLOAD);
+        robot.interact(() -> view.show(Page.AUTOSYNC));
+        robot.clickOn("#autosync-empty-add");
+        FxTestSupport.waitFor(() -> view.currentProperty().get() == Page.SOURCES);
+    }
 }

@@ -57,7 +57,12 @@ public final class ActivityPane implements PaneView {
                 Fx.column("Destination", ActivityEvent::destination, 110),
                 Fx.column("Message", ActivityEvent::message, 360)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(Fx.muted("No activity yet. Sync or upload something."));
+        table.setPlaceholder(Fx.emptyState("activity-empty", "No activity yet",
+                "Every image synced, skipped or failed is listed here with its reason. Publish something first.",
+                Fx.button("activity-empty-upload", "Go to _Upload", "Drop photos to publish them",
+                        () -> ctx.windows().showPage("upload")),
+                Fx.button("activity-empty-browse", "Go to _Browse", "Sync images of a source",
+                        () -> ctx.windows().showPage("browse"))));
         TextArea detail = new TextArea();
         detail.setId("activity-detail");
         detail.setEditable(false);

@@ -53,7 +53,11 @@ public final class AutosyncPane implements PaneView {
         next.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().nextRun()));
         next.setPrefWidth(200);
         table.getColumns().addAll(List.of(source, mode, next));
-        table.setPlaceholder(Fx.muted("No sources yet. Add one in Sources."));
+        table.setPlaceholder(Fx.emptyState("autosync-empty", "Nothing to keep in sync yet",
+                "Autosync runs your sources in the background — as files change, or every few minutes — even with "
+                        + "the window closed. Add a source first.",
+                Fx.button("autosync-empty-add", "Add a _source…", "Open Sources",
+                        () -> ctx.windows().showPage("sources"))));
 
         Label last = new Label();
         last.setId("autosync-last");

@@ -135,25 +135,14 @@ public final class BrowsePane implements PaneView {
 
     /** What a first start shows instead of an empty grid: the two ways in, each with its button. */
     private Node emptyState() {
-        Label title = new Label("Nothing to browse yet");
-        title.getStyleClass().add("title-3");
-        Label text = new Label("Browse shows the images of your sources — an export folder, Dropbox, Google Drive or "
-                + "a custom API — with a badge for every place each one is published. Add a source to start, or "
-                + "drop photos on Upload to publish them straight away.");
-        text.setWrapText(true);
-        text.setMaxWidth(520);
-        Button addSource = Fx.button("browse-add-source", "_Add a source…", "Choose where your images come from",
-                () -> ctx.windows().showPage("sources"));
-        addSource.getStyleClass().add("accent");
-        Button upload = Fx.button("browse-go-upload", "_Drop photos on Upload", "Publish files without a source",
-                () -> ctx.windows().showPage("upload"));
-        VBox box = new VBox(12, title, text, Fx.row(addSource, upload));
-        box.setId("browse-empty");
-        box.setAlignment(javafx.geometry.Pos.CENTER);
-        box.setMaxSize(560, Region.USE_PREF_SIZE);
-        box.getStyleClass().add("empty-state");
-        box.visibleProperty().bind(vm.noSources);
-        box.managedProperty().bind(vm.noSources);
+        VBox box = Fx.emptyState("browse-empty", "Nothing to browse yet",
+                "Browse shows the images of your sources — an export folder, Dropbox, Google Drive or a custom API "
+                        + "— with a badge for every place each one is published. Add a source to start, or drop "
+                        + "photos on Upload to publish them straight away.",
+                Fx.button("browse-add-source", "_Add a source…", "Choose where your images come from",
+                        () -> ctx.windows().showPage("sources")),
+                Fx.button("browse-go-upload", "_Drop photos on Upload", "Publish files without a source",
+                        () -> ctx.windows().showPage("upload")));
         StackPane wrap = new StackPane(box);
         wrap.visibleProperty().bind(vm.noSources);
         wrap.getStyleClass().add("empty-state-backdrop");

@@ -9,6 +9,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 import java.util.function.Function;
 
@@ -38,6 +39,28 @@ public final class Fx {
         l.getStyleClass().add("text-muted");
         l.setWrapText(true);
         return l;
+    }
+
+    /**
+     * What an empty list, table or pane shows instead of nothing: what it is for, and the buttons that fill it.
+     * Used as a placeholder, so it disappears by itself once there is something to show.
+     */
+    public static VBox emptyState(String id, String title, String text, Button... actions) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("title-4");
+        Label body = new Label(text);
+        body.setWrapText(true);
+        body.setMaxWidth(460);
+        VBox box = new VBox(10, heading, body);
+        if (actions.length > 0) {
+            actions[0].getStyleClass().add("accent");
+            box.getChildren().add(row(actions));
+        }
+        box.setId(id);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setMaxSize(500, Region.USE_PREF_SIZE);
+        box.getStyleClass().add("empty-state");
+        return box;
     }
 
     public static Region spacer() {

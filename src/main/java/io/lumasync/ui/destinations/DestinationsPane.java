@@ -41,6 +41,12 @@ public final class DestinationsPane implements PaneView {
                 editor.edit(d.name(), d.typeId(), d.settings());
             }
         });
+        list.setPlaceholder(Fx.emptyState("destinations-empty", "No destinations yet",
+                "A destination is where Lumasync publishes: a folder, a WordPress site, S3-compatible storage or a "
+                        + "webhook. Fill in the form on the right and press Save; WordPress can be approved on the "
+                        + "site's own page with its Connect button.",
+                Fx.button("destinations-empty-add", "Add a _destination", "Start a new destination in the form",
+                        this::startNew)));
         Button add = Fx.button("destination-add", "_Add", "Add a new destination", this::startNew);
         Button remove = Fx.button("destination-remove", "_Remove", "Remove the selected destination", this::remove);
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());

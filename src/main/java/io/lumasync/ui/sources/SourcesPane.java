@@ -59,6 +59,12 @@ public final class SourcesPane implements PaneView {
         this.editor = new AdapterEditor(AdapterTypeInfo.sources(), ctx.windows(), sync);
 
         list.setId("source-list");
+        list.setPlaceholder(Fx.emptyState("sources-empty", "No sources yet",
+                "A source is where your images live: an export folder, Dropbox, Google Drive or a custom API. "
+                        + "Choose its type in the form, tick where it publishes to, and press Save; Browse then shows "
+                        + "its images.",
+                Fx.button("sources-empty-add", "Add a _source", "Start a new source in the form",
+                        editor::startNew)));
         list.setItems(vm.sources());
         list.setCellFactory(v -> new StatusCell<>(SourceInfo::name, SourceInfo::typeId,
                 s -> "→ " + String.join(", ", s.destinations()) + " · autosync " + (s.watch() ? "watching"
