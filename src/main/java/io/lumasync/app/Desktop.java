@@ -11,7 +11,7 @@ final class Desktop {
 
     static void launch(String[] files) {
         try {
-            Class<?> app = Class.forName("io.lumasync.ui.LumasyncApp");
+            Class<?> app = Class.forName("io.lumasync.app.LumasyncApp");
             SyncService service = Main.openService(AppDirs.dataDir());
             app.getMethod("launch", SyncService.class, String[].class).invoke(null, service, files);
             // The tray's AWT threads may outlive the window; the app has closed the service already.

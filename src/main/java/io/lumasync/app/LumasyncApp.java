@@ -1,8 +1,9 @@
-package io.lumasync.ui;
+package io.lumasync.app;
 
 import io.lumasync.core.LumasyncException;
 import io.lumasync.sync.SyncService;
 import io.lumasync.tray.TrayController;
+import io.lumasync.ui.EngineServices;
 import io.lumasync.ui.common.AppContext;
 import io.lumasync.ui.common.BackgroundTasks;
 import io.lumasync.ui.common.ThemeManager;
