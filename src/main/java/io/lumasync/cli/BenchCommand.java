@@ -4,8 +4,9 @@ import io.lumasync.core.AssetMetadata;
 import io.lumasync.core.EncodeSettings;
 import io.lumasync.core.RemoteRef;
 import io.lumasync.source.Listing;
+import io.lumasync.source.Source;
 import io.lumasync.source.SourceItem;
-import io.lumasync.source.folder.FolderSource;
+import io.lumasync.source.SourceTypes;
 import io.lumasync.store.Database;
 import io.lumasync.store.SyncMap;
 import io.lumasync.store.SyncMapEntry;
@@ -65,7 +66,7 @@ final class BenchCommand {
                 ctx.out().printf("made %d files in %.1f s%n", files, (System.nanoTime() - t0) / 1e9);
                 try (Database db = Database.open(root.resolve(".bench.db"))) {
                     SyncMap map = new SyncMap(db);
-                    FolderSource source = new FolderSource(root);
+                    Source source = SourceTypes.localFolder(root);
                     Listing listing = source.list(Optional.empty());
                     EncodeSettings settings = EncodeSettings.defaults();
                     String metaHash = Hashing.metadataHash(AssetMetadata.EMPTY);
@@ -86,7 +87,7 @@ final class BenchCommand {
                         listTimes[r] = (System.nanoTime() - s) / 1e9;
                         List<Candidate> cs = new ArrayList<>(l.items().size());
                         for (SourceItem it : l.items()) {
-                            cs.add(new Candidate(it, Optional.of(source.path(it))));
+                            cs.add(new Candidate(it, Optional.of(root.resolve(it.id()))));
                         }
                         SyncPlanner.Plan plan = planner.plan(new PlanInput("bench", cs, true, List.of(), List.of("out"),
                                 settings, AssetMetadata.EMPTY, false, 0.25, false), true);

@@ -1,11 +1,14 @@
 package io.lumasync.destination;
 
+import io.lumasync.core.AdapterConfig;
 import io.lumasync.destination.folder.FolderDestinationType;
 import io.lumasync.destination.s3.S3DestinationType;
 import io.lumasync.destination.webhook.WebhookDestinationType;
 import io.lumasync.destination.wordpress.WordPressDestinationType;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The registry of destination kinds. A new adapter adds one line here. */
@@ -26,5 +29,10 @@ public final class DestinationTypes {
 
     public static Optional<DestinationType> byId(String id) {
         return ALL.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /** A folder destination writing into {@code dir}: the one a new data folder starts with, needing no account. */
+    public static AdapterConfig localFolder(String name, Path dir) {
+        return new AdapterConfig(name, FolderDestinationType.ID, Map.of("path", dir.toString()));
     }
 }

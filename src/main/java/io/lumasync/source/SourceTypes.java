@@ -2,9 +2,11 @@ package io.lumasync.source;
 
 import io.lumasync.source.custom.CustomApiSourceType;
 import io.lumasync.source.dropbox.DropboxSourceType;
+import io.lumasync.source.folder.FolderSource;
 import io.lumasync.source.folder.FolderSourceType;
 import io.lumasync.source.gdrive.DriveSourceType;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,5 +28,13 @@ public final class SourceTypes {
 
     public static Optional<SourceType> byId(String id) {
         return ALL.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /**
+     * A folder on this computer, walked like a folder source, for doors that read a folder without saving it as a
+     * source (a push, the planning benchmark). Item ids are paths relative to {@code root}.
+     */
+    public static Source localFolder(Path root) {
+        return new FolderSource(root);
     }
 }

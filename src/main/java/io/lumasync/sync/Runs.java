@@ -8,7 +8,7 @@ import io.lumasync.source.Listing;
 import io.lumasync.source.LocalFiles;
 import io.lumasync.source.Source;
 import io.lumasync.source.SourceItem;
-import io.lumasync.source.folder.FolderSource;
+import io.lumasync.source.SourceTypes;
 import io.lumasync.store.ConfigStore;
 import io.lumasync.store.Job;
 import io.lumasync.store.JobJournal;
@@ -70,7 +70,7 @@ final class Runs {
     private static void collect(Path p, List<Candidate> out, List<String> problems) throws LumasyncException {
         if (Files.isDirectory(p)) {
             String prefix = p.getFileName() == null ? "" : p.getFileName().toString() + "/";
-            Listing listing = new FolderSource(p).list(Optional.empty());
+            Listing listing = SourceTypes.localFolder(p).list(Optional.empty());
             problems.addAll(listing.problems().stream().map(x -> p.getFileName() + "/" + x).toList());
             for (SourceItem i : listing.items()) {
                 String folder = i.folder().isEmpty() ? prefix.replaceAll("/$", "") : prefix + i.folder();

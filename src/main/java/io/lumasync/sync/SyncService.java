@@ -1,6 +1,7 @@
 package io.lumasync.sync;
 
 import io.lumasync.auth.SecretVault;
+import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.AssetMetadata;
 import io.lumasync.core.ConfigField;
 import io.lumasync.core.EncodeSettings;
@@ -10,7 +11,6 @@ import io.lumasync.core.RetryPolicy;
 import io.lumasync.destination.Capabilities;
 import io.lumasync.destination.DestinationType;
 import io.lumasync.destination.DestinationTypes;
-import io.lumasync.destination.folder.FolderDestinationType;
 import io.lumasync.http.Http;
 import io.lumasync.image.ImagePipeline;
 import io.lumasync.platform.AppDirs;
@@ -104,9 +104,9 @@ public final class SyncService implements AutoCloseable {
         try {
             if (config.setting("defaults.created").isEmpty()) {
                 if (config.destinations().isEmpty()) {
-                    config.addDestination(new DestinationRecord(DEFAULT_DESTINATION, FolderDestinationType.ID,
-                            Map.of("path", AppDirs.defaultOutputDir().toString()), Instant.now(), Optional.empty(),
-                            Optional.empty()));
+                    AdapterConfig local = DestinationTypes.localFolder(DEFAULT_DESTINATION, AppDirs.defaultOutputDir());
+                    config.addDestination(new DestinationRecord(local.name(), local.typeId(), local.settings(),
+                            Instant.now(), Optional.empty(), Optional.empty()));
                 }
                 config.setSetting("defaults.created", "true");
             }
