@@ -7,11 +7,15 @@ import io.lumasync.core.LumasyncException;
 import io.lumasync.core.RemoteRef;
 import io.lumasync.destination.Capabilities;
 import io.lumasync.destination.Destination;
+import io.lumasync.destination.RemoteAsset;
 import io.lumasync.destination.ReplaceStrategy;
 import io.lumasync.destination.Upload;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A destination in memory with scripted failures: a real implementation for engine tests. It can "lose the
  * answer" of a put (the asset arrives, the caller sees a dropped connection), like a network that breaks after
- * the server stored the upload.
+ * the server stored the upload. It passes the destination contract suite like every adapter, so the engine tests
+ * run against a destination that behaves like the real ones.
  */
 final class MemoryDestination implements Destination {
     record Stored(String id, byte[] bytes, String fileName, String syncId, AssetMetadata metadata) {
@@ -109,6 +114,31 @@ final class MemoryDestination implements Destination {
     public Optional<RemoteRef> reconcile(Upload u) {
         return assets.values().stream().filter(s -> s.syncId().equals(u.syncId())).findFirst()
                 .map(s -> new RemoteRef(s.id(), "mem://" + s.id()));
+    }
+
+    /** Oldest first, so pages stay stable while assets are added. */
+    @Override
+    public List<RemoteAsset> list(int page, int perPage) throws LumasyncException {
+        maybeFail(() -> {
+        });
+        return assets.values().stream()
+                .sorted(Comparator.comparingInt((Stored s) -> Integer.parseInt(s.id().substring(1))))
+                .skip((long) Math.max(0, page - 1) * perPage).limit(perPage)
+                .map(s -> new RemoteAsset(new RemoteRef(s.id(), "mem://" + s.id()), s.fileName(),
+                        ImageFormat.fromExtension(s.fileName()).map(ImageFormat::mimeType)
+                                .orElse("application/octet-stream"), s.bytes().length, 0, 0, ""))
+                .toList();
+    }
+
+    @Override
+    public InputStream download(RemoteRef ref) throws LumasyncException {
+        maybeFail(() -> {
+        });
+        Stored s = assets.get(ref.id());
+        if (s == null) {
+            throw new LumasyncException(ErrorKind.GIVE_UP, "memory: no asset " + ref.id());
+        }
+        return new ByteArrayInputStream(s.bytes());
     }
 
     long countWithSyncId(String syncId) {
