@@ -1,6 +1,7 @@
 package io.lumasync.auth;
 
 import io.lumasync.core.LumasyncException;
+import io.lumasync.testing.LiveServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,8 +66,7 @@ class DoctorTest {
 
     @Test
     void withTheRealKeychain() throws LumasyncException {
-        org.junit.jupiter.api.Assumptions.assumeTrue("1".equals(System.getenv("LUMASYNC_TEST_KEYRING")),
-                "SKIPPED LOUDLY: no test Secret Service (LUMASYNC_TEST_KEYRING unset); run scripts/run-tests.");
+        LiveServers.requireKeyring();
         SecretVaults.Selection s = SecretVaults.select(dataDir, Map.of(), KeychainSecretVault::open);
         try {
             String text = Doctor.report(s, accounts(s.vault()));

@@ -1,7 +1,7 @@
 package io.lumasync.auth;
 
+import io.lumasync.testing.LiveServers;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,16 +12,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The OS keychain for real: scripts/services.d/keyring.sh starts gnome-keyring on the test session bus and sets
- * LUMASYNC_TEST_KEYRING=1. Without it the test says why and skips (CI always has it).
+ * LUMASYNC_TEST_KEYRING=1. Without it the test says why and skips, or fails under CI.
  */
 class KeychainSecretVaultTest {
     private KeychainSecretVault vault;
 
     @BeforeEach
     void openRealKeychain() {
-        Assumptions.assumeTrue("1".equals(System.getenv("LUMASYNC_TEST_KEYRING")),
-                "SKIPPED LOUDLY: no test Secret Service (LUMASYNC_TEST_KEYRING unset). Run scripts/run-tests, which "
-                        + "starts gnome-keyring through scripts/services.d/keyring.sh.");
+        LiveServers.requireKeyring();
         KeychainSecretVault.Availability a = KeychainSecretVault.open();
         assertThat(a.vault()).as("keychain should be usable: %s", a.reason()).isPresent();
         vault = a.vault().get();

@@ -1,6 +1,6 @@
 package io.lumasync.auth;
 
-import org.junit.jupiter.api.Assumptions;
+import io.lumasync.testing.LiveServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +71,8 @@ class VaultFallbackTest {
 
     @Test
     void aBusWithoutAnUnlockedSecretServiceFallsBackAndTheJvmStillEnds() throws Exception {
-        Assumptions.assumeTrue(onPath("dbus-run-session"), "dbus-run-session is not installed (scripts/apt.d/base.txt)");
+        LiveServers.require(onPath("dbus-run-session"), "dbus-run-session is not installed",
+                "Install the Debian package dbus (scripts/apt.d/base.txt; scripts/run-tests installs it).");
         // A fresh private bus: no Secret Service is running on it (D-Bus may start one that has no unlocked
         // keyring). The library's D-Bus threads are not daemons; the vault must close them after the failed probe.
         Run r = probe(List.of("dbus-run-session", "--"),

@@ -1,6 +1,6 @@
 package io.lumasync.cli;
 
-import org.junit.jupiter.api.Assumptions;
+import io.lumasync.testing.LiveServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +29,9 @@ class DoctorIT {
     @Test
     void withTheSessionKeyringDoctorUsesTheOsKeychainAndSecretsStayOutOfTheDatabase() throws Exception {
         String bus = System.getenv("DBUS_SESSION_BUS_ADDRESS");
-        Assumptions.assumeTrue(System.getenv("LUMASYNC_TEST_KEYRING") != null && bus != null,
-                "SKIPPED LOUDLY: no test keyring (scripts/run-tests starts gnome-keyring; run the tests through it)");
+        LiveServers.requireKeyring();
+        LiveServers.require(bus != null, "no session bus for the keychain (DBUS_SESSION_BUS_ADDRESS is not set)",
+                "Run the tests with scripts/run-tests, which runs them inside dbus-run-session.");
         Files.createDirectories(tmp.resolve("home"));
         Map<String, String> env = new HashMap<>();
         env.put("DBUS_SESSION_BUS_ADDRESS", bus);

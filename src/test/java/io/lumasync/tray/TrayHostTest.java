@@ -1,7 +1,7 @@
 package io.lumasync.tray;
 
+import io.lumasync.testing.LiveServers;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +25,8 @@ class TrayHostTest {
 
     @BeforeEach
     void xvfb() throws Exception {
-        Assumptions.assumeTrue(onPath("Xvfb") && onPath("trayer"),
-                "Xvfb and trayer are needed for the tray test: apt-get install xvfb trayer (scripts/apt.d/ui.txt)");
+        LiveServers.require(onPath("Xvfb") && onPath("trayer"), "Xvfb and trayer are needed for the tray test",
+                "apt-get install xvfb trayer (scripts/apt.d/ui.txt; scripts/run-tests installs them).");
         // Xvfb picks a free display itself and tells us which (-displayfd), so parallel runs never share one.
         Process x = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1024x768x24", "-nolisten", "tcp")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
