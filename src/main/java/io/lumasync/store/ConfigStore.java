@@ -160,16 +160,6 @@ public final class ConfigStore {
         });
     }
 
-    /** Forgets a source's change cursor (an expired cursor: the next run lists everything). */
-    public void resetCursor(String name) throws SQLException {
-        db.query(c -> {
-            try (PreparedStatement p = c.prepareStatement("UPDATE sources SET cursor = NULL WHERE name = ?")) {
-                p.setString(1, name);
-                return p.executeUpdate();
-            }
-        });
-    }
-
     public Optional<String> setting(String key) throws SQLException {
         return db.query(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT value FROM settings WHERE key = ?")) {

@@ -176,21 +176,6 @@ public final class JobJournal {
         });
     }
 
-    public List<Job> jobsOfRun(long runId) throws SQLException {
-        return db.query(c -> {
-            List<Job> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE run_id = ? ORDER BY id")) {
-                p.setLong(1, runId);
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(row(rs));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
     private static Job row(ResultSet rs) throws SQLException {
         String remoteId = rs.getString(17);
         return new Job(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),

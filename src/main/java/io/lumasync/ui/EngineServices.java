@@ -1,15 +1,9 @@
 package io.lumasync.ui;
 
 import io.lumasync.core.AssetMetadata;
-import io.lumasync.core.ConfigField;
-import io.lumasync.core.ConfigurationException;
 import io.lumasync.core.EncodeSettings;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.destination.Capabilities;
-import io.lumasync.destination.DestinationType;
-import io.lumasync.destination.DestinationTypes;
-import io.lumasync.source.SourceType;
-import io.lumasync.source.SourceTypes;
 import io.lumasync.store.ActivityEvent;
 import io.lumasync.sync.BrowseItem;
 import io.lumasync.sync.DestinationInfo;
@@ -115,19 +109,6 @@ public final class EngineServices implements AppServices {
             return;
         }
         sync.addSource(info, secrets);
-    }
-
-    /**
-     * Saving changes re-creates the record, which clears its keychain entries; so every secret must be typed
-     * again. Checked before anything is removed.
-     */
-    public static void requireSecrets(List<ConfigField> fields, Map<String, String> secrets) throws ConfigurationException {
-        List<String> missing = fields.stream().filter(f -> f.isSecret() && !secrets.containsKey(f.key()))
-                .map(ConfigField::label).toList();
-        if (!missing.isEmpty()) {
-            throw new ConfigurationException("To save changes, type " + String.join(", ", missing)
-                    + " again: Lumasync stores it anew in the keychain.");
-        }
     }
 
     @Override

@@ -57,12 +57,6 @@ public final class WordPressDestination implements Destination {
         return findings().capabilities();
     }
 
-    /** Probes again (the "test" command and the scheduled re-check), replacing the cached findings. */
-    public Capabilities probeAgain() throws LumasyncException {
-        findings = WordPressCapabilityProbe.probe(api);
-        return findings.capabilities();
-    }
-
     private WordPressCapabilityProbe.Findings findings() throws LumasyncException {
         WordPressCapabilityProbe.Findings f = findings;
         if (f == null) {

@@ -214,8 +214,4 @@ public final class BrowsePane implements PaneView {
     BrowseViewModel viewModel() {
         return vm;
     }
-
-    DestinationPicker destinationPicker() {
-        return destinations;
-    }
 }

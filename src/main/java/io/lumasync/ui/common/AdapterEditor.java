@@ -92,10 +92,6 @@ public final class AdapterEditor {
         formHolder.getChildren().setAll(form.view());
     }
 
-    public boolean editing() {
-        return editing;
-    }
-
     public String name() {
         return name.getText().strip();
     }

@@ -77,10 +77,6 @@ public final class Windows {
         main.hide();
     }
 
-    public boolean mainShowing() {
-        return main.isShowing();
-    }
-
     public void error(String title, String message) {
         alert(Alert.AlertType.ERROR, title, message);
     }

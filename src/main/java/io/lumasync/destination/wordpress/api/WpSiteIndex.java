@@ -21,8 +21,4 @@ public record WpSiteIndex(String name, String url, List<String> namespaces, Map<
     public boolean applicationPasswordsEnabled() {
         return authentication.containsKey("application-passwords");
     }
-
-    public boolean hasNamespace(String ns) {
-        return namespaces.contains(ns);
-    }
 }

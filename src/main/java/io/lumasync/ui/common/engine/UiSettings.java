@@ -16,8 +16,4 @@ import java.nio.file.Path;
  */
 public record UiSettings(EncodeSettings defaults, String theme, String altTextMode, boolean keepInTray,
                          boolean startAtLogin, Path dataDir) {
-
-    public UiSettings withTheme(String t) {
-        return new UiSettings(defaults, t, altTextMode, keepInTray, startAtLogin, dataDir);
-    }
 }
