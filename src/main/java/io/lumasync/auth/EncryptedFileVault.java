@@ -12,14 +12,11 @@ import javax.crypto.spec.SecretKeySpec;
 import io.lumasync.core.DurableFiles;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,8 +27,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Secrets in one file encrypted with AES-256-GCM, for machines without a usable keychain (a headless server, a
@@ -40,7 +35,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * system allows. The header (format, iterations, salt) is authenticated too, so it cannot be swapped.
  *
  * <p>The app, the daemon and a CLI command may use one file at once. The file is the truth, not this object: a
- * change takes a lock ({@code secrets.vault.lock}, an OS file lock plus a JVM lock), reads the file afresh, applies
+ * change takes the file's lock ({@link VaultFileLock}), reads the file afresh, applies
  * just that change and writes the result, so one process never writes back another's stale map; a read picks up
  * the file again whenever it was replaced since the last read.
  */
@@ -51,12 +46,10 @@ public final class EncryptedFileVault implements SecretVault {
     static final int MAX_ITERATIONS = 10_000_000;
     static final int MIN_ITERATIONS = 1_000;
     private static final long MAX_FILE_BYTES = 8L << 20;
-    private static final long LOCK_WAIT_MS = 15_000;
     private static final String FORMAT = "lumasync-vault-1";
     private static final String KDF = "PBKDF2WithHmacSHA256";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
     record Envelope(String format, String kdf, int iterations, String salt, String nonce, String data) {
     }
@@ -92,7 +85,7 @@ public final class EncryptedFileVault implements SecretVault {
             throw new VaultException("The passphrase for the secrets file is empty. Set one (at least 8 characters).");
         }
         EncryptedFileVault v = new EncryptedFileVault(file, passphrase, iterationsForNewFile);
-        v.locked(() -> {
+        VaultFileLock.run(v.file, () -> {
             if (!v.reload()) {
                 v.write(v.values);
             }
@@ -125,7 +118,7 @@ public final class EncryptedFileVault implements SecretVault {
 
     /** Applies one change to the file as it is now, under the lock; writes only when something changed. */
     private synchronized void change(java.util.function.Predicate<Map<String, String>> edit) {
-        locked(() -> {
+        VaultFileLock.run(file, () -> {
             reload();
             if (edit.test(values)) {
                 write(values);
@@ -238,60 +231,6 @@ public final class EncryptedFileVault implements SecretVault {
         } catch (GeneralSecurityException e) {
             deleteQuietly(tmp);
             throw new VaultException("This Java runtime cannot encrypt the secrets file (" + e.getMessage() + ").", e);
-        }
-    }
-
-    /**
-     * Runs {@code work} holding the vault's lock: a JVM lock (two vault objects in one process) and an OS lock on
-     * the lock file (other processes), waited for at most {@link #LOCK_WAIT_MS}.
-     */
-    private void locked(Runnable work) {
-        ReentrantLock jvm = JVM_LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
-        jvm.lock();
-        try {
-            Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-            Files.createDirectories(file.getParent());
-            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-                FileLock held = waitForLock(ch);
-                try {
-                    work.run();
-                } finally {
-                    if (held != null) {
-                        held.release();
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new VaultException("The secrets file " + file + " cannot be locked (" + e.getMessage()
-                    + "). Check the permissions of that folder.", e);
-        } finally {
-            jvm.unlock();
-        }
-    }
-
-    /** The OS lock, or null where the file system has no locks (the JVM lock still orders this process). */
-    private FileLock waitForLock(FileChannel ch) throws IOException {
-        long deadline = System.nanoTime() + LOCK_WAIT_MS * 1_000_000;
-        while (true) {
-            FileLock held;
-            try {
-                held = ch.tryLock();
-            } catch (UnsupportedOperationException e) {
-                return null;
-            }
-            if (held != null) {
-                return held;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IOException("another Lumasync process has held it for more than "
-                        + LOCK_WAIT_MS / 1000 + " s");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for another Lumasync process", e);
-            }
         }
     }
 

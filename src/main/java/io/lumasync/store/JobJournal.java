@@ -26,7 +26,7 @@ import java.util.Optional;
 public final class JobJournal {
     private static final String COLUMNS = "id, run_id, source, asset_id, asset_name, folder, local_path, destination, "
             + "action, state, sync_id, size, mtime, content_hash, encode, metadata, remote_id, remote_url, attempts, reason";
-    private static final String OPEN = "('PLANNED', 'ENCODING', 'UPLOADING')";
+    static final String OPEN = "('PLANNED', 'ENCODING', 'UPLOADING')";
     private final Database db;
     private final Clock clock;
     private final RunOwners owners;
@@ -78,7 +78,7 @@ public final class JobJournal {
                     + "metadata, remote_id, remote_url, attempts, reason, updated_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?)", Statement.RETURN_GENERATED_KEYS)) {
                 for (Job j : plan) {
-                    Optional<String> taken = takenElsewhere(c, runId, j);
+                    Optional<String> taken = JobClaims.heldElsewhere(c, runId, j);
                     if (taken.isPresent()) {
                         passed.add(new Passed(j, taken.get()));
                         continue;
@@ -110,40 +110,6 @@ public final class JobJournal {
             }
             return new Started(runId, out, passed);
         });
-    }
-
-    /** Why a planned job must not run here: another run holds it, or changed its asset since it was planned. */
-    private static Optional<String> takenElsewhere(Connection c, long runId, Job j) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM jobs JOIN runs ON runs.id = jobs.run_id "
-                + "WHERE jobs.source = ? AND jobs.asset_id = ? AND jobs.destination = ? AND jobs.state IN " + OPEN
-                + " AND runs.state = 'running' AND runs.id <> ? LIMIT 1")) {
-            p.setString(1, j.source());
-            p.setString(2, j.assetId());
-            p.setString(3, j.destination());
-            p.setLong(4, runId);
-            try (ResultSet rs = p.executeQuery()) {
-                if (rs.next()) {
-                    return Optional.of("another Lumasync window or command is publishing it right now");
-                }
-            }
-        }
-        Optional<String> planned = j.existing().map(RemoteRef::id);
-        Optional<String> now;
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT remote_id FROM sync_map WHERE source = ? AND asset_id = ? AND destination = ?")) {
-            p.setString(1, j.source());
-            p.setString(2, j.assetId());
-            p.setString(3, j.destination());
-            try (ResultSet rs = p.executeQuery()) {
-                now = rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
-        if (planned.equals(now)) {
-            return Optional.empty();
-        }
-        return Optional.of(now.isPresent() && planned.isEmpty()
-                ? "already published by another Lumasync window or command a moment ago"
-                : "changed at the destination by another Lumasync window or command; the next sync looks at it again");
     }
 
     public void finishRun(long runId) throws SQLException {
