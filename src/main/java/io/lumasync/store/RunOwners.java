@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -46,12 +47,25 @@ public final class RunOwners implements AutoCloseable {
         HELD_HERE.add(self);
     }
 
-    /** Takes a fresh owner token in {@code dir} (the data folder's {@code owners} folder) and holds its lock. */
+    /**
+     * Takes a fresh owner token in {@code dir} (the data folder's {@code owners} folder) and holds its lock, then
+     * removes the files of owners that died without closing. The file is locked under a hidden name and renamed
+     * into place, so every visible lock file is either held or abandoned: a sweep never mistakes an owner that is
+     * just starting for a dead one.
+     */
     public static RunOwners claim(Path dir) throws IOException {
         Files.createDirectories(dir);
         String token = newToken();
-        Path file = dir.resolve(token + ".lock");
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        // Known here before its file is visible: a probe from this JVM must never open (and close) a file it locks.
+        HELD_HERE.add(token);
+        Path starting = dir.resolve("." + token + ".starting");
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(starting, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            HELD_HERE.remove(token);
+            throw e;
+        }
         FileLock held;
         try {
             held = ch.tryLock();
@@ -63,7 +77,31 @@ public final class RunOwners implements AutoCloseable {
             ch.write(java.nio.ByteBuffer.wrap(NO_LOCK));
             ch.force(true);
         }
-        return new RunOwners(Optional.of(dir), token, ch, held);
+        try {
+            Files.move(starting, dir.resolve(token + ".lock"), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            HELD_HERE.remove(token);
+            ch.close();
+            Files.deleteIfExists(starting);
+            throw e;
+        }
+        RunOwners owners = new RunOwners(Optional.of(dir), token, ch, held);
+        owners.sweep();
+        return owners;
+    }
+
+    /** Removes lock files whose owner is gone (probing a file removes it when nobody holds it). */
+    private void sweep() {
+        try (var files = Files.list(dir.orElseThrow())) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".lock")) {
+                    alive(name.substring(0, name.length() - ".lock".length()));
+                }
+            }
+        } catch (IOException ignored) {
+            // a leftover file is only a few bytes; the next start sweeps again
+        }
     }
 
     /** An owner for an engine without a data folder (an in-memory database): only tokens of this JVM are alive. */

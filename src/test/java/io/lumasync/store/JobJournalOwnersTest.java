@@ -123,6 +123,26 @@ class JobJournalOwnersTest {
     }
 
     @Test
+    void aNewOwnerSweepsAwayTheLockFilesOfOwnersThatDiedAndKeepsLiveOnes() throws Exception {
+        Path owners = dir.resolve("owners");
+        try (RunOwners live = RunOwners.claim(owners)) {
+            Path abandoned = Files.createFile(owners.resolve("4000000-1700000000000-0badc0de.lock"));
+            try (RunOwners next = RunOwners.claim(owners)) {
+                assertThat(abandoned).doesNotExist();
+                assertThat(owners.resolve(live.self() + ".lock")).exists();
+                assertThat(owners.resolve(next.self() + ".lock")).exists();
+                try (var files = Files.list(owners)) {
+                    assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("."));
+                }
+            }
+            assertThat(owners.resolve(live.self() + ".lock")).exists();
+        }
+        try (var files = Files.list(owners)) {
+            assertThat(files).as("closed owners remove their files").isEmpty();
+        }
+    }
+
+    @Test
     void twoEnginesOpeningANewDatabaseAtOnceBothMigrateIt() throws Exception {
         for (int round = 0; round < 5; round++) {
             Path file = dir.resolve("db-" + round + ".db");
