@@ -234,6 +234,11 @@ final class Runs {
             }
             JobJournal.Started started = journal.startRun(kind, jobs);
             List<Job> journaled = started.jobs();
+            for (JobJournal.Passed p : started.passed()) {
+                Job j = p.job();
+                skipped.add(new ItemProgress(j.source(), j.assetId(), j.assetName(), j.destination(), j.action(),
+                        JobState.SKIPPED, j.fingerprint().size(), 0, p.reason(), ""));
+            }
             skipped.forEach(listener::onItem);
             results.addAll(skipped);
             List<ItemProgress> done = runner.execute(journaled, false, listener);

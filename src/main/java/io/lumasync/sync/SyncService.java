@@ -22,6 +22,7 @@ import io.lumasync.store.ConfigStore;
 import io.lumasync.store.Database;
 import io.lumasync.store.DestinationRecord;
 import io.lumasync.store.JobJournal;
+import io.lumasync.store.RunOwners;
 import io.lumasync.store.SourceRecord;
 import io.lumasync.store.SyncMap;
 import io.lumasync.store.SyncMapEntry;
@@ -56,6 +57,8 @@ public final class SyncService implements AutoCloseable {
     private final Adapters adapters;
     private final Runs runs;
     private final Path dataDir;
+    private final RunOwners owners;
+    private final Staging staging;
 
     /** Tuning for tests and the CLI. */
     public record Options(RetryPolicy retry, int encodeWorkers, int uploadsPerDestination, boolean createDefaults) {
@@ -66,17 +69,19 @@ public final class SyncService implements AutoCloseable {
         }
     }
 
-    private SyncService(Path dataDir, Database db, SecretVault vault, ImagePipeline pipeline, Options options) {
+    private SyncService(Path dataDir, Database db, RunOwners owners, SecretVault vault, ImagePipeline pipeline,
+                        Options options) {
         this.dataDir = dataDir;
         this.db = db;
+        this.owners = owners;
         this.config = new ConfigStore(db);
         this.syncMap = new SyncMap(db);
-        this.journal = new JobJournal(db, Clock.systemUTC());
+        this.journal = new JobJournal(db, Clock.systemUTC(), owners);
         this.activity = new ActivityLog(db);
         this.vault = vault;
         this.pipeline = pipeline;
         this.adapters = new Adapters(config, vault, Http.newClient(), dataDir);
-        Staging staging = new Staging(dataDir.resolve("staging"));
+        this.staging = new Staging(dataDir.resolve("staging"), owners);
         staging.clean();
         SyncRunner runner = new SyncRunner(db, journal, adapters, pipeline, options.retry(), staging,
                 Clock.systemUTC(), options.encodeWorkers(), options.uploadsPerDestination());
@@ -92,7 +97,19 @@ public final class SyncService implements AutoCloseable {
             throw new LumasyncException(ErrorKind.UNAVAILABLE, "Cannot open Lumasync's database in " + dataDir
                     + ": " + e.getMessage(), e);
         }
-        SyncService s = new SyncService(dataDir, db, vault, pipeline, options);
+        RunOwners owners;
+        try {
+            owners = RunOwners.claim(dataDir.resolve("owners"));
+        } catch (java.io.IOException e) {
+            try {
+                db.close();
+            } catch (SQLException ignored) {
+                // the folder's problem is the one to report
+            }
+            throw new LumasyncException(ErrorKind.UNAVAILABLE, "Cannot write in Lumasync's data folder " + dataDir
+                    + ": " + e.getMessage(), e);
+        }
+        SyncService s = new SyncService(dataDir, db, owners, vault, pipeline, options);
         if (options.createDefaults()) {
             s.createDefaults();
         }
@@ -473,11 +490,13 @@ public final class SyncService implements AutoCloseable {
     @Override
     public void close() {
         adapters.close();
+        staging.cleanOwn();
         try {
             db.close();
         } catch (SQLException ignored) {
             // closing at exit: nothing left to protect
         }
+        owners.close();
     }
 
     // ---- helpers
