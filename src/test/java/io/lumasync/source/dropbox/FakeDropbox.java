@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Request;
+import io.lumasync.auth.OAuthProvider;
 import io.lumasync.source.OAuthApiFake;
+import io.lumasync.source.OAuthServerRules;
 import io.lumasync.source.SourceContract;
 import io.lumasync.testing.TestImages;
 
@@ -19,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,7 +55,15 @@ final class FakeDropbox extends OAuthApiFake {
     private int ids;
     private Instant clock = Instant.parse("2026-05-01T10:00:00Z");
 
+    static final String APP_KEY = "lumasync-test-app";
+    /** Redirect URIs registered in the App Console; Dropbox compares them character for character. */
+    private final Set<String> redirects;
+
     FakeDropbox(String root, int pageSize) {
+        Set<String> registered = ConcurrentHashMap.newKeySet();
+        registered.add("http://127.0.0.1:" + OAuthProvider.DROPBOX_LOOPBACK_PORT + "/callback");
+        redirects = registered;
+        super(new OAuthServerRules.Registration(APP_KEY, Optional.empty(), u -> registered.contains(u.toString())));
         this.root = root;
         this.pageSize = pageSize;
     }
@@ -88,6 +99,11 @@ final class FakeDropbox extends OAuthApiFake {
         String lower = (root + "/" + relative).toLowerCase(Locale.ROOT);
         files.keySet().removeIf(k -> k.startsWith(lower + "/"));
         changeLog.add(lower);
+    }
+
+    /** Adds a redirect URI to the app's registration, as the App Console's "Redirect URIs" field does. */
+    void registerRedirect(String uri) {
+        redirects.add(uri);
     }
 
     void expireCursors() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Request;
 import io.lumasync.source.OAuthApiFake;
+import io.lumasync.source.OAuthServerRules;
 import io.lumasync.source.SourceContract;
 import io.lumasync.testing.TestImages;
 
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,7 +44,11 @@ final class FakeDrive extends OAuthApiFake {
     private Instant clock = Instant.parse("2026-05-01T10:00:00Z");
     volatile boolean userRateLimitNext;
 
+    static final String CLIENT_ID = "test.apps.googleusercontent.com";
+    static final String CLIENT_SECRET = "GOCSPX-test-desktop-secret";
+
     FakeDrive(int pageSize) {
+        super(new OAuthServerRules.Registration(CLIENT_ID, Optional.of(CLIENT_SECRET), OAuthServerRules::anyLoopbackPort));
         this.pageSize = pageSize;
         // "root" is only an alias: parents and ids carry the real id, as in Drive.
         nodes.put(ROOT_ID, new Node(ROOT_ID, "My Drive", "", DriveSource.FOLDER, null, clock, false));
