@@ -78,6 +78,12 @@ public abstract class OAuthApiFake implements AutoCloseable {
         return t;
     }
 
+    /** Whether an Authorization header carries an access token this provider handed out and still honours. */
+    public boolean validAccessToken(String authorization) {
+        return authorization != null && authorization.startsWith("Bearer ")
+                && validAccess.contains(authorization.substring(7));
+    }
+
     public void expireAccessTokens() {
         validAccess.clear();
     }
@@ -154,7 +160,7 @@ public abstract class OAuthApiFake implements AutoCloseable {
             return new Reply(429, h, base.body());
         }
         String auth = r.getHeader("Authorization");
-        if (auth == null || !auth.startsWith("Bearer ") || !validAccess.contains(auth.substring(7))) {
+        if (!validAccessToken(auth)) {
             return unauthorized(!revoked && auth != null);
         }
         return api(r, path);
