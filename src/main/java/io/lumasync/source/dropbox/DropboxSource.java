@@ -267,8 +267,21 @@ public final class DropboxSource implements Source, Watchable {
             return new LumasyncException(ErrorKind.GIVE_UP, what + " was not found in Dropbox: it was moved or deleted "
                     + "since the last listing. It is skipped; the next sync sees the change.");
         }
-        if (s.startsWith("path/restricted_content") || s.startsWith("path/unsupported_file")) {
-            return new LumasyncException(ErrorKind.GIVE_UP, what + " cannot be downloaded from Dropbox (" + s + ").");
+        if (s.startsWith("unsupported_file")) {
+            return new LumasyncException(ErrorKind.GIVE_UP, what + " cannot be downloaded through Dropbox's API "
+                    + "(Dropbox does not hand out this kind of file, e.g. a Paper doc or a shortcut).");
+        }
+        if (s.startsWith("path/unsupported_content_type")) {
+            return new LumasyncException(ErrorKind.GIVE_UP, what + " cannot be downloaded: Dropbox does not serve "
+                    + "files of this type through its API.");
+        }
+        if (s.startsWith("path/restricted_content")) {
+            return new LumasyncException(ErrorKind.GIVE_UP, what + " cannot be downloaded: Dropbox restricts this "
+                    + "file (for example after a copyright claim).");
+        }
+        if (s.startsWith("path/locked")) {
+            return new LumasyncException(ErrorKind.RETRY, what + " is locked in Dropbox (someone has it open for "
+                    + "editing); Lumasync tries again later.");
         }
         return new LumasyncException(ErrorKind.GIVE_UP, "Dropbox refused the request for " + what + " (" + s + ").");
     }
