@@ -310,7 +310,10 @@ final class FakeDropbox extends OAuthApiFake {
         }
         String result;
         try {
-            result = HEADER_JSON.writeValueAsString(thumbnail ? JSON.createObjectNode().set("file_metadata", fileMeta(e)) : fileMeta(e));
+            // Declared as FileMetadata (not the Metadata union), so Stone serialises it without a ".tag".
+            ObjectNode meta = fileMeta(e);
+            meta.remove(".tag");
+            result = HEADER_JSON.writeValueAsString(thumbnail ? JSON.createObjectNode().set("file_metadata", meta) : meta);
         } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
