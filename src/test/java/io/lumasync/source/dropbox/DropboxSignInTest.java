@@ -10,10 +10,12 @@ import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.AdapterContext;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.http.Http;
+import io.lumasync.source.CliLogin;
 import io.lumasync.source.OAuthApiFake;
 import io.lumasync.testing.TestImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
@@ -80,6 +82,21 @@ class DropboxSignInTest {
         fake.put("a.jpg", TestImages.jpeg(1));
         var source = new DropboxSourceType().create(new AdapterContext(cfg, secrets, Http.newClient(), work));
         assertThat(source.list(Optional.empty()).items()).hasSize(1);
+    }
+
+    @Test
+    @Timeout(120)
+    void theLoginCommandCompletesWithOnlyTheAppKey() throws Exception {
+        int port = freePort();
+        fake.registerRedirect("http://127.0.0.1:" + port + "/callback");
+        InMemorySecretVault vault = new InMemorySecretVault();
+        Map<String, String> settings = new HashMap<>(config(Map.of("client_id", FakeDropbox.APP_KEY,
+                "redirect_port", Integer.toString(port))).settings());
+        CliLogin.Result r = CliLogin.run(work.resolve("data"), vault, "photos", DropboxSourceType.ID, settings);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Signed in: 'photos' is connected");
+        assertThat(new TokenStore(VaultSecrets.forSource(vault, "photos")).load()).isPresent();
+        assertThat(fake.oauth().codeExchanges()).isEqualTo(1);
     }
 
     @Test

@@ -13,10 +13,12 @@ import io.lumasync.core.AdapterContext;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.http.Http;
+import io.lumasync.source.CliLogin;
 import io.lumasync.source.OAuthApiFake;
 import io.lumasync.testing.TestImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -85,6 +87,20 @@ class DriveSignInTest {
         assertThat(tokenRequests()).extracting(f -> f.get("grant_type"))
                 .containsExactly("authorization_code", "refresh_token");
         assertThat(tokenRequests()).allSatisfy(f -> assertThat(f).containsEntry("client_secret", FakeDrive.CLIENT_SECRET));
+    }
+
+    @Test
+    @Timeout(120)
+    void theLoginCommandCompletesWithTheClientIdAndItsSecret() throws Exception {
+        InMemorySecretVault vault = new InMemorySecretVault();
+        VaultSecrets.forSource(vault, "drive").put(DriveSourceType.CLIENT_SECRET_KEY, FakeDrive.CLIENT_SECRET);
+        Map<String, String> settings = new HashMap<>(config(Map.of("client_id", FakeDrive.CLIENT_ID)).settings());
+        CliLogin.Result r = CliLogin.run(work.resolve("data"), vault, "drive", DriveSourceType.ID, settings);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Signed in: 'drive' is connected");
+        assertThat(new TokenStore(VaultSecrets.forSource(vault, "drive")).load()).isPresent();
+        assertThat(tokenRequests()).singleElement().satisfies(f -> assertThat(f)
+                .containsEntry("grant_type", "authorization_code").containsEntry("client_secret", FakeDrive.CLIENT_SECRET));
     }
 
     @Test
