@@ -8,6 +8,7 @@ import io.lumasync.http.Http;
 import io.lumasync.http.HttpErrors;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -30,6 +31,8 @@ import java.util.stream.Collectors;
  */
 public final class OAuthClient {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A token answer is a few hundred bytes; more than this is not one (and is not read further). */
+    private static final int MAX_ANSWER_BYTES = 64 * 1024;
 
     private final HttpClient http;
     private final OAuthProvider provider;
@@ -94,16 +97,19 @@ public final class OAuthClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form(params)))
                 .build();
         String what = provider.displayName() + " (" + doing + ")";
-        HttpResponse<String> r;
+        HttpResponse<InputStream> r;
+        JsonNode body;
         try {
-            r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = r.body()) {
+                body = parse(new String(in.readNBytes(MAX_ANSWER_BYTES), StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
             throw HttpErrors.fromIo(what, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LumasyncException(ErrorKind.RETRY, what + " was interrupted.", e);
         }
-        JsonNode body = parse(r.body());
         if (r.statusCode() / 100 != 2) {
             throw refused(r, body, what);
         }
@@ -123,7 +129,7 @@ public final class OAuthClient {
      * about the app registration (client id, secret, redirect, scopes), which a new sign-in cannot change.
      * The provider's own description is safe to show: it never echoes a token or the secret.
      */
-    private LumasyncException refused(HttpResponse<String> r, JsonNode body, String what) {
+    private LumasyncException refused(HttpResponse<?> r, JsonNode body, String what) {
         String error = body.path("error").asText("");
         String desc = trim(body.path("error_description").asText(error));
         String name = provider.displayName();
