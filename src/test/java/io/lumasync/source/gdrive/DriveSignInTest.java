@@ -67,6 +67,13 @@ class DriveSignInTest {
                 .run(provider, secrets, url -> page.set(OAuthApiFake.visit(url)));
     }
 
+    /** The authorize page's own answer, its redirect not followed. */
+    private static HttpResponse<String> open(URI url) throws Exception {
+        try (java.net.http.HttpClient c = java.net.http.HttpClient.newHttpClient()) {
+            return c.send(java.net.http.HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
     private List<Map<String, String>> tokenRequests() {
         return fake.wireMock().findAll(postRequestedFor(urlPathEqualTo(OAuthApiFake.TOKEN_PATH))).stream()
                 .map(LoggedRequest::getBodyAsString).map(OAuthApiFake::form).toList();
@@ -101,6 +108,23 @@ class DriveSignInTest {
         assertThat(new TokenStore(VaultSecrets.forSource(vault, "drive")).load()).isPresent();
         assertThat(tokenRequests()).singleElement().satisfies(f -> assertThat(f)
                 .containsEntry("grant_type", "authorization_code").containsEntry("client_secret", FakeDrive.CLIENT_SECRET));
+    }
+
+    @Test
+    void googleTakesAnyLoopbackPortButNoOtherRedirect() throws Exception {
+        secrets.put(DriveSourceType.CLIENT_SECRET_KEY, FakeDrive.CLIENT_SECRET);
+        OAuthProvider p = DriveSourceType.provider(config(Map.of("client_id", FakeDrive.CLIENT_ID)), secrets,
+                new OAuthApps(Map.of(), new Properties()));
+        io.lumasync.auth.Pkce pkce = io.lumasync.auth.Pkce.generate();
+        OAuthClient client = new OAuthClient(Http.newClient(), p);
+        for (String redirect : List.of("http://127.0.0.1:1/callback", "http://127.0.0.1:65000/elsewhere")) {
+            HttpResponse<String> r = open(client.authorizationUrl(URI.create(redirect), "s", pkce));
+            assertThat(r.statusCode()).as(redirect).isEqualTo(302);
+            assertThat(r.headers().firstValue("Location")).get().asString().startsWith(redirect + "?code=");
+        }
+        HttpResponse<String> away = open(client.authorizationUrl(URI.create("https://example.com/cb"), "s", pkce));
+        assertThat(away.statusCode()).isEqualTo(400);
+        assertThat(away.body()).contains("Invalid redirect_uri");
     }
 
     @Test
