@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -54,17 +55,36 @@ public final class OAuthSession {
     }
 
     /**
+     * Reads a 401 for a cause that no new access token cures (Dropbox's {@code missing_scope}: the app registration
+     * lacks a permission). It may consume the body.
+     */
+    @FunctionalInterface
+    public interface Unauthorized<T> {
+        Optional<LumasyncException> lasting(HttpResponse<T> response);
+    }
+
+    /**
      * Sends a request built around the access token. A 401 leads to one refresh and one repeat; a second 401
      * means the access is gone. Other answers are returned for the adapter to classify.
      */
     public <T> HttpResponse<T> send(Function<String, HttpRequest> build, HttpResponse.BodyHandler<T> handler, String what)
             throws LumasyncException {
+        return send(build, handler, what, r -> Optional.empty());
+    }
+
+    /** As {@link #send(Function, HttpResponse.BodyHandler, String)}, but a lasting 401 fails at once, unrefreshed. */
+    public <T> HttpResponse<T> send(Function<String, HttpRequest> build, HttpResponse.BodyHandler<T> handler, String what,
+                                    Unauthorized<T> unauthorized) throws LumasyncException {
         String token = accessToken();
         HttpResponse<T> r = call(build.apply(token), handler, what);
         if (r.statusCode() != 401) {
             return r;
         }
+        Optional<LumasyncException> lasting = unauthorized.lasting(r);
         discard(r);
+        if (lasting.isPresent()) {
+            throw lasting.get();
+        }
         String fresh = refreshAfterRejected(token);
         r = call(build.apply(fresh), handler, what);
         if (r.statusCode() == 401) {

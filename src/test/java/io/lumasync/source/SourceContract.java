@@ -50,7 +50,10 @@ public abstract class SourceContract {
             return Integer.MAX_VALUE;
         }
 
-        /** CHANGE_FEED: every cursor handed out so far stops working (Dropbox reset, Drive invalid token). */
+        /**
+         * CHANGE_FEED: every cursor handed out so far stops working (Dropbox reset; for Drive, whose page tokens do
+         * not expire, the adapter's saved folder state is lost).
+         */
         default void invalidateCursors() {
         }
 

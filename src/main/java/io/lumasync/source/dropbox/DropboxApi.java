@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The few Dropbox HTTP API v2 calls we make (www.dropbox.com/developers/documentation/http/documentation): RPC
@@ -86,7 +87,7 @@ final class DropboxApi {
                         .header("Content-Type", "application/json")
                         .header("User-Agent", Http.USER_AGENT)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString(), "Dropbox");
+                HttpResponse.BodyHandlers.ofString(), "Dropbox", answer -> missingScope(answer.body()));
         if (r.statusCode() == 200) {
             return read(r.body());
         }
@@ -102,17 +103,35 @@ final class DropboxApi {
                         .header("Dropbox-API-Arg", header)
                         .header("User-Agent", Http.USER_AGENT)
                         .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofInputStream(), "Dropbox");
+                HttpResponse.BodyHandlers.ofInputStream(), "Dropbox", answer -> missingScope(errorText(answer)));
         if (r.statusCode() == 200) {
             return r;
         }
-        String text;
+        throw failure(r.statusCode(), r, errorText(r));
+    }
+
+    private static String errorText(HttpResponse<InputStream> r) {
         try (InputStream in = r.body()) {
-            text = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+            return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            text = "";
+            return "";
         }
-        throw failure(r.statusCode(), r, text);
+    }
+
+    /**
+     * A 401 {@code missing_scope}: the token lacks a permission because the app registration lacks it (or lacked it
+     * at sign-in). A refresh returns a token with the same scopes, so it is said at once, naming the permission.
+     */
+    static Optional<LumasyncException> missingScope(String body) {
+        JsonNode err = read(body);
+        if (!err.path("error_summary").asText("").startsWith("missing_scope")) {
+            return Optional.empty();
+        }
+        String scope = err.path("error").path("required_scope").asText("");
+        return Optional.of(new LumasyncException(ErrorKind.UNAVAILABLE, "Dropbox refused: the Dropbox app Lumasync "
+                + "signs in with lacks the permission '" + (scope.isEmpty() ? "?" : trim(scope)) + "'. Enable it "
+                + "on the app's Permissions tab in the Dropbox App Console, then sign in again "
+                + "(lumasync login)."));
     }
 
     private static LumasyncException failure(int status, HttpResponse<?> r, String body) throws EndpointError {

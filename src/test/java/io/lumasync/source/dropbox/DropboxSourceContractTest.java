@@ -31,7 +31,7 @@ class DropboxSourceContractTest extends SourceContract {
         public Source source() throws LumasyncException {
             String base = fake.baseUri().toString();
             AdapterConfig cfg = new AdapterConfig("photos", DropboxSourceType.ID, Map.of("folder", "/Photos",
-                    "client_id", "lumasync-test-app", "api_url", base, "content_url", base, "notify_url", base,
+                    "client_id", FakeDropbox.APP_KEY, "api_url", base, "content_url", base, "notify_url", base,
                     "token_url", base + OAuthApiFake.TOKEN_PATH));
             return new DropboxSourceType().create(new AdapterContext(cfg, secrets, Http.newClient(), dataDir));
         }

@@ -21,20 +21,18 @@ import java.util.Map;
  * changes.list; guides "Retrieve changes", "Resolve errors", "Implement shared drive support").
  */
 class DriveSourceContractTest extends SourceContract {
-    private static final String CLIENT_SECRET = "GOCSPX-test-desktop-secret";
-
     static final class DriveFixture extends OAuthFakeFixture<FakeDrive> {
         final Map<String, String> extra = new HashMap<>();
 
         DriveFixture(Path workDir) {
             super(new FakeDrive(3), "drive", workDir, 3);
-            secrets.put(DriveSourceType.CLIENT_SECRET_KEY, CLIENT_SECRET);
+            secrets.put(DriveSourceType.CLIENT_SECRET_KEY, FakeDrive.CLIENT_SECRET);
         }
 
         @Override
         public Source source() throws LumasyncException {
             String base = fake.baseUri().toString();
-            Map<String, String> s = new HashMap<>(Map.of("folder_id", "root", "client_id", "test.apps.googleusercontent.com",
+            Map<String, String> s = new HashMap<>(Map.of("folder_id", "root", "client_id", FakeDrive.CLIENT_ID,
                     "api_url", base, "token_url", base + OAuthApiFake.TOKEN_PATH, "page_size", "3"));
             s.putAll(extra);
             return new DriveSourceType().create(new AdapterContext(new AdapterConfig("drive", DriveSourceType.ID, s),
@@ -53,12 +51,17 @@ class DriveSourceContractTest extends SourceContract {
 
         @Override
         public void invalidateCursors() {
-            fake.invalidateTokens();
+            // Drive's page tokens do not expire; what ends a change feed is the adapter losing its folder state.
+            try {
+                java.nio.file.Files.deleteIfExists(dataDir.resolve("gdrive-state.json"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         @Override
         public List<String> secretValues() {
-            return List.of(secrets.get(TokenStore.ACCESS).orElseThrow(), OAuthApiFake.REFRESH_TOKEN, CLIENT_SECRET);
+            return List.of(secrets.get(TokenStore.ACCESS).orElseThrow(), OAuthApiFake.REFRESH_TOKEN, FakeDrive.CLIENT_SECRET);
         }
     }
 
