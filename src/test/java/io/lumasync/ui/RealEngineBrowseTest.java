@@ -81,8 +81,13 @@ class RealEngineBrowseTest {
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         services.close();
+        // TestFX hands every test class the same primary stage: give the next one its usual size back.
+        org.testfx.api.FxToolkit.setupFixture(() -> {
+            stage.setWidth(1180);
+            stage.setHeight(760);
+        });
     }
 
     @Test
