@@ -6,6 +6,7 @@ import io.lumasync.core.Fingerprint;
 import io.lumasync.core.ImageFormat;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.core.RemoteRef;
+import io.lumasync.core.Retrier;
 import io.lumasync.core.RetryPolicy;
 import io.lumasync.destination.Capabilities;
 import io.lumasync.destination.Destination;
@@ -36,7 +37,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -51,7 +51,7 @@ public final class SyncRunner {
     private final JobJournal journal;
     private final AdapterResolver adapters;
     private final ImagePipeline pipeline;
-    private final RetryPolicy retry;
+    private final Retrier retry;
     private final Staging staging;
     private final Clock clock;
     private final int encodeWorkers;
@@ -64,7 +64,7 @@ public final class SyncRunner {
         this.journal = journal;
         this.adapters = adapters;
         this.pipeline = pipeline;
-        this.retry = retry;
+        this.retry = new Retrier(retry, Thread::sleep);
         this.staging = staging;
         this.clock = clock;
         this.encodeWorkers = Math.max(1, encodeWorkers);
@@ -345,48 +345,37 @@ public final class SyncRunner {
         }
 
         private RemoteRef withRetries(Destination dest, DestinationCall call) throws LumasyncException {
-            while (true) {
+            return retry.call(() -> {
                 attempts++;
+                uploadSlot.acquireUninterruptibly();
                 try {
-                    uploadSlot.acquireUninterruptibly();
-                    try {
-                        // Checked and set while holding the slot: once a destination refused the credentials or
-                        // is unreachable, no further job of this run calls it.
-                        LumasyncException block = blocked.get(job.destination());
-                        if (block != null) {
-                            throw block;
-                        }
-                        Throttle.pause();
-                        return call.run();
-                    } catch (LumasyncException e) {
-                        if (e.kind() == ErrorKind.REAUTH || e.kind() == ErrorKind.UNAVAILABLE) {
-                            blocked.putIfAbsent(job.destination(), e);
-                        }
-                        throw e;
-                    } finally {
-                        uploadSlot.release();
+                    // Checked and set while holding the slot: once a destination refused the credentials or
+                    // is unreachable, no further job of this run calls it.
+                    LumasyncException block = blocked.get(job.destination());
+                    if (block != null) {
+                        throw block;
                     }
+                    Throttle.pause();
+                    return call.run();
                 } catch (LumasyncException e) {
-                    if (e.kind() != ErrorKind.RETRY) {
-                        throw e;
+                    if (e.kind() == ErrorKind.REAUTH || e.kind() == ErrorKind.UNAVAILABLE) {
+                        blocked.putIfAbsent(job.destination(), e);
                     }
-                    Optional<java.time.Duration> wait = retry.delayAfter(attempts, e.retryAfter(), ThreadLocalRandom.current());
-                    if (wait.isEmpty()) {
-                        throw new LumasyncException(ErrorKind.RETRY, e.getMessage() + " Gave up after " + attempts
-                                + " attempts; the next sync tries again.", e);
-                    }
-                    progress(JobState.UPLOADING, 0, "retrying in " + wait.get().toMillis() / 1000.0 + " s: " + e.getMessage());
-                    try {
-                        db.query(con -> {
-                            ActivityLog.append(con, event("retried", e.getMessage(), "", 0, 0));
-                            return null;
-                        });
-                    } catch (SQLException ignored) {
-                        // the retry itself matters more than its log line
-                    }
-                    sleep(wait.get());
+                    throw e;
+                } finally {
+                    uploadSlot.release();
                 }
-            }
+            }, (attempt, wait, e) -> {
+                progress(JobState.UPLOADING, 0, "retrying in " + wait.toMillis() / 1000.0 + " s: " + e.getMessage());
+                try {
+                    db.query(con -> {
+                        ActivityLog.append(con, event("retried", e.getMessage(), "", 0, 0));
+                        return null;
+                    });
+                } catch (SQLException ignored) {
+                    // the retry itself matters more than its log line
+                }
+            });
         }
 
         private ItemProgress fail(String reason) {
@@ -427,14 +416,6 @@ public final class SyncRunner {
     @FunctionalInterface
     private interface DestinationCall {
         RemoteRef run() throws LumasyncException;
-    }
-
-    private static void sleep(java.time.Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static String addressOf(String url) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lumasync.auth.OAuthSession;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.core.Retrier;
 import io.lumasync.http.Http;
 import io.lumasync.http.HttpErrors;
 
@@ -30,10 +31,17 @@ final class DriveApi {
 
     private final OAuthSession session;
     private final URI base;
+    private final Retrier retrier;
 
-    DriveApi(OAuthSession session, URI base) {
+    DriveApi(OAuthSession session, URI base, Retrier retrier) {
         this.session = session;
         this.base = base;
+        this.retrier = retrier;
+    }
+
+    /** Runs a download and its checks again while they fail with RETRY ({@link #stream} is not retried alone). */
+    <T> T retried(Retrier.Call<T, DriveError> call) throws LumasyncException, DriveError {
+        return retrier.call(call);
     }
 
     /** A Drive error that the caller may want to handle (invalid page token, not found). */
@@ -51,12 +59,14 @@ final class DriveApi {
     }
 
     JsonNode get(String path, Map<String, String> query) throws LumasyncException, DriveError {
-        HttpResponse<String> r = session.send(token -> request(uri(path, query), token),
-                HttpResponse.BodyHandlers.ofString(), "Google Drive");
-        if (r.statusCode() == 200) {
-            return read(r.body());
-        }
-        throw failure(r, r.body());
+        return retrier.call(() -> {
+            HttpResponse<String> r = session.send(token -> request(uri(path, query), token),
+                    HttpResponse.BodyHandlers.ofString(), "Google Drive");
+            if (r.statusCode() == 200) {
+                return read(r.body());
+            }
+            throw failure(r, r.body());
+        });
     }
 
     HttpResponse<InputStream> stream(URI uri) throws LumasyncException, DriveError {

@@ -234,8 +234,11 @@ public final class DriveSource implements Source {
         q.put("alt", "media");
         q.put("supportsAllDrives", "true");
         try {
-            HttpResponse<InputStream> r = api.stream(api.uri("/drive/v3/files/" + item.id(), q));
-            return StagedDownload.verify(r.body(), dataDir.resolve("downloads"), item.fingerprint().contentHash(), label(item));
+            return api.retried(() -> {
+                HttpResponse<InputStream> r = api.stream(api.uri("/drive/v3/files/" + item.id(), q));
+                return StagedDownload.verify(r.body(), dataDir.resolve("downloads"), item.fingerprint().contentHash(),
+                        label(item));
+            });
         } catch (DriveApi.DriveError e) {
             throw plain(e, label(item));
         }
@@ -253,13 +256,15 @@ public final class DriveSource implements Source {
             }
             // thumbnailLink ends in "=s220"; the number asks for another size.
             URI sized = URI.create(link.replaceFirst("=s\\d+$", "=s" + size));
-            try (InputStream in = api.stream(sized).body()) {
-                return Optional.of(in.readAllBytes());
-            }
+            return api.retried(() -> {
+                try (InputStream in = api.stream(sized).body()) {
+                    return Optional.of(in.readAllBytes());
+                } catch (IOException e) {
+                    throw new LumasyncException(ErrorKind.RETRY, label(item) + ": the preview download broke off.", e);
+                }
+            });
         } catch (DriveApi.DriveError e) {
             throw plain(e, label(item));
-        } catch (IOException e) {
-            throw new LumasyncException(ErrorKind.RETRY, label(item) + ": the preview download broke off.", e);
         }
     }
 
