@@ -9,19 +9,27 @@ import io.lumasync.sync.SyncService;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Entry point. No arguments (or file paths, from "Open with"): the desktop app. A command word: the headless CLI,
  * which never loads JavaFX. Deliberately not a JavaFX {@code Application} (see the launcher).
  */
 public final class Main {
+    /** Commands that only print text: they neither need a log nor should make a data folder for one. */
+    private static final Set<String> QUICK = Set.of("help", "-h", "--help", "-V", "--version");
+
     private Main() {
     }
 
     public static void main(String[] args) {
         if (args.length > 0 && Cli.COMMANDS.contains(args[0])) {
+            if (!QUICK.contains(args[0])) {
+                Logs.start(AppDirs.dataDir(), args[0].equals("daemon"));
+            }
             System.exit(runCli(args));
         }
+        Logs.start(AppDirs.dataDir(), true);
         Desktop.launch(args);
     }
 

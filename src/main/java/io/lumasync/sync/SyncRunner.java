@@ -4,6 +4,7 @@ import io.lumasync.core.EncodedImage;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.Fingerprint;
 import io.lumasync.core.ImageFormat;
+import io.lumasync.core.LogFile;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.core.RemoteRef;
 import io.lumasync.core.Retrier;
@@ -22,6 +23,8 @@ import io.lumasync.store.JobJournal;
 import io.lumasync.store.JobState;
 import io.lumasync.store.SyncMap;
 import io.lumasync.store.SyncMapEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -47,6 +50,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * re-authentication or is unreachable fails its remaining jobs at once instead of hammering it.
  */
 public final class SyncRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncRunner.class);
     private final Database db;
     private final JobJournal journal;
     private final AdapterResolver adapters;
@@ -191,7 +195,8 @@ public final class SyncRunner {
             } catch (SQLException e) {
                 return fail("the sync database could not be written (" + e.getMessage() + ")");
             } catch (RuntimeException e) {
-                return fail("unexpected error: " + e);
+                LOG.error("Unexpected error while syncing '{}' to '{}'", job.assetName(), job.destination(), e);
+                return fail(LogFile.unexpectedError(e));
             } finally {
                 if (usesEncode) {
                     cache.release(encodeKey(job, Optional.empty()));
@@ -339,8 +344,9 @@ public final class SyncRunner {
                 if (e.getCause() instanceof LumasyncException le) {
                     throw le;
                 }
+                LOG.error("Unexpected error while converting '{}'", job.assetName(), e.getCause());
                 throw new LumasyncException(ErrorKind.GIVE_UP, job.assetName() + ": could not be converted ("
-                        + e.getCause() + ")", e.getCause());
+                        + LogFile.unexpectedError(e.getCause()) + ")", e.getCause());
             }
         }
 
