@@ -1,9 +1,11 @@
 package io.lumasync.core;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,35 +21,80 @@ public final class Redaction {
     /** Shorter values are too likely to be ordinary words to mask everywhere; the shapes still catch them. */
     private static final int MIN_KNOWN_LENGTH = 6;
 
-    private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
+    /** Longest first, so a secret that contains another is masked whole. Replaced, never changed in place. */
+    private static volatile List<String> known = List.of();
 
-    private static final String SECRET_NAME = "[A-Za-z0-9_.-]*(?:password|passwd|passphrase|secret|token|api[_-]?key"
-            + "|apikey|access[_-]?key|signature|credential|session|cookie|code_verifier)[A-Za-z0-9_.-]*";
+    /** A parameter, header or JSON field with one of these in its name holds a secret. */
+    private static final List<String> SECRET_WORDS = List.of("password", "passwd", "passphrase", "secret", "token",
+            "apikey", "api_key", "api-key", "accesskey", "access_key", "access-key", "signature", "credential",
+            "session", "cookie", "code_verifier");
+
     private static final List<Rule> RULES = List.of(
-            // Authorization: Bearer x / Basic x / any scheme; also Proxy-Authorization and X-Api-Key style headers.
+            // Authorization: Bearer x / Basic x / any scheme; also Proxy-Authorization.
             new Rule(Pattern.compile("(?i)((?:proxy-)?authorization\"?\\s*[:=]\\s*\"?)(?:[A-Za-z-]+\\s+)?[^\\s\",;}]+"),
-                    "$1" + MASK),
+                    m -> m.group(1) + MASK, List.of("authorization")),
             // A credential, unlike a word ("basic settings"), has a capital, digit or symbol after a small letter.
             new Rule(Pattern.compile("\\b((?i:bearer|basic|digest))(\\s+)(?=[A-Za-z0-9._~+/=-]*[a-z][A-Za-z0-9._~+/=-]*"
-                    + "[A-Z0-9._~+/=-])[A-Za-z0-9._~+/=-]{4,}"), "$1$2" + MASK),
-            // name=value, name: value, "name": "value" for any name that sounds like a secret.
-            new Rule(Pattern.compile("(?i)(\"?\\b" + SECRET_NAME + "\"?\\s*[=:]\\s*\"?)[^\\s\"&,;}]+"), "$1" + MASK),
+                    + "[A-Z0-9._~+/=-])[A-Za-z0-9._~+/=-]{4,}"), m -> m.group(1) + m.group(2) + MASK,
+                    List.of("bearer", "basic", "digest")),
+            // name=value, name: value, "name": "value". Every pair is matched (the name possessively, so a long
+            // dotted word costs no backtracking) and only a name that sounds like a secret loses its value.
+            new Rule(Pattern.compile("(?<![A-Za-z0-9_-])(\"?([A-Za-z0-9_-]{1,64}+)\"?\\s*[=:]\\s*\"?)([^\\s\"&,;}]+)"),
+                    m -> isSecretName(m.group(2)) ? m.group(1) + MASK : null, SECRET_WORDS),
             // an OAuth authorization code in a redirect or token request
-            new Rule(Pattern.compile("(?i)([?&]code=)[^&\\s\"]+"), "$1" + MASK),
+            new Rule(Pattern.compile("(?i)([?&]code=)[^&\\s\"]+"), m -> m.group(1) + MASK, List.of("code=")),
             // https://user:password@host
-            new Rule(Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s:@]+:)[^/\\s@]+@"), "$1" + MASK + "@"));
+            new Rule(Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s:@]+:)[^/\\s@]+@"), m -> m.group(1) + MASK + "@",
+                    List.of("://")));
 
-    private record Rule(Pattern pattern, String replacement) {
+    /**
+     * A pattern and what replaces each match; null keeps a match and looks again right after its first group, so
+     * a pair that is no secret (https://…) cannot hide one inside its value (…?X-Amz-Credential=…). A pattern is
+     * only run on text holding one of its cheap {@code triggers} (lower case): most lines hold none.
+     */
+    private record Rule(Pattern pattern, Function<MatchResult, String> replacement, List<String> triggers) {
+        String apply(String text, String lower) {
+            if (triggers.stream().noneMatch(lower::contains)) {
+                return text;
+            }
+            Matcher m = pattern.matcher(text);
+            StringBuilder out = null;
+            int copied = 0;
+            int from = 0;
+            while (from <= text.length() && m.find(from)) {
+                String masked = replacement.apply(m);
+                if (masked == null) {
+                    from = m.end(1); // the first group is never empty: the search moves on
+                    continue;
+                }
+                if (out == null) {
+                    out = new StringBuilder(text.length());
+                }
+                out.append(text, copied, m.start()).append(masked);
+                copied = m.end();
+                from = m.end();
+            }
+            return out == null ? text : out.append(text, copied, text.length()).toString();
+        }
+    }
+
+    private static boolean isSecretName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return SECRET_WORDS.stream().anyMatch(n::contains);
     }
 
     private Redaction() {
     }
 
     /** Remembers a secret value so that it is masked wherever it appears in the log from now on. */
-    public static void register(String secret) {
-        if (secret != null && secret.strip().length() >= MIN_KNOWN_LENGTH) {
-            KNOWN.add(secret.strip());
+    public static synchronized void register(String secret) {
+        if (secret == null || secret.strip().length() < MIN_KNOWN_LENGTH || known.contains(secret.strip())) {
+            return;
         }
+        List<String> more = new ArrayList<>(known);
+        more.add(secret.strip());
+        more.sort(Comparator.comparingInt(String::length).reversed());
+        known = List.copyOf(more);
     }
 
     /** The text with every secret it holds masked. */
@@ -56,19 +103,14 @@ public final class Redaction {
             return text;
         }
         String out = text;
-        if (!KNOWN.isEmpty()) {
-            // Longest first, so a secret that contains another is masked whole.
-            for (String s : KNOWN.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
-                if (out.contains(s)) {
-                    out = out.replace(s, MASK);
-                }
+        for (String s : known) {
+            if (out.contains(s)) {
+                out = out.replace(s, MASK);
             }
         }
+        String lower = out.toLowerCase(Locale.ROOT);
         for (Rule r : RULES) {
-            Matcher m = r.pattern().matcher(out);
-            if (m.find()) {
-                out = m.replaceAll(r.replacement());
-            }
+            out = r.apply(out, lower);
         }
         return out;
     }
