@@ -83,7 +83,8 @@ public final class Retrier {
         boolean askedTooLong = attempts < policy.maxAttempts() && last.retryAfter().isPresent();
         String why = askedTooLong
                 ? " The service asked Lumasync to wait " + minutes(last.retryAfter().get()) + "; the next sync tries again."
-                : " Gave up after " + attempts + " attempts; the next sync tries again.";
+                : " Gave up after " + attempts + (attempts == 1 ? " attempt" : " attempts")
+                + "; the next sync tries again.";
         return new LumasyncException(ErrorKind.RETRY, last.getMessage() + why, last.retryAfter().orElse(null), last);
     }
 
