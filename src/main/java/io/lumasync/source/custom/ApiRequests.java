@@ -116,14 +116,17 @@ final class ApiRequests {
         };
     }
 
+    /** A listing page, retried while it fails with RETRY. */
     HttpResponse<String> getText(URI uri) throws LumasyncException {
-        return retrier.call(() -> {
-            HttpResponse<String> r = send(uri, HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() / 100 != 2) {
-                throw HttpErrors.fromResponse(what(), r, redact(snippet(r.body())));
-            }
-            return r;
-        });
+        return retrier.call(() -> getTextOnce(uri));
+    }
+
+    private HttpResponse<String> getTextOnce(URI uri) throws LumasyncException {
+        HttpResponse<String> r = send(uri, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw HttpErrors.fromResponse(what(), r, redact(snippet(r.body())));
+        }
+        return r;
     }
 
     HttpResponse<InputStream> getBytes(URI uri, String itemName) throws LumasyncException {

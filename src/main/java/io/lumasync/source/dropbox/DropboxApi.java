@@ -87,21 +87,24 @@ final class DropboxApi {
         }
     }
 
+    /** An RPC endpoint, retried while it fails with RETRY. */
     JsonNode rpc(String endpoint, Object arg) throws LumasyncException, EndpointError {
+        return retrier.call(() -> rpcOnce(endpoint, arg));
+    }
+
+    private JsonNode rpcOnce(String endpoint, Object arg) throws LumasyncException, EndpointError {
         String body = write(JSON, arg);
-        return retrier.call(() -> {
-            HttpResponse<String> r = session.send(token -> HttpRequest.newBuilder(apiBase.resolve("/2/" + endpoint))
-                            .timeout(Duration.ofSeconds(60))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .header("User-Agent", Http.USER_AGENT)
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString(), "Dropbox");
-            if (r.statusCode() == 200) {
-                return read(r.body());
-            }
-            throw failure(r.statusCode(), r, r.body());
-        });
+        HttpResponse<String> r = session.send(token -> HttpRequest.newBuilder(apiBase.resolve("/2/" + endpoint))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .header("User-Agent", Http.USER_AGENT)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString(), "Dropbox");
+        if (r.statusCode() == 200) {
+            return read(r.body());
+        }
+        throw failure(r.statusCode(), r, r.body());
     }
 
     /** A content-download endpoint; the caller closes the stream. */

@@ -58,15 +58,18 @@ final class DriveApi {
         }
     }
 
+    /** A metadata call, retried while it fails with RETRY. */
     JsonNode get(String path, Map<String, String> query) throws LumasyncException, DriveError {
-        return retrier.call(() -> {
-            HttpResponse<String> r = session.send(token -> request(uri(path, query), token),
-                    HttpResponse.BodyHandlers.ofString(), "Google Drive");
-            if (r.statusCode() == 200) {
-                return read(r.body());
-            }
-            throw failure(r, r.body());
-        });
+        return retrier.call(() -> getOnce(path, query));
+    }
+
+    private JsonNode getOnce(String path, Map<String, String> query) throws LumasyncException, DriveError {
+        HttpResponse<String> r = session.send(token -> request(uri(path, query), token),
+                HttpResponse.BodyHandlers.ofString(), "Google Drive");
+        if (r.statusCode() == 200) {
+            return read(r.body());
+        }
+        throw failure(r, r.body());
     }
 
     HttpResponse<InputStream> stream(URI uri) throws LumasyncException, DriveError {
