@@ -82,6 +82,10 @@ public final class Logs {
         }
 
         root.setLevel(Level.INFO);
+        // Libraries that report every start, stop and connection at INFO: only their warnings help a bug report.
+        for (String chatty : new String[]{"org.eclipse.jetty", "software.amazon.awssdk", "io.netty", "org.apache.http"}) {
+            ctx.getLogger(chatty).setLevel(Level.WARN);
+        }
         root.addAppender(appender);
         LogFile.set(file);
         CrashReport.install();
