@@ -1,7 +1,10 @@
 package io.lumasync.cli;
 
 import io.lumasync.core.ConfigurationException;
+import io.lumasync.core.LogFile;
 import io.lumasync.core.LumasyncException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +26,7 @@ import java.util.concurrent.Callable;
                 DoctorCommand.class, BenchCommand.class, CompletionCommand.class, ManPageCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli {
+    private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
     /** Exit codes: all done; some items failed; usage or configuration error. */
     public static final int OK = 0;
     public static final int SOME_FAILED = 1;
@@ -48,7 +52,8 @@ public final class Cli {
                 err.println("lumasync: " + ex.getMessage());
                 return SOME_FAILED;
             }
-            err.println("lumasync: unexpected error: " + ex);
+            LOG.error("Unexpected error in 'lumasync {}'", line.getCommandName(), ex);
+            err.println("lumasync: " + LogFile.unexpectedError(ex));
             return SOME_FAILED;
         });
         cl.setParameterExceptionHandler((ex, a) -> {

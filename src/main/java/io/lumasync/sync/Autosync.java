@@ -1,6 +1,9 @@
 package io.lumasync.sync;
 
+import io.lumasync.core.LogFile;
 import io.lumasync.core.LumasyncException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +25,7 @@ import java.util.function.Consumer;
  * not queued twice.
  */
 public final class Autosync implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Autosync.class);
     /** Default settle delay for watched folders: a file must be unchanged this long before it is picked up. */
     public static final Duration SETTLE = Duration.ofSeconds(3);
 
@@ -84,7 +88,8 @@ public final class Autosync implements AutoCloseable {
             } catch (LumasyncException e) {
                 onProblem.accept(source + ": " + e.getMessage());
             } catch (RuntimeException e) {
-                onProblem.accept(source + ": unexpected error " + e);
+                LOG.error("Unexpected error while syncing the source '{}'", source, e);
+                onProblem.accept(source + ": " + LogFile.unexpectedError(e));
             }
         });
     }

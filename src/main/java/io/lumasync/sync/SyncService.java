@@ -6,6 +6,7 @@ import io.lumasync.core.ConfigField;
 import io.lumasync.core.EncodeSettings;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.core.Retrier;
 import io.lumasync.core.RetryPolicy;
 import io.lumasync.destination.Capabilities;
 import io.lumasync.destination.DestinationType;
@@ -80,7 +81,7 @@ public final class SyncService implements AutoCloseable {
         this.activity = new ActivityLog(db);
         this.vault = vault;
         this.pipeline = pipeline;
-        this.adapters = new Adapters(config, vault, Http.newClient(), dataDir);
+        this.adapters = new Adapters(config, vault, Http.newClient(), dataDir, new Retrier(options.retry(), Thread::sleep));
         this.staging = new Staging(dataDir.resolve("staging"), owners);
         staging.clean();
         SyncRunner runner = new SyncRunner(db, journal, adapters, pipeline, options.retry(), staging,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.core.Retrier;
 import io.lumasync.http.Http;
 import io.lumasync.http.HttpErrors;
 
@@ -36,12 +37,19 @@ final class ApiRequests {
     private final AdapterConfig cfg;
     private final Optional<String> token;
     private final HttpClient http;
+    private final Retrier retrier;
 
-    ApiRequests(CustomApiMapping mapping, AdapterConfig cfg, Optional<String> token, HttpClient http) {
+    ApiRequests(CustomApiMapping mapping, AdapterConfig cfg, Optional<String> token, HttpClient http, Retrier retrier) {
         this.mapping = mapping;
         this.cfg = cfg;
         this.token = token.filter(t -> !t.isEmpty());
         this.http = http;
+        this.retrier = retrier;
+    }
+
+    /** Runs a download and its checks again while they fail with RETRY ({@link #getBytes} is not retried alone). */
+    <T> T retried(Retrier.Call<T, RuntimeException> call) throws LumasyncException {
+        return retrier.call(call);
     }
 
     Optional<String> sizeField() {
@@ -108,7 +116,12 @@ final class ApiRequests {
         };
     }
 
+    /** A listing page, retried while it fails with RETRY. */
     HttpResponse<String> getText(URI uri) throws LumasyncException {
+        return retrier.call(() -> getTextOnce(uri));
+    }
+
+    private HttpResponse<String> getTextOnce(URI uri) throws LumasyncException {
         HttpResponse<String> r = send(uri, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
             throw HttpErrors.fromResponse(what(), r, redact(snippet(r.body())));

@@ -172,8 +172,10 @@ public final class CustomApiSource implements Source {
             throw new LumasyncException(ErrorKind.GIVE_UP, item.name() + ": not in the last listing of "
                     + requests.what() + "; it is picked up at the next sync.");
         }
-        HttpResponse<InputStream> r = requests.getBytes(URI.create(m.download()), item.name());
-        return StagedDownload.verify(r.body(), dataDir.resolve("downloads"), "", item.name());
+        return requests.retried(() -> {
+            HttpResponse<InputStream> r = requests.getBytes(URI.create(m.download()), item.name());
+            return StagedDownload.verify(r.body(), dataDir.resolve("downloads"), "", item.name());
+        });
     }
 
     @Override
@@ -182,11 +184,13 @@ public final class CustomApiSource implements Source {
         if (m == null || m.thumbnail().isEmpty()) {
             return Optional.empty();
         }
-        try (InputStream in = requests.getBytes(URI.create(m.thumbnail()), item.name()).body()) {
-            return Optional.of(in.readAllBytes());
-        } catch (IOException e) {
-            throw new LumasyncException(ErrorKind.RETRY, item.name() + ": the preview download broke off.", e);
-        }
+        return requests.retried(() -> {
+            try (InputStream in = requests.getBytes(URI.create(m.thumbnail()), item.name()).body()) {
+                return Optional.of(in.readAllBytes());
+            } catch (IOException e) {
+                throw new LumasyncException(ErrorKind.RETRY, item.name() + ": the preview download broke off.", e);
+            }
+        });
     }
 
     private Path indexFile() {

@@ -74,6 +74,6 @@ public final class CustomApiSourceType implements SourceType {
     public static CustomApiSource open(AdapterContext context) throws LumasyncException {
         CustomApiMapping mapping = CustomApiMapping.from(context.config());
         return new CustomApiSource(mapping, new ApiRequests(mapping, context.config(), context.secrets().get("token"),
-                context.http()), context.dataDir());
+                context.http(), context.retrier()), context.dataDir());
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.lumasync.auth.OAuthSession;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.core.Retrier;
 import io.lumasync.http.Http;
 import io.lumasync.http.HttpErrors;
 
@@ -35,13 +36,21 @@ final class DropboxApi {
     private final URI contentBase;
     private final URI notifyBase;
     private final java.net.http.HttpClient http;
+    private final Retrier retrier;
 
-    DropboxApi(OAuthSession session, URI apiBase, URI contentBase, URI notifyBase, java.net.http.HttpClient http) {
+    DropboxApi(OAuthSession session, URI apiBase, URI contentBase, URI notifyBase, java.net.http.HttpClient http,
+               Retrier retrier) {
         this.session = session;
         this.apiBase = apiBase;
         this.contentBase = contentBase;
         this.notifyBase = notifyBase;
         this.http = http;
+        this.retrier = retrier;
+    }
+
+    /** Runs a download and its checks again while they fail with RETRY (content calls are not retried alone). */
+    <T> T retried(Retrier.Call<T, EndpointError> call) throws LumasyncException, EndpointError {
+        return retrier.call(call);
     }
 
     /**
@@ -79,7 +88,12 @@ final class DropboxApi {
         }
     }
 
+    /** An RPC endpoint, retried while it fails with RETRY. */
     JsonNode rpc(String endpoint, Object arg) throws LumasyncException, EndpointError {
+        return retrier.call(() -> rpcOnce(endpoint, arg));
+    }
+
+    private JsonNode rpcOnce(String endpoint, Object arg) throws LumasyncException, EndpointError {
         String body = write(JSON, arg);
         HttpResponse<String> r = session.send(token -> HttpRequest.newBuilder(apiBase.resolve("/2/" + endpoint))
                         .timeout(Duration.ofSeconds(60))

@@ -211,19 +211,20 @@ public final class DropboxSource implements Source, Watchable {
 
     @Override
     public InputStream open(SourceItem item) throws LumasyncException {
-        HttpResponse<InputStream> r;
         try {
-            r = api.content("files/download", Map.of("path", item.id()));
+            return api.retried(() -> {
+                HttpResponse<InputStream> r = api.content("files/download", Map.of("path", item.id()));
+                String expected = item.fingerprint().contentHash();
+                if (expected.isEmpty()) {
+                    String fromHeader = DropboxApi.read(r.headers().firstValue("Dropbox-API-Result").orElse(""))
+                            .path("content_hash").asText("");
+                    expected = fromHeader.isEmpty() ? "" : "dropbox:" + fromHeader;
+                }
+                return StagedDownload.verify(r.body(), dataDir.resolve("downloads"), expected, label(item));
+            });
         } catch (DropboxApi.EndpointError e) {
             throw DropboxErrors.of(e, label(item));
         }
-        String expected = item.fingerprint().contentHash();
-        if (expected.isEmpty()) {
-            String fromHeader = DropboxApi.read(r.headers().firstValue("Dropbox-API-Result").orElse(""))
-                    .path("content_hash").asText("");
-            expected = fromHeader.isEmpty() ? "" : "dropbox:" + fromHeader;
-        }
-        return StagedDownload.verify(r.body(), dataDir.resolve("downloads"), expected, label(item));
     }
 
     @Override
@@ -234,18 +235,19 @@ public final class DropboxSource implements Source, Watchable {
         arg.put("size", thumbnailSize(size));
         arg.put("mode", "fitone_bestfit");
         try {
-            HttpResponse<InputStream> r = api.content("files/get_thumbnail_v2", arg);
-            try (InputStream in = r.body()) {
-                return Optional.of(in.readAllBytes());
-            }
+            return api.retried(() -> {
+                try (InputStream in = api.content("files/get_thumbnail_v2", arg).body()) {
+                    return Optional.of(in.readAllBytes());
+                } catch (IOException e) {
+                    throw new LumasyncException(ErrorKind.RETRY, label(item) + ": the preview download broke off.", e);
+                }
+            });
         } catch (DropboxApi.EndpointError e) {
             if (e.summary.startsWith("unsupported_extension") || e.summary.startsWith("unsupported_image")
                     || e.summary.startsWith("conversion_error")) {
                 return Optional.empty(); // Dropbox makes no preview for this file (e.g. a large RAW)
             }
             throw DropboxErrors.of(e, label(item));
-        } catch (IOException e) {
-            throw new LumasyncException(ErrorKind.RETRY, label(item) + ": the preview download broke off.", e);
         }
     }
 

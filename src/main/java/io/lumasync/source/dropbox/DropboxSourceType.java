@@ -89,7 +89,8 @@ public final class DropboxSourceType implements SourceType {
         DropboxApi api = new DropboxApi(session,
                 URI.create(cfg.get("api_url").orElse("https://api.dropboxapi.com")),
                 URI.create(cfg.get("content_url").orElse("https://content.dropboxapi.com")),
-                URI.create(cfg.get("notify_url").orElse("https://notify.dropboxapi.com")), context.http());
+                URI.create(cfg.get("notify_url").orElse("https://notify.dropboxapi.com")), context.http(),
+                context.retrier());
         return new DropboxSource(api, cfg.get("folder").orElse(""), context.dataDir());
     }
 }

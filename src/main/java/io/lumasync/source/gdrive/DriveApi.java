@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lumasync.auth.OAuthSession;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.core.Retrier;
 import io.lumasync.http.Http;
 import io.lumasync.http.HttpErrors;
 
@@ -35,11 +36,18 @@ final class DriveApi {
     private final OAuthSession session;
     private final URI base;
     private final java.net.http.HttpClient http;
+    private final Retrier retrier;
 
-    DriveApi(OAuthSession session, URI base, java.net.http.HttpClient http) {
+    DriveApi(OAuthSession session, URI base, java.net.http.HttpClient http, Retrier retrier) {
         this.session = session;
         this.base = base;
         this.http = http;
+        this.retrier = retrier;
+    }
+
+    /** Runs a download and its checks again while they fail with RETRY ({@link #stream} is not retried alone). */
+    <T> T retried(Retrier.Call<T, DriveError> call) throws LumasyncException, DriveError {
+        return retrier.call(call);
     }
 
     /** A Drive error that the caller names the item in (invalid page token, not found, a 403's reason). */
@@ -56,7 +64,12 @@ final class DriveApi {
         }
     }
 
+    /** A metadata call, retried while it fails with RETRY. */
     JsonNode get(String path, Map<String, String> query) throws LumasyncException, DriveError {
+        return retrier.call(() -> getOnce(path, query));
+    }
+
+    private JsonNode getOnce(String path, Map<String, String> query) throws LumasyncException, DriveError {
         HttpResponse<String> r = session.send(token -> request(uri(path, query), token),
                 HttpResponse.BodyHandlers.ofString(), "Google Drive");
         if (r.statusCode() == 200) {

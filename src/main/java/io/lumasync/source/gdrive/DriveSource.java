@@ -234,8 +234,11 @@ public final class DriveSource implements Source {
         q.put("alt", "media");
         q.put("supportsAllDrives", "true");
         try {
-            HttpResponse<InputStream> r = api.stream(api.uri("/drive/v3/files/" + item.id(), q));
-            return StagedDownload.verify(r.body(), dataDir.resolve("downloads"), item.fingerprint().contentHash(), label(item));
+            return api.retried(() -> {
+                HttpResponse<InputStream> r = api.stream(api.uri("/drive/v3/files/" + item.id(), q));
+                return StagedDownload.verify(r.body(), dataDir.resolve("downloads"), item.fingerprint().contentHash(),
+                        label(item));
+            });
         } catch (DriveApi.DriveError e) {
             throw plain(e, label(item));
         }
@@ -258,7 +261,7 @@ public final class DriveSource implements Source {
             } catch (IllegalArgumentException e) {
                 return Optional.empty(); // not a usable address: no preview rather than a failure
             }
-            return api.thumbnail(sized);
+            return api.retried(() -> api.thumbnail(sized));
         } catch (DriveApi.DriveError e) {
             throw plain(e, label(item));
         }

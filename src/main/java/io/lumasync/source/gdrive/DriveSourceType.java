@@ -100,7 +100,7 @@ public final class DriveSourceType implements SourceType {
         OAuthSession session = new OAuthSession(new OAuthClient(context.http(), provider(cfg, context.secrets())),
                 new TokenStore(context.secrets()), context.http(), cfg.name());
         DriveApi api = new DriveApi(session, URI.create(cfg.get("api_url").orElse("https://www.googleapis.com")),
-                context.http());
+                context.http(), context.retrier());
         return new DriveSource(api, cfg.get("folder_id").orElse("root"), cfg.get("drive_id"),
                 cfg.intValue("page_size", 1000), context.dataDir());
     }

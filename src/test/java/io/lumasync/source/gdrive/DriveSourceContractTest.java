@@ -4,12 +4,14 @@ import io.lumasync.auth.TokenStore;
 import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.AdapterContext;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.core.Retrier;
 import io.lumasync.http.Http;
 import io.lumasync.source.OAuthApiFake;
 import io.lumasync.source.OAuthFakeFixture;
 import io.lumasync.source.Source;
 import io.lumasync.source.SourceContract;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -30,13 +32,13 @@ class DriveSourceContractTest extends SourceContract {
         }
 
         @Override
-        public Source source() throws LumasyncException {
-            String base = fake.baseUri().toString();
+        public Source sourceAt(URI uri, Retrier retrier) throws LumasyncException {
+            String base = uri.toString();
             Map<String, String> s = new HashMap<>(Map.of("folder_id", "root", "client_id", FakeDrive.CLIENT_ID,
                     "api_url", base, "token_url", base + OAuthApiFake.TOKEN_PATH, "page_size", "3"));
             s.putAll(extra);
             return new DriveSourceType().create(new AdapterContext(new AdapterConfig("drive", DriveSourceType.ID, s),
-                    secrets, Http.newClient(), dataDir));
+                    secrets, Http.newClient(), dataDir, retrier));
         }
 
         @Override
