@@ -31,6 +31,8 @@ public final class BodyLimits {
 
     /** An image file: far above the largest photo the pipeline accepts, far below a full disk. */
     public static final Limits FILE = new Limits(2L << 30, Duration.ofMinutes(30));
+    /** A preview image read into memory. */
+    public static final Limits THUMBNAIL = new Limits(16L << 20, Duration.ofMinutes(1));
     /** A page of a listing or an API answer read into memory. */
     public static final Limits PAGE = new Limits(32L << 20, Duration.ofMinutes(2));
 

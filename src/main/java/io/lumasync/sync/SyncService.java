@@ -143,6 +143,7 @@ public final class SyncService implements AutoCloseable {
             if (config.destination(name).isPresent()) {
                 throw usage("A destination called '" + name + "' exists already.");
             }
+            SettingsValidation.check(name, typeId, type.fields(), values, type::validate);
             Map<String, String> settings = split(name, type.fields(), values, Adapters.destinationPrefix(name));
             config.addDestination(new DestinationRecord(name, typeId, settings, Instant.now(), Optional.empty(),
                     Optional.empty()));
@@ -164,6 +165,7 @@ public final class SyncService implements AutoCloseable {
                     usage("Unknown destination type '" + d.typeId() + "'."));
             Map<String, String> all = new HashMap<>(d.settings());
             all.putAll(values);
+            SettingsValidation.check(name, d.typeId(), type.fields(), all, type::validate);
             config.updateDestinationSettings(name, split(name, type.fields(), all, Adapters.destinationPrefix(name), true));
         } catch (SQLException e) {
             throw Adapters.dbError(e);
@@ -251,6 +253,7 @@ public final class SyncService implements AutoCloseable {
             }
             Map<String, String> all = new HashMap<>(info.settings());
             all.putAll(values);
+            SettingsValidation.check(info.name(), info.typeId(), type.fields(), all, type::validate);
             Map<String, String> settings = split(info.name(), type.fields(), all, Adapters.sourcePrefix(info.name()));
             config.addSource(new SourceRecord(info.name(), info.typeId(), settings, info.destinations(), info.encode(),
                     info.watch(), info.interval(), info.propagateDeletes(), info.deleteShare(), Optional.empty(),
@@ -281,6 +284,7 @@ public final class SyncService implements AutoCloseable {
             Map<String, String> all = new HashMap<>(old.settings());
             all.putAll(info.settings());
             all.putAll(values);
+            SettingsValidation.check(info.name(), old.typeId(), type.fields(), all, type::validate);
             Map<String, String> settings = split(info.name(), type.fields(), all, Adapters.sourcePrefix(info.name()), true);
             config.updateSource(new SourceRecord(info.name(), old.typeId(), settings, info.destinations(), info.encode(),
                     info.watch(), info.interval(), info.propagateDeletes(), info.deleteShare(), old.cursor(),
