@@ -55,4 +55,9 @@ final class LazyVault implements SecretVault {
     public String backendName() {
         return vault().backendName();
     }
+
+    @Override
+    public boolean durable() {
+        return vault().durable();
+    }
 }

@@ -460,6 +460,11 @@ public final class SyncService implements AutoCloseable {
         return vault.backendName();
     }
 
+    /** False when secrets saved now would be forgotten at exit (see {@link SecretVault#durable()}). */
+    public boolean vaultDurable() {
+        return vault.durable();
+    }
+
     /** The folder holding the database, caches and backups (the desktop app keeps thumbnails there). */
     public Path dataDir() {
         return dataDir;
