@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.lumasync.auth.OAuthSession;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.http.BodyLimits;
 import io.lumasync.http.Http;
 import io.lumasync.http.HttpErrors;
 
@@ -55,7 +56,7 @@ final class DropboxApi {
                     .timeout(Duration.ofSeconds(timeoutSeconds + 90)) // Dropbox adds up to 90 s of jitter
                     .header("Content-Type", "application/json")
                     .header("User-Agent", Http.USER_AGENT)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), BodyLimits.ofString(BodyLimits.PAGE));
         } catch (IOException e) {
             throw HttpErrors.fromIo("Dropbox (waiting for changes)", e);
         } catch (InterruptedException e) {
@@ -86,7 +87,7 @@ final class DropboxApi {
                         .header("Content-Type", "application/json")
                         .header("User-Agent", Http.USER_AGENT)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString(), "Dropbox");
+                BodyLimits.ofString(BodyLimits.PAGE), "Dropbox");
         if (r.statusCode() == 200) {
             return read(r.body());
         }
@@ -102,7 +103,7 @@ final class DropboxApi {
                         .header("Dropbox-API-Arg", header)
                         .header("User-Agent", Http.USER_AGENT)
                         .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofInputStream(), "Dropbox");
+                BodyLimits.ofInputStream(BodyLimits.FILE), "Dropbox");
         if (r.statusCode() == 200) {
             return r;
         }
