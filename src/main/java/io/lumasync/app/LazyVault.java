@@ -1,5 +1,6 @@
 package io.lumasync.app;
 
+import io.lumasync.auth.PassphraseVault;
 import io.lumasync.auth.SecretVault;
 import io.lumasync.auth.SecretVaults;
 
@@ -10,7 +11,7 @@ import java.util.Optional;
  * Chooses the vault on first use, so commands that need no secret (list, map, push to a folder) neither probe
  * the keychain (up to a second on a bus without Secret Service) nor warn about it.
  */
-final class LazyVault implements SecretVault {
+final class LazyVault implements PassphraseVault {
     private final Path dataDir;
     private volatile SecretVault vault;
 
@@ -59,5 +60,17 @@ final class LazyVault implements SecretVault {
     @Override
     public boolean durable() {
         return vault().durable();
+    }
+
+    @Override
+    public boolean needsPassphrase() {
+        return vault() instanceof PassphraseVault p && p.needsPassphrase();
+    }
+
+    @Override
+    public void usePassphrase(char[] passphrase) {
+        if (vault() instanceof PassphraseVault p) {
+            p.usePassphrase(passphrase);
+        }
     }
 }

@@ -50,6 +50,12 @@ public final class InMemorySecretVault implements SecretVault {
         values.keySet().removeIf(k -> k.startsWith(prefix));
     }
 
+    /** Moves every secret held here into {@code target} (a passphrase was given: they can be kept now). */
+    void moveTo(SecretVault target) {
+        values.forEach(target::put);
+        values.clear();
+    }
+
     @Override
     public String backendName() {
         return "memory (not saved)";

@@ -42,11 +42,15 @@ public final class SecretVaults {
         }
     }
 
-    /** Opens the vault for this machine; warns on standard error when secrets will not be saved. */
+    /**
+     * Opens the vault for this machine; warns on standard error when secrets will not be saved. When only memory
+     * is usable the vault is a {@link PassphraseVault}, so the desktop app can ask for a passphrase instead.
+     */
     public static SecretVault open(Path dataDir) {
         Selection s = select(dataDir, System.getenv(), KeychainSecretVault::open);
         if (!s.durable()) {
             warn(System.err, s);
+            return new MemoryUntilPassphrase((InMemorySecretVault) s.vault(), dataDir.resolve(EncryptedFileVault.FILE_NAME));
         }
         return s.vault();
     }

@@ -1,5 +1,6 @@
 package io.lumasync.sync;
 
+import io.lumasync.auth.PassphraseVault;
 import io.lumasync.auth.SecretVault;
 import io.lumasync.core.AssetMetadata;
 import io.lumasync.core.ConfigField;
@@ -463,6 +464,23 @@ public final class SyncService implements AutoCloseable {
     /** False when secrets saved now would be forgotten at exit (see {@link SecretVault#durable()}). */
     public boolean vaultDurable() {
         return vault.durable();
+    }
+
+    /** True when a passphrase would let secrets be kept (memory only so far, see {@link PassphraseVault}). */
+    public boolean vaultTakesPassphrase() {
+        return vault instanceof PassphraseVault p && p.needsPassphrase();
+    }
+
+    /** Keeps secrets in the encrypted file under {@code passphrase} from now on. */
+    public void useVaultPassphrase(char[] passphrase) throws LumasyncException {
+        if (!(vault instanceof PassphraseVault p)) {
+            throw usage("Passwords are kept in " + vault.backendName() + ", which takes no passphrase.");
+        }
+        try {
+            p.usePassphrase(passphrase);
+        } catch (io.lumasync.auth.VaultException e) {
+            throw usage(e.getMessage());
+        }
     }
 
     /** The folder holding the database, caches and backups (the desktop app keeps thumbnails there). */
