@@ -2,6 +2,8 @@ package io.lumasync.destination.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.lumasync.auth.InMemorySecretVault;
+import io.lumasync.auth.VaultSecrets;
 import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.AdapterContext;
 import io.lumasync.core.AssetMetadata;
@@ -9,7 +11,6 @@ import io.lumasync.core.ConfigurationException;
 import io.lumasync.core.ImageFormat;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.core.RemoteRef;
-import io.lumasync.core.Secrets;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.Upload;
 import io.lumasync.http.Http;
@@ -23,8 +24,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,23 +147,9 @@ class WebhookHardeningTest {
     }
 
     private Destination create(Map<String, String> settings, String secret) throws LumasyncException {
-        Map<String, String> secrets = new ConcurrentHashMap<>(Map.of("secret", secret));
-        return type.create(new AdapterContext(config(settings), new Secrets() {
-            @Override
-            public Optional<String> get(String key) {
-                return Optional.ofNullable(secrets.get(key));
-            }
-
-            @Override
-            public void put(String key, String value) {
-                secrets.put(key, value);
-            }
-
-            @Override
-            public void delete(String key) {
-                secrets.remove(key);
-            }
-        }, Http.newClient(), dir));
+        VaultSecrets secrets = VaultSecrets.forSource(new InMemorySecretVault(), "hook");
+        secrets.put("secret", secret);
+        return type.create(new AdapterContext(config(settings), secrets, Http.newClient(), dir));
     }
 
     private static AdapterConfig config(Map<String, String> settings) {
