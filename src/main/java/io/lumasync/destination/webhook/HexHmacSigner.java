@@ -38,6 +38,11 @@ final class HexHmacSigner implements RequestSigner {
     }
 
     @Override
+    public String scheme() {
+        return "hex HMAC-SHA256 of the body (" + signing.signatureHeader() + ")";
+    }
+
+    @Override
     public Map<String, String> headers(String messageId, long timestampSeconds, byte[] body) {
         Map<String, String> h = new LinkedHashMap<>();
         h.put(signing.signatureHeader(), signature(body));

@@ -62,7 +62,7 @@ public final class WebhookDestination implements Destination, io.lumasync.destin
         return new Capabilities(EnumSet.of(ImageFormat.AVIF, ImageFormat.WEBP, ImageFormat.JPEG, ImageFormat.PNG,
                 ImageFormat.GIF), 0, settings.replace(), false, settings.body() != WebhookSettings.Body.RAW,
                 List.of("Sends " + settings.method() + " " + host() + " (" + settings.body().name().toLowerCase(Locale.ROOT)
-                        + " body), signed."));
+                        + " body), signed with " + signer.scheme() + "."));
     }
 
     @Override

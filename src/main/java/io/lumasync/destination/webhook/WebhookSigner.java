@@ -44,6 +44,11 @@ public final class WebhookSigner implements RequestSigner {
                 "webhook-signature", sign(messageId, timestampSeconds, body));
     }
 
+    @Override
+    public String scheme() {
+        return "Standard Webhooks (webhook-signature)";
+    }
+
     /** The {@code webhook-signature} header value for one request. */
     public String sign(String messageId, long timestampSeconds, byte[] body) {
         try {

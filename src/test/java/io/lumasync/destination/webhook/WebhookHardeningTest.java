@@ -57,8 +57,10 @@ class WebhookHardeningTest {
         try (HexHmacReceiver receiver = new HexHmacReceiver(THEIR_SECRET, "X-Hub-Signature-256", "X-Sent-At")) {
             Map<String, String> cfg = Map.of("url", receiver.uri("/in").toString(), "signing", "hmac-sha256-hex",
                     "signature_header", "X-Hub-Signature-256", "timestamp_header", "X-Sent-At");
-            create(cfg, THEIR_SECRET).put(upload("heron", ""));
+            Destination d = create(cfg, THEIR_SECRET);
+            d.put(upload("heron", ""));
             assertThat(receiver.verdicts).containsExactly("ok");
+            assertThat(d.capabilities().notes()).anyMatch(n -> n.contains("hex HMAC-SHA256") && n.contains("X-Hub-Signature-256"));
             assertThatThrownBy(() -> create(cfg, "another secret").put(upload("heron", "")))
                     .isInstanceOf(LumasyncException.class).hasMessageContaining("did not accept");
         }
