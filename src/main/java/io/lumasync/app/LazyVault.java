@@ -1,5 +1,6 @@
 package io.lumasync.app;
 
+import io.lumasync.auth.PassphraseVault;
 import io.lumasync.auth.SecretVault;
 import io.lumasync.auth.SecretVaults;
 import io.lumasync.core.Redaction;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * the keychain (up to a second on a bus without Secret Service) nor warn about it. Every secret it hands out or
  * stores is registered with {@link Redaction}, so the log masks it wherever it turns up.
  */
-final class LazyVault implements SecretVault {
+final class LazyVault implements PassphraseVault {
     private final Path dataDir;
     private volatile SecretVault vault;
 
@@ -59,5 +60,22 @@ final class LazyVault implements SecretVault {
     @Override
     public String backendName() {
         return vault().backendName();
+    }
+
+    @Override
+    public boolean durable() {
+        return vault().durable();
+    }
+
+    @Override
+    public boolean needsPassphrase() {
+        return vault() instanceof PassphraseVault p && p.needsPassphrase();
+    }
+
+    @Override
+    public void usePassphrase(char[] passphrase) {
+        if (vault() instanceof PassphraseVault p) {
+            p.usePassphrase(passphrase);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.lumasync.auth;
 
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.http.Http;
 import io.lumasync.http.HttpErrors;
 
 import java.io.IOException;
@@ -161,7 +162,7 @@ public final class OAuthSession {
     private <T> HttpResponse<T> call(HttpRequest request, HttpResponse.BodyHandler<T> handler, String what)
             throws LumasyncException {
         try {
-            return http.send(request, handler);
+            return Http.send(http, request, handler); // the bearer token stays off other origins
         } catch (IOException e) {
             throw HttpErrors.fromIo(what, e);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.lumasync.sync;
 
+import io.lumasync.auth.PassphraseVault;
 import io.lumasync.auth.SecretVault;
 import io.lumasync.core.AssetMetadata;
 import io.lumasync.core.ConfigField;
@@ -161,6 +162,7 @@ public final class SyncService implements AutoCloseable {
             if (config.destination(name).isPresent()) {
                 throw usage("A destination called '" + name + "' exists already.");
             }
+            SettingsValidation.check(name, typeId, type.fields(), values, type::validate);
             Map<String, String> settings = split(name, type.fields(), values, Adapters.destinationPrefix(name));
             config.addDestination(new DestinationRecord(name, typeId, settings, Instant.now(), Optional.empty(),
                     Optional.empty()));
@@ -182,6 +184,7 @@ public final class SyncService implements AutoCloseable {
                     usage("Unknown destination type '" + d.typeId() + "'."));
             Map<String, String> all = new HashMap<>(d.settings());
             all.putAll(values);
+            SettingsValidation.check(name, d.typeId(), type.fields(), all, type::validate);
             config.updateDestinationSettings(name, split(name, type.fields(), all, Adapters.destinationPrefix(name), true));
         } catch (SQLException e) {
             throw Adapters.dbError(e);
@@ -269,6 +272,7 @@ public final class SyncService implements AutoCloseable {
             }
             Map<String, String> all = new HashMap<>(info.settings());
             all.putAll(values);
+            SettingsValidation.check(info.name(), info.typeId(), type.fields(), all, type::validate);
             Map<String, String> settings = split(info.name(), type.fields(), all, Adapters.sourcePrefix(info.name()));
             config.addSource(new SourceRecord(info.name(), info.typeId(), settings, info.destinations(), info.encode(),
                     info.watch(), info.interval(), info.propagateDeletes(), info.deleteShare(), Optional.empty(),
@@ -299,6 +303,7 @@ public final class SyncService implements AutoCloseable {
             Map<String, String> all = new HashMap<>(old.settings());
             all.putAll(info.settings());
             all.putAll(values);
+            SettingsValidation.check(info.name(), old.typeId(), type.fields(), all, type::validate);
             Map<String, String> settings = split(info.name(), type.fields(), all, Adapters.sourcePrefix(info.name()), true);
             config.updateSource(new SourceRecord(info.name(), old.typeId(), settings, info.destinations(), info.encode(),
                     info.watch(), info.interval(), info.propagateDeletes(), info.deleteShare(), old.cursor(),
@@ -472,6 +477,28 @@ public final class SyncService implements AutoCloseable {
 
     public String vaultBackend() {
         return vault.backendName();
+    }
+
+    /** False when secrets saved now would be forgotten at exit (see {@link SecretVault#durable()}). */
+    public boolean vaultDurable() {
+        return vault.durable();
+    }
+
+    /** True when a passphrase would let secrets be kept (memory only so far, see {@link PassphraseVault}). */
+    public boolean vaultTakesPassphrase() {
+        return vault instanceof PassphraseVault p && p.needsPassphrase();
+    }
+
+    /** Keeps secrets in the encrypted file under {@code passphrase} from now on. */
+    public void useVaultPassphrase(char[] passphrase) throws LumasyncException {
+        if (!(vault instanceof PassphraseVault p)) {
+            throw usage("Passwords are kept in " + vault.backendName() + ", which takes no passphrase.");
+        }
+        try {
+            p.usePassphrase(passphrase);
+        } catch (io.lumasync.auth.VaultException e) {
+            throw usage(e.getMessage());
+        }
     }
 
     /** The folder holding the database, caches and backups (the desktop app keeps thumbnails there). */

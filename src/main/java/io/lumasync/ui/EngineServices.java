@@ -186,6 +186,16 @@ public final class EngineServices implements AppServices {
     }
 
     @Override
+    public boolean vaultNeedsPassphrase() {
+        return sync.vaultTakesPassphrase();
+    }
+
+    @Override
+    public void useVaultPassphrase(char[] passphrase) throws LumasyncException {
+        sync.useVaultPassphrase(passphrase);
+    }
+
+    @Override
     public OptimizeService optimizer() {
         return optimizer;
     }

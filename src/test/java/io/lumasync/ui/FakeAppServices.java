@@ -87,6 +87,8 @@ public final class FakeAppServices implements AppServices {
     private final OptimizeService optimizer;
     private volatile UiSettings settings;
     private final Set<String> broken = ConcurrentHashMap.newKeySet();
+    private volatile boolean keychain = true;
+    private volatile Optional<String> passphrase = Optional.empty();
 
     private record Synced(Fingerprint fingerprint, RemoteRef ref) {
     }
@@ -365,6 +367,27 @@ public final class FakeAppServices implements AppServices {
     @Override
     public String vaultBackend() {
         return vault.backendName();
+    }
+
+    /** Pretends this computer has no usable keychain until a vault passphrase is given. */
+    public void withoutKeychain() {
+        passphrase = Optional.empty();
+        keychain = false;
+    }
+
+    /** The vault passphrase the app gave, if any. */
+    public Optional<String> vaultPassphrase() {
+        return passphrase;
+    }
+
+    @Override
+    public boolean vaultNeedsPassphrase() {
+        return !keychain && passphrase.isEmpty();
+    }
+
+    @Override
+    public void useVaultPassphrase(char[] typed) {
+        passphrase = Optional.of(new String(typed));
     }
 
     @Override

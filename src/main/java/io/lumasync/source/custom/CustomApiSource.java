@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.Fingerprint;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.http.BodyLimits;
+import io.lumasync.http.HttpErrors;
 import io.lumasync.source.ContentDigest;
 import io.lumasync.source.Listing;
 import io.lumasync.source.Source;
@@ -173,7 +175,7 @@ public final class CustomApiSource implements Source {
                     + requests.what() + "; it is picked up at the next sync.");
         }
         return requests.retried(() -> {
-            HttpResponse<InputStream> r = requests.getBytes(URI.create(m.download()), item.name());
+            HttpResponse<InputStream> r = requests.getBytes(URI.create(m.download()), item.name(), BodyLimits.FILE);
             return StagedDownload.verify(r.body(), dataDir.resolve("downloads"), "", item.name());
         });
     }
@@ -185,10 +187,10 @@ public final class CustomApiSource implements Source {
             return Optional.empty();
         }
         return requests.retried(() -> {
-            try (InputStream in = requests.getBytes(URI.create(m.thumbnail()), item.name()).body()) {
+            try (InputStream in = requests.getBytes(URI.create(m.thumbnail()), item.name(), BodyLimits.THUMBNAIL).body()) {
                 return Optional.of(in.readAllBytes());
             } catch (IOException e) {
-                throw new LumasyncException(ErrorKind.RETRY, item.name() + ": the preview download broke off.", e);
+                throw HttpErrors.fromIo(item.name() + ": the preview from " + requests.what(), e);
             }
         });
     }

@@ -8,6 +8,7 @@ import io.lumasync.auth.OAuthSession;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.core.Retrier;
+import io.lumasync.http.BodyLimits;
 import io.lumasync.http.Http;
 import io.lumasync.http.HttpErrors;
 
@@ -65,7 +66,7 @@ final class DropboxApi {
                     .timeout(Duration.ofSeconds(timeoutSeconds + 90)) // Dropbox adds up to 90 s of jitter
                     .header("Content-Type", "application/json")
                     .header("User-Agent", Http.USER_AGENT)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), BodyLimits.ofString(BodyLimits.PAGE));
         } catch (IOException e) {
             throw HttpErrors.fromIo("Dropbox (waiting for changes)", e);
         } catch (InterruptedException e) {
@@ -101,7 +102,7 @@ final class DropboxApi {
                         .header("Content-Type", "application/json")
                         .header("User-Agent", Http.USER_AGENT)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString(), "Dropbox", answer -> missingScope(answer.body()));
+                BodyLimits.ofString(BodyLimits.PAGE), "Dropbox", answer -> missingScope(answer.body()));
         if (r.statusCode() == 200) {
             return read(r.body());
         }
@@ -117,7 +118,7 @@ final class DropboxApi {
                         .header("Dropbox-API-Arg", header)
                         .header("User-Agent", Http.USER_AGENT)
                         .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofInputStream(), "Dropbox", answer -> missingScope(errorText(answer)));
+                BodyLimits.ofInputStream(BodyLimits.FILE), "Dropbox", answer -> missingScope(errorText(answer)));
         if (r.statusCode() == 200) {
             return r;
         }

@@ -6,6 +6,7 @@ import io.lumasync.auth.OAuthSession;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.core.Retrier;
+import io.lumasync.http.BodyLimits;
 import io.lumasync.http.Http;
 import io.lumasync.http.HttpErrors;
 
@@ -71,7 +72,7 @@ final class DriveApi {
 
     private JsonNode getOnce(String path, Map<String, String> query) throws LumasyncException, DriveError {
         HttpResponse<String> r = session.send(token -> request(uri(path, query), token),
-                HttpResponse.BodyHandlers.ofString(), "Google Drive");
+                BodyLimits.ofString(BodyLimits.PAGE), "Google Drive");
         if (r.statusCode() == 200) {
             return read(r.body());
         }
@@ -80,7 +81,7 @@ final class DriveApi {
 
     HttpResponse<InputStream> stream(URI uri) throws LumasyncException, DriveError {
         HttpResponse<InputStream> r = session.send(token -> request(uri, token),
-                HttpResponse.BodyHandlers.ofInputStream(), "Google Drive");
+                BodyLimits.ofInputStream(BodyLimits.FILE), "Google Drive");
         if (r.statusCode() == 200) {
             return r;
         }

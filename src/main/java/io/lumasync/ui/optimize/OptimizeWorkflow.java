@@ -38,6 +38,8 @@ import java.util.Properties;
  * An image that would not get smaller is left alone.
  */
 public final class OptimizeWorkflow implements OptimizeService {
+    /** A published image read whole into memory: far above any web image, far below a full heap. */
+    static final int MAX_DOWNLOAD_BYTES = 256 << 20;
 
     /** Opens a configured destination by name. The opener owns (caches, closes) the instance, never this class. */
     @FunctionalInterface
@@ -199,8 +201,14 @@ public final class OptimizeWorkflow implements OptimizeService {
     }
 
     private byte[] download(Destination d, RemoteAsset a) throws LumasyncException {
+        // The destination bounds the download in time; the heap copy needs its own, smaller cap.
         try (InputStream in = d.download(a.ref())) {
-            return in.readAllBytes();
+            byte[] bytes = in.readNBytes(MAX_DOWNLOAD_BYTES + 1);
+            if (bytes.length > MAX_DOWNLOAD_BYTES) {
+                throw LumasyncException.giveUp(a.fileName() + " is larger than " + (MAX_DOWNLOAD_BYTES >> 20)
+                        + " MB, more than any photo Optimize recompresses; it was left as it is.");
+            }
+            return bytes;
         } catch (IOException e) {
             throw LumasyncException.retry("Could not download " + a.fileName() + ": " + e.getMessage(), null);
         }

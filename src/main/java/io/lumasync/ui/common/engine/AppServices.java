@@ -64,6 +64,20 @@ public interface AppServices extends AutoCloseable {
 
     String vaultBackend();
 
+    /**
+     * True when a secret saved now would be forgotten at exit (no keychain, no vault passphrase) and a passphrase
+     * for the encrypted password file would keep it: the app then asks for one instead of saving.
+     */
+    default boolean vaultNeedsPassphrase() throws LumasyncException {
+        return false;
+    }
+
+    /** Keeps passwords in the encrypted file under {@code passphrase} from now on; a wrong one is an error. */
+    default void useVaultPassphrase(char[] passphrase) throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("Passwords are kept in " + vaultBackend()
+                + ", which takes no passphrase.");
+    }
+
     /** Optimize: existing media at destinations. */
     OptimizeService optimizer();
 
