@@ -123,6 +123,9 @@ final class PsdLayout {
         if (infoLen >= 2) {
             layerCount = (short) in.u16be(info);
         }
+        if (infoLen < 0 || infoLen > end - info) {
+            throw DecodeException.corrupt("the layer section's length runs outside the file");
+        }
         long mask = info + infoLen;
         long t = mask + 4 + in.u32be(mask);
         while (t + 12 <= end && (in.ascii(t, "8BIM") || in.ascii(t, "8B64"))) {
@@ -135,6 +138,10 @@ final class PsdLayout {
             }
             if ((key.equals("Lr16") || key.equals("Lr32") || key.equals("Layr")) && size >= 2 && layerCount == 0) {
                 layerCount = (short) in.u16be(data);   // 16/32-bit documents keep their layers here
+            }
+            if (size < 0 || size > end - data) {
+                // A 64-bit length is signed on disk: a negative one would send the walk backwards for ever.
+                throw DecodeException.corrupt("a layer block's length runs outside its section");
             }
             t = data + size;
             if (!in.ascii(t, "8BIM") && !in.ascii(t, "8B64")) {
