@@ -15,12 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 class HostileDecodeTest extends PipelineTestBase {
 
     @Test
-    void aPsbBlockWithANegativeLengthDoesNotLoop() throws Exception {
+    void aPsbBlockWithANegativeLengthIsRefusedInsteadOfLooping() throws Exception {
         Path file = HostileFiles.psbNegativeBlock(dir, "loop.psb");
         assertThat(file).hasSize(404);
-        // The layer hints are dropped; the composite after them is a plain 8 × 8 picture.
-        byte[] pixels = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> decode(file, "loop.psb"));
-        assertThat(pixels).hasSize(8 * 8 * 3);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> decode(file, "loop.psb"))
+                .isInstanceOf(LumasyncException.class)
+                .hasMessageStartingWith("loop.psb: the file is corrupt (a layer block's length runs outside its "
+                        + "section)"));
     }
 
     @Test
@@ -34,15 +35,22 @@ class HostileDecodeTest extends PipelineTestBase {
     }
 
     @Test
-    void runsPastTheRowEndAreCutAtTheRowNotCountedOn() throws Exception {
+    void runsForARowAlreadyFullAreRefusedNotCountedOn() throws Exception {
         Path file = HostileFiles.rleOverrun(dir, "overrun.bmp");
-        byte[] pixels = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> decode(file, "overrun.bmp"));
-        // The first file row is the bottom image row: four pixels of palette colour 7; the row above stays 0.
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> decode(file, "overrun.bmp"))
+                .isInstanceOf(LumasyncException.class)
+                .hasMessageStartingWith("overrun.bmp: the file is corrupt (its compressed pixels run past the end "
+                        + "of a row)"));
+    }
+
+    @Test
+    void theRunThatFillsARowMayOvershootIt() throws Exception {
+        // 4 pixels wide: a run of 6 fills the first row, end of row, a run of 4, end of bitmap.
+        Path file = HostileFiles.rleBmp(dir, "overshoot.bmp", 4, 2, new byte[]{6, 7, 0, 0, 4, 9, 0, 1});
+        byte[] pixels = decode(file, "overshoot.bmp");
         assertThat(pixels).hasSize(4 * 2 * 3);
-        for (int i = 0; i < 12; i++) {
-            assertThat(pixels[12 + i]).isEqualTo((byte) 7);
-            assertThat(pixels[i]).isZero();
-        }
+        assertThat(pixels[0]).isEqualTo((byte) 9);    // top image row = second file row
+        assertThat(pixels[12]).isEqualTo((byte) 7);
     }
 
     private byte[] decode(Path file, String name) throws Exception {

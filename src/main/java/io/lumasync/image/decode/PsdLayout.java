@@ -35,6 +35,11 @@ final class PsdLayout {
     int layerCount;
     boolean mergedTransparency;
     final long imageData;
+    /**
+     * Set when a length in the layer section points outside it. Other damage there is forgiven (only hints are
+     * read), but a well-formed file never has this, and a file built around it is not published.
+     */
+    private String layerDamage;
 
     PsdLayout(Bytes in) throws DecodeException {
         PixelReader.Size size = size(in);
@@ -65,6 +70,9 @@ final class PsdLayout {
                 layers(in, layersStart, imageData);
             } catch (DecodeException e) {
                 // Only hints are read from the layers; the composite after them is what counts.
+            }
+            if (layerDamage != null) {
+                throw DecodeException.corrupt(layerDamage);
             }
         }
     }
@@ -124,7 +132,8 @@ final class PsdLayout {
             layerCount = (short) in.u16be(info);
         }
         if (infoLen < 0 || infoLen > end - info) {
-            throw DecodeException.corrupt("the layer section's length runs outside the file");
+            layerDamage = "the layer section's length runs outside the file";
+            return;
         }
         long mask = info + infoLen;
         long t = mask + 4 + in.u32be(mask);
@@ -141,7 +150,8 @@ final class PsdLayout {
             }
             if (size < 0 || size > end - data) {
                 // A 64-bit length is signed on disk: a negative one would send the walk backwards for ever.
-                throw DecodeException.corrupt("a layer block's length runs outside its section");
+                layerDamage = "a layer block's length runs outside its section";
+                return;
             }
             t = data + size;
             if (!in.ascii(t, "8BIM") && !in.ascii(t, "8B64")) {

@@ -35,6 +35,11 @@ final class Rle {
             int n = in.u8(p);
             int c = in.u8(p + 1);
             p += 2;
+            if ((n > 0 || c > 2) && x >= width) {
+                // Writers may let the run that fills a row overshoot it a little; pixels for a row that is
+                // already full are damage (or a file built to make a decoder count for ever).
+                throw DecodeException.corrupt("its compressed pixels run past the end of a row");
+            }
             if (n > 0) {                       // a run of n pixels (RLE4: two alternating colours)
                 for (int i = 0; i < n && x + i < width; i++) {
                     set(x + i, nibbles ? (i % 2 == 0 ? c >> 4 : c & 15) : c);
@@ -68,10 +73,7 @@ final class Rle {
         }
     }
 
-    /**
-     * The column after {@code n} more pixels, held at the row's end: pixels past it are ignored, as decoders
-     * commonly do, and a row of endless runs must not count on (to a negative column after millions of runs).
-     */
+    /** The column after {@code n} more pixels, held at the row's end (pixels past it are dropped). */
     private int advance(int x, int n) {
         return Math.min(width, x + n);
     }
