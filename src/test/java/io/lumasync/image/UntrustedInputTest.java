@@ -8,6 +8,7 @@ import io.lumasync.core.Quality;
 import io.lumasync.image.vips.Opt;
 import io.lumasync.image.vips.VipsEnums;
 import io.lumasync.image.vips.VipsException;
+import io.lumasync.image.vips.VipsImage;
 import io.lumasync.image.vips.VipsScope;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +101,18 @@ class UntrustedInputTest extends PipelineTestBase {
             assertThat(scope.load("jpegload", jpeg, Opt.of("access", VipsEnums.ACCESS_SEQUENTIAL)).width())
                     .isEqualTo(40);
         }
+    }
+
+    @Test
+    void anUltraHdrJpegIsStillAJpeg() throws Exception {
+        Path file = dir.resolve("pixel.jpg");
+        try (VipsScope scope = vips.scope()) {
+            VipsImage hdr = scope.apply("vips_colourspace", scope.open(Fixtures.photo(dir, 320, 240, 9)),
+                    new Object[]{VipsEnums.INTERPRETATION_SCRGB});
+            Files.write(file, scope.save("vips_uhdrsave_buffer", hdr));
+        }
+        assertThat(FormatSniffer.sniff(Files.readAllBytes(file))).contains(ImageFormat.JPEG);
+        assertThat(pipeline.encode(file, "pixel.jpg", WEBP, Set.of()).width()).isEqualTo(320);
     }
 
     /** An 'ftyp' box with these brands (the first is the major), then the header of a 'meta' box. */

@@ -62,45 +62,12 @@ public final class Vips {
             }
         }
         GLibLog.install(this);
-        blockLoaders();
+        Loaders.blockAllButInputs(this);
         // No operation cache: a thumbnail is cached by file name, so a changed file of the same name would be
         // answered from the cache; and caching would hold memory between unrelated images.
         invoke("vips_cache_set_max", FunctionDescriptor.ofVoid(JAVA_INT), -1, 0);
         MemorySegment v = (MemorySegment) invoke("vips_version_string", FunctionDescriptor.of(ADDRESS), -1);
         this.version = v.reinterpret(Long.MAX_VALUE).getString(0);
-    }
-
-    /**
-     * Loaders that read the formats Lumasync lists as inputs (file, memory and stream variants). Every other loader
-     * in the library — SVG, PDF, the scientific formats, libvips' own — is blocked, so content can never pick one.
-     */
-    public static final List<String> INPUT_LOADERS = List.of("jpegload", "pngload", "gifload", "webpload",
-            "tiffload", "heifload");
-
-    /**
-     * libvips picks a loader from the content, and the bundled build can render SVG (with its external references
-     * and unbounded nesting). Block what libvips marks as untrusted, then every loader, then let the listed
-     * ones back in: a later libvips that adds a loader keeps it blocked.
-     */
-    private void blockLoaders() {
-        FunctionDescriptor blockSet = FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT);
-        invoke("vips_block_untrusted_set", FunctionDescriptor.ofVoid(JAVA_INT), -1, 1);
-        try (Arena arena = Arena.ofConfined()) {
-            invoke("vips_operation_block_set", blockSet, -1, arena.allocateFrom("VipsForeignLoad"), 1);
-            MemorySegment base = arena.allocateFrom("VipsForeignLoad");
-            for (String loader : INPUT_LOADERS) {
-                for (String variant : List.of("", "_buffer", "_source")) {
-                    // Blocking goes by GType name (VipsForeignLoadJpegFile…); find it from the nickname.
-                    long type = (long) invoke("vips_type_find", FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS),
-                            -1, base, arena.allocateFrom(loader + variant));
-                    if (type != 0) {
-                        MemorySegment name = (MemorySegment) invoke("g_type_name",
-                                FunctionDescriptor.of(ADDRESS, JAVA_LONG), -1, type);
-                        invoke("vips_operation_block_set", blockSet, -1, name, 0);
-                    }
-                }
-            }
-        }
     }
 
     /** The libvips version, e.g. "8.18.7". */
