@@ -147,6 +147,10 @@ class InputFuzzTest {
             }
         }
         seeds.add(Files.readAllBytes(HostileFiles.psbNegativeBlock(dir, "loop.psb")));
+        seeds.add(Files.readAllBytes(HostileFiles.svgAsAvif(dir, "svg.avif")));
+        // The start of an AVIF: 'ftyp' (major brand, minor version, two compatible brands), then 'meta'.
+        seeds.add(HexFormat.of().parseHex("0000001866747970617669660000000061766966"
+                + "6d6966310000002c6d65746100000000"));
         seeds.add(Files.readAllBytes(HostileFiles.rleBmp(dir, "rle.bmp", 64, 64, new byte[]{10, 3, 0, 0, 0, 1})));
         for (Path p : crashes().toList()) {
             seeds.add(Files.readAllBytes(p));
