@@ -328,8 +328,8 @@ public final class SyncRunner {
             CompletableFuture<Encoded> f = cache.get(key, () -> CompletableFuture.supplyAsync(() -> {
                 try {
                     try (Staging.Staged in = staging.stage(job, adapters)) {
-                        return new Encoded(pipeline.encode(in.path(), job.assetName(), job.encode(), c.formats()),
-                                in.contentHash());
+                        return new Encoded(pipeline.encode(in.path(), job.assetName(), job.encode(), c.formats(),
+                                cancelled::get), in.contentHash());
                     }
                 } catch (LumasyncException e) {
                     throw new java.util.concurrent.CompletionException(e);
