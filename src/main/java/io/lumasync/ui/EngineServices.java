@@ -22,7 +22,7 @@ import io.lumasync.ui.common.engine.AppServices;
 import io.lumasync.ui.common.engine.AutosyncControl;
 import io.lumasync.ui.common.engine.OptimizeService;
 import io.lumasync.ui.common.engine.UiSettings;
-import io.lumasync.ui.optimize.OptimizeWorkflow;
+import io.lumasync.ui.optimize.EngineOptimizer;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,8 +70,7 @@ public final class EngineServices implements AppServices {
     public EngineServices(SyncService sync, AutosyncControl autosync) {
         this.sync = sync;
         this.autosync = autosync;
-        this.optimizer = new OptimizeWorkflow(sync::openDestination, sync.pipeline(),
-                sync.dataDir().resolve("optimize-backups"));
+        this.optimizer = new EngineOptimizer(sync);
     }
 
     @Override

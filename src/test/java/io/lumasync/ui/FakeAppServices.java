@@ -31,12 +31,13 @@ import io.lumasync.sync.PlanCounts;
 import io.lumasync.sync.RunReport;
 import io.lumasync.sync.SourceInfo;
 import io.lumasync.sync.SyncListener;
+import io.lumasync.sync.SyncService;
 import io.lumasync.ui.common.engine.AppServices;
 import io.lumasync.ui.common.engine.AutosyncControl;
 import io.lumasync.ui.common.engine.OptimizeService;
 import io.lumasync.ui.common.engine.UiSettings;
 import io.lumasync.ui.autosync.IntervalAutosync;
-import io.lumasync.ui.optimize.OptimizeWorkflow;
+import io.lumasync.ui.optimize.EngineOptimizer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,7 +85,7 @@ public final class FakeAppServices implements AppServices {
             sources.put(source.name(), source);
         }
     }, Clock.systemUTC());
-    private final OptimizeService optimizer;
+    private SyncService optimizeEngine;
     private volatile UiSettings settings;
     private final Set<String> broken = ConcurrentHashMap.newKeySet();
 
@@ -94,8 +95,6 @@ public final class FakeAppServices implements AppServices {
     public FakeAppServices(Path dataDir) {
         this.dataDir = dataDir;
         this.settings = new UiSettings(EncodeSettings.defaults(), "system", "filename", true, false, dataDir);
-        this.optimizer = new OptimizeWorkflow(name -> open(destinations.get(name)), new JpegTestPipeline(),
-                dataDir.resolve("backups"));
     }
 
     /** Makes a destination fail every upload with a plain message (error paths). */
@@ -367,9 +366,23 @@ public final class FakeAppServices implements AppServices {
         return vault.backendName();
     }
 
+    /** Optimize runs on the real engine (journal, backups) over the destinations added here. */
     @Override
-    public OptimizeService optimizer() {
-        return optimizer;
+    public synchronized OptimizeService optimizer() {
+        try {
+            if (optimizeEngine == null) {
+                optimizeEngine = SyncService.open(dataDir.resolve("engine"), vault, new JpegTestPipeline(),
+                        new SyncService.Options(io.lumasync.core.RetryPolicy.DEFAULT, 1, 1, false));
+            }
+            for (DestinationInfo d : destinations()) {
+                if (optimizeEngine.destinations().stream().noneMatch(e -> e.name().equals(d.name()))) {
+                    optimizeEngine.addDestination(d.name(), d.typeId(), d.settings());
+                }
+            }
+        } catch (LumasyncException e) {
+            throw new IllegalStateException(e);
+        }
+        return new EngineOptimizer(optimizeEngine);
     }
 
     @Override
@@ -378,8 +391,11 @@ public final class FakeAppServices implements AppServices {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         autosync.close();
+        if (optimizeEngine != null) {
+            optimizeEngine.close();
+        }
     }
 
     Path dataDir() {
