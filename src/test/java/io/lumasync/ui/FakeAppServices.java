@@ -33,10 +33,10 @@ import io.lumasync.sync.SourceInfo;
 import io.lumasync.sync.SyncListener;
 import io.lumasync.sync.SyncService;
 import io.lumasync.ui.common.engine.AppServices;
-import io.lumasync.ui.common.engine.AutosyncControl;
+import io.lumasync.sync.Autosync;
+import io.lumasync.sync.AutosyncControl;
 import io.lumasync.ui.common.engine.OptimizeService;
 import io.lumasync.ui.common.engine.UiSettings;
-import io.lumasync.ui.autosync.IntervalAutosync;
 import io.lumasync.ui.optimize.EngineOptimizer;
 
 import java.io.IOException;
@@ -69,22 +69,36 @@ public final class FakeAppServices implements AppServices {
     /** key: destination|fileName → ref, so the same file name through the same destination updates in place. */
     private final Map<String, RemoteRef> pushed = new ConcurrentHashMap<>();
     private final List<ActivityEvent> activity = Collections.synchronizedList(new ArrayList<>());
-    private final IntervalAutosync autosync = new IntervalAutosync(new IntervalAutosync.Engine() {
+    private final Autosync autosync = new Autosync(new Autosync.Engine() {
         @Override
         public List<SourceInfo> sources() {
             return FakeAppServices.this.sources();
         }
 
         @Override
-        public RunReport run(List<String> names) {
-            return syncSources(names, false, false, SyncListener.NONE);
+        public RunReport run(List<String> names, SyncListener listener) {
+            return syncSources(names, false, false, listener);
+        }
+
+        @Override
+        public RunReport resume(SyncListener listener) {
+            return new RunReport(false, Map.of(), List.of(), List.of());
         }
 
         @Override
         public void save(SourceInfo source) {
             sources.put(source.name(), source);
         }
-    }, Clock.systemUTC());
+
+        @Override
+        public Optional<AutoCloseable> watch(String sourceName, Runnable onChange) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void cancel() {
+        }
+    }, Clock.systemUTC(), SyncListener.NONE);
     private SyncService optimizeEngine;
     private volatile UiSettings settings;
     private final Set<String> broken = ConcurrentHashMap.newKeySet();
@@ -95,6 +109,7 @@ public final class FakeAppServices implements AppServices {
     public FakeAppServices(Path dataDir) {
         this.dataDir = dataDir;
         this.settings = new UiSettings(EncodeSettings.defaults(), "system", "filename", true, false, dataDir);
+        autosync.start();
     }
 
     /** Makes a destination fail every upload with a plain message (error paths). */

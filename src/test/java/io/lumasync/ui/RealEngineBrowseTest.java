@@ -54,7 +54,7 @@ class RealEngineBrowseTest {
         site = Files.createDirectories(dir.resolve("site"));
         SyncService sync = SyncService.open(dir.resolve("data"), new InMemorySecretVault(), new PassThroughPipeline(),
                 new SyncService.Options(RetryPolicy.DEFAULT, 1, 1, false));
-        services = EngineServices.withIntervalAutosync(sync);
+        services = EngineServices.withAutosync(sync);
         services.addDestination("site", "folder", Map.of("path", site.toString()), Map.of());
         services.addSource(SourceInfo.of("photos", "folder", Map.of("path", photos.toString()), List.of("site")),
                 Map.of());

@@ -5,6 +5,7 @@ import io.lumasync.core.EncodeSettings;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.destination.Capabilities;
 import io.lumasync.store.ActivityEvent;
+import io.lumasync.sync.AutosyncControl;
 import io.lumasync.sync.BrowseItem;
 import io.lumasync.sync.DestinationInfo;
 import io.lumasync.sync.RunReport;
