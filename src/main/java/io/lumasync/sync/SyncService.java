@@ -380,8 +380,16 @@ public final class SyncService implements AutoCloseable {
     /** Publishes files and folders (CLI push, Upload pane). The same file name through the same destination updates in place. */
     public RunReport push(List<Path> paths, List<String> destinations, EncodeSettings settings, AssetMetadata metadata,
                           boolean dryRun, SyncListener listener) throws LumasyncException {
+        Map<Path, AssetMetadata> files = new java.util.LinkedHashMap<>();
+        paths.forEach(p -> files.put(p, metadata));
+        return push(files, destinations, settings, dryRun, listener);
+    }
+
+    /** Publishes files in one run, each with its own metadata (a drop on the Upload pane). */
+    public RunReport push(Map<Path, AssetMetadata> files, List<String> destinations, EncodeSettings settings,
+                          boolean dryRun, SyncListener listener) throws LumasyncException {
         checkDestinations(destinations);
-        return runs.push(paths, destinations, settings, metadata, dryRun, listener);
+        return runs.push(files, destinations, settings, dryRun, listener);
     }
 
     /** Runs configured sources once (all when {@code names} is empty). */

@@ -118,9 +118,9 @@ public final class EngineServices implements AppServices {
     }
 
     @Override
-    public RunReport push(List<Path> files, List<String> destinations, EncodeSettings settings, AssetMetadata metadata,
+    public RunReport push(Map<Path, AssetMetadata> files, List<String> destinations, EncodeSettings settings,
                           boolean dryRun, SyncListener listener) throws LumasyncException {
-        return sync.push(files, destinations, settings, metadata, dryRun, listener);
+        return sync.push(files, destinations, settings, dryRun, listener);
     }
 
     @Override

@@ -240,15 +240,16 @@ public final class FakeAppServices implements AppServices {
     }
 
     @Override
-    public RunReport push(List<Path> files, List<String> dests, EncodeSettings es, AssetMetadata metadata,
-                          boolean dryRun, SyncListener listener) {
+    public RunReport push(Map<Path, AssetMetadata> files, List<String> dests, EncodeSettings es, boolean dryRun,
+                          SyncListener listener) {
         List<ItemProgress> results = new ArrayList<>();
         int total = files.size() * dests.size();
-        for (Path f : files) {
+        for (var e : files.entrySet()) {
+            Path f = e.getKey();
             for (String d : dests) {
                 String key = d + "|" + f.getFileName();
                 results.add(send("upload", f.getFileName().toString(), f.toString(), d, f, pushed.get(key),
-                        ref -> pushed.put(key, ref), metadata, listener));
+                        ref -> pushed.put(key, ref), e.getValue(), listener));
                 listener.onBatch(batch(total, results));
             }
         }
