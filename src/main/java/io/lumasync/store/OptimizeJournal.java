@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  */
 public final class OptimizeJournal {
     private static final String COLUMNS = "id, run_id, remote_id, remote_url, file_name, mime_type, size, state, "
-            + "original_hash, attempts";
+            + "original_hash";
     private final Database db;
     private final Clock clock;
 
@@ -39,7 +39,7 @@ public final class OptimizeJournal {
 
     /** One image of a run, as journaled. */
     public record Item(long id, long runId, String remoteId, String remoteUrl, String fileName, String mimeType,
-                       long size, State state, String originalHash, int attempts) {
+                       long size, State state, String originalHash) {
     }
 
     /** A run left unfinished by a process that is gone, with its open items. */
@@ -79,7 +79,7 @@ public final class OptimizeJournal {
                     p.setLong(8, clock.millis());
                     p.executeUpdate();
                     out.add(new Item(generatedKey(p), runId, i.remoteId(), i.remoteUrl(), i.fileName(), i.mimeType(),
-                            i.size(), i.state(), i.originalHash(), i.attempts()));
+                            i.size(), i.state(), i.originalHash()));
                 }
             }
             return new Started(runId, out);
@@ -87,22 +87,20 @@ public final class OptimizeJournal {
     }
 
     /** Moves an item on; committed before the work the new state announces. */
-    public void setState(long itemId, State state, String originalHash, int attempts, String reason)
-            throws SQLException {
-        db.query(c -> setState(c, itemId, state, originalHash, attempts, reason, clock.millis()));
+    public void setState(long itemId, State state, String originalHash, String reason) throws SQLException {
+        db.query(c -> setState(c, itemId, state, originalHash, reason, clock.millis()));
     }
 
     /** Same, inside the caller's transaction (an item's end and its activity line are written together). */
-    public static int setState(Connection c, long itemId, State state, String originalHash, int attempts,
-                               String reason, long now) throws SQLException {
+    public static int setState(Connection c, long itemId, State state, String originalHash, String reason, long now)
+            throws SQLException {
         try (PreparedStatement p = c.prepareStatement("UPDATE optimize_items SET state = ?, original_hash = ?, "
-                + "attempts = ?, reason = ?, updated_at = ? WHERE id = ?")) {
+                + "reason = ?, updated_at = ? WHERE id = ?")) {
             p.setString(1, state.name());
             p.setString(2, originalHash);
-            p.setInt(3, attempts);
-            p.setString(4, reason);
-            p.setLong(5, now);
-            p.setLong(6, itemId);
+            p.setString(3, reason);
+            p.setLong(4, now);
+            p.setLong(5, itemId);
             return p.executeUpdate();
         }
     }
@@ -149,7 +147,7 @@ public final class OptimizeJournal {
                 while (rs.next()) {
                     items.add(new Item(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getLong(7), State.valueOf(rs.getString(8)),
-                            rs.getString(9), rs.getInt(10)));
+                            rs.getString(9)));
                 }
             }
         }

@@ -1,17 +1,13 @@
 package io.lumasync.sync;
 
-import io.lumasync.core.AssetMetadata;
 import io.lumasync.core.EncodeSettings;
 import io.lumasync.core.EncodedImage;
 import io.lumasync.core.ErrorKind;
-import io.lumasync.core.ImageFormat;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.core.RemoteRef;
 import io.lumasync.destination.Capabilities;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.RemoteAsset;
-import io.lumasync.destination.ReplaceStrategy;
-import io.lumasync.destination.Upload;
 import io.lumasync.store.ActivityEvent;
 import io.lumasync.store.ActivityLog;
 import io.lumasync.store.Database;
@@ -41,6 +37,7 @@ public final class Optimizer {
     private final AdapterResolver adapters;
     private final OptimizeSteps steps;
     private final OptimizeBackups backups;
+    private final OptimizeRollback rollback;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -55,6 +52,7 @@ public final class Optimizer {
         this.adapters = adapters;
         this.steps = steps;
         this.backups = backups;
+        this.rollback = new OptimizeRollback(backups, steps);
         this.clock = clock;
     }
 
@@ -97,7 +95,7 @@ public final class Optimizer {
                 return new OptimizeReport(destination, true, results, List.of());
             }
             List<OptimizeJournal.Item> plan = assets.stream().map(a -> new OptimizeJournal.Item(0, 0, a.ref().id(),
-                    a.ref().url(), a.fileName(), a.mimeType(), a.size(), State.PLANNED, "", 0)).toList();
+                    a.ref().url(), a.fileName(), a.mimeType(), a.size(), State.PLANNED, "")).toList();
             OptimizeJournal.Started started = journal.startRun(destination, settings, Owner.current(), plan);
             results.addAll(execute(d, destination, settings, started.items().stream().map(Optimizer::work).toList(),
                     false, listener));
@@ -180,7 +178,7 @@ public final class Optimizer {
 
     private void journal(Work w, OptimizeItemRun.Step step) throws LumasyncException {
         try {
-            journal.setState(w.itemId(), step.state(), step.originalHash(), 0, "");
+            journal.setState(w.itemId(), step.state(), step.originalHash(), "");
         } catch (SQLException e) {
             throw Adapters.dbError(e);
         }
@@ -194,7 +192,7 @@ public final class Optimizer {
                     case DONE -> State.DONE;
                     case FAILED -> State.FAILED;
                     default -> State.SKIPPED;
-                }, originalHash, 0, r.outcome().name(), clock.millis());
+                }, originalHash, r.outcome().name(), clock.millis());
                 ActivityLog.append(c, event(r));
                 return null;
             });
@@ -223,7 +221,7 @@ public final class Optimizer {
             Destination d = adapters.destination(destination);
             Capabilities caps = steps.withRetries(d::capabilities);
             for (OptimizeBackups.Backup b : chosen) {
-                OptimizeResult r = restore(d, caps, destination, b);
+                OptimizeResult r = rollback.restore(d, caps, destination, b);
                 results.add(r);
                 appendActivity(r);
                 listener.onItem(r.progress());
@@ -232,37 +230,6 @@ public final class Optimizer {
             return new OptimizeReport(destination, false, results, problems);
         } finally {
             lock.unlock();
-        }
-    }
-
-    private OptimizeResult restore(Destination d, Capabilities caps, String destination, OptimizeBackups.Backup b) {
-        String format = ImageFormat.fromMimeType(b.mimeType()).or(() -> ImageFormat.fromExtension(b.fileName()))
-                .map(Enum::name).orElse("");
-        try {
-            byte[] bytes = backups.original(b);
-            EncodedImage img = new EncodedImage(bytes, ImageFormat.fromMimeType(b.mimeType())
-                    .or(() -> ImageFormat.fromExtension(b.fileName())).orElse(ImageFormat.JPEG), b.fileName(), 0, 0,
-                    bytes.length, List.of("restored original"));
-            Upload upload = new Upload(img, AssetMetadata.EMPTY, Hashing.syncId("rollback", b.id(), destination),
-                    SOURCE, b.id(), "");
-            RemoteRef ref = b.current();
-            List<String> notes = new ArrayList<>();
-            boolean replacedElsewhere = !b.current().id().equals(b.id());
-            if (caps.replace() == ReplaceStrategy.PUT_THEN_REMOVE && replacedElsewhere) {
-                ref = steps.withRetries(() -> d.put(upload));
-                steps.removeQuietly(d, b.current(), notes);
-            } else if (caps.replace() != ReplaceStrategy.PUT_THEN_REMOVE) {
-                ref = steps.withRetries(() -> d.replace(b.current(), upload));
-            }
-            backups.forget(b);
-            String previous = ref.url().equals(b.current().url()) ? "" : b.current().url();
-            return new OptimizeResult(destination, b.id(), b.fileName(), OptimizeResult.Outcome.RESTORED, bytes.length,
-                    bytes.length, format, format, "", "original restored" + (notes.isEmpty() ? "" : "; "
-                    + String.join("; ", notes)), ref.url(), previous);
-        } catch (LumasyncException e) {
-            return new OptimizeResult(destination, b.id(), b.fileName(), OptimizeResult.Outcome.FAILED, 0, 0, format,
-                    "", "", b.fileName() + ": the original could not be put back (" + e.getMessage()
-                    + "); its backup is kept.", b.current().url(), "");
         }
     }
 

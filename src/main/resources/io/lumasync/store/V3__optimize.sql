@@ -21,8 +21,7 @@ CREATE TABLE IF NOT EXISTS optimize_items (
     size          INTEGER NOT NULL,
     state         TEXT NOT NULL,
     original_hash TEXT NOT NULL DEFAULT '',
-    attempts      INTEGER NOT NULL DEFAULT 0,
-    reason        TEXT NOT NULL DEFAULT '',
+    reason        TEXT NOT NULL DEFAULT '',      -- the outcome code once finished
     updated_at    INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS optimize_items_by_run ON optimize_items (run_id, state)

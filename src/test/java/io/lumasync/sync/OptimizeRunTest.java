@@ -173,11 +173,11 @@ class OptimizeRunTest {
         OptimizeJournal journal = new OptimizeJournal(db, Clock.systemUTC());
         List<OptimizeJournal.Item> items = journal.startRun("site", Q60, GONE, assets.stream()
                 .map(a -> new OptimizeJournal.Item(0, 0, a.ref().id(), a.ref().url(), a.fileName(), a.mimeType(),
-                        a.size(), OptimizeJournal.State.PLANNED, "", 0)).toList()).items();
+                        a.size(), OptimizeJournal.State.PLANNED, "")).toList()).items();
         for (OptimizeJournal.Item i : items) {
             if (!i.fileName().equals("planned.jpg")) {
                 byte[] original = Files.readAllBytes(site.resolve(i.fileName()));
-                journal.setState(i.id(), OptimizeJournal.State.REPLACING, Hashing.sha256(original), 1, "");
+                journal.setState(i.id(), OptimizeJournal.State.REPLACING, Hashing.sha256(original), "");
             }
         }
         Files.write(site.resolve("landed.jpg"), java.util.Arrays.copyOf(landed, 600));
@@ -207,7 +207,7 @@ class OptimizeRunTest {
         RemoteAsset a = dest.list(1, 10).getFirst();
         new OptimizeJournal(db, Clock.systemUTC()).startRun("site", Q60, Optimizer.Owner.current(),
                 List.of(new OptimizeJournal.Item(0, 0, a.ref().id(), a.ref().url(), a.fileName(), a.mimeType(),
-                        a.size(), OptimizeJournal.State.PLANNED, "", 0)));
+                        a.size(), OptimizeJournal.State.PLANNED, "")));
 
         assertThat(o.resume(SyncListener.NONE).items()).isEmpty();
         assertThat(dest.replaced).isEmpty();
