@@ -37,8 +37,14 @@ final class OptimizeItemRun {
     record Step(State state, String originalHash) {
     }
 
+    /** Where an asset went when the destination gave it a new id or address. */
     @FunctionalInterface
-    interface Journal {
+    interface Moves {
+        void moved(RemoteRef from, RemoteRef to) throws LumasyncException;
+    }
+
+    /** The run's journal, as one image's steps need it. */
+    interface Journal extends Moves {
         void record(Step step) throws LumasyncException;
     }
 
@@ -105,18 +111,21 @@ final class OptimizeItemRun {
             if (arrived.isPresent()) {
                 steps.removeQuietly(d, a.ref(), notes);
                 return done(OptimizeResult.Outcome.REPLACED_BEFORE_INTERRUPTION, current.length, img, arrived.get(),
-                        notes);
+                        notes, journal);
             }
         }
         journal.record(new Step(State.REPLACING, currentHash));
         progress(JobState.UPLOADING, "replacing");
         RemoteRef ref = steps.replace(d, caps, a.ref(), upload, notes);
-        return done(OptimizeResult.Outcome.OPTIMIZED, current.length, img, ref, notes);
+        return done(OptimizeResult.Outcome.OPTIMIZED, current.length, img, ref, notes, journal);
     }
 
     private OptimizeResult done(OptimizeResult.Outcome outcome, long before, EncodedImage img, RemoteRef ref,
-                                List<String> notes) throws LumasyncException {
+                                List<String> notes, Journal journal) throws LumasyncException {
         backups.replaced(destination, a.ref().id(), ref, settings.hash());
+        if (!ref.equals(a.ref())) {
+            journal.moved(a.ref(), ref);
+        }
         boolean moved = !addressOf(ref.url()).equals(addressOf(a.ref().url())) && !a.ref().url().isEmpty();
         if (moved) {
             notes.add("the URL changed (was " + a.ref().url() + ")");

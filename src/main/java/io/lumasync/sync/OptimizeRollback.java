@@ -23,7 +23,8 @@ final class OptimizeRollback {
         this.steps = steps;
     }
 
-    OptimizeResult restore(Destination d, Capabilities caps, String destination, OptimizeBackups.Backup b) {
+    OptimizeResult restore(Destination d, Capabilities caps, String destination, OptimizeBackups.Backup b,
+                           OptimizeItemRun.Moves moves) {
         String format = ImageFormat.fromMimeType(b.mimeType()).or(() -> ImageFormat.fromExtension(b.fileName()))
                 .map(Enum::name).orElse("");
         try {
@@ -41,6 +42,9 @@ final class OptimizeRollback {
                 steps.removeQuietly(d, b.current(), notes);
             } else if (caps.replace() != ReplaceStrategy.PUT_THEN_REMOVE) {
                 ref = steps.withRetries(() -> d.replace(b.current(), upload));
+            }
+            if (!ref.equals(b.current())) {
+                moves.moved(b.current(), ref);
             }
             backups.forget(b);
             String previous = ref.url().equals(b.current().url()) ? "" : b.current().url();

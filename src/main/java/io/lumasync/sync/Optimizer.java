@@ -13,6 +13,7 @@ import io.lumasync.store.ActivityLog;
 import io.lumasync.store.Database;
 import io.lumasync.store.OptimizeJournal;
 import io.lumasync.store.OptimizeJournal.State;
+import io.lumasync.store.SyncMap;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -158,7 +159,17 @@ public final class Optimizer {
                 r = run.failed(cancelled.get() ? "cancelled before it started." : blocked.getMessage());
             } else {
                 try {
-                    r = run.process(w.state(), w.originalHash(), step -> journal(w, step));
+                    r = run.process(w.state(), w.originalHash(), new OptimizeItemRun.Journal() {
+                        @Override
+                        public void record(OptimizeItemRun.Step step) throws LumasyncException {
+                            journal(w, step);
+                        }
+
+                        @Override
+                        public void moved(RemoteRef from, RemoteRef to) throws LumasyncException {
+                            repoint(destination, from, to);
+                        }
+                    });
                 } catch (LumasyncException e) {
                     if (e.kind() == ErrorKind.REAUTH || e.kind() == ErrorKind.UNAVAILABLE) {
                         blocked = e; // a destination that refuses us or is gone would fail every other image too
@@ -179,6 +190,14 @@ public final class Optimizer {
     private void journal(Work w, OptimizeItemRun.Step step) throws LumasyncException {
         try {
             journal.setState(w.itemId(), step.state(), step.originalHash(), "");
+        } catch (SQLException e) {
+            throw Adapters.dbError(e);
+        }
+    }
+
+    private void repoint(String destination, RemoteRef from, RemoteRef to) throws LumasyncException {
+        try {
+            db.query(c -> SyncMap.repoint(c, destination, from, to));
         } catch (SQLException e) {
             throw Adapters.dbError(e);
         }
@@ -221,7 +240,7 @@ public final class Optimizer {
             Destination d = adapters.destination(destination);
             Capabilities caps = steps.withRetries(d::capabilities);
             for (OptimizeBackups.Backup b : chosen) {
-                OptimizeResult r = rollback.restore(d, caps, destination, b);
+                OptimizeResult r = rollback.restore(d, caps, destination, b, (from, to) -> repoint(destination, from, to));
                 results.add(r);
                 appendActivity(r);
                 listener.onItem(r.progress());

@@ -1,6 +1,7 @@
 package io.lumasync.sync;
 
 import io.lumasync.core.EncodeSettings;
+import io.lumasync.core.Fingerprint;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.core.OutputFormat;
 import io.lumasync.core.Quality;
@@ -12,6 +13,8 @@ import io.lumasync.source.Source;
 import io.lumasync.store.ActivityLog;
 import io.lumasync.store.Database;
 import io.lumasync.store.OptimizeJournal;
+import io.lumasync.store.SyncMap;
+import io.lumasync.store.SyncMapEntry;
 import io.lumasync.sync.OptimizeResult.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -218,6 +222,10 @@ class OptimizeRunTest {
         Optimizer o = optimizer(ReplaceStrategy.PUT_THEN_REMOVE);
         byte[] photo = bytes(1000, 11);
         Files.write(site.resolve("photo.jpg"), photo);
+        RemoteAsset published = dest.list(1, 10).getFirst();
+        SyncMap map = new SyncMap(db);
+        map.upsert(new SyncMapEntry("photos", "photo.jpg", "site", "photo.jpg", new Fingerprint(1000, 1, ""), "s", "m",
+                published.ref(), "JPEG", 1000, 1000, Instant.now()));
 
         OptimizeReport r = o.optimize(new OptimizeRequest("site", List.of(), Q60, false), SyncListener.NONE);
 
@@ -229,8 +237,12 @@ class OptimizeRunTest {
         assertThat(item.urlChanged()).isTrue();
         assertThat(item.previousUrl()).endsWith("photo.jpg");
         assertThat(item.url()).isNotEqualTo(item.previousUrl());
+        assertThat(map.get("photos", "photo.jpg", "site").orElseThrow().remote().url())
+                .as("the next sync replaces the new copy, not the removed one").isEqualTo(item.url());
 
-        o.rollback("site", List.of(), SyncListener.NONE);
+        OptimizeReport back = o.rollback("site", List.of(), SyncListener.NONE);
+        assertThat(map.get("photos", "photo.jpg", "site").orElseThrow().remote().url())
+                .isEqualTo(back.items().getFirst().url());
         try (var files = Files.list(site)) {
             assertThat(files.filter(p -> !p.getFileName().toString().startsWith("."))
                     .map(p -> {
