@@ -49,6 +49,7 @@ class OptimizeCrashIT {
         Dist slow = new Dist(home, Map.of("LUMASYNC_UPLOAD_DELAY_MS", "60"));
         assertThat(slow.run("destinations", "add", "folder", "site", "--path", site.toString()).exit()).isZero();
         int killed = 0;
+        boolean caughtHalfWay = false;
         for (long delay : List.of(1500L, 2000L, 2500L, 3000L)) {
             Process p = slow.builder("optimize", "site", "--quality", "60").redirectErrorStream(true)
                     .redirectOutput(tmp.resolve("run-" + delay + ".log").toFile()).start();
@@ -57,9 +58,12 @@ class OptimizeCrashIT {
                 new ProcessBuilder("kill", "-9", Long.toString(p.pid())).start().waitFor();
                 p.waitFor(10, TimeUnit.SECONDS);
                 killed++;
+                long replaced = originals.keySet().stream().filter(n -> !same(site.resolve(n), originals.get(n))).count();
+                caughtHalfWay |= replaced > 0 && replaced < IMAGES;
             }
         }
         assertThat(killed).as("at least two runs must have been killed mid-way").isGreaterThanOrEqualTo(2);
+        assertThat(caughtHalfWay).as("a kill left some images optimized and some not").isTrue();
 
         Dist.Result finish = new Dist(home, Map.of()).run("optimize", "site", "--quality", "60");
         assertThat(finish.exit()).as(finish.out() + finish.err()).isZero();
@@ -102,6 +106,14 @@ class OptimizeCrashIT {
             assertThat(out.get(name).length).isLessThan(originals.get(name).length);
         }
         return out;
+    }
+
+    private static boolean same(Path file, byte[] bytes) {
+        try {
+            return java.util.Arrays.equals(Files.readAllBytes(file), bytes);
+        } catch (IOException e) {
+            return false; // replaced at that very moment
+        }
     }
 
     private static Path writeAll(Path dir, Map<String, byte[]> files) throws IOException {
