@@ -22,8 +22,9 @@ import java.util.concurrent.Callable;
 @Command(name = "lumasync", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Compress images locally and publish them; a sync map keeps every destination up to date.",
         subcommands = {PushCommand.class, DestinationsCommand.class, SourcesCommand.class, SyncCommand.class,
-                DaemonCommand.class, MapCommand.class, ActivityCommand.class, LoginCommand.class, LogoutCommand.class,
-                DoctorCommand.class, BenchCommand.class, CompletionCommand.class, ManPageCommand.class,
+                DaemonCommand.class, OptimizeCommand.class, MapCommand.class, ActivityCommand.class, LoginCommand.class,
+                LogoutCommand.class, DoctorCommand.class, BenchCommand.class, CompletionCommand.class,
+                ManPageCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
@@ -33,9 +34,9 @@ public final class Cli {
     public static final int USAGE = 2;
 
     /** Every first word that means "run the CLI" (the launcher keeps a copy; a test checks they agree). */
-    public static final Set<String> COMMANDS = Set.of("push", "destinations", "sources", "sync", "daemon", "map",
-            "activity", "bench", "login", "logout", "doctor", "completion", "manpage", "help", "-h", "--help", "-V",
-            "--version");
+    public static final Set<String> COMMANDS = Set.of("push", "destinations", "sources", "sync", "daemon", "optimize",
+            "map", "activity", "bench", "login", "logout", "doctor", "completion", "manpage", "help", "-h", "--help",
+            "-V", "--version");
 
     Cli() {
     }

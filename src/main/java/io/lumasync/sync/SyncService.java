@@ -58,6 +58,7 @@ public final class SyncService implements AutoCloseable {
     private final ImagePipeline pipeline;
     private final Adapters adapters;
     private final Runs runs;
+    private final Optimizer optimizer;
     private final Path dataDir;
     private final RunOwners owners;
     private final Staging staging;
@@ -88,6 +89,8 @@ public final class SyncService implements AutoCloseable {
         SyncRunner runner = new SyncRunner(db, journal, adapters, pipeline, options.retry(), staging,
                 Clock.systemUTC(), options.encodeWorkers(), options.uploadsPerDestination());
         this.runs = new Runs(config, syncMap, journal, adapters, runner);
+        this.optimizer = new Optimizer(db, adapters, new OptimizeSteps(pipeline, options.retry(),
+                dataDir.resolve("staging")), new OptimizeBackups(dataDir.resolve("optimize-backups")), Clock.systemUTC());
     }
 
     public static SyncService open(Path dataDir, SecretVault vault, ImagePipeline pipeline, Options options)
@@ -232,11 +235,6 @@ public final class SyncService implements AutoCloseable {
         } catch (SQLException e) {
             throw Adapters.dbError(e);
         }
-    }
-
-    /** Opens a configured destination (for Optimize: list, download, replace). */
-    public io.lumasync.destination.Destination openDestination(String name) throws LumasyncException {
-        return adapters.destination(name);
     }
 
     // ---- sources
@@ -405,8 +403,16 @@ public final class SyncService implements AutoCloseable {
     /** Publishes files and folders (CLI push, Upload pane). The same file name through the same destination updates in place. */
     public RunReport push(List<Path> paths, List<String> destinations, EncodeSettings settings, AssetMetadata metadata,
                           boolean dryRun, SyncListener listener) throws LumasyncException {
+        Map<Path, AssetMetadata> files = new java.util.LinkedHashMap<>();
+        paths.forEach(p -> files.put(p, metadata));
+        return push(files, destinations, settings, dryRun, listener);
+    }
+
+    /** Publishes files in one run, each with its own metadata (a drop on the Upload pane). */
+    public RunReport push(Map<Path, AssetMetadata> files, List<String> destinations, EncodeSettings settings,
+                          boolean dryRun, SyncListener listener) throws LumasyncException {
         checkDestinations(destinations);
-        return runs.push(paths, destinations, settings, metadata, dryRun, listener);
+        return runs.push(files, destinations, settings, dryRun, listener);
     }
 
     /** Runs configured sources once (all when {@code names} is empty). */
@@ -424,12 +430,55 @@ public final class SyncService implements AutoCloseable {
 
     /** Finishes the jobs of a run that was interrupted (crash, kill, power loss). Runs start with this anyway. */
     public RunReport resumeInterrupted(SyncListener listener) throws LumasyncException {
-        return runs.resume(listener);
+        RunReport synced = runs.resume(listener);
+        RunReport optimized = optimizer.resume(listener).toRunReport();
+        List<ItemProgress> all = new java.util.ArrayList<>(synced.results());
+        all.addAll(optimized.results());
+        List<String> problems = new java.util.ArrayList<>(synced.problems());
+        problems.addAll(optimized.problems());
+        return new RunReport(false, synced.plan(), all, problems);
     }
 
     /** Asks the current run to stop after the items in progress. */
     public void cancel() {
         runs.cancel();
+        optimizer.cancel();
+    }
+
+    // ---- optimize: recompress what is already at a destination
+
+    /** One page (from 1) of a destination's images. */
+    public List<io.lumasync.destination.RemoteAsset> media(String destination, int page, int perPage)
+            throws LumasyncException {
+        checkDestinations(List.of(destination));
+        return optimizer.list(destination, page, perPage);
+    }
+
+    /** Recompresses one image without changing anything. */
+    public Optimizer.Preview previewOptimize(String destination, io.lumasync.destination.RemoteAsset asset,
+                                             EncodeSettings settings) throws LumasyncException {
+        checkDestinations(List.of(destination));
+        return optimizer.preview(destination, asset, settings);
+    }
+
+    /** Optimizes the images a request selects (CLI). */
+    public OptimizeReport optimize(OptimizeRequest request, SyncListener listener) throws LumasyncException {
+        checkDestinations(List.of(request.destination()));
+        return optimizer.optimize(request, listener);
+    }
+
+    /** Optimizes listed images (the Optimize pane's selection). */
+    public OptimizeReport optimize(String destination, List<io.lumasync.destination.RemoteAsset> assets,
+                                   EncodeSettings settings, SyncListener listener) throws LumasyncException {
+        checkDestinations(List.of(destination));
+        return optimizer.optimize(destination, assets, settings, false, listener);
+    }
+
+    /** Puts kept originals back: every one of the destination's, or those of the given asset ids. */
+    public OptimizeReport rollbackOptimize(String destination, List<String> assetIds, SyncListener listener)
+            throws LumasyncException {
+        checkDestinations(List.of(destination));
+        return optimizer.rollback(destination, assetIds, listener);
     }
 
     // ---- read models and settings
@@ -504,11 +553,6 @@ public final class SyncService implements AutoCloseable {
     /** The folder holding the database, caches and backups (the desktop app keeps thumbnails there). */
     public Path dataDir() {
         return dataDir;
-    }
-
-    /** The image pipeline runs use (Optimize recompresses with the same one). */
-    public ImagePipeline pipeline() {
-        return pipeline;
     }
 
     public String engineName() {

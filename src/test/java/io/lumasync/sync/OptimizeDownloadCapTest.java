@@ -1,6 +1,5 @@
-package io.lumasync.ui.optimize;
+package io.lumasync.sync;
 
-import io.lumasync.core.EncodeSettings;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.core.RemoteRef;
@@ -60,13 +59,12 @@ class OptimizeDownloadCapTest {
                 };
             }
         };
-        OptimizeWorkflow w = new OptimizeWorkflow(name -> endless, new PassThroughPipeline(), dir);
+        OptimizeSteps steps = new OptimizeSteps(new PassThroughPipeline(), io.lumasync.core.RetryPolicy.DEFAULT, dir);
         RemoteAsset asset = new RemoteAsset(new RemoteRef("1", "https://cdn.example.com/big.jpg"), "big.jpg",
                 "image/jpeg", 0, 0, 0, "");
-        LumasyncException e = catchThrowableOfType(LumasyncException.class,
-                () -> w.preview("site", asset, EncodeSettings.defaults()));
+        LumasyncException e = catchThrowableOfType(LumasyncException.class, () -> steps.download(endless, asset));
         assertThat(e.kind()).isEqualTo(ErrorKind.GIVE_UP);
         assertThat(e.getMessage()).contains("big.jpg").contains("larger than 256 MB");
-        assertThat(served.get()).isLessThanOrEqualTo(OptimizeWorkflow.MAX_DOWNLOAD_BYTES + 1L);
+        assertThat(served.get()).isLessThanOrEqualTo(OptimizeSteps.MAX_DOWNLOAD + 1L);
     }
 }
