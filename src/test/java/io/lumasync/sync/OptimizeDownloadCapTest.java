@@ -64,7 +64,7 @@ class OptimizeDownloadCapTest {
                 "image/jpeg", 0, 0, 0, "");
         LumasyncException e = catchThrowableOfType(LumasyncException.class, () -> steps.download(endless, asset));
         assertThat(e.kind()).isEqualTo(ErrorKind.GIVE_UP);
-        assertThat(e.getMessage()).contains("big.jpg").contains("larger than 256 MB");
+        assertThat(e.getMessage()).contains("big.jpg").contains("larger than 256.0 MB");
         assertThat(served.get()).isLessThanOrEqualTo(OptimizeSteps.MAX_DOWNLOAD + 1L);
     }
 }
