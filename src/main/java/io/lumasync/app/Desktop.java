@@ -3,6 +3,7 @@ package io.lumasync.app;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.platform.AppDirs;
 import io.lumasync.sync.SyncService;
+import org.slf4j.LoggerFactory;
 
 /** Starts the desktop app. Looked up by name so that CLI runs never load a JavaFX class. */
 final class Desktop {
@@ -24,6 +25,7 @@ final class Desktop {
             System.exit(2);
         } catch (ReflectiveOperationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
+            LoggerFactory.getLogger(Desktop.class).error("The desktop app could not start", cause);
             System.err.println("lumasync: the desktop app could not start: " + cause);
             System.err.println("On Linux it needs a display and GTK 3 (libgtk-3-0). The command line works without them: lumasync --help");
             System.exit(1);

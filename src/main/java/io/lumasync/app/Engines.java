@@ -8,7 +8,9 @@ import io.lumasync.image.ImagePipeline;
 import io.lumasync.image.ImagePipelines;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * The image engine: the bundled libvips when it loads, else publishing originals unchanged, said once on
@@ -40,6 +42,17 @@ final class Engines implements ImagePipeline {
     public EncodedImage encode(Path input, String sourceName, EncodeSettings settings, Set<ImageFormat> accepted)
             throws LumasyncException {
         return delegate().encode(input, sourceName, settings, accepted);
+    }
+
+    @Override
+    public EncodedImage encode(Path input, String sourceName, EncodeSettings settings, Set<ImageFormat> accepted,
+                               BooleanSupplier cancelled) throws LumasyncException {
+        return delegate().encode(input, sourceName, settings, accepted, cancelled);
+    }
+
+    @Override
+    public Optional<byte[]> preview(Path input, int size) throws LumasyncException {
+        return delegate().preview(input, size);
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class LumasyncApp extends Application {
      * @return false when another instance took over (the caller should exit)
      */
     public static boolean launch(SyncService sync, String[] files) {
-        return launch(EngineServices.withIntervalAutosync(sync), files);
+        return launch(EngineServices.withAutosync(sync), files);
     }
 
     /** Same, with any engine (tests, demos). */

@@ -12,17 +12,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Entry point. No arguments (or existing files, from "Open with"): the desktop app. A command word: the headless
- * CLI, which never loads JavaFX. Anything else is a usage error with a suggestion, never a window. Deliberately not a JavaFX {@code Application} (see the launcher).
+ * CLI, which never loads JavaFX. Anything else is a usage error with a suggestion, never a window. Deliberately not
+ * a JavaFX {@code Application} (see the launcher).
  */
 public final class Main {
+    /** Commands that only print text: they neither need a log nor should make a data folder for one. */
+    private static final Set<String> QUICK = Set.of("help", "-h", "--help", "-V", "--version", "completion",
+            "manpage");
+
     private Main() {
     }
 
     public static void main(String[] args) {
         if (args.length > 0 && Cli.COMMANDS.contains(args[0])) {
+            if (!QUICK.contains(args[0])) {
+                Logs.start(AppDirs.dataDir(), args[0].equals("daemon"));
+            }
             System.exit(runCli(args));
         }
         Optional<String> mistake = LaunchArguments.mistake(args, Files::exists);
@@ -30,6 +39,7 @@ public final class Main {
             System.err.println(mistake.get());
             System.exit(Cli.USAGE);
         }
+        Logs.start(AppDirs.dataDir(), true);
         Desktop.launch(args);
     }
 

@@ -4,9 +4,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Keeps secrets in memory only: for tests and for runs that must not persist anything. */
+/**
+ * Keeps secrets in memory only. Made with {@code new}, it stands in for a real store (tests); made with
+ * {@link #forgetful()}, it is the fallback of a machine with no usable store and says so ({@link #durable()}).
+ */
 public final class InMemorySecretVault implements SecretVault {
     private final Map<String, String> values = new ConcurrentHashMap<>();
+    private final boolean durable;
+
+    public InMemorySecretVault() {
+        this(true);
+    }
+
+    private InMemorySecretVault(boolean durable) {
+        this.durable = durable;
+    }
+
+    /** The last resort when no keychain and no vault passphrase are available: forgotten at exit. */
+    public static InMemorySecretVault forgetful() {
+        return new InMemorySecretVault(false);
+    }
+
+    @Override
+    public boolean durable() {
+        return durable;
+    }
 
     @Override
     public Optional<String> get(String key) {
@@ -26,6 +48,12 @@ public final class InMemorySecretVault implements SecretVault {
     @Override
     public void deletePrefix(String prefix) {
         values.keySet().removeIf(k -> k.startsWith(prefix));
+    }
+
+    /** Moves every secret held here into {@code target} (a passphrase was given: they can be kept now). */
+    void moveTo(SecretVault target) {
+        values.forEach(target::put);
+        values.clear();
     }
 
     @Override

@@ -47,16 +47,18 @@ public final class LoopbackReceiver implements AutoCloseable {
     /**
      * Starts listening. {@code port} 0 lets the system choose a free port.
      *
+     * @param provider names the service in the message about a busy port
      * @throws LumasyncException UNAVAILABLE when a fixed port is taken by another program
      */
-    public static LoopbackReceiver start(int port, String expectedState) throws LumasyncException {
+    public static LoopbackReceiver start(int port, String expectedState, String provider) throws LumasyncException {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (BindException e) {
             throw new LumasyncException(ErrorKind.UNAVAILABLE, "Sign-in needs port " + port + " on this computer, "
-                    + "but another program is using it. Close that program (or another Lumasync sign-in window) "
-                    + "and try again.", e);
+                    + "because " + provider + " only sends the answer to the address registered for the app "
+                    + "(http://127.0.0.1:" + port + PATH + "), but another program is using it. Close that program "
+                    + "(or another Lumasync sign-in window) and try again.", e);
         } catch (IOException e) {
             throw new LumasyncException(ErrorKind.UNAVAILABLE,
                     "Sign-in cannot listen for the browser's answer on this computer (" + e.getMessage() + ").", e);

@@ -8,6 +8,7 @@ import io.lumasync.http.Http;
 import io.lumasync.http.HttpErrors;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,11 +25,14 @@ import java.util.stream.Collectors;
 
 /**
  * The token endpoint side of OAuth 2.0 for one provider: builds the authorization URL (with PKCE S256 and state),
- * exchanges the code (with the verifier) and refreshes tokens. A refused refresh token ({@code invalid_grant}:
- * revoked consent, expired, password changed) is REAUTH, i.e. "needs reconnect".
+ * exchanges the code (with the verifier) and refreshes tokens, both with the client secret when the provider has
+ * one. A refused refresh token ({@code invalid_grant}: revoked consent, expired, password changed) is REAUTH, i.e.
+ * "needs reconnect"; a refused client or request is UNAVAILABLE, since signing in again cannot fix it.
  */
 public final class OAuthClient {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A token answer is a few hundred bytes; more than this is not one (and is not read further). */
+    private static final int MAX_ANSWER_BYTES = 64 * 1024;
 
     private final HttpClient http;
     private final OAuthProvider provider;
@@ -93,25 +97,21 @@ public final class OAuthClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form(params)))
                 .build();
         String what = provider.displayName() + " (" + doing + ")";
-        HttpResponse<String> r;
+        HttpResponse<InputStream> r;
+        JsonNode body;
         try {
-            r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = r.body()) {
+                body = parse(new String(in.readNBytes(MAX_ANSWER_BYTES), StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
             throw HttpErrors.fromIo(what, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LumasyncException(ErrorKind.RETRY, what + " was interrupted.", e);
         }
-        JsonNode body = parse(r.body());
         if (r.statusCode() / 100 != 2) {
-            String error = body.path("error").asText("");
-            if ("invalid_grant".equals(error) || "invalid_client".equals(error) || "unauthorized_client".equals(error)) {
-                // The provider's own description is safe to show (it never echoes the token).
-                String desc = body.path("error_description").asText(error);
-                throw new LumasyncException(ErrorKind.REAUTH, provider.displayName() + " needs reconnect: it no longer "
-                        + "accepts Lumasync's access (" + desc + "). Reconnect the account to continue.");
-            }
-            throw HttpErrors.fromResponse(what, r, error);
+            throw refused(r, body, what);
         }
         String access = body.path("access_token").asText("");
         if (access.isEmpty()) {
@@ -122,6 +122,38 @@ public final class OAuthClient {
         long expiresIn = body.path("expires_in").asLong(-1);
         Instant expiresAt = expiresIn < 0 ? Instant.MAX : clock.instant().plusSeconds(expiresIn);
         return new TokenSet(access, refresh, expiresAt, body.path("scope").asText(""));
+    }
+
+    /**
+     * RFC 6749 §5.2 errors in plain words. Only a refused grant is fixed by signing in again; the others are
+     * about the app registration (client id, secret, redirect, scopes), which a new sign-in cannot change.
+     * The provider's own description is safe to show: it never echoes a token or the secret.
+     */
+    private LumasyncException refused(HttpResponse<?> r, JsonNode body, String what) {
+        String error = body.path("error").asText("");
+        String desc = trim(body.path("error_description").asText(error));
+        String name = provider.displayName();
+        return switch (error) {
+            case "invalid_grant" -> new LumasyncException(ErrorKind.REAUTH, name + " needs reconnect: it no longer "
+                    + "accepts Lumasync's access (" + desc + "). Reconnect the account to continue.");
+            case "invalid_request" -> new LumasyncException(ErrorKind.UNAVAILABLE, name + " refused Lumasync's "
+                    + "sign-in request (" + desc + ")." + (desc.contains("client_secret")
+                    ? " Google's Desktop app clients need their client secret as well as the client ID: enter "
+                    + "the secret shown with the client in Google Cloud Console."
+                    : " The app registration Lumasync uses does not fit this request; see docs/sources.md."));
+            case "invalid_client", "unauthorized_client" -> new LumasyncException(ErrorKind.UNAVAILABLE, name
+                    + " does not accept the app Lumasync signs in with (" + desc + "). Check the client ID (and, "
+                    + "for Google, the client secret) in the source's settings; signing in again will not help "
+                    + "until they match the app registration.");
+            case "invalid_scope" -> new LumasyncException(ErrorKind.UNAVAILABLE, name + " refused the access "
+                    + "Lumasync asks for (" + desc + "). Enable the scopes listed in docs/sources.md for the app.");
+            default -> HttpErrors.fromResponse(what, r, error);
+        };
+    }
+
+    private static String trim(String s) {
+        String one = s.replaceAll("\\s+", " ").strip();
+        return one.length() > 200 ? one.substring(0, 200) + "…" : one;
     }
 
     private static JsonNode parse(String s) {

@@ -26,7 +26,7 @@ public final class OAuthLogin {
     private volatile LoopbackReceiver receiver;
     private volatile Trace trace;
 
-    /** {@code port} 0 picks a free port; a provider that needs a fixed registered port passes it. */
+    /** {@code port} 0 picks a free port; a provider with a registered {@link OAuthProvider#loopbackPort} uses that. */
     public OAuthLogin(HttpClient http, int port, Duration timeout) {
         this.http = http;
         this.port = port;
@@ -41,7 +41,8 @@ public final class OAuthLogin {
         OAuthClient client = new OAuthClient(http, provider);
         Pkce pkce = Pkce.generate();
         String state = Pkce.randomUrlSafe(24);
-        try (LoopbackReceiver r = LoopbackReceiver.start(port, state)) {
+        int listen = provider.loopbackPort() != 0 ? provider.loopbackPort() : port;
+        try (LoopbackReceiver r = LoopbackReceiver.start(listen, state, provider.displayName())) {
             receiver = r;
             URI url = client.authorizationUrl(r.redirectUri(), state, pkce);
             trace = new Trace(r.boundAddress().getHostAddress(), r.port(), r.redirectUri(), url);
@@ -55,7 +56,7 @@ public final class OAuthLogin {
         }
     }
 
-    /** Convenience for the CLI: sign in with the default timeout on a system-chosen port. */
+    /** Convenience for the CLI: sign in with the default timeout on the provider's port (or a free one). */
     public static TokenSet run(OAuthProvider provider, SecretVault vault, String accountName, Consumer<URI> browser)
             throws LumasyncException {
         return new OAuthLogin(io.lumasync.http.Http.newClient(), 0, DEFAULT_TIMEOUT)

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * One OAuth 2.0 provider as a native app sees it (RFC 8252). Client ids are configurable: users may bring their
- * own app keys. No client secret is shipped: Dropbox takes public PKCE clients; Google's "desktop app" clients
- * need a (non-confidential) secret, which then comes from the user's own configuration.
+ * own app keys. Dropbox takes public PKCE clients without a secret; Google's "Desktop app" clients need their
+ * secret in the code exchange and every refresh, so it travels with the client id (Google does not treat it as
+ * confidential for installed apps).
  *
  * @param id                   "dropbox", "gdrive"
  * @param displayName          shown to the user
@@ -18,20 +19,32 @@ import java.util.Optional;
  * @param clientSecret         only for providers that insist on one for installed apps; never logged
  * @param scopes               requested scopes (read-only where the provider has such a scope)
  * @param extraAuthorizeParams provider switches that ask for a refresh token
+ * @param loopbackPort         the port of the registered redirect {@code http://127.0.0.1:PORT/callback} for a
+ *                             provider that matches redirects exactly (Dropbox); 0 where any loopback port is
+ *                             accepted (Google desktop clients)
  */
 public record OAuthProvider(String id, String displayName, URI authorizationUri, URI tokenUri, String clientId,
-                            Optional<String> clientSecret, List<String> scopes, Map<String, String> extraAuthorizeParams) {
+                            Optional<String> clientSecret, List<String> scopes, Map<String, String> extraAuthorizeParams,
+                            int loopbackPort) {
 
     public static final URI DROPBOX_AUTHORIZE = URI.create("https://www.dropbox.com/oauth2/authorize");
     public static final URI DROPBOX_TOKEN = URI.create("https://api.dropboxapi.com/oauth2/token");
     public static final URI GOOGLE_AUTHORIZE = URI.create("https://accounts.google.com/o/oauth2/v2/auth");
     public static final URI GOOGLE_TOKEN = URI.create("https://oauth2.googleapis.com/token");
     public static final String DRIVE_READONLY = "https://www.googleapis.com/auth/drive.readonly";
+    /**
+     * Dropbox compares the redirect URI with the app's registered ones character for character, so sign-in
+     * listens on this one port; the app registration lists {@code http://127.0.0.1:53687/callback}.
+     */
+    public static final int DROPBOX_LOOPBACK_PORT = 53687;
 
     public OAuthProvider {
         scopes = List.copyOf(scopes);
         extraAuthorizeParams = Map.copyOf(extraAuthorizeParams);
         clientSecret = clientSecret.filter(s -> !s.isBlank());
+        if (loopbackPort < 0 || loopbackPort > 65_535) {
+            throw new IllegalArgumentException("loopback port out of range: " + loopbackPort);
+        }
     }
 
     /**
@@ -41,7 +54,7 @@ public record OAuthProvider(String id, String displayName, URI authorizationUri,
     public static OAuthProvider dropbox(String clientId) {
         return new OAuthProvider("dropbox", "Dropbox", DROPBOX_AUTHORIZE, DROPBOX_TOKEN, clientId, Optional.empty(),
                 List.of("account_info.read", "files.metadata.read", "files.content.read"),
-                Map.of("token_access_type", "offline"));
+                Map.of("token_access_type", "offline"), DROPBOX_LOOPBACK_PORT);
     }
 
     /**
@@ -50,12 +63,19 @@ public record OAuthProvider(String id, String displayName, URI authorizationUri,
      */
     public static OAuthProvider google(String clientId, Optional<String> clientSecret) {
         return new OAuthProvider("gdrive", "Google Drive", GOOGLE_AUTHORIZE, GOOGLE_TOKEN, clientId, clientSecret,
-                List.of(DRIVE_READONLY), Map.of("access_type", "offline", "prompt", "consent"));
+                List.of(DRIVE_READONLY), Map.of("access_type", "offline", "prompt", "consent"), 0);
     }
 
     /** The same provider at other addresses (a test server, a proxy). */
     public OAuthProvider withEndpoints(URI authorize, URI token) {
-        return new OAuthProvider(id, displayName, authorize, token, clientId, clientSecret, scopes, extraAuthorizeParams);
+        return new OAuthProvider(id, displayName, authorize, token, clientId, clientSecret, scopes, extraAuthorizeParams,
+                loopbackPort);
+    }
+
+    /** The same provider with its redirect on another registered loopback port. */
+    public OAuthProvider withLoopbackPort(int port) {
+        return new OAuthProvider(id, displayName, authorizationUri, tokenUri, clientId, clientSecret, scopes,
+                extraAuthorizeParams, port);
     }
 
     @Override

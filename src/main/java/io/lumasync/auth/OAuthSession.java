@@ -2,6 +2,7 @@ package io.lumasync.auth;
 
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.http.Http;
 import io.lumasync.http.HttpErrors;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -54,17 +56,36 @@ public final class OAuthSession {
     }
 
     /**
+     * Reads a 401 for a cause that no new access token cures (Dropbox's {@code missing_scope}: the app registration
+     * lacks a permission). It may consume the body.
+     */
+    @FunctionalInterface
+    public interface Unauthorized<T> {
+        Optional<LumasyncException> lasting(HttpResponse<T> response);
+    }
+
+    /**
      * Sends a request built around the access token. A 401 leads to one refresh and one repeat; a second 401
      * means the access is gone. Other answers are returned for the adapter to classify.
      */
     public <T> HttpResponse<T> send(Function<String, HttpRequest> build, HttpResponse.BodyHandler<T> handler, String what)
             throws LumasyncException {
+        return send(build, handler, what, r -> Optional.empty());
+    }
+
+    /** As {@link #send(Function, HttpResponse.BodyHandler, String)}, but a lasting 401 fails at once, unrefreshed. */
+    public <T> HttpResponse<T> send(Function<String, HttpRequest> build, HttpResponse.BodyHandler<T> handler, String what,
+                                    Unauthorized<T> unauthorized) throws LumasyncException {
         String token = accessToken();
         HttpResponse<T> r = call(build.apply(token), handler, what);
         if (r.statusCode() != 401) {
             return r;
         }
+        Optional<LumasyncException> lasting = unauthorized.lasting(r);
         discard(r);
+        if (lasting.isPresent()) {
+            throw lasting.get();
+        }
         String fresh = refreshAfterRejected(token);
         r = call(build.apply(fresh), handler, what);
         if (r.statusCode() == 401) {
@@ -141,7 +162,7 @@ public final class OAuthSession {
     private <T> HttpResponse<T> call(HttpRequest request, HttpResponse.BodyHandler<T> handler, String what)
             throws LumasyncException {
         try {
-            return http.send(request, handler);
+            return Http.send(http, request, handler); // the bearer token stays off other origins
         } catch (IOException e) {
             throw HttpErrors.fromIo(what, e);
         } catch (InterruptedException e) {

@@ -20,4 +20,12 @@ public interface SecretVault {
 
     /** A plain description of where secrets are kept, shown in Settings and {@code lumasync doctor}. */
     String backendName();
+
+    /**
+     * False when what is put here is forgotten when Lumasync exits (the memory fallback on a machine with no usable
+     * keychain and no vault passphrase): callers refuse to save a secret there rather than lose it silently.
+     */
+    default boolean durable() {
+        return true;
+    }
 }

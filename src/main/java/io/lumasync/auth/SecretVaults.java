@@ -17,6 +17,10 @@ import java.util.function.Supplier;
 public final class SecretVaults {
     public static final String PASSPHRASE_ENV = "LUMASYNC_VAULT_PASSPHRASE";
     public static final String FORCE_ENV = "LUMASYNC_VAULT";
+    /** The two ways to make secrets last, said wherever a secret is refused because it would be forgotten. */
+    public static final String WAYS_OUT = "Start or unlock a keychain (GNOME Keyring, KWallet or another Secret "
+            + "Service) and try again, or set " + PASSPHRASE_ENV + " to keep secrets in an encrypted file in the "
+            + "data folder.";
 
     private SecretVaults() {
     }
@@ -38,11 +42,15 @@ public final class SecretVaults {
         }
     }
 
-    /** Opens the vault for this machine; warns on standard error when secrets will not be saved. */
+    /**
+     * Opens the vault for this machine; warns on standard error when secrets will not be saved. When only memory
+     * is usable the vault is a {@link PassphraseVault}, so the desktop app can ask for a passphrase instead.
+     */
     public static SecretVault open(Path dataDir) {
         Selection s = select(dataDir, System.getenv(), KeychainSecretVault::open);
         if (!s.durable()) {
             warn(System.err, s);
+            return new MemoryUntilPassphrase((InMemorySecretVault) s.vault(), dataDir.resolve(EncryptedFileVault.FILE_NAME));
         }
         return s.vault();
     }
@@ -53,7 +61,7 @@ public final class SecretVaults {
         String forced = env.getOrDefault(FORCE_ENV, "").strip().toLowerCase(Locale.ROOT);
         if (forced.equals("memory")) {
             reasons.add(FORCE_ENV + "=memory asks for memory only");
-            return new Selection(new InMemorySecretVault(), reasons, false);
+            return new Selection(InMemorySecretVault.forgetful(), reasons, false);
         }
         if (!forced.equals("file")) {
             KeychainSecretVault.Availability a = keychain.get();
@@ -76,13 +84,12 @@ public final class SecretVaults {
         } else {
             reasons.add("encrypted file not usable: " + PASSPHRASE_ENV + " is not set");
         }
-        return new Selection(new InMemorySecretVault(), reasons, false);
+        return new Selection(InMemorySecretVault.forgetful(), reasons, false);
     }
 
     static void warn(PrintStream out, Selection s) {
         out.println("WARNING: secrets are kept in memory only and will be forgotten when Lumasync exits.");
         s.reasons().forEach(r -> out.println("  - " + r));
-        out.println("  Unlock or install a keychain (GNOME Keyring, KWallet), or set " + PASSPHRASE_ENV
-                + " to keep them in an encrypted file.");
+        out.println("  " + WAYS_OUT);
     }
 }

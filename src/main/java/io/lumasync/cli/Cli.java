@@ -1,7 +1,10 @@
 package io.lumasync.cli;
 
 import io.lumasync.core.ConfigurationException;
+import io.lumasync.core.LogFile;
 import io.lumasync.core.LumasyncException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,19 +22,21 @@ import java.util.concurrent.Callable;
 @Command(name = "lumasync", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Compress images locally and publish them; a sync map keeps every destination up to date.",
         subcommands = {PushCommand.class, DestinationsCommand.class, SourcesCommand.class, SyncCommand.class,
-                DaemonCommand.class, MapCommand.class, ActivityCommand.class, LoginCommand.class, LogoutCommand.class,
-                DoctorCommand.class, BenchCommand.class, CompletionCommand.class, ManPageCommand.class,
+                DaemonCommand.class, OptimizeCommand.class, MapCommand.class, ActivityCommand.class, LoginCommand.class,
+                LogoutCommand.class, DoctorCommand.class, BenchCommand.class, CompletionCommand.class,
+                ManPageCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli {
+    private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
     /** Exit codes: all done; some items failed; usage or configuration error. */
     public static final int OK = 0;
     public static final int SOME_FAILED = 1;
     public static final int USAGE = 2;
 
     /** Every first word that means "run the CLI" (the launcher keeps a copy; a test checks they agree). */
-    public static final Set<String> COMMANDS = Set.of("push", "destinations", "sources", "sync", "daemon", "map",
-            "activity", "bench", "login", "logout", "doctor", "completion", "manpage", "help", "-h", "--help", "-V",
-            "--version");
+    public static final Set<String> COMMANDS = Set.of("push", "destinations", "sources", "sync", "daemon", "optimize",
+            "map", "activity", "bench", "login", "logout", "doctor", "completion", "manpage", "help", "-h", "--help",
+            "-V", "--version");
 
     Cli() {
     }
@@ -48,7 +53,8 @@ public final class Cli {
                 err.println("lumasync: " + ex.getMessage());
                 return SOME_FAILED;
             }
-            err.println("lumasync: unexpected error: " + ex);
+            LOG.error("Unexpected error in 'lumasync {}'", line.getCommandName(), ex);
+            err.println("lumasync: " + LogFile.unexpectedError(ex));
             return SOME_FAILED;
         });
         cl.setParameterExceptionHandler((ex, a) -> {

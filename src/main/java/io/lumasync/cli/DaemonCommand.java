@@ -22,16 +22,16 @@ final class DaemonCommand implements Callable<Integer> {
         List<SourceInfo> sources = ctx.service().sources();
         RunOutput lines = new RunOutput(ctx.out(), false, false);
         CountDownLatch stopped = new CountDownLatch(1);
-        Autosync autosync = new Autosync(ctx.service(), Autosync.SETTLE, lines,
-                (RunReport r) -> {
-                    if (!r.results().isEmpty() || !r.problems().isEmpty()) {
-                        lines.finish(r);
-                    }
-                },
-                problem -> {
-                    ctx.err().println("lumasync: " + problem);
-                    ctx.err().flush();
-                });
+        Autosync autosync = Autosync.over(ctx.service(), lines);
+        autosync.addListener((RunReport r) -> {
+            for (String problem : r.problems()) {
+                ctx.err().println("lumasync: " + problem);
+            }
+            ctx.err().flush();
+            if (!r.results().isEmpty()) {
+                lines.finish(new RunReport(r.dryRun(), r.plan(), r.results(), java.util.List.of()));
+            }
+        });
         Thread hook = new Thread(() -> {
             ctx.out().println("Stopping: finishing the images in progress…");
             ctx.out().flush();

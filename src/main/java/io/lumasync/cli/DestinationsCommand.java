@@ -56,6 +56,9 @@ final class DestinationsCommand {
             DestinationType t = DestinationTypes.byId(type).orElseThrow(() -> new ConfigurationException(
                     "Unknown destination type '" + type + "'. Known: "
                             + String.join(", ", DestinationTypes.all().stream().map(DestinationType::id).toList())));
+            if (connect || VaultGuard.takesSecret(t.fields(), options)) {
+                VaultGuard.requireDurable(ctx, "the password or key of '" + name + "'");
+            }
             Map<String, String> values;
             if (connect) {
                 if (!t.canConnectInBrowser()) {

@@ -3,6 +3,7 @@ package io.lumasync.cli;
 import io.lumasync.auth.Doctor;
 import io.lumasync.auth.KeychainSecretVault;
 import io.lumasync.auth.SecretVaults;
+import io.lumasync.core.LogFile;
 import picocli.CommandLine.Command;
 
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ final class DoctorCommand implements Callable<Integer> {
         Path data = ctx.service().dataDir();
         SecretVaults.Selection vault = SecretVaults.select(data, ctx.env(), KeychainSecretVault::open);
         ctx.out().println("Data:     " + data);
+        ctx.out().println("Log:      " + LogFile.of(data));
         ctx.out().println("Images:   " + ctx.service().engineName());
         ctx.out().print(Doctor.report(vault, ctx.service().oauthAccounts()));
         ctx.service().destinations().forEach(d -> ctx.out().println("Destination: " + d.name() + " (" + d.typeId()

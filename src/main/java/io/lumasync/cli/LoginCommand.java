@@ -26,6 +26,7 @@ final class LoginCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String source = resolve(ctx, target);
+        VaultGuard.requireDurable(ctx, "the sign-in of '" + source + "'");
         ctx.out().println("Opening your browser to sign in '" + source + "'. Waiting up to 5 minutes…");
         ctx.out().flush();
         ctx.service().login(source, browser(ctx));

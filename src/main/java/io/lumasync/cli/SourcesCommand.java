@@ -69,6 +69,9 @@ final class SourcesCommand {
         public Integer call() throws Exception {
             SourceType t = SourceTypes.byId(type).orElseThrow(() -> new ConfigurationException("Unknown source type '"
                     + type + "'. Known: " + String.join(", ", SourceTypes.all().stream().map(SourceType::id).toList())));
+            if (VaultGuard.takesSecret(t.fields(), options)) {
+                VaultGuard.requireDurable(ctx, "the token or password of '" + name + "'");
+            }
             Map<String, String> values = AdapterOptions.parse(t.displayName(), t.fields(), options, ctx);
             Optional<Duration> interval = every == null ? Optional.empty() : Optional.of(Durations.parse(every));
             if (deleteShare < 0 || deleteShare > 1) {

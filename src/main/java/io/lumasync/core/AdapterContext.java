@@ -10,6 +10,12 @@ import java.nio.file.Path;
  * @param secrets its secrets, from the vault
  * @param http    the shared HTTP client (use {@code io.lumasync.http} helpers to classify answers)
  * @param dataDir a private folder for caches (cursor files, thumbnails)
+ * @param retrier the one retry layer, for sources to wrap each of their calls in (destinations are retried by
+ *                the engine, which reconciles an upload before sending it again)
  */
-public record AdapterContext(AdapterConfig config, Secrets secrets, HttpClient http, Path dataDir) {
+public record AdapterContext(AdapterConfig config, Secrets secrets, HttpClient http, Path dataDir, Retrier retrier) {
+
+    public AdapterContext(AdapterConfig config, Secrets secrets, HttpClient http, Path dataDir) {
+        this(config, secrets, http, dataDir, Retrier.DEFAULT);
+    }
 }

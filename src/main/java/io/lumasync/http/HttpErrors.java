@@ -46,6 +46,9 @@ public final class HttpErrors {
                     what + " refused the file as too large" + extra + ". Lower the maximum size or quality, or raise the site's upload limit.");
             case 429 -> new LumasyncException(ErrorKind.RETRY,
                     what + " asked Lumasync to slow down (too many requests)" + extra + ".", retryAfter.orElse(null), null);
+            case 301, 302, 303, 307, 308 -> new LumasyncException(ErrorKind.GIVE_UP, what + " answered with a redirect"
+                    + headers.firstValue("Location").map(l -> " to " + trim(l)).orElse("") + extra + ". Lumasync does not "
+                    + "carry passwords or signatures along a redirect: put the final address in the settings.");
             default -> status >= 500
                     ? new LumasyncException(ErrorKind.RETRY, what + " had a server error " + status + extra + ".",
                     retryAfter.orElse(null), null)
@@ -59,6 +62,11 @@ public final class HttpErrors {
 
     /** Classifies a transport failure (no HTTP answer at all). */
     public static LumasyncException fromIo(String what, IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyLimitException limit) {
+                return new LumasyncException(ErrorKind.GIVE_UP, what + ": " + limit.getMessage() + ".", e);
+            }
+        }
         if (e instanceof UnknownHostException) {
             return new LumasyncException(ErrorKind.UNAVAILABLE,
                     what + ": the server name could not be found. Check the address and your internet connection.", e);

@@ -25,7 +25,10 @@ final class ErrorWords {
                     + "supported; export an 8-bit JPEG or a 16-bit TIFF.", e);
         }
         String raw = raw(e);
-        if (format != null && raw.toLowerCase(Locale.ROOT).contains("not a known file format")) {
+        String lower = raw.toLowerCase(Locale.ROOT);
+        // The sniffed format's loader could not even open it: libvips' words for the old way (any loader) and
+        // for ours (that format's loader only).
+        if (format != null && (lower.contains("not a known file format") || lower.contains("unable to open"))) {
             return giveUp(name + ": the file starts like a " + FormatPlan.label(format) + " image but the rest "
                     + "cannot be read: it is damaged or incomplete. Copy it again from the original source and "
                     + "retry.", raw, e);
@@ -40,7 +43,8 @@ final class ErrorWords {
         if (m.contains("truncat") || m.contains("premature end") || m.contains("unexpected end")
                 || m.contains("out of order") || m.contains("read error") || m.contains("corrupt")
                 || m.contains("invalid") || m.contains("bad huffman") || m.contains("crc error")
-                || m.contains("unable to parse")) {
+                || m.contains("unable to parse") || m.contains("bad seek") || m.contains("seek error")
+                || m.contains("failed to read")) {
             text = name + ": the file is truncated or corrupt, so it cannot be converted. Copy it again from the "
                     + "camera or the original source and retry.";
         } else if (m.contains("not a known file format") || m.contains("unsupported image format")) {

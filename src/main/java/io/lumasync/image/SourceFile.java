@@ -8,6 +8,7 @@ import io.lumasync.image.vips.VipsEnums;
 import io.lumasync.image.vips.VipsException;
 import io.lumasync.image.vips.VipsImage;
 import io.lumasync.image.vips.VipsScope;
+import io.lumasync.image.vips.WorkLimit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,7 +61,7 @@ final class SourceFile {
         long size;
         try (InputStream in = Files.newInputStream(path)) {
             size = Files.size(path);
-            head = in.readNBytes(64);
+            head = in.readNBytes(FormatSniffer.HEAD);
         } catch (NoSuchFileException e) {
             throw new LumasyncException(ErrorKind.GIVE_UP, name + ": the file disappeared before it could be read.", e);
         } catch (IOException e) {
@@ -109,8 +110,8 @@ final class SourceFile {
      * The same photo decoded by the system's libheif, for HEVC-coded HEIC the bundled libvips cannot read.
      * Only for HEIF inputs.
      */
-    SourceFile viaSystemHeif() throws LumasyncException {
-        byte[] jpeg = SystemHeif.decode(path, name);
+    SourceFile viaSystemHeif(ImageLimits limits, WorkLimit work) throws LumasyncException {
+        byte[] jpeg = SystemHeif.decode(path, name, limits, work);
         return new SourceFile(null, name, ImageFormat.HEIF, size, jpeg,
                 List.of("HEIC (HEVC) decoded with the system's libheif."));
     }
@@ -136,12 +137,33 @@ final class SourceFile {
         return path == null ? new byte[0] : Files.readAllBytes(path);
     }
 
+    /**
+     * The libvips loader for the sniffed format: only it may read the file, so content that merely starts like
+     * an image cannot reach another decoder. Inputs held in memory are JPEG (RAW previews, HEVC decoded by the
+     * system).
+     */
+    private String loader() {
+        if (memory != null) {
+            return "jpegload";
+        }
+        return switch (format) {
+            case JPEG, RAW -> "jpegload";
+            case PNG -> "pngload";
+            case GIF -> "gifload";
+            case WEBP -> "webpload";
+            case TIFF -> "tiffload";
+            case AVIF, HEIF -> "heifload";
+            default -> throw new IllegalStateException("no libvips loader for " + format);
+        };
+    }
+
     /** Opens the image lazily: libvips reads only the header (size, frames, profile) here; BMP and PSD decode. */
     VipsImage header(VipsScope scope) throws VipsException, LumasyncException {
         if (ownDecoderLimits != null) {
             return ownDecode(scope);
         }
-        return memory != null ? scope.open(memory, "") : scope.open(path, Opt.of("access", VipsEnums.ACCESS_SEQUENTIAL));
+        return memory != null ? scope.load(loader(), memory)
+                : scope.load(loader(), path, Opt.of("access", VipsEnums.ACCESS_SEQUENTIAL));
     }
 
     /** Opens the whole image for decoding (no shrink-on-load), failing on a truncated file. */
@@ -150,7 +172,7 @@ final class SourceFile {
             return ownDecode(scope);
         }
         Opt failOn = Opt.of("fail_on", VipsEnums.FAIL_ON_TRUNCATED);
-        return memory != null ? scope.open(memory, "", failOn) : scope.open(path, failOn);
+        return memory != null ? scope.load(loader(), memory, failOn) : scope.load(loader(), path, failOn);
     }
 
     /** Decodes (shrinking on load where the format allows), rotates upright and resizes to fit {@code max}. */
@@ -161,10 +183,18 @@ final class SourceFile {
         }
         Opt[] all = Arrays.copyOf(opts, opts.length + 1);
         all[opts.length] = Opt.of("fail_on", VipsEnums.FAIL_ON_TRUNCATED);
-        if (memory != null) {
-            return scope.thumbnail(memory, max, all);
+        VipsImage img = memory != null ? scope.thumbnail(memory, max, all)
+                : scope.thumbnail(path, allFrames ? "[n=-1]" : "", max, all);
+        // vips_thumbnail chooses its loader from the content (that is how it shrinks on load): make sure it
+        // chose the sniffed format's before any pixel is computed.
+        String used = scope.string(img, "vips-loader").orElse("");
+        if (!used.startsWith(loader())) {
+            throw LumasyncException.giveUp(name + ": its first bytes say " + format.name() + " but the rest of the "
+                    + "file is " + (used.isEmpty() ? "something else" : "read as " + used.replace("load", "")
+                    .replace("_buffer", "")) + ", so it was not converted. Files disguised this way are usually "
+                    + "built to attack image software; export the photo again from its original.");
         }
-        return scope.thumbnail(path, allFrames ? "[n=-1]" : "", max, all);
+        return img;
     }
 
     /** Our decoders read the whole picture at once (there is no header-only pass to save): keep it per scope. */

@@ -3,12 +3,20 @@ package io.lumasync.image;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
 
+import io.lumasync.image.vips.WorkLimit;
+
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * iPhone HEIC photos are HEVC-coded, and the bundled libvips carries no HEVC decoder (patents). Where the system
@@ -30,32 +38,64 @@ final class SystemHeif {
         return Optional.empty();
     }
 
-    /** The photo decoded by the system's libheif, as JPEG bytes. */
-    static byte[] decode(Path heic, String name) throws LumasyncException {
+    /** The most of the converter's own messages kept for an error message. */
+    private static final int LOG_LIMIT = 4096;
+
+    /**
+     * The photo decoded by the system's libheif, as JPEG bytes. The caller has checked the container's
+     * dimensions against the pixel limit; {@code work} bounds the converter's run (it is killed when the deadline
+     * passes or the work is cancelled).
+     */
+    static byte[] decode(Path heic, String name, ImageLimits limits, WorkLimit work) throws LumasyncException {
         Path tool = tool().orElseThrow(() -> LumasyncException.giveUp(name + ": this HEIC photo uses the HEVC "
                 + "codec, which the bundled image engine cannot decode, and this computer has no HEIC converter. "
                 + "Install one (Debian/Ubuntu: sudo apt install libheif-examples) or export the photo as JPEG."));
         Path dir = null;
+        Process p = null;
         try {
             dir = Files.createTempDirectory("lumasync-heic");
             Path out = dir.resolve("photo.jpg");
-            Process p = new ProcessBuilder(List.of(tool.toString(), "-q", "100", heic.toString(), out.toString()))
+            p = new ProcessBuilder(List.of(tool.toString(), "-q", "100", heic.toString(), out.toString()))
                     .redirectErrorStream(true).start();
-            String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(out)) {
-                p.destroyForcibly();
+            // Read its messages on another thread: a converter that hangs while writing them must still meet
+            // the deadline below.
+            Process started = p;
+            CompletableFuture<String> log = CompletableFuture.supplyAsync(() -> head(started.getInputStream()),
+                    Thread::startVirtualThread);
+            while (!p.waitFor(100, TimeUnit.MILLISECONDS)) {
+                if (work.shouldStop()) {
+                    throw LumasyncException.giveUp(limits.stopped(name,
+                            work.stopped().orElseThrow() == WorkLimit.Stop.CANCELLED));
+                }
+            }
+            if (p.exitValue() != 0 || !Files.exists(out)) {
+                String text = log.get(5, TimeUnit.SECONDS).strip().replaceAll("\\s+", " ");
                 throw LumasyncException.giveUp(name + ": the system's HEIC converter could not decode this photo ("
-                        + log.strip().replaceAll("\\s+", " ") + "). Export it as JPEG and publish that.");
+                        + text + "). Export it as JPEG and publish that.");
             }
             return Files.readAllBytes(out);
-        } catch (IOException e) {
+        } catch (IOException | ExecutionException | TimeoutException e) {
             throw new LumasyncException(ErrorKind.GIVE_UP, name + ": the HEIC photo could not be decoded ("
                     + e.getMessage() + ").", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LumasyncException(ErrorKind.RETRY, name + ": interrupted while decoding the HEIC photo.", e);
+            throw new LumasyncException(ErrorKind.GIVE_UP, name + ": cancelled; it was not converted.", e);
         } finally {
+            if (p != null) {
+                p.destroyForcibly();
+            }
             deleteQuietly(dir);
+        }
+    }
+
+    /** The first bytes of a stream as text, the rest read and dropped so the writer never blocks. */
+    private static String head(InputStream in) {
+        try (in) {
+            byte[] kept = in.readNBytes(LOG_LIMIT);
+            in.transferTo(OutputStream.nullOutputStream());
+            return new String(kept, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
         }
     }
 

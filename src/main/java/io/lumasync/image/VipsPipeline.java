@@ -1,6 +1,7 @@
 package io.lumasync.image;
 
 import io.lumasync.core.EncodeSettings;
+import io.lumasync.core.ErrorKind;
 import io.lumasync.core.EncodedImage;
 import io.lumasync.core.ImageFormat;
 import io.lumasync.core.LumasyncException;
@@ -12,11 +13,14 @@ import io.lumasync.image.vips.VipsEnums;
 import io.lumasync.image.vips.VipsException;
 import io.lumasync.image.vips.VipsImage;
 import io.lumasync.image.vips.VipsScope;
+import io.lumasync.image.vips.WorkLimit;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * The image pipeline on libvips: sniff → refuse bombs from the header → shrink-on-load resize (lanczos3) with
@@ -42,16 +46,25 @@ public final class VipsPipeline implements ImagePipeline {
     @Override
     public EncodedImage encode(Path input, String sourceName, EncodeSettings settings, Set<ImageFormat> accepted)
             throws LumasyncException {
+        return encode(input, sourceName, settings, accepted, () -> false);
+    }
+
+    @Override
+    public EncodedImage encode(Path input, String sourceName, EncodeSettings settings, Set<ImageFormat> accepted,
+                               BooleanSupplier cancelled) throws LumasyncException {
         if (settings.format() == OutputFormat.ORIGINAL) {
             return new PassThroughPipeline().encode(input, sourceName, settings, accepted);
         }
+        WorkLimit work = new WorkLimit(limits.deadline(), cancelled);
         SourceFile source = SourceFile.open(input, sourceName, limits);
         try (VipsScope scope = vips.scope()) {
+            scope.limit(work);
             VipsImage header = source.header(scope);
-            if (source.format() == ImageFormat.HEIF
-                    && scope.string(header, "heif-compression").orElse("").equalsIgnoreCase("hevc")) {
-                // The bundled libvips reads the HEIF container but has no HEVC decoder.
-                source = source.viaSystemHeif();
+            if (isHevc(scope, source, header)) {
+                // The container's own dimensions (its 'ispe' property) are checked before the system's
+                // converter decodes anything.
+                limits.check(sourceName, header.width(), header.pageHeight(), 1);
+                source = source.viaSystemHeif(limits, work);
                 header = source.header(scope);
             }
             boolean animated = header.pages() > 1 && (source.format() == ImageFormat.GIF
@@ -83,13 +96,60 @@ public final class VipsPipeline implements ImagePipeline {
                     EncodedImage.renameFor(sourceName, best.format()), ready.width(), height, source.size(), notes);
             return NeverBigger.check(source, webReady(scope, header, settings), settings, out);
         } catch (VipsException e) {
+            if (work.stopped().isPresent()) {
+                throw stopped(sourceName, work, e);
+            }
             if (e.uncertain()) {
                 // Another image failed at the same moment and libvips' error log is shared by the process: run
                 // this one again with no other libvips call in flight, so the message is this file's own.
-                return vips.alone(() -> encode(input, sourceName, settings, accepted));
+                return vips.alone(() -> encode(input, sourceName, settings, accepted, cancelled));
             }
             throw ErrorWords.from(sourceName, input, source.format(), e);
         }
+    }
+
+    /**
+     * A preview for display (Browse): decoded through the same guard as a conversion (format by content, that
+     * format's loader only, pixel limit from the header, deadline), shrunk on load, upright, sRGB, 8-bit PNG.
+     */
+    @Override
+    public Optional<byte[]> preview(Path input, int size) throws LumasyncException {
+        String name = input.getFileName().toString();
+        WorkLimit work = new WorkLimit(limits.deadline(), () -> false);
+        SourceFile source = SourceFile.open(input, name, limits);
+        try (VipsScope scope = vips.scope()) {
+            scope.limit(work);
+            VipsImage header = source.header(scope);
+            limits.check(name, header.width(), header.pageHeight(), 1);
+            if (isHevc(scope, source, header)) {
+                source = source.viaSystemHeif(limits, work);
+                header = source.header(scope);
+            }
+            limits.check(name, header.width(), header.pageHeight(), 1);
+            VipsImage img = toSrgb(scope, source.thumbnail(scope, size, false, Opt.of("height", size),
+                    Opt.of("size", VipsEnums.SIZE_DOWN)), false, new ArrayList<>());
+            if (img.bandFormat() != VipsEnums.FORMAT_UCHAR) {
+                int space = img.bands() <= 2 ? VipsEnums.INTERPRETATION_B_W : VipsEnums.INTERPRETATION_SRGB;
+                img = scope.apply("vips_colourspace", img, new Object[]{space});
+            }
+            return Optional.of(scope.save("vips_pngsave_buffer", img, Opt.of("strip", true)));
+        } catch (VipsException e) {
+            if (work.stopped().isPresent()) {
+                throw stopped(name, work, e);
+            }
+            throw ErrorWords.from(name, input, source.format(), e);
+        }
+    }
+
+    /** The bundled libvips reads the HEIF container but has no HEVC decoder: the system's may. */
+    private static boolean isHevc(VipsScope scope, SourceFile source, VipsImage header) {
+        return source.format() == ImageFormat.HEIF
+                && scope.string(header, "heif-compression").orElse("").equalsIgnoreCase("hevc");
+    }
+
+    private LumasyncException stopped(String name, WorkLimit work, Exception cause) {
+        boolean cancelled = work.stopped().orElseThrow() == WorkLimit.Stop.CANCELLED;
+        return new LumasyncException(ErrorKind.GIVE_UP, limits.stopped(name, cancelled), cause);
     }
 
     /** Resize, orientation and colour: the pixels every encoder gets. */

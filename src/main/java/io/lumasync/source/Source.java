@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * Where images come from. Blocking, thread-safe; failures are classified {@link LumasyncException}s with plain
- * messages. Adapters never retry on their own.
+ * messages. Adapters write no retry loops of their own: they run each call (a listing page, a download with its
+ * checks) through the {@link io.lumasync.core.Retrier} of their {@link io.lumasync.core.AdapterContext}, so a
+ * failure that still reaches the caller has already been retried as far as the policy allows.
  */
 public interface Source extends AutoCloseable {
 

@@ -30,4 +30,13 @@ public interface SourceType {
             throws LumasyncException {
         return java.util.Optional.empty();
     }
+
+    /**
+     * Checks the settings when they are saved, so a value that can never work is refused at once with its reason
+     * instead of by every later run. {@code config} holds the non-secret fields (each already checked for its kind:
+     * address, number, choice), {@code secrets} the secret fields given now (a secret kept from before is absent).
+     */
+    default void validate(io.lumasync.core.AdapterConfig config, java.util.Map<String, String> secrets)
+            throws LumasyncException {
+    }
 }

@@ -2,6 +2,7 @@ package io.lumasync.source;
 
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.http.BodyLimitException;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -44,6 +45,11 @@ public final class StagedDownload {
                     digest.get().update(buf, 0, n);
                 }
             }
+        } catch (BodyLimitException e) {
+            // Too big or too slow: trying again would end the same way.
+            delete(tmp);
+            throw new LumasyncException(ErrorKind.GIVE_UP, itemName + ": the download was stopped: " + e.getMessage()
+                    + ".", e);
         } catch (IOException e) {
             delete(tmp);
             throw new LumasyncException(ErrorKind.RETRY, itemName + ": the download broke off (" + e.getMessage()

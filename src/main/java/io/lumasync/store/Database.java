@@ -20,7 +20,8 @@ import java.util.List;
  */
 public final class Database implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 10_000;
-    private static final List<String> MIGRATIONS = List.of("V1__initial.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__initial.sql", "V2__run_owners.sql",
+            "V3__optimize.sql");
 
     private final Connection connection;
 
@@ -57,31 +58,44 @@ public final class Database implements AutoCloseable {
             try (Statement s = connection.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
             }
-            int current = 0;
-            try (Statement s = connection.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-                if (rs.next()) {
-                    current = rs.getInt(1);
-                }
+            for (int v = 1; v <= MIGRATIONS.size(); v++) {
+                applyOnce(v);
             }
-            for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
-                String sql = resource(MIGRATIONS.get(v - 1));
-                int version = v;
-                inTransaction(c -> {
-                    try (Statement s = c.createStatement()) {
-                        for (String stmt : sql.split(";\\s*\\n")) {
-                            String body = stmt.replaceAll("(?m)^\\s*--.*$", "").strip();
-                            if (!body.isEmpty()) {
-                                s.execute(body);
-                            }
+        }
+    }
+
+    /**
+     * Applies one migration unless it is there already. The version is read after taking the write lock (BEGIN
+     * IMMEDIATE), so two processes opening the folder at once apply it once, the second waiting for the first.
+     */
+    private void applyOnce(int version) throws SQLException {
+        String sql = resource(MIGRATIONS.get(version - 1));
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                boolean present;
+                try (PreparedStatement p = connection.prepareStatement("SELECT 1 FROM schema_version WHERE version = ?")) {
+                    p.setInt(1, version);
+                    try (ResultSet rs = p.executeQuery()) {
+                        present = rs.next();
+                    }
+                }
+                if (!present) {
+                    for (String stmt : sql.split(";\\s*\\n")) {
+                        String body = stmt.replaceAll("(?m)^\\s*--.*$", "").strip();
+                        if (!body.isEmpty()) {
+                            s.execute(body);
                         }
                     }
-                    try (PreparedStatement p = c.prepareStatement("INSERT INTO schema_version (version) VALUES (?)")) {
+                    try (PreparedStatement p = connection.prepareStatement("INSERT INTO schema_version (version) VALUES (?)")) {
                         p.setInt(1, version);
                         p.executeUpdate();
                     }
-                    return null;
-                });
+                }
+                s.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                s.execute("ROLLBACK");
+                throw e;
             }
         }
     }

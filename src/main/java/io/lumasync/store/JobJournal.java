@@ -18,30 +18,53 @@ import java.util.Optional;
  * The job journal. A run's whole plan is written in one transaction before any work starts; every state change
  * is committed before the work it announces (UPLOADING is on disk before the first byte is sent), so after a
  * crash the journal tells which jobs may have reached their destination and must be reconciled.
+ *
+ * <p>Several processes may share one journal. Each run carries its owner ({@link RunOwners}); only runs whose
+ * owner is gone are taken over, and an (asset, destination) that an open job of another live run holds is not
+ * journaled a second time.
  */
 public final class JobJournal {
     private static final String COLUMNS = "id, run_id, source, asset_id, asset_name, folder, local_path, destination, "
             + "action, state, sync_id, size, mtime, content_hash, encode, metadata, remote_id, remote_url, attempts, reason";
+    static final String OPEN = "('PLANNED', 'ENCODING', 'UPLOADING')";
     private final Database db;
     private final Clock clock;
+    private final RunOwners owners;
 
+    /** A journal used by one engine alone (tests, in-memory databases). */
     public JobJournal(Database db, Clock clock) {
+        this(db, clock, RunOwners.inProcess());
+    }
+
+    public JobJournal(Database db, Clock clock, RunOwners owners) {
         this.db = db;
         this.clock = clock;
+        this.owners = owners;
     }
 
-    /** A run's id and its journaled jobs. */
-    public record Started(long runId, List<Job> jobs) {
+    /**
+     * A run's id, its journaled jobs, and the planned jobs left out because another run got there first.
+     */
+    public record Started(long runId, List<Job> jobs, List<Passed> passed) {
     }
 
-    /** Writes a run and its plan; returns the jobs with their ids. */
+    /** A planned job that was not journaled, and why (in words for the activity list). */
+    public record Passed(Job job, String reason) {
+    }
+
+    /**
+     * Writes a run and its plan; returns the jobs with their ids. The run's row is written first, so the transaction
+     * holds SQLite's write lock before it looks at other runs: two processes journaling the same asset at once are
+     * serialised, and the second sees the first's claim (or its finished upload) and passes the job by.
+     */
     public Started startRun(String kind, List<Job> plan) throws SQLException {
         return db.inTransaction(c -> {
             long runId;
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO runs (kind, started_at, state) VALUES (?, ?, 'running')", Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO runs (kind, started_at, state, owner) "
+                    + "VALUES (?, ?, 'running', ?)", Statement.RETURN_GENERATED_KEYS)) {
                 p.setString(1, kind);
                 p.setLong(2, clock.millis());
+                p.setString(3, owners.self());
                 p.executeUpdate();
                 try (ResultSet rs = p.getGeneratedKeys()) {
                     rs.next();
@@ -49,11 +72,17 @@ public final class JobJournal {
                 }
             }
             List<Job> out = new ArrayList<>(plan.size());
+            List<Passed> passed = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("INSERT INTO jobs (run_id, source, asset_id, asset_name, "
                     + "folder, local_path, destination, action, state, sync_id, size, mtime, content_hash, encode, "
                     + "metadata, remote_id, remote_url, attempts, reason, updated_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?)", Statement.RETURN_GENERATED_KEYS)) {
                 for (Job j : plan) {
+                    Optional<String> taken = JobClaims.heldElsewhere(c, runId, j);
+                    if (taken.isPresent()) {
+                        passed.add(new Passed(j, taken.get()));
+                        continue;
+                    }
                     p.setLong(1, runId);
                     p.setString(2, j.source());
                     p.setString(3, j.assetId());
@@ -79,7 +108,7 @@ public final class JobJournal {
                     }
                 }
             }
-            return new Started(runId, out);
+            return new Started(runId, out, passed);
         });
     }
 
@@ -126,20 +155,71 @@ public final class JobJournal {
         }
     }
 
-    /** Jobs of runs that never finished (the process was killed) that are not finished themselves. */
+    /**
+     * Takes over the runs that will not finish by themselves and returns their open jobs: runs of this engine, and
+     * runs whose owner is gone (killed, crashed, powered off). Runs of live owners are theirs alone. Each run is
+     * taken with a compare-and-set on its owner, so when two processes start at once only one of them resumes it.
+     */
     public List<Job> interrupted() throws SQLException {
-        return db.query(c -> {
+        List<Long> mine = new ArrayList<>();
+        for (var run : runningOwners().entrySet()) {
+            String owner = run.getValue().orElse(null);
+            if (owners.self().equals(owner)) {
+                mine.add(run.getKey());
+            } else if (!owners.alive(owner) && takeOver(run.getKey(), owner)) {
+                mine.add(run.getKey());
+            }
+        }
+        if (mine.isEmpty()) {
+            return List.of();
+        }
+        List<Job> open = db.query(c -> {
             List<Job> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE state IN "
-                    + "('PLANNED', 'ENCODING', 'UPLOADING') AND run_id IN (SELECT id FROM runs WHERE state = 'running') "
-                    + "ORDER BY id")) {
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(row(rs));
+            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE state IN " + OPEN
+                    + " AND run_id = ? ORDER BY id")) {
+                for (long runId : mine) {
+                    p.setLong(1, runId);
+                    try (ResultSet rs = p.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(row(rs));
+                        }
                     }
                 }
             }
+            out.sort(java.util.Comparator.comparingLong(Job::id));
             return out;
+        });
+        // A run whose owner died after its last job but before closing it has nothing left to resume.
+        for (long runId : mine) {
+            if (open.stream().noneMatch(j -> j.runId() == runId)) {
+                finishRun(runId);
+            }
+        }
+        return open;
+    }
+
+    private java.util.Map<Long, Optional<String>> runningOwners() throws SQLException {
+        return db.query(c -> {
+            java.util.Map<Long, Optional<String>> out = new java.util.LinkedHashMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT id, owner FROM runs WHERE state = 'running' ORDER BY id");
+                 ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), Optional.ofNullable(rs.getString(2)));
+                }
+            }
+            return out;
+        });
+    }
+
+    private boolean takeOver(long runId, String deadOwner) throws SQLException {
+        return db.query(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE runs SET owner = ? WHERE id = ? AND state = 'running' AND owner IS ?")) {
+                p.setString(1, owners.self());
+                p.setLong(2, runId);
+                p.setString(3, deadOwner);
+                return p.executeUpdate() == 1;
+            }
         });
     }
 
@@ -148,7 +228,7 @@ public final class JobJournal {
         db.query(c -> {
             try (PreparedStatement p = c.prepareStatement("UPDATE runs SET state = 'finished', finished_at = ? "
                     + "WHERE state = 'running' AND id <> ? AND NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.run_id = runs.id "
-                    + "AND jobs.state IN ('PLANNED', 'ENCODING', 'UPLOADING'))")) {
+                    + "AND jobs.state IN " + OPEN + ")")) {
                 p.setLong(1, clock.millis());
                 p.setLong(2, exceptRunId);
                 return p.executeUpdate();

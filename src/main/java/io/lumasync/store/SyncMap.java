@@ -209,6 +209,21 @@ public final class SyncMap {
         }
     }
 
+    /**
+     * Points the rows published as {@code old} at {@code now}: Optimize (or its rollback) gave the asset a new id
+     * or address, and the next sync must replace that one, not the one that is gone.
+     */
+    public static int repoint(Connection c, String destination, RemoteRef old, RemoteRef now) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE sync_map SET remote_id = ?, remote_url = ? WHERE destination = ? AND remote_id = ?")) {
+            p.setString(1, now.id());
+            p.setString(2, now.url());
+            p.setString(3, destination);
+            p.setString(4, old.id());
+            return p.executeUpdate();
+        }
+    }
+
     private static SyncMapEntry row(ResultSet rs) throws SQLException {
         return new SyncMapEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 new Fingerprint(rs.getLong(5), rs.getLong(6), rs.getString(7)), rs.getString(8), rs.getString(9),

@@ -5,6 +5,7 @@ import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.AdapterContext;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.core.Retrier;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.DestinationType;
 import io.lumasync.destination.DestinationTypes;
@@ -29,14 +30,16 @@ final class Adapters implements AdapterResolver, AutoCloseable {
     private final SecretVault vault;
     private final HttpClient http;
     private final Path dataDir;
+    private final Retrier retrier;
     private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
 
-    Adapters(ConfigStore config, SecretVault vault, HttpClient http, Path dataDir) {
+    Adapters(ConfigStore config, SecretVault vault, HttpClient http, Path dataDir, Retrier retrier) {
         this.config = config;
         this.vault = vault;
         this.http = http;
         this.dataDir = dataDir;
+        this.retrier = retrier;
     }
 
     static String destinationPrefix(String name) {
@@ -102,7 +105,7 @@ final class Adapters implements AdapterResolver, AutoCloseable {
 
     AdapterContext context(AdapterConfig cfg, String prefix) {
         return new AdapterContext(cfg, new io.lumasync.auth.VaultSecrets(vault, prefix), http,
-                dataDir.resolve("adapters").resolve(prefix.replace('/', '-')));
+                dataDir.resolve("adapters").resolve(prefix.replace('/', '-')), retrier);
     }
 
     /** Forgets an open adapter (its configuration changed or it was removed). */

@@ -54,16 +54,20 @@ final class Runs {
         runner.cancel();
     }
 
-    RunReport push(List<Path> paths, List<String> destinations, EncodeSettings settings, AssetMetadata metadata,
+    /** One run for all the files, each with its own alt text and captions. */
+    RunReport push(Map<Path, AssetMetadata> files, List<String> destinations, EncodeSettings settings,
                    boolean dryRun, SyncListener listener) throws LumasyncException {
         List<String> problems = new ArrayList<>();
-        List<Candidate> candidates = new ArrayList<>();
-        for (Path p : paths) {
-            collect(p.toAbsolutePath().normalize(), candidates, problems);
+        // Files that share their metadata share a plan input, so a plain push plans exactly as one input.
+        Map<AssetMetadata, List<Candidate>> byMetadata = new LinkedHashMap<>();
+        for (var e : files.entrySet()) {
+            collect(e.getKey().toAbsolutePath().normalize(),
+                    byMetadata.computeIfAbsent(e.getValue(), m -> new ArrayList<>()), problems);
         }
-        PlanInput in = new PlanInput(SyncService.UPLOAD_SOURCE, candidates, false, List.of(), destinations, settings,
-                metadata, false, 0, false);
-        return run("push", List.of(in), dryRun, listener, problems, Map.of());
+        List<PlanInput> inputs = new ArrayList<>();
+        byMetadata.forEach((metadata, candidates) -> inputs.add(new PlanInput(SyncService.UPLOAD_SOURCE, candidates,
+                false, List.of(), destinations, settings, metadata, false, 0, false)));
+        return run("push", inputs, dryRun, listener, problems, Map.of());
     }
 
     /** Files are pushed under their name; a folder's files under "folder/relative/path". */
@@ -234,6 +238,11 @@ final class Runs {
             }
             JobJournal.Started started = journal.startRun(kind, jobs);
             List<Job> journaled = started.jobs();
+            for (JobJournal.Passed p : started.passed()) {
+                Job j = p.job();
+                skipped.add(new ItemProgress(j.source(), j.assetId(), j.assetName(), j.destination(), j.action(),
+                        JobState.SKIPPED, j.fingerprint().size(), 0, p.reason(), ""));
+            }
             skipped.forEach(listener::onItem);
             results.addAll(skipped);
             List<ItemProgress> done = runner.execute(journaled, false, listener);

@@ -5,6 +5,7 @@ import io.lumasync.core.LumasyncException;
 import io.lumasync.source.Source;
 import io.lumasync.source.SourceItem;
 import io.lumasync.store.Job;
+import io.lumasync.store.RunOwners;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,12 +21,26 @@ import java.util.HexFormat;
 /**
  * Gives the encoder a local file for a job: the file itself for local items, else a copy downloaded into the
  * staging folder (deleted when closed). Either way it reports the SHA-256 of the bytes read.
+ *
+ * <p>Each engine stages into a folder of its own, {@code staging/<owner>}, because several processes may share one
+ * data folder: cleaning up removes only the folders of owners that are gone, never another process's downloads.
  */
 public final class Staging {
+    private static final java.time.Duration LEGACY_AGE = java.time.Duration.ofHours(1);
+    private final Path root;
     private final Path dir;
+    private final RunOwners owners;
 
-    public Staging(Path dir) {
-        this.dir = dir;
+    /** Staging in {@code root} for the engine that holds {@code owners}. */
+    public Staging(Path root, RunOwners owners) {
+        this.root = root;
+        this.owners = owners;
+        this.dir = root.resolve(owners.self());
+    }
+
+    /** Staging for an engine alone with its folder (tests). */
+    public Staging(Path root) {
+        this(root, RunOwners.inProcess());
     }
 
     /** A file to read and its content hash. */
@@ -77,18 +92,40 @@ public final class Staging {
         }
     }
 
-    /** Removes staging files a killed process left behind. */
+    /**
+     * Removes what engines that are gone left behind: the staging folders of dead owners, and loose files from
+     * versions that staged into one shared folder once they are old enough not to be anyone's download.
+     */
     public void clean() {
-        try (var files = Files.list(dir)) {
-            files.filter(p -> p.getFileName().toString().startsWith("stage-")).forEach(p -> {
-                try {
+        long legacyBefore = System.currentTimeMillis() - LEGACY_AGE.toMillis();
+        try (var entries = Files.list(root)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                if (Files.isDirectory(p) && RunOwners.isToken(name) && !owners.alive(name)) {
+                    deleteFolder(p);
+                } else if (name.startsWith("stage-") && Files.isRegularFile(p)
+                        && Files.getLastModifiedTime(p).toMillis() < legacyBefore) {
                     Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // still in use by another Lumasync process, or gone
                 }
-            });
+            }
         } catch (IOException ignored) {
-            // no staging folder yet
+            // no staging folder yet, or it went away: nothing to clean
+        }
+    }
+
+    /** Removes this engine's own staging folder (when it closes). */
+    public void cleanOwn() {
+        deleteFolder(dir);
+    }
+
+    private static void deleteFolder(Path folder) {
+        try (var files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException ignored) {
+            // gone already, or a file still open on Windows: the next start tries again
         }
     }
 }

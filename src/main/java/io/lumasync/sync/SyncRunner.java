@@ -4,8 +4,10 @@ import io.lumasync.core.EncodedImage;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.Fingerprint;
 import io.lumasync.core.ImageFormat;
+import io.lumasync.core.LogFile;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.core.RemoteRef;
+import io.lumasync.core.Retrier;
 import io.lumasync.core.RetryPolicy;
 import io.lumasync.destination.Capabilities;
 import io.lumasync.destination.Destination;
@@ -21,6 +23,8 @@ import io.lumasync.store.JobJournal;
 import io.lumasync.store.JobState;
 import io.lumasync.store.SyncMap;
 import io.lumasync.store.SyncMapEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -36,7 +40,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -47,11 +50,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * re-authentication or is unreachable fails its remaining jobs at once instead of hammering it.
  */
 public final class SyncRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncRunner.class);
     private final Database db;
     private final JobJournal journal;
     private final AdapterResolver adapters;
     private final ImagePipeline pipeline;
-    private final RetryPolicy retry;
+    private final Retrier retry;
     private final Staging staging;
     private final Clock clock;
     private final int encodeWorkers;
@@ -64,7 +68,7 @@ public final class SyncRunner {
         this.journal = journal;
         this.adapters = adapters;
         this.pipeline = pipeline;
-        this.retry = retry;
+        this.retry = new Retrier(retry, Thread::sleep);
         this.staging = staging;
         this.clock = clock;
         this.encodeWorkers = Math.max(1, encodeWorkers);
@@ -191,7 +195,8 @@ public final class SyncRunner {
             } catch (SQLException e) {
                 return fail("the sync database could not be written (" + e.getMessage() + ")");
             } catch (RuntimeException e) {
-                return fail("unexpected error: " + e);
+                LOG.error("Unexpected error while syncing '{}' to '{}'", job.assetName(), job.destination(), e);
+                return fail(LogFile.unexpectedError(e));
             } finally {
                 if (usesEncode) {
                     cache.release(encodeKey(job, Optional.empty()));
@@ -323,8 +328,8 @@ public final class SyncRunner {
             CompletableFuture<Encoded> f = cache.get(key, () -> CompletableFuture.supplyAsync(() -> {
                 try {
                     try (Staging.Staged in = staging.stage(job, adapters)) {
-                        return new Encoded(pipeline.encode(in.path(), job.assetName(), job.encode(), c.formats()),
-                                in.contentHash());
+                        return new Encoded(pipeline.encode(in.path(), job.assetName(), job.encode(), c.formats(),
+                                cancelled::get), in.contentHash());
                     }
                 } catch (LumasyncException e) {
                     throw new java.util.concurrent.CompletionException(e);
@@ -339,54 +344,44 @@ public final class SyncRunner {
                 if (e.getCause() instanceof LumasyncException le) {
                     throw le;
                 }
+                LOG.error("Unexpected error while converting '{}'", job.assetName(), e.getCause());
                 throw new LumasyncException(ErrorKind.GIVE_UP, job.assetName() + ": could not be converted ("
-                        + e.getCause() + ")", e.getCause());
+                        + LogFile.unexpectedError(e.getCause()) + ")", e.getCause());
             }
         }
 
         private RemoteRef withRetries(Destination dest, DestinationCall call) throws LumasyncException {
-            while (true) {
+            return retry.call(() -> {
                 attempts++;
+                uploadSlot.acquireUninterruptibly();
                 try {
-                    uploadSlot.acquireUninterruptibly();
-                    try {
-                        // Checked and set while holding the slot: once a destination refused the credentials or
-                        // is unreachable, no further job of this run calls it.
-                        LumasyncException block = blocked.get(job.destination());
-                        if (block != null) {
-                            throw block;
-                        }
-                        Throttle.pause();
-                        return call.run();
-                    } catch (LumasyncException e) {
-                        if (e.kind() == ErrorKind.REAUTH || e.kind() == ErrorKind.UNAVAILABLE) {
-                            blocked.putIfAbsent(job.destination(), e);
-                        }
-                        throw e;
-                    } finally {
-                        uploadSlot.release();
+                    // Checked and set while holding the slot: once a destination refused the credentials or
+                    // is unreachable, no further job of this run calls it.
+                    LumasyncException block = blocked.get(job.destination());
+                    if (block != null) {
+                        throw block;
                     }
+                    Throttle.pause();
+                    return call.run();
                 } catch (LumasyncException e) {
-                    if (e.kind() != ErrorKind.RETRY) {
-                        throw e;
+                    if (e.kind() == ErrorKind.REAUTH || e.kind() == ErrorKind.UNAVAILABLE) {
+                        blocked.putIfAbsent(job.destination(), e);
                     }
-                    Optional<java.time.Duration> wait = retry.delayAfter(attempts, e.retryAfter(), ThreadLocalRandom.current());
-                    if (wait.isEmpty()) {
-                        throw new LumasyncException(ErrorKind.RETRY, e.getMessage() + " Gave up after " + attempts
-                                + " attempts; the next sync tries again.", e);
-                    }
-                    progress(JobState.UPLOADING, 0, "retrying in " + wait.get().toMillis() / 1000.0 + " s: " + e.getMessage());
-                    try {
-                        db.query(con -> {
-                            ActivityLog.append(con, event("retried", e.getMessage(), "", 0, 0));
-                            return null;
-                        });
-                    } catch (SQLException ignored) {
-                        // the retry itself matters more than its log line
-                    }
-                    sleep(wait.get());
+                    throw e;
+                } finally {
+                    uploadSlot.release();
                 }
-            }
+            }, (attempt, wait, e) -> {
+                progress(JobState.UPLOADING, 0, "retrying in " + wait.toMillis() / 1000.0 + " s: " + e.getMessage());
+                try {
+                    db.query(con -> {
+                        ActivityLog.append(con, event("retried", e.getMessage(), "", 0, 0));
+                        return null;
+                    });
+                } catch (SQLException ignored) {
+                    // the retry itself matters more than its log line
+                }
+            });
         }
 
         private ItemProgress fail(String reason) {
@@ -427,14 +422,6 @@ public final class SyncRunner {
     @FunctionalInterface
     private interface DestinationCall {
         RemoteRef run() throws LumasyncException;
-    }
-
-    private static void sleep(java.time.Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static String addressOf(String url) {

@@ -1,5 +1,6 @@
 package io.lumasync.sync;
 
+import io.lumasync.auth.PassphraseVault;
 import io.lumasync.auth.SecretVault;
 import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.AssetMetadata;
@@ -7,6 +8,7 @@ import io.lumasync.core.ConfigField;
 import io.lumasync.core.EncodeSettings;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.core.Retrier;
 import io.lumasync.core.RetryPolicy;
 import io.lumasync.destination.Capabilities;
 import io.lumasync.destination.DestinationType;
@@ -22,6 +24,7 @@ import io.lumasync.store.ConfigStore;
 import io.lumasync.store.Database;
 import io.lumasync.store.DestinationRecord;
 import io.lumasync.store.JobJournal;
+import io.lumasync.store.RunOwners;
 import io.lumasync.store.SourceRecord;
 import io.lumasync.store.SyncMap;
 import io.lumasync.store.SyncMapEntry;
@@ -55,7 +58,10 @@ public final class SyncService implements AutoCloseable {
     private final ImagePipeline pipeline;
     private final Adapters adapters;
     private final Runs runs;
+    private final Optimizer optimizer;
     private final Path dataDir;
+    private final RunOwners owners;
+    private final Staging staging;
 
     /** Tuning for tests and the CLI. */
     public record Options(RetryPolicy retry, int encodeWorkers, int uploadsPerDestination, boolean createDefaults) {
@@ -66,21 +72,25 @@ public final class SyncService implements AutoCloseable {
         }
     }
 
-    private SyncService(Path dataDir, Database db, SecretVault vault, ImagePipeline pipeline, Options options) {
+    private SyncService(Path dataDir, Database db, RunOwners owners, SecretVault vault, ImagePipeline pipeline,
+                        Options options) {
         this.dataDir = dataDir;
         this.db = db;
+        this.owners = owners;
         this.config = new ConfigStore(db);
         this.syncMap = new SyncMap(db);
-        this.journal = new JobJournal(db, Clock.systemUTC());
+        this.journal = new JobJournal(db, Clock.systemUTC(), owners);
         this.activity = new ActivityLog(db);
         this.vault = vault;
         this.pipeline = pipeline;
-        this.adapters = new Adapters(config, vault, Http.newClient(), dataDir);
-        Staging staging = new Staging(dataDir.resolve("staging"));
+        this.adapters = new Adapters(config, vault, Http.newClient(), dataDir, new Retrier(options.retry(), Thread::sleep));
+        this.staging = new Staging(dataDir.resolve("staging"), owners);
         staging.clean();
         SyncRunner runner = new SyncRunner(db, journal, adapters, pipeline, options.retry(), staging,
                 Clock.systemUTC(), options.encodeWorkers(), options.uploadsPerDestination());
         this.runs = new Runs(config, syncMap, journal, adapters, runner);
+        this.optimizer = new Optimizer(db, adapters, new OptimizeSteps(pipeline, options.retry(),
+                dataDir.resolve("staging")), new OptimizeBackups(dataDir.resolve("optimize-backups")), Clock.systemUTC());
     }
 
     public static SyncService open(Path dataDir, SecretVault vault, ImagePipeline pipeline, Options options)
@@ -92,7 +102,19 @@ public final class SyncService implements AutoCloseable {
             throw new LumasyncException(ErrorKind.UNAVAILABLE, "Cannot open Lumasync's database in " + dataDir
                     + ": " + e.getMessage(), e);
         }
-        SyncService s = new SyncService(dataDir, db, vault, pipeline, options);
+        RunOwners owners;
+        try {
+            owners = RunOwners.claim(dataDir.resolve("owners"));
+        } catch (java.io.IOException e) {
+            try {
+                db.close();
+            } catch (SQLException ignored) {
+                // the folder's problem is the one to report
+            }
+            throw new LumasyncException(ErrorKind.UNAVAILABLE, "Cannot write in Lumasync's data folder " + dataDir
+                    + ": " + e.getMessage(), e);
+        }
+        SyncService s = new SyncService(dataDir, db, owners, vault, pipeline, options);
         if (options.createDefaults()) {
             s.createDefaults();
         }
@@ -143,6 +165,7 @@ public final class SyncService implements AutoCloseable {
             if (config.destination(name).isPresent()) {
                 throw usage("A destination called '" + name + "' exists already.");
             }
+            SettingsValidation.check(name, typeId, type.fields(), values, type::validate);
             Map<String, String> settings = split(name, type.fields(), values, Adapters.destinationPrefix(name));
             config.addDestination(new DestinationRecord(name, typeId, settings, Instant.now(), Optional.empty(),
                     Optional.empty()));
@@ -164,6 +187,7 @@ public final class SyncService implements AutoCloseable {
                     usage("Unknown destination type '" + d.typeId() + "'."));
             Map<String, String> all = new HashMap<>(d.settings());
             all.putAll(values);
+            SettingsValidation.check(name, d.typeId(), type.fields(), all, type::validate);
             config.updateDestinationSettings(name, split(name, type.fields(), all, Adapters.destinationPrefix(name), true));
         } catch (SQLException e) {
             throw Adapters.dbError(e);
@@ -213,11 +237,6 @@ public final class SyncService implements AutoCloseable {
         }
     }
 
-    /** Opens a configured destination (for Optimize: list, download, replace). */
-    public io.lumasync.destination.Destination openDestination(String name) throws LumasyncException {
-        return adapters.destination(name);
-    }
-
     // ---- sources
 
     public List<SourceInfo> sources() throws LumasyncException {
@@ -251,6 +270,7 @@ public final class SyncService implements AutoCloseable {
             }
             Map<String, String> all = new HashMap<>(info.settings());
             all.putAll(values);
+            SettingsValidation.check(info.name(), info.typeId(), type.fields(), all, type::validate);
             Map<String, String> settings = split(info.name(), type.fields(), all, Adapters.sourcePrefix(info.name()));
             config.addSource(new SourceRecord(info.name(), info.typeId(), settings, info.destinations(), info.encode(),
                     info.watch(), info.interval(), info.propagateDeletes(), info.deleteShare(), Optional.empty(),
@@ -281,6 +301,7 @@ public final class SyncService implements AutoCloseable {
             Map<String, String> all = new HashMap<>(old.settings());
             all.putAll(info.settings());
             all.putAll(values);
+            SettingsValidation.check(info.name(), old.typeId(), type.fields(), all, type::validate);
             Map<String, String> settings = split(info.name(), type.fields(), all, Adapters.sourcePrefix(info.name()), true);
             config.updateSource(new SourceRecord(info.name(), old.typeId(), settings, info.destinations(), info.encode(),
                     info.watch(), info.interval(), info.propagateDeletes(), info.deleteShare(), old.cursor(),
@@ -382,8 +403,16 @@ public final class SyncService implements AutoCloseable {
     /** Publishes files and folders (CLI push, Upload pane). The same file name through the same destination updates in place. */
     public RunReport push(List<Path> paths, List<String> destinations, EncodeSettings settings, AssetMetadata metadata,
                           boolean dryRun, SyncListener listener) throws LumasyncException {
+        Map<Path, AssetMetadata> files = new java.util.LinkedHashMap<>();
+        paths.forEach(p -> files.put(p, metadata));
+        return push(files, destinations, settings, dryRun, listener);
+    }
+
+    /** Publishes files in one run, each with its own metadata (a drop on the Upload pane). */
+    public RunReport push(Map<Path, AssetMetadata> files, List<String> destinations, EncodeSettings settings,
+                          boolean dryRun, SyncListener listener) throws LumasyncException {
         checkDestinations(destinations);
-        return runs.push(paths, destinations, settings, metadata, dryRun, listener);
+        return runs.push(files, destinations, settings, dryRun, listener);
     }
 
     /** Runs configured sources once (all when {@code names} is empty). */
@@ -401,12 +430,55 @@ public final class SyncService implements AutoCloseable {
 
     /** Finishes the jobs of a run that was interrupted (crash, kill, power loss). Runs start with this anyway. */
     public RunReport resumeInterrupted(SyncListener listener) throws LumasyncException {
-        return runs.resume(listener);
+        RunReport synced = runs.resume(listener);
+        RunReport optimized = optimizer.resume(listener).toRunReport();
+        List<ItemProgress> all = new java.util.ArrayList<>(synced.results());
+        all.addAll(optimized.results());
+        List<String> problems = new java.util.ArrayList<>(synced.problems());
+        problems.addAll(optimized.problems());
+        return new RunReport(false, synced.plan(), all, problems);
     }
 
     /** Asks the current run to stop after the items in progress. */
     public void cancel() {
         runs.cancel();
+        optimizer.cancel();
+    }
+
+    // ---- optimize: recompress what is already at a destination
+
+    /** One page (from 1) of a destination's images. */
+    public List<io.lumasync.destination.RemoteAsset> media(String destination, int page, int perPage)
+            throws LumasyncException {
+        checkDestinations(List.of(destination));
+        return optimizer.list(destination, page, perPage);
+    }
+
+    /** Recompresses one image without changing anything. */
+    public Optimizer.Preview previewOptimize(String destination, io.lumasync.destination.RemoteAsset asset,
+                                             EncodeSettings settings) throws LumasyncException {
+        checkDestinations(List.of(destination));
+        return optimizer.preview(destination, asset, settings);
+    }
+
+    /** Optimizes the images a request selects (CLI). */
+    public OptimizeReport optimize(OptimizeRequest request, SyncListener listener) throws LumasyncException {
+        checkDestinations(List.of(request.destination()));
+        return optimizer.optimize(request, listener);
+    }
+
+    /** Optimizes listed images (the Optimize pane's selection). */
+    public OptimizeReport optimize(String destination, List<io.lumasync.destination.RemoteAsset> assets,
+                                   EncodeSettings settings, SyncListener listener) throws LumasyncException {
+        checkDestinations(List.of(destination));
+        return optimizer.optimize(destination, assets, settings, false, listener);
+    }
+
+    /** Puts kept originals back: every one of the destination's, or those of the given asset ids. */
+    public OptimizeReport rollbackOptimize(String destination, List<String> assetIds, SyncListener listener)
+            throws LumasyncException {
+        checkDestinations(List.of(destination));
+        return optimizer.rollback(destination, assetIds, listener);
     }
 
     // ---- read models and settings
@@ -456,14 +528,31 @@ public final class SyncService implements AutoCloseable {
         return vault.backendName();
     }
 
+    /** False when secrets saved now would be forgotten at exit (see {@link SecretVault#durable()}). */
+    public boolean vaultDurable() {
+        return vault.durable();
+    }
+
+    /** True when a passphrase would let secrets be kept (memory only so far, see {@link PassphraseVault}). */
+    public boolean vaultTakesPassphrase() {
+        return vault instanceof PassphraseVault p && p.needsPassphrase();
+    }
+
+    /** Keeps secrets in the encrypted file under {@code passphrase} from now on. */
+    public void useVaultPassphrase(char[] passphrase) throws LumasyncException {
+        if (!(vault instanceof PassphraseVault p)) {
+            throw usage("Passwords are kept in " + vault.backendName() + ", which takes no passphrase.");
+        }
+        try {
+            p.usePassphrase(passphrase);
+        } catch (io.lumasync.auth.VaultException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
     /** The folder holding the database, caches and backups (the desktop app keeps thumbnails there). */
     public Path dataDir() {
         return dataDir;
-    }
-
-    /** The image pipeline runs use (Optimize recompresses with the same one). */
-    public ImagePipeline pipeline() {
-        return pipeline;
     }
 
     public String engineName() {
@@ -473,11 +562,13 @@ public final class SyncService implements AutoCloseable {
     @Override
     public void close() {
         adapters.close();
+        staging.cleanOwn();
         try {
             db.close();
         } catch (SQLException ignored) {
             // closing at exit: nothing left to protect
         }
+        owners.close();
     }
 
     // ---- helpers

@@ -3,7 +3,7 @@ package io.lumasync.tray;
 import io.lumasync.sync.RunReport;
 import io.lumasync.ui.common.AppContext;
 import io.lumasync.ui.common.Texts;
-import io.lumasync.ui.common.engine.AutosyncControl;
+import io.lumasync.sync.AutosyncControl;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;

@@ -5,21 +5,20 @@ import io.lumasync.core.EncodeSettings;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.destination.Capabilities;
 import io.lumasync.store.ActivityEvent;
+import io.lumasync.sync.Autosync;
+import io.lumasync.sync.AutosyncControl;
 import io.lumasync.sync.BrowseItem;
 import io.lumasync.sync.DestinationInfo;
 import io.lumasync.sync.RunReport;
 import io.lumasync.sync.SourceInfo;
 import io.lumasync.sync.SyncListener;
 import io.lumasync.sync.SyncService;
-import io.lumasync.ui.autosync.IntervalAutosync;
 import io.lumasync.ui.common.engine.AppServices;
-import io.lumasync.ui.common.engine.AutosyncControl;
 import io.lumasync.ui.common.engine.OptimizeService;
 import io.lumasync.ui.common.engine.UiSettings;
-import io.lumasync.ui.optimize.OptimizeWorkflow;
+import io.lumasync.ui.optimize.EngineOptimizer;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -33,39 +32,17 @@ public final class EngineServices implements AppServices {
     private final OptimizeService optimizer;
     private final AutosyncControl autosync;
 
-    /** The engine with the timer-based autosync of the desktop app. */
-    public static EngineServices withIntervalAutosync(SyncService sync) {
-        EngineServices[] self = new EngineServices[1];
-        IntervalAutosync autosync = new IntervalAutosync(new IntervalAutosync.Engine() {
-            @Override
-            public List<SourceInfo> sources() throws LumasyncException {
-                return sync.sources();
-            }
-
-            @Override
-            public RunReport run(List<String> sourceNames) throws LumasyncException {
-                return sync.syncSources(sourceNames, false, false, SyncListener.NONE);
-            }
-
-            @Override
-            public void save(SourceInfo source) throws LumasyncException {
-                sync.updateSource(source, Map.of());
-            }
-
-            @Override
-            public Optional<AutoCloseable> watch(String sourceName, Runnable onChange) throws LumasyncException {
-                return sync.watch(sourceName, io.lumasync.sync.Autosync.SETTLE, onChange);
-            }
-        }, Clock.systemUTC());
-        self[0] = new EngineServices(sync, autosync);
-        return self[0];
+    /** The engine with the autosync scheduler the tray and the Autosync pane control, started. */
+    public static EngineServices withAutosync(SyncService sync) {
+        Autosync autosync = Autosync.over(sync, SyncListener.NONE);
+        autosync.start();
+        return new EngineServices(sync, autosync);
     }
 
     public EngineServices(SyncService sync, AutosyncControl autosync) {
         this.sync = sync;
         this.autosync = autosync;
-        this.optimizer = new OptimizeWorkflow(sync::openDestination, sync.pipeline(),
-                sync.dataDir().resolve("optimize-backups"));
+        this.optimizer = new EngineOptimizer(sync);
     }
 
     @Override
@@ -122,9 +99,9 @@ public final class EngineServices implements AppServices {
     }
 
     @Override
-    public RunReport push(List<Path> files, List<String> destinations, EncodeSettings settings, AssetMetadata metadata,
+    public RunReport push(Map<Path, AssetMetadata> files, List<String> destinations, EncodeSettings settings,
                           boolean dryRun, SyncListener listener) throws LumasyncException {
-        return sync.push(files, destinations, settings, metadata, dryRun, listener);
+        return sync.push(files, destinations, settings, dryRun, listener);
     }
 
     @Override
@@ -164,6 +141,16 @@ public final class EngineServices implements AppServices {
     @Override
     public String vaultBackend() {
         return sync.vaultBackend();
+    }
+
+    @Override
+    public boolean vaultNeedsPassphrase() {
+        return sync.vaultTakesPassphrase();
+    }
+
+    @Override
+    public void useVaultPassphrase(char[] passphrase) throws LumasyncException {
+        sync.useVaultPassphrase(passphrase);
     }
 
     @Override

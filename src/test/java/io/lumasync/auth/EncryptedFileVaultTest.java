@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,4 +70,61 @@ class EncryptedFileVaultTest {
         assertThatThrownBy(() -> EncryptedFileVault.open(dir.resolve("v"), new char[0]))
                 .hasMessageContaining("empty");
     }
+
+    @Test
+    void twoVaultsOnOneFileKeepEachOthersChanges() throws Exception {
+        Path file = dir.resolve("secrets.vault");
+        EncryptedFileVault app = EncryptedFileVault.open(file, "shared".toCharArray(), FAST);
+        EncryptedFileVault daemon = EncryptedFileVault.open(file, "shared".toCharArray(), FAST);
+        app.put("source/dropbox/refresh_token", TOKEN);
+        daemon.put("destination/s3/secret_key", "new-s3-secret");
+        app.delete("source/dropbox/refresh_token"); // logged out in the app
+        daemon.put("destination/blog/password", "pw");
+
+        EncryptedFileVault fresh = EncryptedFileVault.open(file, "shared".toCharArray(), FAST);
+        assertThat(fresh.get("destination/s3/secret_key")).contains("new-s3-secret");
+        assertThat(fresh.get("destination/blog/password")).contains("pw");
+        assertThat(fresh.get("source/dropbox/refresh_token")).as("a logged-out token stays gone").isEmpty();
+        assertThat(app.get("destination/blog/password")).as("a read sees the other's write").contains("pw");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp"))).isEmpty();
+        }
+    }
+
+    @Test
+    void concurrentWritersFromManyThreadsLoseNothing() throws Exception {
+        Path file = dir.resolve("secrets.vault");
+        EncryptedFileVault.open(file, "shared".toCharArray(), FAST);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int n = t;
+            EncryptedFileVault own = EncryptedFileVault.open(file, "shared".toCharArray(), FAST);
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 10; i++) {
+                    own.put("k" + n + "-" + i, "v" + i);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        EncryptedFileVault all = EncryptedFileVault.open(file, "shared".toCharArray(), FAST);
+        for (int t = 0; t < 4; t++) {
+            for (int i = 0; i < 10; i++) {
+                assertThat(all.get("k" + t + "-" + i)).contains("v" + i);
+            }
+        }
+    }
+
+    @Test
+    void aFileAskingForAbsurdKeyStrengthIsRefusedAtOnce() throws Exception {
+        Path file = dir.resolve("secrets.vault");
+        EncryptedFileVault.open(file, "right one".toCharArray(), FAST).put("k", TOKEN);
+        Files.writeString(file, Files.readString(file).replace("\"iterations\":1000", "\"iterations\":2000000000"));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> EncryptedFileVault.open(file, "right one".toCharArray()))
+                .isInstanceOf(VaultException.class).hasMessageContaining("out of range");
+        assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+    }
 }
+

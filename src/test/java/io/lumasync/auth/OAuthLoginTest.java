@@ -47,7 +47,7 @@ class OAuthLoginTest {
         provider = new OAuthProvider(dropbox.id(), dropbox.displayName(),
                 URI.create(oauth.authorizationEndpointUrl("dropbox").toString()), proxy.uri(), dropbox.clientId(),
                 dropbox.clientSecret(), java.util.stream.Stream.concat(java.util.stream.Stream.of("openid"),
-                dropbox.scopes().stream()).toList(), dropbox.extraAuthorizeParams());
+                dropbox.scopes().stream()).toList(), dropbox.extraAuthorizeParams(), 0);
         System.out.println("[transcript] mock-oauth2-server on " + oauth.baseUrl() + ", PKCE-checking token proxy on "
                 + proxy.uri());
     }

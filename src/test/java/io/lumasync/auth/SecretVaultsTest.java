@@ -34,6 +34,7 @@ class SecretVaultsTest {
         SecretVaults.Selection s = SecretVaults.select(dataDir, Map.of(), () -> NO_KEYCHAIN);
         assertThat(s.vault()).isInstanceOf(InMemorySecretVault.class);
         assertThat(s.durable()).isFalse();
+        assertThat(s.vault().durable()).as("the vault itself tells callers its secrets will not last").isFalse();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         SecretVaults.warn(new PrintStream(err, true, StandardCharsets.UTF_8), s);
         assertThat(err.toString(StandardCharsets.UTF_8))

@@ -23,6 +23,9 @@ class DoctorIT {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Secrets:  encrypted file").contains("OS keychain not usable")
                 .contains("Accounts: none connected").contains("Destination: local (folder)");
+        Path log = tmp.resolve("home").toAbsolutePath().resolve("logs").resolve("lumasync.log");
+        assertThat(r.out()).contains("Log:      " + log);
+        assertThat(Files.readString(log)).contains("Started: Lumasync");
         System.out.println("--- lumasync doctor, no session bus ---\n" + r.out());
     }
 
@@ -56,5 +59,6 @@ class DoctorIT {
         byte[] db = Files.readAllBytes(tmp.resolve("home/lumasync.db"));
         assertThat(new String(db, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(secret);
         assertThat(cli.run("destinations", "list", "--json").out()).doesNotContain(secret);
+        assertThat(Files.readString(tmp.resolve("home/logs/lumasync.log"))).doesNotContain(secret);
     }
 }

@@ -21,12 +21,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The part every OAuth-protected cloud API fake shares: a WireMock server on 127.0.0.1 whose one catch-all stub
- * is answered by {@link #api} (the provider's behaviour, written from its API reference), a token endpoint that
- * honours refresh tokens until consent is revoked, bearer checks, and injectable 429s and damaged downloads.
- * WireMock's request journal lets tests check request shapes.
+ * is answered by {@link #api} (the provider's behaviour, written from its API reference), the provider's sign-in
+ * as its own documentation states it ({@link OAuthServerRules}: authorize page, code exchange with PKCE, refresh
+ * tokens until consent is revoked, the client secret where the vendor demands one), bearer checks, and injectable
+ * 429s and damaged downloads. WireMock's request journal lets tests check request shapes.
  */
 public abstract class OAuthApiFake implements AutoCloseable {
     public static final String TOKEN_PATH = "/oauth2/token";
+    public static final String AUTHORIZE_PATH = "/oauth2/authorize";
     public static final String REFRESH_TOKEN = "refresh-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
 
     public record Reply(int status, Map<String, String> headers, byte[] body) {
@@ -37,13 +39,14 @@ public abstract class OAuthApiFake implements AutoCloseable {
 
     protected final WireMockServer server;
     private final Set<String> validAccess = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger refreshes = new AtomicInteger();
     private final AtomicInteger tokenSeq = new AtomicInteger();
+    private final OAuthServerRules oauth;
     private volatile boolean revoked;
     private volatile int rateLimitSeconds = -1;
     protected volatile boolean corruptNext;
 
-    protected OAuthApiFake() {
+    protected OAuthApiFake(OAuthServerRules.Registration registration) {
+        oauth = new OAuthServerRules(registration, this::issueAccessToken);
         server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
                 .extensions(new ResponseDefinitionTransformerV2() {
                     @Override
@@ -75,6 +78,12 @@ public abstract class OAuthApiFake implements AutoCloseable {
         return t;
     }
 
+    /** Whether an Authorization header carries an access token this provider handed out and still honours. */
+    public boolean validAccessToken(String authorization) {
+        return authorization != null && authorization.startsWith("Bearer ")
+                && validAccess.contains(authorization.substring(7));
+    }
+
     public void expireAccessTokens() {
         validAccess.clear();
     }
@@ -85,7 +94,26 @@ public abstract class OAuthApiFake implements AutoCloseable {
     }
 
     public int refreshes() {
-        return refreshes.get();
+        return oauth.refreshes();
+    }
+
+    /** The provider's sign-in: its app registration and the grants it served. */
+    public OAuthServerRules oauth() {
+        return oauth;
+    }
+
+    /** Plays the system browser: opens a sign-in page and follows its redirect to the app's loopback receiver. */
+    public static java.net.http.HttpResponse<String> visit(URI url) {
+        try (java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build()) {
+            return browser.send(java.net.http.HttpRequest.newBuilder(url).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public void rateLimitNext(int seconds) {
@@ -113,7 +141,11 @@ public abstract class OAuthApiFake implements AutoCloseable {
     private Reply dispatch(Request r) {
         String path = URI.create(r.getUrl()).getPath();
         if (path.equals(TOKEN_PATH)) {
-            return token(r);
+            return oauth.token(form(r.getBodyAsString()), revoked);
+        }
+        if (path.equals(AUTHORIZE_PATH)) {
+            String q = URI.create(r.getUrl()).getRawQuery();
+            return oauth.authorize(form(q == null ? "" : q));
         }
         Reply open = unauthenticated(r, path);
         if (open != null) {
@@ -128,26 +160,10 @@ public abstract class OAuthApiFake implements AutoCloseable {
             return new Reply(429, h, base.body());
         }
         String auth = r.getHeader("Authorization");
-        if (auth == null || !auth.startsWith("Bearer ") || !validAccess.contains(auth.substring(7))) {
+        if (!validAccessToken(auth)) {
             return unauthorized(!revoked && auth != null);
         }
         return api(r, path);
-    }
-
-    /** RFC 6749 §6 refresh grant; a revoked grant is invalid_grant (§5.2), as Dropbox and Google answer. */
-    private Reply token(Request r) {
-        Map<String, String> form = form(r.getBodyAsString());
-        if (!"refresh_token".equals(form.get("grant_type"))) {
-            return Reply.json(400, "{\"error\":\"unsupported_grant_type\"}");
-        }
-        if (revoked || !REFRESH_TOKEN.equals(form.get("refresh_token"))) {
-            return Reply.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"refresh token is invalid or revoked\"}");
-        }
-        if (form.get("client_id") == null || form.get("client_id").isBlank()) {
-            return Reply.json(400, "{\"error\":\"invalid_request\",\"error_description\":\"No client_id\"}");
-        }
-        refreshes.incrementAndGet();
-        return Reply.json(200, "{\"access_token\":\"" + issueAccessToken() + "\",\"token_type\":\"bearer\",\"expires_in\":14400}");
     }
 
     public static Map<String, String> form(String body) {

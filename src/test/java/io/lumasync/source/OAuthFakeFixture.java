@@ -4,7 +4,10 @@ import io.lumasync.auth.InMemorySecretVault;
 import io.lumasync.auth.TokenSet;
 import io.lumasync.auth.TokenStore;
 import io.lumasync.auth.VaultSecrets;
+import io.lumasync.core.LumasyncException;
+import io.lumasync.core.Retrier;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -26,6 +29,19 @@ public abstract class OAuthFakeFixture<F extends OAuthApiFake> implements Source
         new TokenStore(secrets).save(new TokenSet(fake.issueAccessToken(), Optional.of(OAuthApiFake.REFRESH_TOKEN),
                 Instant.now().plusSeconds(3600), ""));
     }
+
+    @Override
+    public Source source(Retrier retrier) throws LumasyncException {
+        return sourceAt(fake.baseUri(), retrier);
+    }
+
+    @Override
+    public Optional<URI> serverUri() {
+        return Optional.of(fake.baseUri());
+    }
+
+    @Override
+    public abstract Source sourceAt(URI base, Retrier retrier) throws LumasyncException;
 
     @Override
     public Set<SourceContract.Ability> abilities() {

@@ -8,6 +8,7 @@ import io.lumasync.core.OutputFormat;
 import io.lumasync.core.RetryPolicy;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.ReplaceStrategy;
+import io.lumasync.image.ImagePipeline;
 import io.lumasync.image.PassThroughPipeline;
 import io.lumasync.source.Source;
 import io.lumasync.source.SourceItem;
@@ -64,6 +65,10 @@ final class EngineFixture implements AutoCloseable {
     }
 
     SyncRunner runner() {
+        return runner(new PassThroughPipeline());
+    }
+
+    SyncRunner runner(ImagePipeline pipeline) {
         AdapterResolver resolver = new AdapterResolver() {
             @Override
             public Destination destination(String name) {
@@ -75,7 +80,7 @@ final class EngineFixture implements AutoCloseable {
                 throw new LumasyncException(io.lumasync.core.ErrorKind.UNAVAILABLE, "no remote sources here");
             }
         };
-        return new SyncRunner(db, journal, resolver, new PassThroughPipeline(), FAST,
+        return new SyncRunner(db, journal, resolver, pipeline, FAST,
                 new Staging(dir.resolve("staging")), Clock.systemUTC(), 2, 2);
     }
 

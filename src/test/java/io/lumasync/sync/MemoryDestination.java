@@ -34,7 +34,7 @@ final class MemoryDestination implements Destination {
     record Stored(String id, byte[] bytes, String fileName, String syncId, AssetMetadata metadata) {
     }
 
-    enum Fault { RATE_LIMITED, SERVER_ERROR, AUTH, LOST_ANSWER }
+    enum Fault { RATE_LIMITED, SERVER_ERROR, AUTH, LOST_ANSWER, BUG }
 
     final Map<String, Stored> assets = new ConcurrentHashMap<>();
     final AtomicInteger puts = new AtomicInteger();
@@ -66,6 +66,7 @@ final class MemoryDestination implements Destination {
             case RATE_LIMITED -> throw LumasyncException.retry("memory: too many requests", Duration.ofMillis(20));
             case SERVER_ERROR -> throw LumasyncException.retry("memory: server error 500", null);
             case AUTH -> throw new LumasyncException(ErrorKind.REAUTH, "memory: password no longer valid");
+            case BUG -> throw new IllegalStateException("memory: a bug in the adapter");
             case LOST_ANSWER -> {
                 effect.run();
                 throw LumasyncException.retry("memory: connection dropped", null);

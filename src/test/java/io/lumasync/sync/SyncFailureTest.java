@@ -1,5 +1,7 @@
 package io.lumasync.sync;
 
+import io.lumasync.app.Logs;
+import io.lumasync.core.LogFile;
 import io.lumasync.destination.ReplaceStrategy;
 import io.lumasync.store.Job;
 import io.lumasync.store.JobState;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static io.lumasync.sync.MemoryDestination.Fault.AUTH;
+import static io.lumasync.sync.MemoryDestination.Fault.BUG;
 import static io.lumasync.sync.MemoryDestination.Fault.LOST_ANSWER;
 import static io.lumasync.sync.MemoryDestination.Fault.RATE_LIMITED;
 import static io.lumasync.sync.MemoryDestination.Fault.SERVER_ERROR;
@@ -30,6 +33,26 @@ class SyncFailureTest {
             assertThat(f.destinations.get("a").assets).hasSize(1);
             assertThat(f.events).anyMatch(e -> e.message().startsWith("retrying in 0.02 s"));
         }
+    }
+
+    @Test
+    void anUnexpectedErrorFailsTheItemNamingTheLogThatHoldsItsStackTrace() throws Exception {
+        Path data = dir.resolve("data");
+        Logs.start(data, true);
+        try (EngineFixture f = new EngineFixture(dir, ReplaceStrategy.SAME_ID_SAME_URL)) {
+            f.png("a.png", 1);
+            f.png("b.png", 2);
+            f.destinations.get("a").failNext(BUG);
+            List<ItemProgress> r = f.sync(f.input(List.of("a"), EngineFixture.ORIGINAL, false, false));
+            assertThat(r.stream().filter(x -> x.state() == JobState.DONE)).as("the batch goes on").hasSize(1);
+            assertThat(r).filteredOn(x -> x.state() == JobState.FAILED).singleElement().satisfies(x -> assertThat(
+                    x.message()).contains("unexpected error").contains(LogFile.of(data).toString()));
+        } finally {
+            Logs.stop();
+        }
+        assertThat(Files.readString(LogFile.of(data))).contains("Unexpected error while syncing")
+                .contains("IllegalStateException: memory: a bug in the adapter")
+                .contains("at io.lumasync.sync.MemoryDestination");
     }
 
     @Test

@@ -29,13 +29,13 @@ class SyncServiceConfigTest {
     void editingADestinationKeepsItsSecretUnlessANewOneIsTyped() throws Exception {
         InMemorySecretVault vault = new InMemorySecretVault();
         try (SyncService s = open(vault)) {
-            s.addDestination("hook", "webhook", Map.of("url", "http://127.0.0.1:9/a", "secret", "whsec_b2xkLXNlY3JldA=="));
+            s.addDestination("hook", "webhook", Map.of("url", "http://127.0.0.1:9/a", "secret", "whsec_YW4gb2xkIHNpZ25pbmcgc2VjcmV0IDMyIGJ5dGVzISE="));
             s.updateDestination("hook", Map.of("url", "http://127.0.0.1:9/b"));
             assertThat(s.destinations().getFirst().settings()).containsEntry("url", "http://127.0.0.1:9/b")
                     .doesNotContainKey("secret");
-            assertThat(vault.get("destination/hook/secret")).contains("whsec_b2xkLXNlY3JldA==");
-            s.updateDestination("hook", Map.of("secret", "whsec_bmV3LXNlY3JldA=="));
-            assertThat(vault.get("destination/hook/secret")).contains("whsec_bmV3LXNlY3JldA==");
+            assertThat(vault.get("destination/hook/secret")).contains("whsec_YW4gb2xkIHNpZ25pbmcgc2VjcmV0IDMyIGJ5dGVzISE=");
+            s.updateDestination("hook", Map.of("secret", "whsec_YSBuZXcgc2lnbmluZyBzZWNyZXQgb2YgMzIgYnl0ZXM="));
+            assertThat(vault.get("destination/hook/secret")).contains("whsec_YSBuZXcgc2lnbmluZyBzZWNyZXQgb2YgMzIgYnl0ZXM=");
         }
     }
 

@@ -25,7 +25,8 @@ import java.util.Set;
 /**
  * A small HTTP/1.1 forwarding proxy on 127.0.0.1 that sits in front of a real server and, for the next N
  * requests, answers with a canned error (429 + Retry-After, 5xx, 413…), drops the connection in the middle of the
- * request body, or forwards the request and then loses the answer. Everything else is forwarded unchanged — the
+ * request body, drops it without any answer, forwards the request and then loses the answer, or passes on only
+ * the first half of the answer (a download that breaks off). Everything else is forwarded unchanged — the
  * {@code Host} header included, so request signatures (SigV4, HMAC) made for the proxy's address stay valid.
  *
  * <p>Raw sockets rather than an HTTP server library, because cutting a connection mid-body is exactly what a
@@ -35,7 +36,7 @@ public final class FaultProxy implements AutoCloseable {
     private static final int MAX_HEAD = 64 * 1024;
 
     /** What to do with one request instead of forwarding it normally. */
-    private sealed interface Fault permits Canned, DropMidBody, LoseAnswer {
+    private sealed interface Fault permits Canned, DropMidBody, LoseAnswer, Drop, CutAnswer {
     }
 
     private record Canned(int status, Map<String, String> headers, String body) implements Fault {
@@ -45,6 +46,12 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private record LoseAnswer() implements Fault {
+    }
+
+    private record Drop() implements Fault {
+    }
+
+    private record CutAnswer() implements Fault {
     }
 
     private final URI upstream;
@@ -102,6 +109,19 @@ public final class FaultProxy implements AutoCloseable {
         add(n, new LoseAnswer());
     }
 
+    /** The next {@code n} requests, with or without a body, have their connection cut before any answer. */
+    public void dropNext(int n) {
+        add(n, new Drop());
+    }
+
+    /**
+     * The next {@code n} requests, with or without a body, reach the server; its answer's head and the first half
+     * of its body are passed on, then the connection is cut.
+     */
+    public void cutAnswerNext(int n) {
+        add(n, new CutAnswer());
+    }
+
     /** How many requests arrived (faulted or forwarded). */
     public int requestCount() {
         return requests.size();
@@ -133,7 +153,7 @@ public final class FaultProxy implements AutoCloseable {
     private Fault nextFault(boolean hasBody) {
         synchronized (faults) {
             Fault f = faults.peekFirst();
-            if (f == null || (!hasBody && !(f instanceof Canned))) {
+            if (f == null || (!hasBody && (f instanceof DropMidBody || f instanceof LoseAnswer))) {
                 return null;
             }
             return faults.pollFirst();
@@ -180,16 +200,23 @@ public final class FaultProxy implements AutoCloseable {
                 writeCanned(out, c);
                 return;
             }
-            forward(head, body, method, fault instanceof LoseAnswer ? null : out);
+            if (fault instanceof Drop) {
+                cut(client);
+                return;
+            }
+            forward(head, body, method, fault instanceof LoseAnswer ? null : out, fault instanceof CutAnswer);
             if (fault instanceof LoseAnswer) {
                 cut(client);
             }
+            // A CutAnswer ends with an orderly close: the client sees the body end early, as when a transfer
+            // breaks off, rather than a reset that could discard the half already sent.
         } catch (IOException e) {
             // a client that went away: nothing to report
         }
     }
 
-    private void forward(Head head, byte[] body, String method, OutputStream out) throws IOException {
+    private void forward(Head head, byte[] body, String method, OutputStream out, boolean halfAnswer)
+            throws IOException {
         int port = upstream.getPort() > 0 ? upstream.getPort() : 80;
         try (Socket up = new Socket()) {
             up.connect(new InetSocketAddress(upstream.getHost(), port), 10_000);
@@ -209,7 +236,7 @@ public final class FaultProxy implements AutoCloseable {
             byte[] answerBody = noBody ? new byte[0] : readBody(answer, upIn, true);
             if (out != null) {
                 out.write(answer.withoutHopHeaders(false).getBytes(StandardCharsets.ISO_8859_1));
-                out.write(answerBody);
+                out.write(answerBody, 0, halfAnswer ? answerBody.length / 2 : answerBody.length);
                 out.flush();
             }
         }

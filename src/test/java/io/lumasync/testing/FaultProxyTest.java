@@ -100,4 +100,28 @@ class FaultProxyTest {
             assertThat(received).containsExactly("POST /items?x=1 kept");
         }
     }
+
+    @Test
+    void aDroppedRequestWithoutBodyGetsNoAnswerAndNeverReachesTheServer() throws Exception {
+        try (FaultProxy proxy = FaultProxy.start(upstreamUri())) {
+            proxy.dropNext(2); // the JDK client sends a GET that got no answer once more by itself
+            URI via = proxy.rewrite(upstreamUri());
+            assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(via).GET().build(),
+                    HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+            assertThat(received).isEmpty();
+            assertThat(client.send(HttpRequest.newBuilder(via).GET().build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void aCutAnswerReachesTheServerButItsBodyEndsEarly() throws Exception {
+        try (FaultProxy proxy = FaultProxy.start(upstreamUri())) {
+            proxy.cutAnswerNext(1);
+            URI via = proxy.rewrite(upstreamUri());
+            assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(via).GET().build(),
+                    HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+            assertThat(received).containsExactly("GET /items?x=1 ");
+        }
+    }
 }

@@ -31,12 +31,13 @@ import io.lumasync.sync.PlanCounts;
 import io.lumasync.sync.RunReport;
 import io.lumasync.sync.SourceInfo;
 import io.lumasync.sync.SyncListener;
+import io.lumasync.sync.SyncService;
 import io.lumasync.ui.common.engine.AppServices;
-import io.lumasync.ui.common.engine.AutosyncControl;
+import io.lumasync.sync.Autosync;
+import io.lumasync.sync.AutosyncControl;
 import io.lumasync.ui.common.engine.OptimizeService;
 import io.lumasync.ui.common.engine.UiSettings;
-import io.lumasync.ui.autosync.IntervalAutosync;
-import io.lumasync.ui.optimize.OptimizeWorkflow;
+import io.lumasync.ui.optimize.EngineOptimizer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,25 +69,41 @@ public final class FakeAppServices implements AppServices {
     /** key: destination|fileName → ref, so the same file name through the same destination updates in place. */
     private final Map<String, RemoteRef> pushed = new ConcurrentHashMap<>();
     private final List<ActivityEvent> activity = Collections.synchronizedList(new ArrayList<>());
-    private final IntervalAutosync autosync = new IntervalAutosync(new IntervalAutosync.Engine() {
+    private final Autosync autosync = new Autosync(new Autosync.Engine() {
         @Override
         public List<SourceInfo> sources() {
             return FakeAppServices.this.sources();
         }
 
         @Override
-        public RunReport run(List<String> names) {
-            return syncSources(names, false, false, SyncListener.NONE);
+        public RunReport run(List<String> names, SyncListener listener) {
+            return syncSources(names, false, false, listener);
+        }
+
+        @Override
+        public RunReport resume(SyncListener listener) {
+            return new RunReport(false, Map.of(), List.of(), List.of());
         }
 
         @Override
         public void save(SourceInfo source) {
             sources.put(source.name(), source);
         }
-    }, Clock.systemUTC());
-    private final OptimizeService optimizer;
+
+        @Override
+        public Optional<AutoCloseable> watch(String sourceName, Runnable onChange) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void cancel() {
+        }
+    }, Clock.systemUTC(), SyncListener.NONE);
+    private SyncService optimizeEngine;
     private volatile UiSettings settings;
     private final Set<String> broken = ConcurrentHashMap.newKeySet();
+    private volatile boolean keychain = true;
+    private volatile Optional<String> passphrase = Optional.empty();
 
     private record Synced(Fingerprint fingerprint, RemoteRef ref) {
     }
@@ -94,8 +111,7 @@ public final class FakeAppServices implements AppServices {
     public FakeAppServices(Path dataDir) {
         this.dataDir = dataDir;
         this.settings = new UiSettings(EncodeSettings.defaults(), "system", "filename", true, false, dataDir);
-        this.optimizer = new OptimizeWorkflow(name -> open(destinations.get(name)), new JpegTestPipeline(),
-                dataDir.resolve("backups"));
+        autosync.start();
     }
 
     /** Makes a destination fail every upload with a plain message (error paths). */
@@ -226,15 +242,16 @@ public final class FakeAppServices implements AppServices {
     }
 
     @Override
-    public RunReport push(List<Path> files, List<String> dests, EncodeSettings es, AssetMetadata metadata,
-                          boolean dryRun, SyncListener listener) {
+    public RunReport push(Map<Path, AssetMetadata> files, List<String> dests, EncodeSettings es, boolean dryRun,
+                          SyncListener listener) {
         List<ItemProgress> results = new ArrayList<>();
         int total = files.size() * dests.size();
-        for (Path f : files) {
+        for (var e : files.entrySet()) {
+            Path f = e.getKey();
             for (String d : dests) {
                 String key = d + "|" + f.getFileName();
                 results.add(send("upload", f.getFileName().toString(), f.toString(), d, f, pushed.get(key),
-                        ref -> pushed.put(key, ref), metadata, listener));
+                        ref -> pushed.put(key, ref), e.getValue(), listener));
                 listener.onBatch(batch(total, results));
             }
         }
@@ -367,9 +384,44 @@ public final class FakeAppServices implements AppServices {
         return vault.backendName();
     }
 
+    /** Pretends this computer has no usable keychain until a vault passphrase is given. */
+    public void withoutKeychain() {
+        passphrase = Optional.empty();
+        keychain = false;
+    }
+
+    /** The vault passphrase the app gave, if any. */
+    public Optional<String> vaultPassphrase() {
+        return passphrase;
+    }
+
     @Override
-    public OptimizeService optimizer() {
-        return optimizer;
+    public boolean vaultNeedsPassphrase() {
+        return !keychain && passphrase.isEmpty();
+    }
+
+    @Override
+    public void useVaultPassphrase(char[] typed) {
+        passphrase = Optional.of(new String(typed));
+    }
+
+    /** Optimize runs on the real engine (journal, backups) over the destinations added here. */
+    @Override
+    public synchronized OptimizeService optimizer() {
+        try {
+            if (optimizeEngine == null) {
+                optimizeEngine = SyncService.open(dataDir.resolve("engine"), vault, new JpegTestPipeline(),
+                        new SyncService.Options(io.lumasync.core.RetryPolicy.DEFAULT, 1, 1, false));
+            }
+            for (DestinationInfo d : destinations()) {
+                if (optimizeEngine.destinations().stream().noneMatch(e -> e.name().equals(d.name()))) {
+                    optimizeEngine.addDestination(d.name(), d.typeId(), d.settings());
+                }
+            }
+        } catch (LumasyncException e) {
+            throw new IllegalStateException(e);
+        }
+        return new EngineOptimizer(optimizeEngine);
     }
 
     @Override
@@ -378,8 +430,11 @@ public final class FakeAppServices implements AppServices {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         autosync.close();
+        if (optimizeEngine != null) {
+            optimizeEngine.close();
+        }
     }
 
     Path dataDir() {

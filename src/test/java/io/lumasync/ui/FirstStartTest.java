@@ -42,7 +42,7 @@ class FirstStartTest {
     void start(Stage stage) throws Exception {
         SyncService sync = SyncService.open(dir.resolve("data"), new InMemorySecretVault(), new PassThroughPipeline(),
                 new SyncService.Options(RetryPolicy.DEFAULT, 1, 1, false));
-        services = EngineServices.withIntervalAutosync(sync);
+        services = EngineServices.withAutosync(sync);
         ThemeManager theme = new ThemeManager();
         theme.use("light");
         BackgroundTasks tasks = new BackgroundTasks(2);

@@ -1,5 +1,6 @@
 package io.lumasync.ui;
 
+import io.lumasync.ui.optimize.OptimizeViewModel;
 import io.lumasync.ui.shell.Page;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -49,6 +50,7 @@ class OptimizePaneTest {
         TableView<?> table = robot.lookup("#optimize-table").query();
         FxTestSupport.waitFor(() -> table.getItems().size() == 2);
 
+        FxTestSupport.waitFor(() -> robot.lookup("hero.jpg").tryQuery().isPresent());
         robot.clickOn("hero.jpg");
         robot.clickOn("#optimize-preview");
         Label preview = robot.lookup("#optimize-preview-text").query();
@@ -62,6 +64,11 @@ class OptimizePaneTest {
         Label message = robot.lookup("#optimize-message").query();
         FxTestSupport.waitFor(() -> message.getText().startsWith("Optimized"));
         assertThat(message.getText()).contains("Optimized 1").contains("Saved:");
+        @SuppressWarnings("unchecked")
+        TableView<OptimizeViewModel.Row> rows = (TableView<OptimizeViewModel.Row>) table;
+        OptimizeViewModel.Row hero = rows.getItems().stream().filter(r -> r.asset().fileName().equals("hero.jpg"))
+                .findFirst().orElseThrow();
+        assertThat(hero.resultProperty().get()).as("before → after, format and quality").contains("JPEG → JPEG q40");
         assertThat(Files.size(site.resolve("hero.jpg"))).isLessThan(original.length);
         assertThat(site.resolve("hero.jpg")).exists();          // same name, same address
 

@@ -63,7 +63,7 @@ class RealEngineBrowseTest {
         portfolio = Files.createDirectories(dir.resolve("portfolio with a long name"));
         SyncService sync = SyncService.open(dir.resolve("data"), new InMemorySecretVault(), new PassThroughPipeline(),
                 new SyncService.Options(RetryPolicy.DEFAULT, 1, 1, false));
-        services = EngineServices.withIntervalAutosync(sync);
+        services = EngineServices.withAutosync(sync);
         services.addDestination("site", "folder", Map.of("path", site.toString()), Map.of());
         services.addDestination("portfolio-for-the-spring-catalogue", "folder", Map.of("path", portfolio.toString()),
                 Map.of());
@@ -81,8 +81,13 @@ class RealEngineBrowseTest {
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         services.close();
+        // TestFX hands every test class the same primary stage: give the next one its usual size back.
+        org.testfx.api.FxToolkit.setupFixture(() -> {
+            stage.setWidth(1180);
+            stage.setHeight(760);
+        });
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.lumasync.destination.folder;
 
+import io.lumasync.core.DurableFiles;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.ImageFormat;
 import io.lumasync.core.LumasyncException;
@@ -33,9 +34,21 @@ import java.util.Optional;
 public final class FolderDestination implements Destination {
     private final Path root;
     private final Object nameLock = new Object();
+    private final Writer writer;
+
+    /** How bytes reach a file; tests put a failing disk in its place. */
+    @FunctionalInterface
+    interface Writer {
+        void write(Path file, byte[] bytes) throws IOException;
+    }
 
     public FolderDestination(Path root) {
+        this(root, DurableFiles::writeForced);
+    }
+
+    FolderDestination(Path root, Writer writer) {
         this.root = root.toAbsolutePath().normalize();
+        this.writer = writer;
     }
 
     public Path root() {
@@ -80,29 +93,22 @@ public final class FolderDestination implements Destination {
      * either no file or a complete one (never an empty placeholder that a retry would step around).
      */
     private Path publishUnderFreeName(String fileName, byte[] bytes) throws LumasyncException {
-        Path tmp;
+        Path tmp = newTempFile();
         try {
-            tmp = Files.createTempFile(root, ".", ".lumasync-tmp");
-            if (Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
-                // temp files are private (600); a published image is as readable as any file the user saves
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-        } catch (IOException e) {
-            throw failure(root, e);
-        }
-        writeFile(tmp, bytes);
-        try {
+            writeFile(tmp, bytes);
             synchronized (nameLock) {
                 while (true) {
                     Path target = freeName(fileName);
                     try {
                         Files.createLink(target, tmp);
+                        DurableFiles.forceFolder(root);
                         return target;
                     } catch (java.nio.file.FileAlreadyExistsException raced) {
                         // another process took the name between the check and the link: try the next one
                     } catch (UnsupportedOperationException | FileSystemException noLinks) {
                         // file systems without hard links (FAT, some network shares): move without replacing
                         Files.move(tmp, target);
+                        DurableFiles.forceFolder(root);
                         return target;
                     }
                 }
@@ -110,11 +116,29 @@ public final class FolderDestination implements Destination {
         } catch (IOException e) {
             throw failure(root.resolve(fileName), e);
         } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // a hidden leftover is harmless and overwritten by the next write
+            deleteQuietly(tmp);
+        }
+    }
+
+    /** A hidden temp file with a unique name, so two processes writing the same image never share one. */
+    private Path newTempFile() throws LumasyncException {
+        try {
+            Path tmp = Files.createTempFile(root, ".", ".lumasync-tmp");
+            if (Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+                // temp files are private (600); a published image is as readable as any file the user saves
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             }
+            return tmp;
+        } catch (IOException e) {
+            throw failure(root, e);
+        }
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // a hidden leftover is harmless; the failure being reported matters more
         }
     }
 
@@ -234,28 +258,26 @@ public final class FolderDestination implements Destination {
 
     private void writeFile(Path file, byte[] bytes) throws LumasyncException {
         try {
-            Files.write(file, bytes);
+            writer.write(file, bytes);
         } catch (IOException e) {
             throw failure(file, e);
         }
     }
 
     private void write(Path target, byte[] bytes) throws LumasyncException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".lumasync-tmp");
+        Path tmp = newTempFile();
         try {
-            Files.write(tmp, bytes);
+            writeFile(tmp, bytes);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            DurableFiles.forceFolder(root);
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the original failure is the one worth reporting
-            }
             throw failure(target, e);
+        } finally {
+            deleteQuietly(tmp);
         }
     }
 

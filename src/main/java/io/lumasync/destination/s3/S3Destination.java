@@ -10,6 +10,7 @@ import io.lumasync.destination.Destination;
 import io.lumasync.destination.RemoteAsset;
 import io.lumasync.destination.ReplaceStrategy;
 import io.lumasync.destination.Upload;
+import io.lumasync.http.BodyLimits;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -205,7 +206,7 @@ public final class S3Destination implements Destination {
     @Override
     public InputStream download(RemoteRef ref) throws LumasyncException {
         try {
-            return s3.getObject(b -> b.bucket(settings.bucket()).key(ref.id()));
+            return BodyLimits.bound(s3.getObject(b -> b.bucket(settings.bucket()).key(ref.id())), BodyLimits.FILE);
         } catch (NoSuchKeyException e) {
             throw new LumasyncException(ErrorKind.GIVE_UP, ref.id() + " is no longer in the " + settings.where() + ".", e);
         } catch (SdkException e) {

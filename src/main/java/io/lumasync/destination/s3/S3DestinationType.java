@@ -1,11 +1,15 @@
 package io.lumasync.destination.s3;
 
+import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.AdapterContext;
 import io.lumasync.core.AuthKind;
 import io.lumasync.core.ConfigField;
+import io.lumasync.core.ConfigurationException;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.DestinationType;
+import io.lumasync.http.HeaderValues;
+import io.lumasync.http.PlainHttp;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -19,11 +23,15 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** S3-compatible storage: AWS S3, Cloudflare R2, Backblaze B2, DigitalOcean Spaces, Wasabi, MinIO. */
 public final class S3DestinationType implements DestinationType {
     public static final String ID = "s3";
     public static final String SECRET_KEY = "secret_key";
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,40}");
 
     @Override
     public String id() {
@@ -64,7 +72,26 @@ public final class S3DestinationType implements DestinationType {
                         "Stored with each file, e.g. 'public, max-age=86400'. Updated photos keep their URL, so "
                                 + "very long caching delays when visitors see the new version."),
                 ConfigField.choice("acl", "Access (ACL)", "", List.of("", "private", "public-read"),
-                        "A canned ACL for each file. Leave empty for Cloudflare R2 and for buckets with ACLs off."));
+                        "A canned ACL for each file. Leave empty for Cloudflare R2 and for buckets with ACLs off."),
+                PlainHttp.field());
+    }
+
+    /** Bucket names as S3 and its look-alikes accept them: 3 to 63 lower-case letters, digits, dots and dashes. */
+    @Override
+    public void validate(AdapterConfig config, Map<String, String> secrets) throws LumasyncException {
+        S3Settings s = S3Settings.from(config);
+        if (!BUCKET.matcher(s.bucket()).matches() || s.bucket().contains("..")) {
+            throw new ConfigurationException("'" + config.name() + "': '" + s.bucket() + "' is not a bucket name. "
+                    + "Use 3 to 63 lower-case letters, digits, dots and dashes, starting and ending with a letter or digit.");
+        }
+        if (!REGION.matcher(s.region()).matches()) {
+            throw new ConfigurationException("'" + config.name() + "': '" + s.region() + "' is not a region, e.g. "
+                    + "eu-west-1 or auto.");
+        }
+        if (!HeaderValues.clean(s.cacheControl()).equals(s.cacheControl().strip())) {
+            throw new ConfigurationException("'" + config.name() + "': Cache-Control holds a line break or another "
+                    + "control character.");
+        }
     }
 
     @Override

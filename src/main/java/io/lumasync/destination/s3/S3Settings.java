@@ -3,6 +3,7 @@ package io.lumasync.destination.s3;
 import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.http.PlainHttp;
 
 import java.net.URI;
 import java.util.Optional;
@@ -40,6 +41,10 @@ public record S3Settings(String name, Optional<URI> endpoint, String region, Str
                 throw new LumasyncException(ErrorKind.UNAVAILABLE, "The endpoint of '" + c.name() + "' ("
                         + c.get("endpoint").get() + ") is not a web address. Use a form like https://s3.example.com.");
             }
+        }
+        if (endpoint.isPresent()) {
+            // SigV4 keeps the secret key itself off the wire, but the signed requests and the access key id are not.
+            PlainHttp.requireSafe(endpoint.get(), c.flag(PlainHttp.FIELD), "The S3 destination '" + c.name() + "'");
         }
         return new S3Settings(c.name(), endpoint, c.get("region").orElse(DEFAULT_REGION), c.require("bucket"),
                 c.flag("path_style"), c.require("access_key"), c.get("key_template").orElse(DEFAULT_KEY_TEMPLATE),

@@ -1,5 +1,7 @@
 package io.lumasync.destination.webhook;
 
+import io.lumasync.http.HeaderValues;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
@@ -9,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code {{name}}} placeholders in URLs, headers and bodies. Each place escapes values its own way: URL-encoded in
- * URLs (slashes kept, so {@code {{folder_path}}{{filename}}} stays a path), JSON-escaped in JSON bodies, line
- * breaks removed in headers, unchanged in form fields.
+ * URLs (slashes kept, so {@code {{folder_path}}{{filename}}} stays a path), JSON-escaped in JSON bodies and in
+ * JSON-shaped form fields, every control character removed in headers, unchanged in other form fields.
  */
 final class Template {
     enum Escape { URL, JSON, HEADER, NONE }
@@ -53,7 +55,7 @@ final class Template {
         return switch (escape) {
             case URL -> urlEncode(value);
             case JSON -> jsonEscape(value);
-            case HEADER -> value.replace("\r", "").replace("\n", " ");
+            case HEADER -> HeaderValues.clean(value);
             case NONE -> value;
         };
     }
@@ -83,7 +85,7 @@ final class Template {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == 0x7f) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);

@@ -80,7 +80,8 @@ record WebhookBody(byte[] bytes, String contentType) {
                 if (value.strip().equals("@file")) {
                     fileField = name;
                 } else {
-                    fields.put(name, Template.render(value, vars, Template.Escape.NONE));
+                    fields.put(name, Template.render(value, vars, jsonShaped(value)
+                            ? Template.Escape.JSON : Template.Escape.NONE));
                 }
             }
         }
@@ -98,6 +99,12 @@ record WebhookBody(byte[] bytes, String contentType) {
         }
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         return new WebhookBody(out.toByteArray(), "multipart/form-data; boundary=" + boundary);
+    }
+
+    /** A form field whose template is a JSON document (Cloudinary's context, some CMS "meta" fields). */
+    private static boolean jsonShaped(String value) {
+        String v = value.replaceAll("\\{\\{\\s*[a-z0-9_]+\\s*}}", "").strip();
+        return (v.startsWith("{") && v.endsWith("}")) || (v.startsWith("[") && v.endsWith("]"));
     }
 
     private static void part(ByteArrayOutputStream out, String boundary, String disposition, String type) {

@@ -11,6 +11,8 @@ import io.lumasync.core.RemoteRef;
 import io.lumasync.destination.Capabilities;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.Upload;
+import io.lumasync.http.BodyLimits;
+import io.lumasync.http.HeaderValues;
 import io.lumasync.http.Http;
 import io.lumasync.http.HttpErrors;
 
@@ -20,7 +22,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -35,7 +36,8 @@ import java.util.UUID;
 
 /**
  * Sends each image to a URL the user chose (their own endpoint, or a service through a preset), signed the
- * Standard Webhooks way. The answer's asset id and URL (read with the configured paths) are what the sync map
+ * Standard Webhooks way or with a hex HMAC of the body ({@link WebhookSigning}). Signed requests are never
+ * redirected, and answers are read within {@link BodyLimits}. The answer's asset id and URL (read with the configured paths) are what the sync map
  * records. The {@code webhook-id} is derived from the sync id and the content, so a request re-sent after a lost
  * answer carries the same id and a receiver that honours it makes no duplicate.
  */
@@ -44,11 +46,11 @@ public final class WebhookDestination implements Destination, io.lumasync.destin
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebhookSettings settings;
-    private final WebhookSigner signer;
+    private final RequestSigner signer;
     private final Optional<String> token;
     private final HttpClient http;
 
-    public WebhookDestination(WebhookSettings settings, WebhookSigner signer, Optional<String> token, HttpClient http) {
+    public WebhookDestination(WebhookSettings settings, RequestSigner signer, Optional<String> token, HttpClient http) {
         this.settings = settings;
         this.signer = signer;
         this.token = token;
@@ -60,7 +62,7 @@ public final class WebhookDestination implements Destination, io.lumasync.destin
         return new Capabilities(EnumSet.of(ImageFormat.AVIF, ImageFormat.WEBP, ImageFormat.JPEG, ImageFormat.PNG,
                 ImageFormat.GIF), 0, settings.replace(), false, settings.body() != WebhookSettings.Body.RAW,
                 List.of("Sends " + settings.method() + " " + host() + " (" + settings.body().name().toLowerCase(Locale.ROOT)
-                        + " body), signed with webhook-signature."));
+                        + " body), signed with " + signer.scheme() + "."));
     }
 
     @Override
@@ -111,7 +113,7 @@ public final class WebhookDestination implements Destination, io.lumasync.destin
         try {
             HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(ref.url()))
                     .header("User-Agent", Http.USER_AGENT).timeout(Duration.ofSeconds(120)).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+                    BodyLimits.ofInputStream(BodyLimits.FILE));
             if (r.statusCode() / 100 != 2) {
                 r.body().close();
                 throw HttpErrors.fromResponse(what, r, "");
@@ -202,9 +204,8 @@ public final class WebhookDestination implements Destination, io.lumasync.destin
                 .method(upload == null && settings.body() == WebhookSettings.Body.RAW ? "POST" : settings.method(),
                         HttpRequest.BodyPublishers.ofByteArray(body.bytes()))
                 .header("User-Agent", Http.USER_AGENT)
-                .header("webhook-id", msgId)
-                .header("webhook-timestamp", Long.toString(ts))
-                .header("webhook-signature", signer.sign(msgId, ts, body.bytes()));
+                .header("webhook-id", msgId);
+        signer.headers(msgId, ts, body.bytes()).forEach(b::header);
         boolean typeSet = false;
         for (String line : Template.render(settings.headers(), vars, Template.Escape.HEADER).split("\\R")) {
             int colon = line.indexOf(':');
@@ -212,15 +213,15 @@ public final class WebhookDestination implements Destination, io.lumasync.destin
                 continue;
             }
             String name = line.substring(0, colon).strip();
-            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
-                b.header(name, line.substring(colon + 1).strip());
+            if (HeaderValues.isValidName(name) && !RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                b.header(name, HeaderValues.clean(line.substring(colon + 1)));
                 typeSet |= name.equalsIgnoreCase("Content-Type");
             }
         }
         if (!typeSet) {
             b.header("Content-Type", body.contentType());
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return Http.send(http, b.build(), BodyLimits.ofString(BodyLimits.PAGE));
     }
 
     /** Reads the asset id and URL from an answer; no id is an error, since nothing could be recorded. */

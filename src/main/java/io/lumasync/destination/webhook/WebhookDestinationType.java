@@ -1,17 +1,21 @@
 package io.lumasync.destination.webhook;
 
+import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.AdapterContext;
 import io.lumasync.core.AuthKind;
 import io.lumasync.core.ConfigField;
+import io.lumasync.core.ConfigurationException;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.DestinationType;
+import io.lumasync.http.PlainHttp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** Any HTTP endpoint, signed with Standard Webhooks; presets fill the request for common services. */
+/** Any HTTP endpoint, signed (Standard Webhooks or a hex HMAC); presets fill the request for common services. */
 public final class WebhookDestinationType implements DestinationType {
     public static final String ID = "webhook";
     public static final String SECRET = "secret";
@@ -38,7 +42,7 @@ public final class WebhookDestinationType implements DestinationType {
         WebhookPresets.all().forEach(p -> presets.add(p.id()));
         String placeholders = "Placeholders: " + String.join(" ", Template.NAMES.stream().sorted()
                 .map(n -> "{{" + n + "}}").toList()) + ".";
-        return List.of(
+        List<ConfigField> fields = new ArrayList<>(List.of(
                 ConfigField.url("url", "URL", "Where each image is sent. " + placeholders),
                 ConfigField.choice("preset", "Preset", "custom", presets,
                         "Fills the request for a known service; fields you set yourself win."),
@@ -57,9 +61,29 @@ public final class WebhookDestinationType implements DestinationType {
                         "Where the answer holds the asset's public URL (or a template like "
                                 + "https://cdn.example.com/{{asset_id}}).", List.of()),
                 new ConfigField(SECRET, "Signing secret", ConfigField.Kind.SECRET, true, "",
-                        "whsec_… secret used to sign every request. Lumasync can make one for you.", List.of()),
+                        "Signs every request. Standard Webhooks: a whsec_… secret (Lumasync can make one for you); "
+                                + "hex HMAC: any secret your receiver knows.", List.of()),
                 new ConfigField(TOKEN, "API token", ConfigField.Kind.SECRET, false, "",
-                        "Optional: a service's API token, used where a header says {{token}}.", List.of()));
+                        "Optional: a service's API token, used where a header says {{token}}.", List.of())));
+        fields.addAll(WebhookSigning.fields());
+        fields.add(PlainHttp.field());
+        return List.copyOf(fields);
+    }
+
+    @Override
+    public void validate(AdapterConfig config, Map<String, String> secrets) throws LumasyncException {
+        WebhookSettings.from(config);
+        WebhookSigning signing = WebhookSigning.from(config);
+        String secret = secrets.get(SECRET);
+        if (secret != null) {
+            try {
+                signing.signer(secret);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("The webhook '" + config.name() + "': " + e.getMessage()
+                        + " Enter another secret, let Lumasync make one, or choose " + WebhookSigning.HEX
+                        + " signing to use the secret your receiver already has.");
+            }
+        }
     }
 
     @Override
@@ -70,9 +94,9 @@ public final class WebhookDestinationType implements DestinationType {
     @Override
     public Destination create(AdapterContext context) throws LumasyncException {
         WebhookSettings settings = WebhookSettings.from(context.config());
-        WebhookSigner signer;
+        RequestSigner signer;
         try {
-            signer = new WebhookSigner(context.secrets().require(SECRET, settings.name()));
+            signer = WebhookSigning.from(context.config()).signer(context.secrets().require(SECRET, settings.name()));
         } catch (IllegalArgumentException e) {
             throw new LumasyncException(ErrorKind.REAUTH, "The webhook '" + settings.name() + "': " + e.getMessage()
                     + " Enter the secret again or let Lumasync make a new one.");

@@ -4,7 +4,10 @@ import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.destination.ReplaceStrategy;
+import io.lumasync.http.HeaderValues;
+import io.lumasync.http.PlainHttp;
 
+import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +34,7 @@ public record WebhookSettings(String name, String url, String method, Body body,
     public enum Body { JSON, FORM, RAW }
 
     private static final Pattern ANGLE = Pattern.compile("<[a-z_]+>");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}");
 
     public static WebhookSettings from(AdapterConfig c) throws LumasyncException {
         Optional<WebhookPreset> preset = Optional.empty();
@@ -82,6 +86,23 @@ public record WebhookSettings(String name, String url, String method, Body body,
         }
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
             throw invalid(c, "the URL must start with https:// (or http:// for a local receiver)");
+        }
+        URI where;
+        try {
+            where = URI.create(PLACEHOLDER.matcher(url).replaceAll("x"));
+        } catch (IllegalArgumentException e) {
+            throw invalid(c, "the URL is not a web address (" + e.getMessage() + ")");
+        }
+        if (where.getHost() == null) {
+            throw invalid(c, "the URL has no server name");
+        }
+        PlainHttp.requireSafe(where, c.flag(PlainHttp.FIELD), "The webhook '" + c.name() + "'");
+        for (String line : headers.split("\\R")) {
+            int colon = line.indexOf(':');
+            if (!line.isBlank() && (colon <= 0 || !HeaderValues.isValidName(line.substring(0, colon).strip()))) {
+                throw invalid(c, "the header line '" + HeaderValues.clean(line) + "' is not 'Name: value' with a "
+                        + "name of letters, digits and '-'");
+            }
         }
     }
 

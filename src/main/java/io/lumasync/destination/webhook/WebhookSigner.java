@@ -6,13 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * Signs requests the Standard Webhooks way (https://www.standardwebhooks.com, spec 1.0): the secret is
  * {@code whsec_} + base64 key bytes; the signature is base64(HMAC-SHA256(key, id + "." + timestamp + "." + body))
  * sent as {@code webhook-signature: v1,<signature>} beside {@code webhook-id} and {@code webhook-timestamp}.
  */
-public final class WebhookSigner {
+public final class WebhookSigner implements RequestSigner {
     public static final String PREFIX = "whsec_";
     private final byte[] key;
 
@@ -35,6 +36,17 @@ public final class WebhookSigner {
         byte[] b = new byte[32];
         new SecureRandom().nextBytes(b);
         return PREFIX + Base64.getEncoder().encodeToString(b);
+    }
+
+    @Override
+    public Map<String, String> headers(String messageId, long timestampSeconds, byte[] body) {
+        return Map.of("webhook-timestamp", Long.toString(timestampSeconds),
+                "webhook-signature", sign(messageId, timestampSeconds, body));
+    }
+
+    @Override
+    public String scheme() {
+        return "Standard Webhooks (webhook-signature)";
     }
 
     /** The {@code webhook-signature} header value for one request. */

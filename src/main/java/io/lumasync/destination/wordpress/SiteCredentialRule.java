@@ -1,8 +1,9 @@
 package io.lumasync.destination.wordpress;
 
+import io.lumasync.http.PlainHttp;
+
 import io.lumasync.core.LumasyncException;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.util.Locale;
 
@@ -39,23 +40,9 @@ record SiteCredentialRule(URI site, boolean allowPlainHttp) {
         }
     }
 
-    /** localhost, 127.0.0.0/8 or ::1, as written in the address. */
+    /** Loopback as written in the address, by the one rule every adapter uses. */
     static boolean isLoopback(String host) {
-        if (host == null || host.isEmpty()) {
-            return false;
-        }
-        String h = lower(host);
-        if (h.equals("localhost")) {
-            return true;
-        }
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        try {
-            return InetAddress.ofLiteral(h).isLoopbackAddress();
-        } catch (IllegalArgumentException notAnAddress) {
-            return false;
-        }
+        return PlainHttp.isLoopback(host);
     }
 
     private static int port(URI u) {

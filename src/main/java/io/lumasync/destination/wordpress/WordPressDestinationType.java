@@ -9,6 +9,7 @@ import io.lumasync.core.LumasyncException;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.DestinationType;
 import io.lumasync.http.Http;
+import io.lumasync.http.PlainHttp;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,7 +22,7 @@ public final class WordPressDestinationType implements DestinationType {
     public static final String URL = "url";
     public static final String USER = "user";
     public static final String PASSWORD = "password";
-    public static final String ALLOW_PLAIN_HTTP = "allow_plain_http";
+    public static final String ALLOW_PLAIN_HTTP = PlainHttp.FIELD;
 
     @Override
     public String id() {
@@ -49,15 +50,19 @@ public final class WordPressDestinationType implements DestinationType {
                 ConfigField.secret(PASSWORD, "Application password",
                         "Made in WordPress under Users → Profile → Application Passwords (not your login password)."
                                 + " Sites reached over plain http allow them only as a local environment."),
-                ConfigField.bool(ALLOW_PLAIN_HTTP, "Allow plain http", false,
-                        "Send the application password unencrypted when the address starts with http:// and the"
-                                + " site is not on this computer. Only for a site on your own network: anyone between"
-                                + " you and the site could read the password and use your site."));
+                PlainHttp.field());
     }
 
     @Override
     public AuthKind authKind() {
         return AuthKind.CREDENTIALS;
+    }
+
+    /** Refused when saved rather than at the first push: a password that would cross the network in clear. */
+    @Override
+    public void validate(AdapterConfig config, java.util.Map<String, String> secrets) throws LumasyncException {
+        PlainHttp.requireSafe(siteUri(config.require(URL)), config.flag(ALLOW_PLAIN_HTTP),
+                "The WordPress destination '" + config.name() + "'");
     }
 
     @Override

@@ -20,6 +20,12 @@ public final class BmpReader implements PixelReader {
     private static final int BI_JPEG = 4;
     private static final int BI_PNG = 5;
     private static final int BI_ALPHABITFIELDS = 6;
+    /**
+     * The longest side libvips can hold (its VIPS_MAX_COORD). Checked from the header because a row buffer is
+     * allocated before any pixel is read: a tiny RLE file declaring 200,000,000 × 1 would otherwise take
+     * over a gigabyte before failing.
+     */
+    static final int MAX_SIDE = 10_000_000;
     /** bV5CSType of a profile stored inside the file ('MBED'). */
     private static final long PROFILE_EMBEDDED = 0x4D424544L;
 
@@ -74,7 +80,7 @@ public final class BmpReader implements PixelReader {
     private static Size size(Bytes in) throws DecodeException {
         int w = in.u32le(14) == 12 ? in.u16le(18) : in.i32le(18);
         int h = rawHeight(in);
-        if (w <= 0 || h == 0 || h == Integer.MIN_VALUE) {
+        if (w <= 0 || h == 0 || h == Integer.MIN_VALUE || w > MAX_SIDE || Math.abs(h) > MAX_SIDE) {
             throw DecodeException.corrupt("its header gives a size of " + w + " × " + h + " pixels");
         }
         return new Size(w, Math.abs(h));

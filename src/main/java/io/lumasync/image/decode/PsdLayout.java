@@ -35,6 +35,11 @@ final class PsdLayout {
     int layerCount;
     boolean mergedTransparency;
     final long imageData;
+    /**
+     * Set when a length in the layer section points outside it. Other damage there is forgiven (only hints are
+     * read), but a well-formed file never has this, and a file built around it is not published.
+     */
+    private String layerDamage;
 
     PsdLayout(Bytes in) throws DecodeException {
         PixelReader.Size size = size(in);
@@ -65,6 +70,9 @@ final class PsdLayout {
                 layers(in, layersStart, imageData);
             } catch (DecodeException e) {
                 // Only hints are read from the layers; the composite after them is what counts.
+            }
+            if (layerDamage != null) {
+                throw DecodeException.corrupt(layerDamage);
             }
         }
     }
@@ -123,6 +131,10 @@ final class PsdLayout {
         if (infoLen >= 2) {
             layerCount = (short) in.u16be(info);
         }
+        if (infoLen < 0 || infoLen > end - info) {
+            layerDamage = "the layer section's length runs outside the file";
+            return;
+        }
         long mask = info + infoLen;
         long t = mask + 4 + in.u32be(mask);
         while (t + 12 <= end && (in.ascii(t, "8BIM") || in.ascii(t, "8B64"))) {
@@ -135,6 +147,11 @@ final class PsdLayout {
             }
             if ((key.equals("Lr16") || key.equals("Lr32") || key.equals("Layr")) && size >= 2 && layerCount == 0) {
                 layerCount = (short) in.u16be(data);   // 16/32-bit documents keep their layers here
+            }
+            if (size < 0 || size > end - data) {
+                // A 64-bit length is signed on disk: a negative one would send the walk backwards for ever.
+                layerDamage = "a layer block's length runs outside its section";
+                return;
             }
             t = data + size;
             if (!in.ascii(t, "8BIM") && !in.ascii(t, "8B64")) {

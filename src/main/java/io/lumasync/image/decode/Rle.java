@@ -35,10 +35,16 @@ final class Rle {
             int n = in.u8(p);
             int c = in.u8(p + 1);
             p += 2;
+            if ((n > 0 || c > 2) && x >= width) {
+                // Writers may let the run that fills a row overshoot it a little; pixels for a row that is
+                // already full are damage (or a file built to make a decoder count for ever).
+                throw DecodeException.corrupt("its compressed pixels run past the end of a row");
+            }
             if (n > 0) {                       // a run of n pixels (RLE4: two alternating colours)
-                for (int i = 0; i < n; i++, x++) {
-                    set(x, nibbles ? (i % 2 == 0 ? c >> 4 : c & 15) : c);
+                for (int i = 0; i < n && x + i < width; i++) {
+                    set(x + i, nibbles ? (i % 2 == 0 ? c >> 4 : c & 15) : c);
                 }
+                x = advance(x, n);
             } else if (c == 0) {               // end of row
                 emit(y++);
                 x = 0;
@@ -53,23 +59,27 @@ final class Rle {
                 for (int i = 0; i < dy && y < height; i++) {
                     emit(y++);
                 }
-                x += dx;
+                x = advance(x, dx);
             } else {                           // c literal pixels, padded to a 16-bit boundary
                 int bytes = nibbles ? (c + 1) / 2 : c;
                 in.need(p, bytes);
-                for (int i = 0; i < c; i++, x++) {
+                for (int i = 0; i < c && x + i < width; i++) {
                     int b = in.u8(p + (nibbles ? i / 2 : i));
-                    set(x, nibbles ? (i % 2 == 0 ? b >> 4 : b & 15) : b);
+                    set(x + i, nibbles ? (i % 2 == 0 ? b >> 4 : b & 15) : b);
                 }
+                x = advance(x, c);
                 p += (bytes + 1) & ~1;
             }
         }
     }
 
+    /** The column after {@code n} more pixels, held at the row's end (pixels past it are dropped). */
+    private int advance(int x, int n) {
+        return Math.min(width, x + n);
+    }
+
     private void set(int x, int value) {
-        if (x < width) {        // runs past the row's end are ignored, as decoders commonly do
-            index[x] = (byte) value;
-        }
+        index[x] = (byte) value;
     }
 
     private void emit(int fileRow) {

@@ -49,6 +49,7 @@ public final class Vips {
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Bumped whenever a call that can fail starts while another one is in flight. */
     private final AtomicLong overlaps = new AtomicLong();
+    private final Watchdog watchdog = new Watchdog(this);
 
     Vips(SymbolLookup lookup, Path library) throws VipsException {
         this.lookup = lookup;
@@ -61,6 +62,7 @@ public final class Vips {
             }
         }
         GLibLog.install(this);
+        Loaders.blockAllButInputs(this);
         // No operation cache: a thumbnail is cached by file name, so a changed file of the same name would be
         // answered from the cache; and caching would hold memory between unrelated images.
         invoke("vips_cache_set_max", FunctionDescriptor.ofVoid(JAVA_INT), -1, 0);
@@ -108,6 +110,10 @@ public final class Vips {
     }
 
     // ---- calls used by VipsScope and VipsImage -------------------------------------------------------------
+
+    Watchdog watchdog() {
+        return watchdog;
+    }
 
     int intGetter(String function, VipsImage image) {
         return (int) invoke(function, FunctionDescriptor.of(JAVA_INT, ADDRESS), -1, image.handle());

@@ -27,9 +27,24 @@ public final class VipsScope implements AutoCloseable {
     private final Vips vips;
     private final Arena arena = Arena.ofConfined();
     private final Deque<VipsImage> images = new ArrayDeque<>();
+    private WorkLimit limit;
+    private long limitId;
 
     VipsScope(Vips vips) {
         this.vips = vips;
+    }
+
+    /**
+     * Bounds all later work of this scope: every image made from now on is watched, and its computations are
+     * killed between tiles once {@code limit} says stop (they then fail with a {@link VipsException}; ask the
+     * limit why). Computing calls also check the limit before they start.
+     */
+    public void limit(WorkLimit limit) {
+        if (this.limit != null) {
+            throw new IllegalStateException("this scope already has a limit");
+        }
+        this.limit = limit;
+        this.limitId = vips.watchdog().register(limit);
     }
 
     /** Opens an image file lazily: only the header is read until pixels are needed. */
@@ -37,6 +52,25 @@ public final class VipsScope implements AutoCloseable {
         MemorySegment p = (MemorySegment) vips.call(arena, "vips_image_new_from_file", ADDRESS,
                 new Object[]{arena.allocateFrom(file.toString())}, opts);
         return own(p);
+    }
+
+    /**
+     * Opens a file with one loader, by its nickname (e.g. "jpegload"), lazily: whatever the content looks like,
+     * no other loader reads it.
+     */
+    public VipsImage load(String loader, Path file, Opt... opts) throws VipsException {
+        MemorySegment out = arena.allocate(ADDRESS);
+        check(vips.call(arena, "vips_" + loader, JAVA_INT, new Object[]{arena.allocateFrom(file.toString()), out},
+                opts));
+        return own(out.get(ADDRESS, 0));
+    }
+
+    /** Opens bytes in memory with one loader (e.g. "jpegload" calls vips_jpegload_buffer); bytes are copied. */
+    public VipsImage load(String loader, byte[] bytes, Opt... opts) throws VipsException {
+        MemorySegment out = arena.allocate(ADDRESS);
+        check(vips.call(arena, "vips_" + loader + "_buffer", JAVA_INT,
+                new Object[]{copyIn(bytes), (long) bytes.length, out}, opts));
+        return own(out.get(ADDRESS, 0));
     }
 
     /** Opens an image held in memory (also lazily; the bytes are copied into this scope). */
@@ -131,6 +165,7 @@ public final class VipsScope implements AutoCloseable {
      * a quality search): a file opened for sequential streaming can be read only once.
      */
     public VipsImage inMemory(VipsImage in) throws VipsException {
+        checkLimit();
         MemorySegment p = (MemorySegment) vips.checked("vips_image_copy_memory",
                 FunctionDescriptor.of(ADDRESS, ADDRESS), -1, in.handle());
         return own(p);
@@ -138,6 +173,7 @@ public final class VipsScope implements AutoCloseable {
 
     /** Encodes with a {@code vips_*save_buffer} saver, e.g. "vips_webpsave_buffer". */
     public byte[] save(String saver, VipsImage in, Opt... opts) throws VipsException {
+        checkLimit();
         MemorySegment buf = arena.allocate(ADDRESS);
         MemorySegment len = arena.allocate(JAVA_LONG);
         check(vips.call(arena, saver, JAVA_INT, new Object[]{in.handle(), buf, len}, opts));
@@ -146,6 +182,7 @@ public final class VipsScope implements AutoCloseable {
 
     /** Computes the image and returns its pixels, band-interleaved, row by row. */
     public byte[] pixels(VipsImage in) throws VipsException {
+        checkLimit();
         MemorySegment len = arena.allocate(JAVA_LONG);
         MemorySegment p = (MemorySegment) vips.checked("vips_image_write_to_memory",
                 FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS), -1, in.handle(), len);
@@ -237,7 +274,16 @@ public final class VipsScope implements AutoCloseable {
         while (!images.isEmpty()) {
             vips.unref(images.pop().handle());
         }
+        if (limit != null) {
+            vips.watchdog().unregister(limitId);
+        }
         arena.close();
+    }
+
+    private void checkLimit() throws VipsException {
+        if (limit != null) {
+            limit.check();
+        }
     }
 
     /**
@@ -259,6 +305,9 @@ public final class VipsScope implements AutoCloseable {
         }
         VipsImage image = new VipsImage(vips, p);
         images.push(image);
+        if (limit != null) {
+            vips.watchdog().watch(p, limitId);
+        }
         return image;
     }
 

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.core.Retrier;
+import io.lumasync.http.BodyLimits;
+import io.lumasync.http.HeaderValues;
 import io.lumasync.http.Http;
 import io.lumasync.http.HttpErrors;
+import io.lumasync.http.PlainHttp;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +29,9 @@ import java.util.regex.Pattern;
 
 /**
  * The HTTP side of a custom API source: fills {placeholders} in the URL and headers ({token}, {token_base64} and
- * any setting such as {username}), sends the token only to the API's own host, follows the configured next-page
- * rule, and keeps the token out of every message ({@link #redact}).
+ * any setting such as {username}), sends the token only to the API's own origin and never over plain http to
+ * another machine unless allowed ({@link PlainHttp}), follows the configured next-page rule, reads every answer
+ * within {@link BodyLimits}, and keeps the token out of every message ({@link #redact}).
  */
 final class ApiRequests {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_][a-z0-9_]*)}");
@@ -36,12 +41,19 @@ final class ApiRequests {
     private final AdapterConfig cfg;
     private final Optional<String> token;
     private final HttpClient http;
+    private final Retrier retrier;
 
-    ApiRequests(CustomApiMapping mapping, AdapterConfig cfg, Optional<String> token, HttpClient http) {
+    ApiRequests(CustomApiMapping mapping, AdapterConfig cfg, Optional<String> token, HttpClient http, Retrier retrier) {
         this.mapping = mapping;
         this.cfg = cfg;
         this.token = token.filter(t -> !t.isEmpty());
         this.http = http;
+        this.retrier = retrier;
+    }
+
+    /** Runs a download and its checks again while they fail with RETRY ({@link #getBytes} is not retried alone). */
+    <T> T retried(Retrier.Call<T, RuntimeException> call) throws LumasyncException {
+        return retrier.call(call);
     }
 
     Optional<String> sizeField() {
@@ -108,16 +120,21 @@ final class ApiRequests {
         };
     }
 
+    /** A listing page, retried while it fails with RETRY. */
     HttpResponse<String> getText(URI uri) throws LumasyncException {
-        HttpResponse<String> r = send(uri, HttpResponse.BodyHandlers.ofString());
+        return retrier.call(() -> getTextOnce(uri));
+    }
+
+    private HttpResponse<String> getTextOnce(URI uri) throws LumasyncException {
+        HttpResponse<String> r = send(uri, BodyLimits.ofString(BodyLimits.PAGE));
         if (r.statusCode() / 100 != 2) {
             throw HttpErrors.fromResponse(what(), r, redact(snippet(r.body())));
         }
         return r;
     }
 
-    HttpResponse<InputStream> getBytes(URI uri, String itemName) throws LumasyncException {
-        HttpResponse<InputStream> r = send(uri, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> getBytes(URI uri, String itemName, BodyLimits.Limits limits) throws LumasyncException {
+        HttpResponse<InputStream> r = send(uri, BodyLimits.ofInputStream(limits));
         if (r.statusCode() / 100 == 2) {
             return r;
         }
@@ -136,11 +153,20 @@ final class ApiRequests {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2))
                 .header("User-Agent", Http.USER_AGENT).header("Accept", "application/json, image/*;q=0.9, */*;q=0.5");
         URI api = URI.create(fill(mapping.url(), true).replace(" ", "%20"));
-        if (sameOrigin(api, uri)) {
-            mapping.headers().forEach((k, v) -> b.header(k, fill(v, false)));
+        if (Http.sameOrigin(api, uri)) {
+            if (carriesCredentials()) {
+                PlainHttp.requireSafe(uri, cfg.flag(PlainHttp.FIELD), "The source '" + cfg.name() + "'");
+            }
+            for (Map.Entry<String, String> h : mapping.headers().entrySet()) {
+                if (!HeaderValues.isValidName(h.getKey())) {
+                    throw new LumasyncException(ErrorKind.UNAVAILABLE, "'" + cfg.name() + "': '" + h.getKey()
+                            + "' is not a header name. Edit its headers.");
+                }
+                b.header(h.getKey(), HeaderValues.clean(fill(h.getValue(), false)));
+            }
         }
         try {
-            return http.send(b.GET().build(), handler);
+            return Http.send(http, b.GET().build(), handler);
         } catch (IOException e) {
             throw HttpErrors.fromIo(what(), e);
         } catch (InterruptedException e) {
@@ -149,9 +175,9 @@ final class ApiRequests {
         }
     }
 
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort()
-                && String.valueOf(a.getScheme()).equalsIgnoreCase(String.valueOf(b.getScheme()));
+    /** A token, or headers (which may hold a typed-in password), go with requests to the API's origin. */
+    boolean carriesCredentials() {
+        return token.isPresent() || !mapping.headers().isEmpty();
     }
 
     /** Replaces placeholders; in a URL the token is percent-encoded, in a header it is used as is. */

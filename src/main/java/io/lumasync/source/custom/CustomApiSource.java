@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.Fingerprint;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.http.BodyLimits;
+import io.lumasync.http.HttpErrors;
 import io.lumasync.source.ContentDigest;
 import io.lumasync.source.Listing;
 import io.lumasync.source.Source;
@@ -172,8 +174,10 @@ public final class CustomApiSource implements Source {
             throw new LumasyncException(ErrorKind.GIVE_UP, item.name() + ": not in the last listing of "
                     + requests.what() + "; it is picked up at the next sync.");
         }
-        HttpResponse<InputStream> r = requests.getBytes(URI.create(m.download()), item.name());
-        return StagedDownload.verify(r.body(), dataDir.resolve("downloads"), "", item.name());
+        return requests.retried(() -> {
+            HttpResponse<InputStream> r = requests.getBytes(URI.create(m.download()), item.name(), BodyLimits.FILE);
+            return StagedDownload.verify(r.body(), dataDir.resolve("downloads"), "", item.name());
+        });
     }
 
     @Override
@@ -182,11 +186,13 @@ public final class CustomApiSource implements Source {
         if (m == null || m.thumbnail().isEmpty()) {
             return Optional.empty();
         }
-        try (InputStream in = requests.getBytes(URI.create(m.thumbnail()), item.name()).body()) {
-            return Optional.of(in.readAllBytes());
-        } catch (IOException e) {
-            throw new LumasyncException(ErrorKind.RETRY, item.name() + ": the preview download broke off.", e);
-        }
+        return requests.retried(() -> {
+            try (InputStream in = requests.getBytes(URI.create(m.thumbnail()), item.name(), BodyLimits.THUMBNAIL).body()) {
+                return Optional.of(in.readAllBytes());
+            } catch (IOException e) {
+                throw HttpErrors.fromIo(item.name() + ": the preview from " + requests.what(), e);
+            }
+        });
     }
 
     private Path indexFile() {

@@ -1,14 +1,20 @@
 package io.lumasync.source.custom;
 
+import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.AdapterContext;
 import io.lumasync.core.AuthKind;
 import io.lumasync.core.ConfigField;
+import io.lumasync.core.ConfigurationException;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.source.Source;
+import io.lumasync.http.HeaderValues;
+import io.lumasync.http.PlainHttp;
 import io.lumasync.source.SourceType;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Any JSON API (with presets for well-known ones) as a source; its token is a SECRET field in the vault. */
 public final class CustomApiSourceType implements SourceType {
@@ -57,7 +63,32 @@ public final class CustomApiSourceType implements SourceType {
                 ConfigField.text("per_page_param", "Page size parameter", false, "e.g. per_page or limit"),
                 new ConfigField("per_page", "Page size", ConfigField.Kind.NUMBER, false, "", "Items per page", List.of()),
                 ConfigField.text("next", "Next page", false, "none, link, field:<path>, cursor:<path>:<param>, "
-                        + "page:<param> or offset:<param>"));
+                        + "page:<param> or offset:<param>"),
+                PlainHttp.field());
+    }
+
+    @Override
+    public void validate(AdapterConfig config, Map<String, String> secrets) throws LumasyncException {
+        CustomApiMapping mapping = CustomApiMapping.from(config);
+        for (String name : mapping.headers().keySet()) {
+            if (!HeaderValues.isValidName(name)) {
+                throw new ConfigurationException("'" + config.name() + "': '" + name + "' is not a header name. Write "
+                        + "one 'Name: value' per line, the name in letters, digits and '-'.");
+            }
+        }
+        URI api;
+        try {
+            api = URI.create(mapping.url().strip().replaceAll("\\{[a-z_][a-z0-9_]*}", "x"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("'" + config.name() + "': the API URL is not a web address.");
+        }
+        if (!mapping.next().matches("(?i)none|link|field:.+|cursor:[^:]+:[^:]+|page:.+|offset:.+")) {
+            throw new ConfigurationException("'" + config.name() + "': the next-page rule '" + mapping.next()
+                    + "' is not one of none, link, field:<path>, cursor:<path>:<param>, page:<param>, offset:<param>.");
+        }
+        if (secrets.containsKey("token") || !mapping.headers().isEmpty()) {
+            PlainHttp.requireSafe(api, config.flag(PlainHttp.FIELD), "The source '" + config.name() + "'");
+        }
     }
 
     @Override
@@ -74,6 +105,6 @@ public final class CustomApiSourceType implements SourceType {
     public static CustomApiSource open(AdapterContext context) throws LumasyncException {
         CustomApiMapping mapping = CustomApiMapping.from(context.config());
         return new CustomApiSource(mapping, new ApiRequests(mapping, context.config(), context.secrets().get("token"),
-                context.http()), context.dataDir());
+                context.http(), context.retrier()), context.dataDir());
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.lumasync.auth.OAuthSession;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.core.Retrier;
+import io.lumasync.http.BodyLimits;
 import io.lumasync.http.Http;
 import io.lumasync.http.HttpErrors;
 
@@ -17,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The few Dropbox HTTP API v2 calls we make (www.dropbox.com/developers/documentation/http/documentation): RPC
@@ -34,13 +37,21 @@ final class DropboxApi {
     private final URI contentBase;
     private final URI notifyBase;
     private final java.net.http.HttpClient http;
+    private final Retrier retrier;
 
-    DropboxApi(OAuthSession session, URI apiBase, URI contentBase, URI notifyBase, java.net.http.HttpClient http) {
+    DropboxApi(OAuthSession session, URI apiBase, URI contentBase, URI notifyBase, java.net.http.HttpClient http,
+               Retrier retrier) {
         this.session = session;
         this.apiBase = apiBase;
         this.contentBase = contentBase;
         this.notifyBase = notifyBase;
         this.http = http;
+        this.retrier = retrier;
+    }
+
+    /** Runs a download and its checks again while they fail with RETRY (content calls are not retried alone). */
+    <T> T retried(Retrier.Call<T, EndpointError> call) throws LumasyncException, EndpointError {
+        return retrier.call(call);
     }
 
     /**
@@ -55,7 +66,7 @@ final class DropboxApi {
                     .timeout(Duration.ofSeconds(timeoutSeconds + 90)) // Dropbox adds up to 90 s of jitter
                     .header("Content-Type", "application/json")
                     .header("User-Agent", Http.USER_AGENT)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), BodyLimits.ofString(BodyLimits.PAGE));
         } catch (IOException e) {
             throw HttpErrors.fromIo("Dropbox (waiting for changes)", e);
         } catch (InterruptedException e) {
@@ -78,7 +89,12 @@ final class DropboxApi {
         }
     }
 
+    /** An RPC endpoint, retried while it fails with RETRY. */
     JsonNode rpc(String endpoint, Object arg) throws LumasyncException, EndpointError {
+        return retrier.call(() -> rpcOnce(endpoint, arg));
+    }
+
+    private JsonNode rpcOnce(String endpoint, Object arg) throws LumasyncException, EndpointError {
         String body = write(JSON, arg);
         HttpResponse<String> r = session.send(token -> HttpRequest.newBuilder(apiBase.resolve("/2/" + endpoint))
                         .timeout(Duration.ofSeconds(60))
@@ -86,7 +102,7 @@ final class DropboxApi {
                         .header("Content-Type", "application/json")
                         .header("User-Agent", Http.USER_AGENT)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString(), "Dropbox");
+                BodyLimits.ofString(BodyLimits.PAGE), "Dropbox", answer -> missingScope(answer.body()));
         if (r.statusCode() == 200) {
             return read(r.body());
         }
@@ -102,17 +118,35 @@ final class DropboxApi {
                         .header("Dropbox-API-Arg", header)
                         .header("User-Agent", Http.USER_AGENT)
                         .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofInputStream(), "Dropbox");
+                BodyLimits.ofInputStream(BodyLimits.FILE), "Dropbox", answer -> missingScope(errorText(answer)));
         if (r.statusCode() == 200) {
             return r;
         }
-        String text;
+        throw failure(r.statusCode(), r, errorText(r));
+    }
+
+    private static String errorText(HttpResponse<InputStream> r) {
         try (InputStream in = r.body()) {
-            text = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+            return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            text = "";
+            return "";
         }
-        throw failure(r.statusCode(), r, text);
+    }
+
+    /**
+     * A 401 {@code missing_scope}: the token lacks a permission because the app registration lacks it (or lacked it
+     * at sign-in). A refresh returns a token with the same scopes, so it is said at once, naming the permission.
+     */
+    static Optional<LumasyncException> missingScope(String body) {
+        JsonNode err = read(body);
+        if (!err.path("error_summary").asText("").startsWith("missing_scope")) {
+            return Optional.empty();
+        }
+        String scope = err.path("error").path("required_scope").asText("");
+        return Optional.of(new LumasyncException(ErrorKind.UNAVAILABLE, "Dropbox refused: the Dropbox app Lumasync "
+                + "signs in with lacks the permission '" + (scope.isEmpty() ? "?" : trim(scope)) + "'. Enable it "
+                + "on the app's Permissions tab in the Dropbox App Console, then sign in again "
+                + "(lumasync login)."));
     }
 
     private static LumasyncException failure(int status, HttpResponse<?> r, String body) throws EndpointError {

@@ -63,7 +63,7 @@ public final class DropboxSource implements Source, Watchable {
                 return changesSince(cursor.get(), index);
             } catch (DropboxApi.EndpointError e) {
                 if (!e.summary.startsWith("reset")) {
-                    throw endpointFailure(e, "the folder " + displayRoot());
+                    throw DropboxErrors.of(e, "the folder " + displayRoot());
                 }
                 // The cursor expired: a full listing follows; the engine matches items by id, so no duplicates.
             }
@@ -89,7 +89,7 @@ public final class DropboxSource implements Source, Watchable {
                 page = api.rpc("files/list_folder/continue", Map.of("cursor", page.path("cursor").asText()));
             }
         } catch (DropboxApi.EndpointError e) {
-            throw endpointFailure(e, "the folder " + displayRoot());
+            throw DropboxErrors.of(e, "the folder " + displayRoot());
         }
         saveIndex(index);
         return new Listing(List.copyOf(pages.items.values()), List.of(), true, Optional.of(pages.cursor), pages.problems);
@@ -211,19 +211,20 @@ public final class DropboxSource implements Source, Watchable {
 
     @Override
     public InputStream open(SourceItem item) throws LumasyncException {
-        HttpResponse<InputStream> r;
         try {
-            r = api.content("files/download", Map.of("path", item.id()));
+            return api.retried(() -> {
+                HttpResponse<InputStream> r = api.content("files/download", Map.of("path", item.id()));
+                String expected = item.fingerprint().contentHash();
+                if (expected.isEmpty()) {
+                    String fromHeader = DropboxApi.read(r.headers().firstValue("Dropbox-API-Result").orElse(""))
+                            .path("content_hash").asText("");
+                    expected = fromHeader.isEmpty() ? "" : "dropbox:" + fromHeader;
+                }
+                return StagedDownload.verify(r.body(), dataDir.resolve("downloads"), expected, label(item));
+            });
         } catch (DropboxApi.EndpointError e) {
-            throw endpointFailure(e, label(item));
+            throw DropboxErrors.of(e, label(item));
         }
-        String expected = item.fingerprint().contentHash();
-        if (expected.isEmpty()) {
-            String fromHeader = DropboxApi.read(r.headers().firstValue("Dropbox-API-Result").orElse(""))
-                    .path("content_hash").asText("");
-            expected = fromHeader.isEmpty() ? "" : "dropbox:" + fromHeader;
-        }
-        return StagedDownload.verify(r.body(), dataDir.resolve("downloads"), expected, label(item));
     }
 
     @Override
@@ -234,18 +235,19 @@ public final class DropboxSource implements Source, Watchable {
         arg.put("size", thumbnailSize(size));
         arg.put("mode", "fitone_bestfit");
         try {
-            HttpResponse<InputStream> r = api.content("files/get_thumbnail_v2", arg);
-            try (InputStream in = r.body()) {
-                return Optional.of(in.readAllBytes());
-            }
+            return api.retried(() -> {
+                try (InputStream in = api.content("files/get_thumbnail_v2", arg).body()) {
+                    return Optional.of(in.readAllBytes());
+                } catch (IOException e) {
+                    throw new LumasyncException(ErrorKind.RETRY, label(item) + ": the preview download broke off.", e);
+                }
+            });
         } catch (DropboxApi.EndpointError e) {
             if (e.summary.startsWith("unsupported_extension") || e.summary.startsWith("unsupported_image")
                     || e.summary.startsWith("conversion_error")) {
                 return Optional.empty(); // Dropbox makes no preview for this file (e.g. a large RAW)
             }
-            throw endpointFailure(e, label(item));
-        } catch (IOException e) {
-            throw new LumasyncException(ErrorKind.RETRY, label(item) + ": the preview download broke off.", e);
+            throw DropboxErrors.of(e, label(item));
         }
     }
 
@@ -259,18 +261,6 @@ public final class DropboxSource implements Source, Watchable {
             }
         }
         return "w2048h1536";
-    }
-
-    private LumasyncException endpointFailure(DropboxApi.EndpointError e, String what) {
-        String s = e.summary;
-        if (s.startsWith("path/not_found") || s.startsWith("path/not_file") || s.startsWith("path_lookup/not_found")) {
-            return new LumasyncException(ErrorKind.GIVE_UP, what + " was not found in Dropbox: it was moved or deleted "
-                    + "since the last listing. It is skipped; the next sync sees the change.");
-        }
-        if (s.startsWith("path/restricted_content") || s.startsWith("path/unsupported_file")) {
-            return new LumasyncException(ErrorKind.GIVE_UP, what + " cannot be downloaded from Dropbox (" + s + ").");
-        }
-        return new LumasyncException(ErrorKind.GIVE_UP, "Dropbox refused the request for " + what + " (" + s + ").");
     }
 
     private String label(SourceItem item) {

@@ -1,5 +1,6 @@
 package io.lumasync.source.dropbox;
 
+import io.lumasync.auth.OAuthApps;
 import io.lumasync.auth.OAuthClient;
 import io.lumasync.auth.OAuthProvider;
 import io.lumasync.auth.OAuthSession;
@@ -19,13 +20,12 @@ import java.util.Optional;
 
 /**
  * Dropbox as a source. Signing in ({@code lumasync login dropbox}) stores the tokens in the vault under the
- * source's name; this type only reads them. {@code api_url}, {@code content_url}, {@code notify_url} and {@code token_url} are
- * unlisted settings that point the adapter at another server (tests, a corporate proxy).
+ * source's name; this type only reads them. {@code api_url}, {@code content_url}, {@code notify_url},
+ * {@code authorize_url} and {@code token_url} are unlisted settings that point the adapter at another server (tests,
+ * a corporate proxy); {@code redirect_port} is the loopback port of the redirect registered with the app.
  */
 public final class DropboxSourceType implements SourceType {
     public static final String ID = "dropbox";
-    /** Where a packaged build puts its registered Dropbox app key; users may set their own in the source. */
-    public static final String APP_KEY_ENV = "LUMASYNC_DROPBOX_APP_KEY";
 
     @Override
     public String id() {
@@ -49,8 +49,9 @@ public final class DropboxSourceType implements SourceType {
                 new ConfigField("folder", "Folder", ConfigField.Kind.TEXT, false, "",
                         "The Dropbox folder to sync, e.g. /Photos/Portfolio. Empty = the whole Dropbox.", List.of()),
                 ConfigField.text("client_id", "App key", false,
-                        "Your own Dropbox app key (App Console, PKCE enabled, scopes files.metadata.read and "
-                                + "files.content.read). Empty = Lumasync's app key."));
+                        "Your own Dropbox app key (App Console: scopes account_info.read, files.metadata.read and "
+                                + "files.content.read; redirect URI http://127.0.0.1:" + OAuthProvider.DROPBOX_LOOPBACK_PORT
+                                + "/callback). Empty = Lumasync's app key."));
     }
 
     @Override
@@ -58,14 +59,20 @@ public final class DropboxSourceType implements SourceType {
         return AuthKind.OAUTH_PKCE;
     }
 
-    /** The OAuth provider for a configured source (its own app key, or the packaged one). */
+    /** The OAuth provider for a configured source (its own app key, or the build's). */
     public static OAuthProvider provider(AdapterConfig config) throws LumasyncException {
-        String clientId = config.get("client_id").or(() -> Optional.ofNullable(System.getenv(APP_KEY_ENV)))
-                .filter(s -> !s.isBlank())
+        return provider(config, OAuthApps.current());
+    }
+
+    static OAuthProvider provider(AdapterConfig config, OAuthApps apps) throws LumasyncException {
+        String clientId = config.get("client_id").filter(s -> !s.isBlank())
+                .or(() -> apps.dropbox().map(OAuthApps.Client::id))
                 .orElseThrow(() -> new LumasyncException(ErrorKind.UNAVAILABLE, "'" + config.name() + "' has no "
                         + "Dropbox app key. Create an app in the Dropbox App Console and enter its key in the source."));
         OAuthProvider p = OAuthProvider.dropbox(clientId);
-        return config.get("token_url").map(t -> p.withEndpoints(p.authorizationUri(), URI.create(t))).orElse(p);
+        p = p.withEndpoints(config.get("authorize_url").map(URI::create).orElse(p.authorizationUri()),
+                config.get("token_url").map(URI::create).orElse(p.tokenUri()));
+        return p.withLoopbackPort(config.intValue("redirect_port", OAuthProvider.DROPBOX_LOOPBACK_PORT));
     }
 
     @Override
@@ -82,7 +89,8 @@ public final class DropboxSourceType implements SourceType {
         DropboxApi api = new DropboxApi(session,
                 URI.create(cfg.get("api_url").orElse("https://api.dropboxapi.com")),
                 URI.create(cfg.get("content_url").orElse("https://content.dropboxapi.com")),
-                URI.create(cfg.get("notify_url").orElse("https://notify.dropboxapi.com")), context.http());
+                URI.create(cfg.get("notify_url").orElse("https://notify.dropboxapi.com")), context.http(),
+                context.retrier());
         return new DropboxSource(api, cfg.get("folder").orElse(""), context.dataDir());
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lumasync.auth.OAuthSession;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.core.Retrier;
+import io.lumasync.http.BodyLimits;
 import io.lumasync.http.Http;
 import io.lumasync.http.HttpErrors;
 
@@ -17,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -28,15 +31,27 @@ import java.util.stream.Collectors;
 final class DriveApi {
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A preview is a few hundred KB; anything far larger is not what we asked for. */
+    static final int MAX_THUMBNAIL_BYTES = 8 * 1024 * 1024;
+
     private final OAuthSession session;
     private final URI base;
+    private final java.net.http.HttpClient http;
+    private final Retrier retrier;
 
-    DriveApi(OAuthSession session, URI base) {
+    DriveApi(OAuthSession session, URI base, java.net.http.HttpClient http, Retrier retrier) {
         this.session = session;
         this.base = base;
+        this.http = http;
+        this.retrier = retrier;
     }
 
-    /** A Drive error that the caller may want to handle (invalid page token, not found). */
+    /** Runs a download and its checks again while they fail with RETRY ({@link #stream} is not retried alone). */
+    <T> T retried(Retrier.Call<T, DriveError> call) throws LumasyncException, DriveError {
+        return retrier.call(call);
+    }
+
+    /** A Drive error that the caller names the item in (invalid page token, not found, a 403's reason). */
     static final class DriveError extends Exception {
         final int status;
         final String reason;
@@ -50,9 +65,14 @@ final class DriveApi {
         }
     }
 
+    /** A metadata call, retried while it fails with RETRY. */
     JsonNode get(String path, Map<String, String> query) throws LumasyncException, DriveError {
+        return retrier.call(() -> getOnce(path, query));
+    }
+
+    private JsonNode getOnce(String path, Map<String, String> query) throws LumasyncException, DriveError {
         HttpResponse<String> r = session.send(token -> request(uri(path, query), token),
-                HttpResponse.BodyHandlers.ofString(), "Google Drive");
+                BodyLimits.ofString(BodyLimits.PAGE), "Google Drive");
         if (r.statusCode() == 200) {
             return read(r.body());
         }
@@ -61,7 +81,7 @@ final class DriveApi {
 
     HttpResponse<InputStream> stream(URI uri) throws LumasyncException, DriveError {
         HttpResponse<InputStream> r = session.send(token -> request(uri, token),
-                HttpResponse.BodyHandlers.ofInputStream(), "Google Drive");
+                BodyLimits.ofInputStream(BodyLimits.FILE), "Google Drive");
         if (r.statusCode() == 200) {
             return r;
         }
@@ -72,6 +92,44 @@ final class DriveApi {
             text = "";
         }
         throw failure(r, text);
+    }
+
+    /**
+     * Fetches a {@code thumbnailLink}: a short-lived URL on Google's content host, which wants the user's token
+     * for a file not shared publicly, and whose errors are that host's HTML pages, not Drive JSON. The token only
+     * goes to Google's own hosts (or the API's host); a refused or expired link means "no preview", since a new
+     * link comes with the next listing, and it is not a reason to refresh the sign-in.
+     */
+    Optional<byte[]> thumbnail(URI link) throws LumasyncException {
+        boolean google = "https".equals(link.getScheme()) && link.getHost() != null
+                && (link.getHost().endsWith(".googleusercontent.com") || link.getHost().endsWith(".google.com"));
+        boolean apiHost = link.getScheme() != null && link.getScheme().equals(base.getScheme())
+                && link.getHost() != null && link.getHost().equals(base.getHost());
+        if (!google && !apiHost) {
+            return Optional.empty();
+        }
+        HttpRequest request = request(link, session.accessToken());
+        HttpResponse<InputStream> r;
+        try {
+            r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw HttpErrors.fromIo("Google Drive (preview)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LumasyncException(ErrorKind.RETRY, "Google Drive: the preview download was interrupted.", e);
+        }
+        try (InputStream in = r.body()) {
+            if (r.statusCode() == 429 || r.statusCode() >= 500) {
+                throw HttpErrors.fromResponse("Google Drive (preview)", r, "");
+            }
+            if (r.statusCode() != 200) {
+                return Optional.empty();
+            }
+            byte[] bytes = in.readNBytes(MAX_THUMBNAIL_BYTES + 1);
+            return bytes.length > MAX_THUMBNAIL_BYTES ? Optional.empty() : Optional.of(bytes);
+        } catch (IOException e) {
+            throw new LumasyncException(ErrorKind.RETRY, "Google Drive: the preview download broke off.", e);
+        }
     }
 
     URI uri(String path, Map<String, String> query) {
@@ -98,7 +156,7 @@ final class DriveApi {
             return new LumasyncException(ErrorKind.RETRY, "Google Drive asked Lumasync to slow down (" + message + ").",
                     HttpErrors.retryAfter(r.headers()).orElse(null), null);
         }
-        if (status == 400 || status == 404 || status == 410) {
+        if (status == 400 || status == 403 || status == 404 || status == 410) {
             throw new DriveError(status, reason, first.path("location").asText(""), message);
         }
         return HttpErrors.fromResponse("Google Drive", r, message);

@@ -234,8 +234,11 @@ public final class DriveSource implements Source {
         q.put("alt", "media");
         q.put("supportsAllDrives", "true");
         try {
-            HttpResponse<InputStream> r = api.stream(api.uri("/drive/v3/files/" + item.id(), q));
-            return StagedDownload.verify(r.body(), dataDir.resolve("downloads"), item.fingerprint().contentHash(), label(item));
+            return api.retried(() -> {
+                HttpResponse<InputStream> r = api.stream(api.uri("/drive/v3/files/" + item.id(), q));
+                return StagedDownload.verify(r.body(), dataDir.resolve("downloads"), item.fingerprint().contentHash(),
+                        label(item));
+            });
         } catch (DriveApi.DriveError e) {
             throw plain(e, label(item));
         }
@@ -252,24 +255,20 @@ public final class DriveSource implements Source {
                 return Optional.empty(); // Drive has not made one (yet), e.g. for a RAW file
             }
             // thumbnailLink ends in "=s220"; the number asks for another size.
-            URI sized = URI.create(link.replaceFirst("=s\\d+$", "=s" + size));
-            try (InputStream in = api.stream(sized).body()) {
-                return Optional.of(in.readAllBytes());
+            URI sized;
+            try {
+                sized = URI.create(link.replaceFirst("=s\\d+$", "=s" + size));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty(); // not a usable address: no preview rather than a failure
             }
+            return api.retried(() -> api.thumbnail(sized));
         } catch (DriveApi.DriveError e) {
             throw plain(e, label(item));
-        } catch (IOException e) {
-            throw new LumasyncException(ErrorKind.RETRY, label(item) + ": the preview download broke off.", e);
         }
     }
 
     private LumasyncException plain(DriveApi.DriveError e, String what) {
-        if (e.status == 404) {
-            return new LumasyncException(ErrorKind.GIVE_UP, what + " was not found in Google Drive: it was deleted or "
-                    + "its sharing changed since the last listing. It is skipped; the next sync sees the change.");
-        }
-        return new LumasyncException(ErrorKind.GIVE_UP, "Google Drive refused the request for " + what + " ("
-                + e.getMessage() + ").");
+        return DriveErrors.of(e, what);
     }
 
     private static String label(SourceItem item) {

@@ -76,10 +76,16 @@ public final class ActivityViewModel {
         return sb.toString();
     }
 
-    private static String quote(String v) {
+    /**
+     * Quotes a cell, and turns one a spreadsheet would run as a formula (a file or album name chosen by whoever
+     * shares the folder, such as {@code =HYPERLINK(…)}) into plain text with a leading apostrophe.
+     */
+    static String quote(String v) {
         String s = v == null ? "" : v;
-        return s.matches(".*[\",\r\n].*") || s.startsWith("=") || s.startsWith("+") || s.startsWith("@")
-                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s;
+        }
+        return s.matches("(?s).*[\",\r\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     public ObservableList<ActivityEvent> visible() {

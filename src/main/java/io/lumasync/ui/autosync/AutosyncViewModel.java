@@ -6,7 +6,7 @@ import io.lumasync.ui.common.Intervals;
 import io.lumasync.ui.common.Tasks;
 import io.lumasync.ui.common.Texts;
 import io.lumasync.ui.common.engine.AppServices;
-import io.lumasync.ui.common.engine.AutosyncControl;
+import io.lumasync.sync.AutosyncControl;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;

@@ -1,6 +1,9 @@
 package io.lumasync.ui.common;
 
+import io.lumasync.core.LumasyncException;
 import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +14,7 @@ import java.util.function.Consumer;
 
 /** {@link Tasks} on a small pool of named daemon threads, so a stuck task never keeps the JVM alive. */
 public final class BackgroundTasks implements Tasks, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundTasks.class);
     private final ExecutorService pool;
 
     public BackgroundTasks(int threads) {
@@ -32,6 +36,9 @@ public final class BackgroundTasks implements Tasks, AutoCloseable {
                 T result = work.call();
                 onFx(() -> onSuccess.accept(result));
             } catch (Throwable e) {
+                if (!(e instanceof LumasyncException)) {
+                    LOG.error("Unexpected error in the background task '{}'", name, e);
+                }
                 onFx(() -> onError.accept(e));
             } finally {
                 Thread.currentThread().setName(old);

@@ -147,8 +147,8 @@ public final class ConfigForm {
             } else if (f.kind() == ConfigField.Kind.URL && !v.isEmpty()
                     && !(v.startsWith("https://") || v.startsWith("http://"))) {
                 out.add("\"" + f.label() + "\" must start with https:// (or http:// for a local server).");
-            } else if (f.kind() == ConfigField.Kind.NUMBER && !v.isEmpty() && !v.matches("-?\\d+")) {
-                out.add("\"" + f.label() + "\" must be a whole number.");
+            } else {
+                f.problem(v).ifPresent(p -> out.add("\"" + f.label() + "\" " + p + "."));
             }
         });
         return out;

@@ -1,6 +1,8 @@
 package io.lumasync.ui.common;
 
+import io.lumasync.core.LogFile;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.core.Redaction;
 import io.lumasync.store.JobState;
 import io.lumasync.sync.Sizes;
 import io.lumasync.sync.RunReport;
@@ -53,7 +55,8 @@ public final class Texts {
             return t.getMessage();
         }
         String m = e.getMessage();
-        return "Something went wrong" + (m == null || m.isBlank() ? "" : ": " + m)
-                + ". Try again; if it keeps happening, see the Activity pane.";
+        return "Something went wrong" + (m == null || m.isBlank() ? "" : ": " + Redaction.apply(m)) + "."
+                + LogFile.current().map(f -> " The details are in the log file " + f + " (Settings, Open log folder).")
+                .orElse(" Try again; if it keeps happening, see the Activity pane.");
     }
 }

@@ -1,8 +1,11 @@
 package io.lumasync.ui.common;
 
-import javafx.embed.swing.SwingFXUtils;
+import io.lumasync.core.LumasyncException;
+import io.lumasync.image.ImagePipeline;
+import io.lumasync.image.ImagePipelines;
 import javafx.scene.image.Image;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,12 +22,14 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import javax.imageio.ImageIO;
 
 /**
  * Small previews of local images, made on two background threads and kept on disk (keyed by path, size and
  * modification time) and in a small memory cache, so scrolling never waits for decoding. Newest requests run
- * first: the cells on screen now matter more than the ones scrolled past.
+ * first: the cells on screen now matter more than the ones scrolled past. The files are anyone's (a shared folder
+ * can hold anything), so they are decoded only by the image engine, under the limits of a conversion (format by
+ * content, pixel limit from the header, deadline) and shrunk while loading; JavaFX only ever reads the engine's
+ * small PNG.
  */
 public final class Thumbnails implements AutoCloseable {
     public static final int SIZE = 160;
@@ -32,6 +37,7 @@ public final class Thumbnails implements AutoCloseable {
 
     private final Path cacheDir;
     private final Tasks tasks;
+    private final ImagePipeline engine;
     private final ExecutorService pool;
     private final Map<String, Image> memory = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -41,8 +47,14 @@ public final class Thumbnails implements AutoCloseable {
     };
 
     public Thumbnails(Path cacheDir, Tasks tasks) {
+        this(cacheDir, tasks, ImagePipelines.best());
+    }
+
+    /** @param engine makes the previews ({@link ImagePipeline#preview}); one that makes none shows placeholders */
+    public Thumbnails(Path cacheDir, Tasks tasks, ImagePipeline engine) {
         this.cacheDir = cacheDir;
         this.tasks = tasks;
+        this.engine = engine;
         LinkedBlockingDeque<Runnable> lifo = new LinkedBlockingDeque<>() {
             @Override
             public boolean offer(Runnable r) {
@@ -82,23 +94,28 @@ public final class Thumbnails implements AutoCloseable {
         });
     }
 
-    private Image make(Path file) {
+    /** The preview of {@code file}, from the disk cache or made now; null when there is none (placeholder). */
+    Image make(Path file) {
         try {
             Path cached = cacheDir.resolve(key(file) + ".png");
             if (Files.isRegularFile(cached)) {
                 return new Image(cached.toUri().toString());
             }
-            Image img = new Image(file.toUri().toString(), SIZE, SIZE, true, true);
-            if (img.isError() || img.getWidth() == 0) {
-                return null; // formats JavaFX cannot decode (AVIF, HEIC, RAW) show a placeholder
+            Optional<byte[]> png = engine.preview(file, SIZE);
+            if (png.isEmpty()) {
+                return null;
+            }
+            Image img = new Image(new ByteArrayInputStream(png.get()));
+            if (img.isError()) {
+                return null;
             }
             Files.createDirectories(cacheDir);
             Path tmp = Files.createTempFile(cacheDir, "thumb", ".tmp");
-            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", tmp.toFile());
+            Files.write(tmp, png.get());
             Files.move(tmp, cached, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return img;
-        } catch (IOException | RuntimeException e) {
-            return null;
+        } catch (LumasyncException | IOException | RuntimeException e) {
+            return null;   // not an image, over a limit, unreadable: the cell shows its placeholder
         }
     }
 

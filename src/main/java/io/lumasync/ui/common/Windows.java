@@ -6,7 +6,11 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.image.Image;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -89,6 +93,33 @@ public final class Windows {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.OK, ButtonType.CANCEL);
         prepare(a, title);
         return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    /** Asks for a new or existing passphrase, typed twice; empty when the user cancels. */
+    public Optional<char[]> askPassphrase(String title, String message) {
+        Dialog<char[]> d = new Dialog<>();
+        PasswordField first = new PasswordField();
+        PasswordField again = new PasswordField();
+        first.setPromptText("Passphrase (at least 8 characters)");
+        again.setPromptText("The same again");
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.setMaxWidth(440);
+        d.getDialogPane().setContent(new VBox(8, text, first, again));
+        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(first.textProperty().length().lessThan(8)
+                .or(first.textProperty().isNotEqualTo(again.textProperty())));
+        d.setResultConverter(b -> b == ButtonType.OK ? first.getText().toCharArray() : null);
+        d.setTitle(title);
+        d.setHeaderText(title);
+        if (main.getScene() != null) {
+            d.initOwner(main);
+        }
+        theme.style(d.getDialogPane().getScene());
+        Optional<char[]> typed = d.showAndWait();
+        first.clear();
+        again.clear();
+        return typed;
     }
 
     private void alert(Alert.AlertType type, String title, String message) {

@@ -32,6 +32,7 @@ public final class DestinationsPane implements PaneView {
         this.ctx = ctx;
         this.vm = new DestinationsViewModel(ctx.services(), ctx.tasks());
         this.editor = new AdapterEditor(AdapterTypeInfo.destinations(), ctx.windows(), new Region());
+        vm.passphrase().askWith(ctx.windows(), vm::usePassphrase, vm::declinePassphrase);
         list.setId("destination-list");
         list.setItems(vm.destinations());
         list.setCellFactory(v -> new StatusCell<>(DestinationInfo::name, DestinationInfo::typeId,

@@ -2,6 +2,7 @@ package io.lumasync.ui.destinations;
 
 import io.lumasync.destination.Capabilities;
 import io.lumasync.sync.DestinationInfo;
+import io.lumasync.ui.common.PassphraseGate;
 import io.lumasync.ui.common.Tasks;
 import io.lumasync.ui.common.Texts;
 import io.lumasync.ui.common.engine.AppServices;
@@ -25,9 +26,12 @@ public final class DestinationsViewModel {
     private final BooleanProperty failed = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
+    private final PassphraseGate passphrase;
+
     public DestinationsViewModel(AppServices services, Tasks tasks) {
         this.services = services;
         this.tasks = tasks;
+        this.passphrase = new PassphraseGate(services, tasks);
     }
 
     public void refresh() {
@@ -36,6 +40,27 @@ public final class DestinationsViewModel {
 
     public void save(String name, String typeId, Map<String, String> settings, Map<String, String> secrets) {
         busy.set(true);
+        passphrase.guard(!secrets.isEmpty(), () -> store(name, typeId, settings, secrets), this::fail);
+    }
+
+    /** The passphrase asked for by {@link #passphrase()}; the waiting save then runs. */
+    public void usePassphrase(char[] typed) {
+        passphrase.answer(typed, this::fail);
+    }
+
+    /** No passphrase given: nothing is saved, and the reason is said. */
+    public void declinePassphrase() {
+        passphrase.cancel();
+        busy.set(false);
+        failed.set(true);
+        message.set(PassphraseGate.NOT_SAVED);
+    }
+
+    public PassphraseGate passphrase() {
+        return passphrase;
+    }
+
+    private void store(String name, String typeId, Map<String, String> settings, Map<String, String> secrets) {
         tasks.run("save destination " + name, () -> {
             services.addDestination(name, typeId, settings, secrets);
             return services.destinations();

@@ -8,8 +8,8 @@ import io.lumasync.store.JobState;
 import io.lumasync.sync.BatchProgress;
 import io.lumasync.sync.DestinationInfo;
 import io.lumasync.sync.ItemProgress;
-import io.lumasync.sync.Sizes;
-import io.lumasync.sync.RunReport;
+import io.lumasync.sync.OptimizeReport;
+import io.lumasync.sync.OptimizeResult;
 import io.lumasync.sync.SyncListener;
 import io.lumasync.ui.common.Coalescer;
 import io.lumasync.ui.common.Tasks;
@@ -66,6 +66,11 @@ public final class OptimizeViewModel {
 
         public BooleanProperty selectedProperty() {
             return selected;
+        }
+
+        /** What Optimize did with it: before → after, format and quality, or why it was left alone. */
+        public StringProperty resultProperty() {
+            return result;
         }
 
         /** WebP and AVIF are already efficient; recompressing them rarely pays. */
@@ -148,9 +153,9 @@ public final class OptimizeViewModel {
                 settings(), new SyncListener() {
                     @Override
                     public void onItem(ItemProgress p) {
-                        if (p.state().finished()) {
+                        if (!p.state().finished()) {
                             tasks.onFx(() -> chosen.stream().filter(r -> r.asset.ref().id().equals(p.assetId()))
-                                    .forEach(r -> r.result.set(describe(p))));
+                                    .forEach(r -> r.result.set(p.message() + "…")));
                         }
                     }
 
@@ -161,7 +166,11 @@ public final class OptimizeViewModel {
                 }), report -> {
             running.set(false);
             progress.set(1);
-            message.set(total(report) + (report.count(JobState.DONE) > 0
+            for (OptimizeResult r : report.items()) {
+                chosen.stream().filter(row -> row.asset.ref().id().equals(r.assetId()))
+                        .forEach(row -> row.result.set(describe(r)));
+            }
+            message.set(total(report) + (report.count(OptimizeResult.Outcome.OPTIMIZED) > 0
                     ? " Originals are backed up; Rollback restores them." : ""));
         }, e -> {
             running.set(false);
@@ -169,26 +178,36 @@ public final class OptimizeViewModel {
         });
     }
 
-    static String describe(ItemProgress p) {
-        return switch (p.state()) {
-            case DONE -> Sizes.result(p);
-            case SKIPPED, FAILED -> p.message();
-            default -> p.state().name().toLowerCase(Locale.ROOT);
+    /** The row's diagnostics: before → after, format and quality, or why it was left alone. */
+    static String describe(OptimizeResult r) {
+        return switch (r.outcome()) {
+            case OPTIMIZED, REPLACED_BEFORE_INTERRUPTION, WOULD_OPTIMIZE -> Texts.saving(r.bytesBefore(), r.bytesAfter())
+                    + " · " + r.formatBefore() + " → " + r.formatAfter() + " q" + r.quality()
+                    + (r.urlChanged() ? " · new address: " + r.url() : "");
+            case MODERN_FORMAT, NOT_SMALLER, ALREADY_OPTIMIZED, RESTORED, FAILED -> r.message();
         };
     }
 
-    static String total(RunReport r) {
-        long before = r.results().stream().filter(p -> p.state() == JobState.DONE).mapToLong(ItemProgress::bytesIn).sum();
-        long after = r.results().stream().filter(p -> p.state() == JobState.DONE).mapToLong(ItemProgress::bytesOut).sum();
-        return "Optimized " + r.count(JobState.DONE) + ", left " + r.count(JobState.SKIPPED) + " unchanged, "
-                + r.failed() + " failed." + (before > 0 ? " Saved: " + Texts.saving(before, after) + "." : "");
+    static String total(OptimizeReport r) {
+        List<OptimizeResult> done = r.items().stream().filter(i -> i.outcome().state() == JobState.DONE).toList();
+        long before = done.stream().mapToLong(OptimizeResult::bytesBefore).sum();
+        long after = done.stream().mapToLong(OptimizeResult::bytesAfter).sum();
+        long failed = r.count(OptimizeResult.Outcome.FAILED);
+        return "Optimized " + done.size() + ", left " + (r.items().size() - done.size() - failed) + " unchanged, "
+                + failed + " failed." + (before > 0 ? " Saved: " + Texts.saving(before, after) + "." : "")
+                + (r.items().stream().anyMatch(OptimizeResult::urlChanged)
+                ? " Some images got a new address (shown in their row)." : "");
     }
 
     public void rollback() {
         String d = destination.get();
-        tasks.run("rollback", () -> services.optimizer().rollback(d), n -> load(page.get(), n == 0
-                ? "Nothing to roll back for " + d + ". " : "Restored " + n + " original(s) on " + d + ". "),
-                e -> message.set(Texts.error(e)));
+        tasks.run("rollback", () -> services.optimizer().rollback(d), r -> {
+            long restored = r.count(OptimizeResult.Outcome.RESTORED);
+            long failed = r.count(OptimizeResult.Outcome.FAILED);
+            load(page.get(), (restored == 0 && failed == 0 ? "Nothing to roll back for " + d + ". "
+                    : "Restored " + restored + " original(s) on " + d + ". ")
+                    + (failed > 0 ? failed + " could not be put back; their backups are kept. " : ""));
+        }, e -> message.set(Texts.error(e)));
     }
 
     public ObservableList<String> destinations() {

@@ -66,6 +66,8 @@ public final class SettingsPane implements PaneView {
         data.textProperty().bind(vm.dataDir);
         Button open = Fx.button("settings-open-data", "Open", "Show the data folder in the file manager",
                 () -> ctx.windows().open(java.nio.file.Path.of(vm.dataDir.get()).toUri().toString()));
+        Button logs = Fx.button("settings-open-logs", "Open log folder",
+                "Show the log files, to attach to a bug report", () -> vm.openLogFolder(ctx.windows()::open));
         Label vault = new Label();
         vault.textProperty().bind(vm.vault);
 
@@ -86,7 +88,7 @@ public final class SettingsPane implements PaneView {
         g.addRow(r++, new Label("Keep running in the tray when the window closes"), tray);
         g.addRow(r++, new Label("Start at login"), login);
         g.addRow(r++, section("Storage"));
-        g.addRow(r++, new Label("Data folder"), Fx.row(data, open));
+        g.addRow(r++, new Label("Data folder"), Fx.row(data, open, logs));
         g.addRow(r++, new Label("Passwords are kept in"), vault);
         g.add(Fx.muted("The data folder is chosen when Lumasync starts (environment variable LUMASYNC_HOME)."), 1, r++);
 

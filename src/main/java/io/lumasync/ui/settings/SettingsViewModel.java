@@ -1,6 +1,7 @@
 package io.lumasync.ui.settings;
 
 import io.lumasync.core.EncodeSettings;
+import io.lumasync.core.LogFile;
 import io.lumasync.core.MetadataPolicy;
 import io.lumasync.core.OutputFormat;
 import io.lumasync.core.Quality;
@@ -18,7 +19,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /** The Settings form's state: loaded from and saved to the engine. */
 public final class SettingsViewModel {
@@ -51,6 +55,24 @@ public final class SettingsViewModel {
     }
 
     record Loaded(UiSettings settings, String vault) {
+    }
+
+    /**
+     * Shows the folder of the log files with {@code opener} (the file manager), making it first when nothing was
+     * logged yet, so the button never leads nowhere.
+     */
+    public void openLogFolder(Consumer<String> opener) {
+        if (dataDir.get().isEmpty()) {
+            return;
+        }
+        Path folder = LogFile.of(Path.of(dataDir.get())).getParent();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            message.set("The log folder " + folder + " cannot be made (" + e.getMessage() + ").");
+            return;
+        }
+        opener.accept(folder.toUri().toString());
     }
 
     public void load() {

@@ -44,6 +44,7 @@ public final class SourcesPane implements PaneView {
     public SourcesPane(AppContext ctx) {
         this.ctx = ctx;
         this.vm = new SourcesViewModel(ctx.services(), ctx.tasks());
+        vm.passphrase().askWith(ctx.windows(), vm::usePassphrase, vm::declinePassphrase);
         interval.setId("source-interval");
         interval.getItems().add("Off");
         interval.getItems().addAll(Intervals.labels());

@@ -2,6 +2,7 @@ package io.lumasync.ui.sources;
 
 import io.lumasync.sync.DestinationInfo;
 import io.lumasync.sync.SourceInfo;
+import io.lumasync.ui.common.PassphraseGate;
 import io.lumasync.ui.common.Tasks;
 import io.lumasync.ui.common.Texts;
 import io.lumasync.ui.common.engine.AppServices;
@@ -24,9 +25,12 @@ public final class SourcesViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty failed = new SimpleBooleanProperty();
 
+    private final PassphraseGate passphrase;
+
     public SourcesViewModel(AppServices services, Tasks tasks) {
         this.services = services;
         this.tasks = tasks;
+        this.passphrase = new PassphraseGate(services, tasks);
     }
 
     record Lists(List<SourceInfo> sources, List<DestinationInfo> destinations) {
@@ -45,6 +49,26 @@ public final class SourcesViewModel {
             message.set("Tick at least one destination for \"" + info.name() + "\" to publish to.");
             return;
         }
+        passphrase.guard(!secrets.isEmpty(), () -> store(info, secrets), this::fail);
+    }
+
+    /** The passphrase asked for by {@link #passphrase()}; the waiting save then runs. */
+    public void usePassphrase(char[] typed) {
+        passphrase.answer(typed, this::fail);
+    }
+
+    /** No passphrase given: nothing is saved, and the reason is said. */
+    public void declinePassphrase() {
+        passphrase.cancel();
+        failed.set(true);
+        message.set(PassphraseGate.NOT_SAVED);
+    }
+
+    public PassphraseGate passphrase() {
+        return passphrase;
+    }
+
+    private void store(SourceInfo info, Map<String, String> secrets) {
         tasks.run("save source " + info.name(), () -> {
             services.addSource(info, secrets);
             return services.sources();

@@ -6,8 +6,8 @@ import io.lumasync.store.JobState;
 import io.lumasync.sync.BatchProgress;
 import io.lumasync.sync.ItemProgress;
 import io.lumasync.sync.Sizes;
-import io.lumasync.sync.RunReport;
 import io.lumasync.sync.SyncListener;
+import io.lumasync.ui.common.Coalescer;
 import io.lumasync.ui.common.Tasks;
 import io.lumasync.ui.common.Texts;
 import io.lumasync.ui.common.engine.AppServices;
@@ -23,10 +23,16 @@ import javafx.collections.ObservableList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The upload queue: files in, one push per file (each with its own alt text), results per file. */
+/** The upload queue: files in, one run for them all (each with its own alt text), results per file. */
 public final class UploadViewModel {
     private final AppServices services;
     private final Tasks tasks;
@@ -49,9 +55,14 @@ public final class UploadViewModel {
     public void addFiles(List<Path> dropped) {
         tasks.run("collect files", () -> FileCollector.collect(dropped), c -> {
             List<Path> known = queue.stream().map(UploadItem::file).toList();
+            Set<String> names = queue.stream().map(UploadItem::name).collect(Collectors.toSet());
+            List<String> sameName = new ArrayList<>();
             int added = 0;
             for (Path p : c.images()) {
-                if (!known.contains(p)) {
+                if (!known.contains(p) && !names.add(p.getFileName().toString())) {
+                    // One upload publishes each file under its name: a second file of that name would replace it.
+                    sameName.add(p.toString());
+                } else if (!known.contains(p)) {
                     UploadItem item = new UploadItem(p, sizeOf(p));
                     if ("filename".equals(altTextMode)) {
                         item.altTextProperty().set(altFromName(item.name()));
@@ -65,6 +76,11 @@ public final class UploadViewModel {
                 text += " Skipped " + c.skipped().size() + " file(s) that are not images: "
                         + String.join(", ", c.skipped().subList(0, Math.min(5, c.skipped().size())))
                         + (c.skipped().size() > 5 ? ", …" : "") + ".";
+            }
+            if (!sameName.isEmpty()) {
+                text += " Left out " + sameName.size() + " file(s) named like one already in the list (upload them "
+                        + "separately, or rename them): " + String.join(", ", sameName.subList(0,
+                        Math.min(5, sameName.size()))) + (sameName.size() > 5 ? ", …" : "") + ".";
             }
             message.set(text);
         }, e -> message.set(Texts.error(e)));
@@ -85,7 +101,7 @@ public final class UploadViewModel {
         }
     }
 
-    /** Uploads every file not yet done to the destinations. */
+    /** Uploads every file not yet done to the destinations, in one run: one plan, one progress, one summary. */
     public void upload(List<String> destinations, EncodeSettings settings) {
         if (destinations.isEmpty()) {
             message.set("Choose at least one destination first.");
@@ -99,73 +115,68 @@ public final class UploadViewModel {
         running.set(true);
         progress.set(0);
         message.set("Uploading " + todo.size() + " image(s)…");
-        todo.forEach(i -> {
+        Map<Path, AssetMetadata> files = new LinkedHashMap<>();
+        Map<String, UploadItem> byName = new HashMap<>();
+        for (UploadItem i : todo) {
             i.stateProperty().set(JobState.PLANNED);
             i.resultProperty().set("Waiting");
             i.progressProperty().set(0);
-        });
-        tasks.run("upload", () -> {
-            int failed = 0;
-            for (int n = 0; n < todo.size(); n++) {
-                UploadItem item = todo.get(n);
-                AssetMetadata meta = AssetMetadata.EMPTY.withAltText(item.altTextProperty().get());
-                RunReport r = services.push(List.of(item.file()), destinations, settings, meta, false,
-                        listenerFor(item, destinations.size()));
-                failed += r.failed();
-                finish(item, r);
-                double done = (n + 1) / (double) todo.size();
-                tasks.onFx(() -> progress.set(done));
+            files.put(i.file(), AssetMetadata.EMPTY.withAltText(i.altTextProperty().get()));
+            byName.put(i.name(), i);
+        }
+        Coalescer<BatchProgress> batches = new Coalescer<>(tasks, p -> progress.set(p.fraction()));
+        tasks.run("upload", () -> services.push(files, destinations, settings, false, new SyncListener() {
+            @Override
+            public void onItem(ItemProgress p) {
+                UploadItem item = byName.get(p.assetName());
+                if (item != null) {
+                    double step = switch (p.state()) {
+                        case PLANNED -> 0.05;
+                        case ENCODING -> 0.3;
+                        case UPLOADING -> 0.7;
+                        case DONE, SKIPPED, FAILED -> 1.0;
+                    };
+                    tasks.onFx(() -> {
+                        item.progressProperty().set(Math.max(item.progressProperty().get(),
+                                step / destinations.size()));
+                        item.stateProperty().set(p.state());
+                        item.resultProperty().set(label(p));
+                    });
+                }
             }
-            return failed;
-        }, failed -> {
+
+            @Override
+            public void onBatch(BatchProgress p) {
+                batches.offer(p);
+            }
+        }), report -> {
             running.set(false);
             progress.set(1);
-            message.set(failed == 0 ? "Done: " + todo.size() + " image(s) published."
-                    : failed + " upload(s) failed. The reason is shown next to each file.");
+            for (UploadItem item : todo) {
+                finish(item, report.results().stream().filter(p -> p.assetName().equals(item.name())).toList());
+            }
+            long failedFiles = todo.stream().filter(i -> i.stateProperty().get() == JobState.FAILED).count();
+            message.set(failedFiles == 0 && report.problems().isEmpty() ? "Done: " + todo.size() + " image(s) published."
+                    : failedFiles + " upload(s) failed. The reason is shown next to each file."
+                    + (report.problems().isEmpty() ? "" : " " + String.join(" ", report.problems())));
         }, e -> {
             running.set(false);
             message.set(Texts.error(e));
         });
     }
 
-    private SyncListener listenerFor(UploadItem item, int destinationCount) {
-        return new SyncListener() {
-            @Override
-            public void onItem(ItemProgress p) {
-                double step = switch (p.state()) {
-                    case PLANNED -> 0.05;
-                    case ENCODING -> 0.3;
-                    case UPLOADING -> 0.7;
-                    case DONE, SKIPPED, FAILED -> 1.0;
-                };
-                tasks.onFx(() -> {
-                    item.progressProperty().set(Math.max(item.progressProperty().get(), step / destinationCount));
-                    item.stateProperty().set(p.state());
-                    item.resultProperty().set(label(p));
-                });
-            }
-
-            @Override
-            public void onBatch(BatchProgress p) {
-                tasks.onFx(() -> item.progressProperty().set(p.fraction()));
-            }
-        };
-    }
-
-    private void finish(UploadItem item, RunReport r) {
-        tasks.onFx(() -> {
-            item.progressProperty().set(1);
-            List<ItemProgress> results = r.results();
-            if (results.isEmpty()) {
-                item.stateProperty().set(r.failed() > 0 ? JobState.FAILED : JobState.DONE);
-                return;
-            }
-            boolean anyFailed = results.stream().anyMatch(p -> p.state() == JobState.FAILED);
-            item.stateProperty().set(anyFailed ? JobState.FAILED : JobState.DONE);
-            item.resultProperty().set(String.join("; ", results.stream().map(UploadViewModel::label).toList()));
-            results.stream().map(ItemProgress::url).filter(u -> u != null && !u.isBlank()).findFirst()
-                    .ifPresent(item.urlProperty()::set);
-        });
+    private static void finish(UploadItem item, List<ItemProgress> results) {
+        item.progressProperty().set(1);
+        if (results.isEmpty()) {
+            item.stateProperty().set(JobState.FAILED);
+            item.resultProperty().set("Not uploaded: see the message below.");
+            return;
+        }
+        boolean anyFailed = results.stream().anyMatch(p -> p.state() == JobState.FAILED);
+        item.stateProperty().set(anyFailed ? JobState.FAILED : JobState.DONE);
+        item.resultProperty().set(String.join("; ", results.stream().map(UploadViewModel::label).toList()));
+        results.stream().map(ItemProgress::url).filter(u -> u != null && !u.isBlank()).findFirst()
+                .ifPresent(item.urlProperty()::set);
     }
 
     static String label(ItemProgress p) {

@@ -5,15 +5,18 @@ import io.lumasync.auth.VaultSecrets;
 import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.AdapterContext;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.core.Retrier;
 import io.lumasync.http.Http;
 import io.lumasync.source.Source;
 import io.lumasync.source.SourceContract;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The source contract for a custom API source against a local photo API ({@link PhotoApiServer}). */
@@ -36,9 +39,21 @@ class CustomApiSourceContractTest extends SourceContract {
         }
 
         @Override
-        public Source source() throws LumasyncException {
+        public Source source(Retrier retrier) throws LumasyncException {
+            return sourceAt(URI.create(api.base()), retrier);
+        }
+
+        @Override
+        public Optional<URI> serverUri() {
+            return Optional.of(URI.create(api.base()));
+        }
+
+        @Override
+        public Source sourceAt(URI base, Retrier retrier) throws LumasyncException {
+            Map<String, String> at = new HashMap<>(settings);
+            at.computeIfPresent("url", (k, url) -> url.replace(api.base(), base.toString()));
             return new CustomApiSourceType().create(new AdapterContext(
-                    new AdapterConfig("stock", CustomApiSourceType.ID, settings), secrets, Http.newClient(), dataDir));
+                    new AdapterConfig("stock", CustomApiSourceType.ID, at), secrets, Http.newClient(), dataDir, retrier));
         }
 
         @Override

@@ -128,7 +128,8 @@ class CustomApiSourceTest {
         assertThat(CustomApiMapping.text(node, "fields.Image[0].url")).isEqualTo("//images.ctfassets.net/a/b/c.jpg");
         ApiRequests r = new ApiRequests(CustomApiMapping.from(new AdapterConfig("x", CustomApiSourceType.ID,
                 Map.of("url", "https://cdn.contentful.com/spaces/s/assets"))), new AdapterConfig("x", "custom-api",
-                Map.of()), Optional.empty(), Http.newClient());
+                Map.of()), Optional.empty(), Http.newClient(),
+                io.lumasync.core.Retrier.DEFAULT);
         assertThat(r.absolute(java.net.URI.create("https://cdn.contentful.com/spaces/s/assets"),
                 "//images.ctfassets.net/a/b/c.jpg").toString()).isEqualTo("https://images.ctfassets.net/a/b/c.jpg");
     }

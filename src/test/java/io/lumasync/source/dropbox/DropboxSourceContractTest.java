@@ -4,12 +4,14 @@ import io.lumasync.auth.TokenStore;
 import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.AdapterContext;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.core.Retrier;
 import io.lumasync.http.Http;
 import io.lumasync.source.OAuthApiFake;
 import io.lumasync.source.OAuthFakeFixture;
 import io.lumasync.source.Source;
 import io.lumasync.source.SourceContract;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +30,12 @@ class DropboxSourceContractTest extends SourceContract {
         }
 
         @Override
-        public Source source() throws LumasyncException {
-            String base = fake.baseUri().toString();
+        public Source sourceAt(URI uri, Retrier retrier) throws LumasyncException {
+            String base = uri.toString();
             AdapterConfig cfg = new AdapterConfig("photos", DropboxSourceType.ID, Map.of("folder", "/Photos",
-                    "client_id", "lumasync-test-app", "api_url", base, "content_url", base, "notify_url", base,
+                    "client_id", FakeDropbox.APP_KEY, "api_url", base, "content_url", base, "notify_url", base,
                     "token_url", base + OAuthApiFake.TOKEN_PATH));
-            return new DropboxSourceType().create(new AdapterContext(cfg, secrets, Http.newClient(), dataDir));
+            return new DropboxSourceType().create(new AdapterContext(cfg, secrets, Http.newClient(), dataDir, retrier));
         }
 
         @Override

@@ -3,6 +3,8 @@ package io.lumasync.source.dropbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.lumasync.core.ErrorKind;
+import io.lumasync.core.LumasyncException;
 import io.lumasync.source.ContentDigest;
 import io.lumasync.source.Listing;
 import io.lumasync.source.Source;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -22,6 +26,7 @@ import java.util.Optional;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Dropbox specifics beyond the contract, against the same fake (Dropbox HTTP API reference pages named there). */
 class DropboxSourceTest {
@@ -111,6 +116,60 @@ class DropboxSourceTest {
         // The longpoll went out without the token (the endpoint takes none), to the notify address.
         assertThat(fx.fake.wireMock().findAll(postRequestedFor(urlEqualTo("/2/files/list_folder/longpoll"))))
                 .isNotEmpty().allSatisfy(r -> assertThat(r.containsHeader("Authorization")).isFalse());
+    }
+
+    @Test
+    void anEmptyFolderListsNothingWithoutAnError() throws Exception {
+        fx.fake.mkdir("");
+        Listing l = fx.source().list(Optional.empty());
+        assertThat(l.items()).isEmpty();
+        assertThat(l.problems()).isEmpty();
+        assertThat(l.cursor()).isPresent();
+    }
+
+    @Test
+    void filesDropboxMakesNoThumbnailOfHaveNoPreview() throws Exception {
+        fx.put("raw/DSC_0001.NEF", TestImages.jpeg(30));
+        byte[] huge = new byte[20 * 1024 * 1024 + 1];
+        System.arraycopy(TestImages.jpeg(31), 0, huge, 0, TestImages.jpeg(31).length);
+        fx.put("huge.jpg", huge);
+        fx.put("small.jpg", TestImages.jpeg(32));
+        Source s = fx.source();
+        java.util.Map<String, SourceItem> byName = new java.util.HashMap<>();
+        s.list(Optional.empty()).items().forEach(i -> byName.put(i.name(), i));
+        assertThat(s.thumbnail(byName.get("DSC_0001.NEF"), 256)).isEmpty();
+        assertThat(s.thumbnail(byName.get("huge.jpg"), 256)).isEmpty();
+        assertThat(s.thumbnail(byName.get("small.jpg"), 256)).isPresent();
+    }
+
+    @Test
+    void aMissingScopeNamesThePermissionInsteadOfRefreshing() throws Exception {
+        fx.put("a.jpg", TestImages.jpeg(33));
+        Source s = fx.source();
+        SourceItem item = s.list(Optional.empty()).items().getFirst();
+        fx.fake.withdrawScope("files.content.read");
+        LumasyncException e = catchThrowableOfType(LumasyncException.class, () -> s.open(item));
+        assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
+        assertThat(e.getMessage()).contains("files.content.read").contains("App Console")
+                .doesNotContain("needs reconnect");
+        assertThat(fx.fake.refreshes()).isZero();
+        assertThat(new io.lumasync.auth.TokenStore(fx.secrets).needsReconnect()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "unsupported_file/..|{\".tag\":\"unsupported_file\"}|GIVE_UP|does not hand out this kind of file",
+            "path/locked/..|{\".tag\":\"path\",\"path\":{\".tag\":\"locked\"}}|RETRY|locked in Dropbox",
+            "path/unsupported_content_type/..|{\".tag\":\"path\",\"path\":{\".tag\":\"unsupported_content_type\"}}|GIVE_UP|does not serve files of this type",
+            "path/restricted_content/..|{\".tag\":\"path\",\"path\":{\".tag\":\"restricted_content\"}}|GIVE_UP|restricts this file"})
+    void downloadErrorsAreSaidPlainly(String summary, String error, ErrorKind kind, String words) throws Exception {
+        fx.put("a.jpg", TestImages.jpeg(34));
+        Source s = fx.source();
+        SourceItem item = s.list(Optional.empty()).items().getFirst();
+        fx.fake.failDownloads("a.jpg", summary, error);
+        LumasyncException e = catchThrowableOfType(LumasyncException.class, () -> s.open(item));
+        assertThat(e.kind()).isEqualTo(kind);
+        assertThat(e.getMessage()).contains("a.jpg").contains(words);
     }
 
     @Test

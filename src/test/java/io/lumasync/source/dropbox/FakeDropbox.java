@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Request;
+import io.lumasync.auth.OAuthProvider;
 import io.lumasync.source.OAuthApiFake;
+import io.lumasync.source.OAuthServerRules;
 import io.lumasync.source.SourceContract;
 import io.lumasync.testing.TestImages;
 
@@ -15,10 +17,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +33,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Dropbox-API-Result), content_hash per developers/reference/content-hash, 401 expired_access_token /
  * invalid_access_token and 429 too_many_requests with Retry-After ("Errors" section of the same page), 409
  * path/not_found for a missing file, 400 plain-text "Error in call to API function" for malformed calls.
+ * Stricter where the service is: get_latest_cursor answers only a cursor; deleted entries keep their path's
+ * casing; an existing empty folder lists as 200 with no entries; get_thumbnail_v2 makes thumbnails only of jpg,
+ * jpeg, png, tiff, tif, gif, webp, ppm and bmp files up to 20 MB (409 otherwise); a token without a scope an
+ * endpoint needs is 401 missing_scope naming it; downloads can fail with the DownloadError tags (unsupported_file,
+ * path/locked, path/unsupported_content_type, path/restricted_content).
  */
 final class FakeDropbox extends OAuthApiFake {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,8 +50,15 @@ final class FakeDropbox extends OAuthApiFake {
     private record Cursor(List<JsonNode> pending, long seq) {
     }
 
+    private static final Set<String> THUMBNAIL_EXTENSIONS = Set.of("jpg", "jpeg", "png", "tiff", "tif", "gif", "webp",
+            "ppm", "bmp");
+    private static final long THUMBNAIL_MAX_BYTES = 20L * 1024 * 1024;
+
     private final Map<String, Entry> files = new TreeMap<>(); // path_lower -> entry
-    private final List<String> changeLog = new ArrayList<>(); // index = sequence number - 1, value = path_lower
+    private final Map<String, String> folders = new TreeMap<>(); // path_lower -> path_display
+    private final List<String> changeLog = new ArrayList<>(); // index = sequence number - 1, value = path_display
+    private final Map<String, String> downloadErrors = new ConcurrentHashMap<>(); // path_lower -> 409 body
+    private final Set<String> withdrawnScopes = ConcurrentHashMap.newKeySet();
     private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
     private final Set<String> expiredCursors = ConcurrentHashMap.newKeySet();
     private final String root;
@@ -52,7 +66,15 @@ final class FakeDropbox extends OAuthApiFake {
     private int ids;
     private Instant clock = Instant.parse("2026-05-01T10:00:00Z");
 
+    static final String APP_KEY = "lumasync-test-app";
+    /** Redirect URIs registered in the App Console; Dropbox compares them character for character. */
+    private final Set<String> redirects;
+
     FakeDropbox(String root, int pageSize) {
+        Set<String> registered = ConcurrentHashMap.newKeySet();
+        registered.add("http://127.0.0.1:" + OAuthProvider.DROPBOX_LOOPBACK_PORT + "/callback");
+        redirects = registered;
+        super(new OAuthServerRules.Registration(APP_KEY, Optional.empty(), u -> registered.contains(u.toString())));
         this.root = root;
         this.pageSize = pageSize;
     }
@@ -64,30 +86,64 @@ final class FakeDropbox extends OAuthApiFake {
         clock = clock.plusSeconds(61);
         String id = old == null ? "id:fake" + (++ids) + "AAAAAAAAA" : old.id();
         files.put(lower, new Entry(id, display, bytes.clone(), Long.toHexString(clock.getEpochSecond()) + "0" + ids, clock));
-        changeLog.add(lower);
+        addParents(display);
+        changeLog.add(display);
+    }
+
+    /** Creates a folder (and its parents), as the Dropbox app does. */
+    synchronized void mkdir(String relative) {
+        String display = relative.isEmpty() ? root : root + "/" + relative;
+        folders.put(display.toLowerCase(Locale.ROOT), display);
+        addParents(display);
+    }
+
+    private void addParents(String display) {
+        for (String p = display.substring(0, display.lastIndexOf('/')); p.length() >= root.length() && !p.isEmpty();
+             p = p.substring(0, p.lastIndexOf('/'))) {
+            folders.putIfAbsent(p.toLowerCase(Locale.ROOT), p);
+        }
+    }
+
+    /** The app's token no longer carries this scope: endpoints that need it answer 401 missing_scope. */
+    void withdrawScope(String scope) {
+        withdrawnScopes.add(scope);
+    }
+
+    /** Downloads of this file fail with a DownloadError, given as its error body (".tag" and nested tags). */
+    void failDownloads(String relative, String summary, String errorJson) {
+        downloadErrors.put((root + "/" + relative).toLowerCase(Locale.ROOT),
+                "{\"error_summary\":\"" + summary + "\",\"error\":" + errorJson + "}");
     }
 
     synchronized void delete(String relative) {
-        String lower = (root + "/" + relative).toLowerCase(Locale.ROOT);
-        if (files.remove(lower) != null) {
-            changeLog.add(lower);
+        Entry e = files.remove((root + "/" + relative).toLowerCase(Locale.ROOT));
+        if (e != null) {
+            changeLog.add(e.pathDisplay());
         }
     }
 
     /** A move keeps the file id (Dropbox reports a deletion at the old path and the file at the new one). */
     synchronized void move(String from, String to) {
         Entry e = files.remove((root + "/" + from).toLowerCase(Locale.ROOT));
-        changeLog.add((root + "/" + from).toLowerCase(Locale.ROOT));
+        changeLog.add(e.pathDisplay());
         String display = root + "/" + to;
         files.put(display.toLowerCase(Locale.ROOT), new Entry(e.id(), display, e.bytes(), e.rev(), e.modified()));
-        changeLog.add(display.toLowerCase(Locale.ROOT));
+        addParents(display);
+        changeLog.add(display);
     }
 
     /** Deleting a folder: the change feed reports one deleted entry for the folder itself. */
     synchronized void deleteFolder(String relative) {
         String lower = (root + "/" + relative).toLowerCase(Locale.ROOT);
         files.keySet().removeIf(k -> k.startsWith(lower + "/"));
-        changeLog.add(lower);
+        String display = folders.getOrDefault(lower, root + "/" + relative);
+        folders.keySet().removeIf(k -> k.equals(lower) || k.startsWith(lower + "/"));
+        changeLog.add(display);
+    }
+
+    /** Adds a redirect URI to the app's registration, as the App Console's "Redirect URIs" field does. */
+    void registerRedirect(String uri) {
+        redirects.add(uri);
     }
 
     void expireCursors() {
@@ -96,11 +152,18 @@ final class FakeDropbox extends OAuthApiFake {
 
     @Override
     protected synchronized Reply api(Request r, String path) {
+        String scope = path.equals("/2/files/download") || path.equals("/2/files/get_thumbnail_v2")
+                ? "files.content.read" : "files.metadata.read";
+        if (withdrawnScopes.contains(scope)) {
+            return Reply.json(401, "{\"error_summary\":\"missing_scope/..\",\"error\":{\".tag\":\"missing_scope\","
+                    + "\"required_scope\":\"" + scope + "\"}}");
+        }
         return switch (path) {
             case "/2/files/list_folder" -> rpc(r, "files/list_folder", this::listFolder);
             case "/2/files/list_folder/continue" -> rpc(r, "files/list_folder/continue", this::listContinue);
             case "/2/files/list_folder/get_latest_cursor" -> rpc(r, "files/list_folder/get_latest_cursor",
-                    arg -> page(new Cursor(List.of(), changeLog.size()), 1));
+                    arg -> Reply.json(200, JSON.createObjectNode().put("cursor", newCursor(new Cursor(List.of(),
+                            changeLog.size()))).toString()));
             case "/2/files/download" -> content(r, "files/download", false);
             case "/2/files/get_thumbnail_v2" -> content(r, "files/get_thumbnail_v2", true);
             default -> new Reply(404, Map.of("Content-Type", "text/plain"), "Unknown API function".getBytes());
@@ -134,25 +197,21 @@ final class FakeDropbox extends OAuthApiFake {
             return badInput("files/list_folder", "request body: path: '" + p + "' did not match pattern");
         }
         String lower = p.toLowerCase(Locale.ROOT);
-        if (!lower.isEmpty() && files.keySet().stream().noneMatch(k -> k.startsWith(lower + "/"))) {
+        if (!lower.isEmpty() && !folders.containsKey(lower)) {
             return Reply.json(409, "{\"error_summary\":\"path/not_found/..\",\"error\":{\".tag\":\"path\",\"path\":{\".tag\":\"not_found\"}}}");
         }
         List<JsonNode> entries = new ArrayList<>();
-        Set<String> folders = new LinkedHashSet<>();
+        folders.forEach((k, f) -> {
+            if (lower.isEmpty() || k.startsWith(lower + "/")) {
+                entries.add(JSON.createObjectNode().put(".tag", "folder").put("name", f.substring(f.lastIndexOf('/') + 1))
+                        .put("path_lower", k).put("path_display", f).put("id", "id:folder" + Integer.toHexString(k.hashCode())));
+            }
+        });
         files.forEach((k, e) -> {
             if (lower.isEmpty() || k.startsWith(lower + "/")) {
-                String parent = e.pathDisplay().substring(0, e.pathDisplay().lastIndexOf('/'));
-                while (parent.length() > p.length() && folders.add(parent)) {
-                    parent = parent.substring(0, parent.lastIndexOf('/'));
-                }
                 entries.add(fileMeta(e));
             }
         });
-        for (String f : folders) {
-            ObjectNode n = JSON.createObjectNode().put(".tag", "folder").put("name", f.substring(f.lastIndexOf('/') + 1))
-                    .put("path_lower", f.toLowerCase(Locale.ROOT)).put("path_display", f).put("id", "id:folder" + f.hashCode());
-            entries.addFirst(n);
-        }
         int limit = Math.min(pageSize, arg.path("limit").asInt(2000));
         return page(new Cursor(entries, changeLog.size()), limit);
     }
@@ -172,11 +231,13 @@ final class FakeDropbox extends OAuthApiFake {
         // Changes since the cursor: the latest state of every path touched under the root.
         Map<String, JsonNode> changed = new LinkedHashMap<>();
         for (int i = (int) cur.seq(); i < changeLog.size(); i++) {
-            String k = changeLog.get(i);
+            String display = changeLog.get(i);
+            String k = display.toLowerCase(Locale.ROOT);
             Entry e = files.get(k);
             changed.remove(k);
             changed.put(k, e != null ? fileMeta(e) : JSON.createObjectNode().put(".tag", "deleted")
-                    .put("name", k.substring(k.lastIndexOf('/') + 1)).put("path_lower", k).put("path_display", k));
+                    .put("name", display.substring(display.lastIndexOf('/') + 1)).put("path_lower", k)
+                    .put("path_display", display));
         }
         return page(new Cursor(new ArrayList<>(changed.values()), changeLog.size()), pageSize);
     }
@@ -184,13 +245,18 @@ final class FakeDropbox extends OAuthApiFake {
     private Reply page(Cursor cur, int limit) {
         List<JsonNode> now = cur.pending().subList(0, Math.min(limit, cur.pending().size()));
         List<JsonNode> rest = new ArrayList<>(cur.pending().subList(now.size(), cur.pending().size()));
-        String id = "AAG" + Long.toHexString(System.nanoTime()) + cursors.size();
-        cursors.put(id, new Cursor(rest, cur.seq()));
+        String id = newCursor(new Cursor(rest, cur.seq()));
         ObjectNode out = JSON.createObjectNode();
         ArrayNode arr = out.putArray("entries");
         now.forEach(arr::add);
         out.put("cursor", id).put("has_more", !rest.isEmpty());
         return Reply.json(200, out.toString());
+    }
+
+    private String newCursor(Cursor c) {
+        String id = "AAG" + Long.toHexString(System.nanoTime()) + cursors.size();
+        cursors.put(id, c);
+        return id;
     }
 
     private ObjectNode fileMeta(Entry e) {
@@ -225,6 +291,18 @@ final class FakeDropbox extends OAuthApiFake {
             return Reply.json(409, "{\"error_summary\":\"path/not_found/..\",\"error\":{\".tag\":\"path\","
                     + "\"path\":{\".tag\":\"not_found\"}}}");
         }
+        if (thumbnail) {
+            String name = e.pathDisplay().substring(e.pathDisplay().lastIndexOf('/') + 1);
+            String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+            if (!THUMBNAIL_EXTENSIONS.contains(ext)) {
+                return Reply.json(409, "{\"error_summary\":\"unsupported_extension/..\",\"error\":{\".tag\":\"unsupported_extension\"}}");
+            }
+            if (e.bytes().length > THUMBNAIL_MAX_BYTES) {
+                return Reply.json(409, "{\"error_summary\":\"unsupported_image/..\",\"error\":{\".tag\":\"unsupported_image\"}}");
+            }
+        } else if (downloadErrors.containsKey(e.pathDisplay().toLowerCase(Locale.ROOT))) {
+            return Reply.json(409, downloadErrors.get(e.pathDisplay().toLowerCase(Locale.ROOT)));
+        }
         byte[] body = thumbnail ? TestImages.jpeg(99) : e.bytes().clone();
         if (!thumbnail && corruptNext && body.length > 0) {
             corruptNext = false;
@@ -232,7 +310,10 @@ final class FakeDropbox extends OAuthApiFake {
         }
         String result;
         try {
-            result = HEADER_JSON.writeValueAsString(thumbnail ? JSON.createObjectNode().set("file_metadata", fileMeta(e)) : fileMeta(e));
+            // Declared as FileMetadata (not the Metadata union), so Stone serialises it without a ".tag".
+            ObjectNode meta = fileMeta(e);
+            meta.remove(".tag");
+            result = HEADER_JSON.writeValueAsString(thumbnail ? JSON.createObjectNode().set("file_metadata", meta) : meta);
         } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }

@@ -1,5 +1,6 @@
 package io.lumasync.source.folder;
 
+import io.lumasync.core.Retrier;
 import io.lumasync.source.Source;
 import io.lumasync.source.SourceContract;
 
@@ -15,7 +16,7 @@ class FolderSourceContractTest extends SourceContract {
         Path root = Files.createDirectories(workDir.resolve("export"));
         return new Fixture() {
             @Override
-            public Source source() {
+            public Source source(Retrier retrier) {
                 return new FolderSource(root);
             }
 

@@ -4,12 +4,15 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.source.Listing;
+import io.lumasync.source.Source;
 import io.lumasync.source.SourceItem;
 import io.lumasync.testing.TestImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -82,13 +85,81 @@ class DriveSourceTest {
         assertThat(delta.items()).isEmpty();
     }
 
-    @Test
-    void a403UserRateLimitIsRetryNotAccessDenied() throws Exception {
+    @ParameterizedTest
+    @CsvSource({
+            "403, userRateLimitExceeded, RETRY, slow down",
+            "403, rateLimitExceeded, RETRY, slow down",
+            "429, rateLimitExceeded, RETRY, slow down",
+            "403, dailyLimitExceeded, RETRY, daily number of requests",
+            "403, domainPolicy, UNAVAILABLE, administrator",
+            "403, storageQuotaExceeded, UNAVAILABLE, storage is full",
+            "403, insufficientPermissions, REAUTH, Sign in again",
+            "403, teamDriveMembershipRequired, UNAVAILABLE, not a member of the shared drive"})
+    void eachDocumented403ReasonHasItsOwnClassAndWords(int status, String reason, ErrorKind kind, String words) {
         fx.fake.put("a.jpg", TestImages.jpeg(7));
-        fx.fake.userRateLimitNext = true;
+        fx.fake.refuseNext(status, reason, "Drive says " + reason);
         LumasyncException e = catchThrowableOfType(LumasyncException.class, () -> fx.source().list(Optional.empty()));
-        assertThat(e.kind()).isEqualTo(ErrorKind.RETRY);
-        assertThat(e.getMessage()).contains("slow down");
+        assertThat(e.kind()).isEqualTo(kind);
+        assertThat(e.getMessage()).contains(words).doesNotContain("Check that the account may upload files");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "insufficientFilePermissions, GIVE_UP, no permission to read a.jpg",
+            "cannotDownloadFile, GIVE_UP, turned off downloading",
+            "downloadQuotaExceeded, RETRY, downloaded too often",
+            "appNotAuthorizedToFile, GIVE_UP, not opened with or shared to"})
+    void aDownloadRefusedForOneFileNamesIt(String reason, ErrorKind kind, String words) throws Exception {
+        fx.fake.put("a.jpg", TestImages.jpeg(7));
+        Source s = fx.source();
+        SourceItem item = s.list(Optional.empty()).items().getFirst();
+        fx.fake.refuseNext(403, reason, "Drive says " + reason);
+        LumasyncException e = catchThrowableOfType(LumasyncException.class, () -> s.open(item));
+        assertThat(e.kind()).isEqualTo(kind);
+        assertThat(e.getMessage()).contains(words);
+    }
+
+    @Test
+    void aFileGoogleFlaggedAsAbuseIsSkippedWithoutAcknowledgingTheRisk() throws Exception {
+        fx.fake.put("a.jpg", TestImages.jpeg(7));
+        fx.fake.flagAbusive("a.jpg");
+        Source s = fx.source();
+        SourceItem item = s.list(Optional.empty()).items().getFirst();
+        LumasyncException e = catchThrowableOfType(LumasyncException.class, () -> s.open(item));
+        assertThat(e.kind()).isEqualTo(ErrorKind.GIVE_UP);
+        assertThat(e.getMessage()).contains("a.jpg").contains("malware or spam");
+        assertThat(fx.fake.wireMock().findAll(getRequestedFor(urlPathEqualTo("/drive/v3/files/" + item.id()))))
+                .noneSatisfy(r -> assertThat(r.getUrl()).contains("acknowledgeAbuse"));
+    }
+
+    @Test
+    void aPageTokenDriveDoesNotKnowMeansOneFullListing() throws Exception {
+        fx.fake.put("a.jpg", TestImages.jpeg(7));
+        fx.source().list(Optional.empty());
+        Listing again = fx.source().list(Optional.of("not-a-token"));
+        assertThat(again.complete()).isTrue();
+        assertThat(again.items()).extracting(SourceItem::name).containsExactly("a.jpg");
+    }
+
+    @Test
+    void thumbnailsComeFromTheLinksOwnHostWithTheUsersToken() throws Exception {
+        fx.fake.put("a.jpg", TestImages.jpeg(7));
+        Source s = fx.source();
+        SourceItem item = s.list(Optional.empty()).items().getFirst();
+        assertThat(s.thumbnail(item, 256)).hasValueSatisfying(b -> assertThat(b).isEqualTo(TestImages.jpeg(98)));
+        assertThat(fx.fake.thumbnails.sawCredentials).containsValue(true).hasSize(1);
+        assertThat(fx.fake.thumbnails.sawCredentials.keySet().iterator().next()).endsWith("=s256");
+    }
+
+    @Test
+    void anExpiredThumbnailLinkIsNoPreviewAndNoSignInTrouble() throws Exception {
+        fx.fake.put("a.jpg", TestImages.jpeg(7));
+        Source s = fx.source();
+        SourceItem item = s.list(Optional.empty()).items().getFirst();
+        fx.fake.thumbnails.expireAfterHandingOut();
+        assertThat(s.thumbnail(item, 256)).isEmpty();
+        assertThat(fx.fake.thumbnails.requests.get()).isEqualTo(1);
+        assertThat(fx.fake.refreshes()).isZero();
     }
 
     @Test

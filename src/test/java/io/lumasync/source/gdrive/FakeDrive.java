@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Request;
 import io.lumasync.source.OAuthApiFake;
+import io.lumasync.source.OAuthServerRules;
 import io.lumasync.source.SourceContract;
 import io.lumasync.testing.TestImages;
 
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,10 +23,11 @@ import java.util.regex.Pattern;
  * Google Drive as the Drive API v3 reference describes it (developers.google.com/drive/api/reference/rest/v3):
  * files.list with {@code q="'id' in parents and trashed = false"}, {@code fields} projection, pageSize and
  * nextPageToken; supportsAllDrives / includeItemsFromAllDrives (the latter refused without the former);
- * changes.getStartPageToken and changes.list (nextPageToken / newStartPageToken, removed, file.trashed); files.get
- * with alt=media (403 fileNotDownloadable for Google Docs types, 404 notFound); thumbnailLink ending in =s220;
- * 401 authError, 429 rateLimitExceeded and 403 userRateLimitExceeded as in the "Resolve errors" guide; an expired
- * page token is 400 invalid, location pageToken.
+ * changes.getStartPageToken and changes.list (nextPageToken / newStartPageToken, removed, file.trashed; page tokens
+ * do not expire, an unknown one is 400 invalid, location pageToken); files.get with alt=media (403
+ * fileNotDownloadable for Google Docs types, 403 cannotDownloadAbusiveFile unless acknowledgeAbuse=true, 404
+ * notFound); 401 authError, and 429 rateLimitExceeded / 403 userRateLimitExceeded with domain usageLimits as in the
+ * "Resolve errors" guide. thumbnailLink points at another host ({@link ThumbnailHost}), as Drive's do.
  */
 final class FakeDrive extends OAuthApiFake {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,13 +39,18 @@ final class FakeDrive extends OAuthApiFake {
     static final String ROOT_ID = "0ARootFakeUk9PVA";
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final List<String> changeLog = new ArrayList<>(); // fileIds, in order
-    private volatile int validFrom;
+    private final java.util.Set<String> abusive = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    final ThumbnailHost thumbnails = new ThumbnailHost(this::validAccessToken);
     private final int pageSize;
     private int ids;
     private Instant clock = Instant.parse("2026-05-01T10:00:00Z");
-    volatile boolean userRateLimitNext;
+    private volatile Reply refuseNext;
+
+    static final String CLIENT_ID = "test.apps.googleusercontent.com";
+    static final String CLIENT_SECRET = "GOCSPX-test-desktop-secret";
 
     FakeDrive(int pageSize) {
+        super(new OAuthServerRules.Registration(CLIENT_ID, Optional.of(CLIENT_SECRET), OAuthServerRules::anyLoopbackPort));
         this.pageSize = pageSize;
         // "root" is only an alias: parents and ids carry the real id, as in Drive.
         nodes.put(ROOT_ID, new Node(ROOT_ID, "My Drive", "", DriveSource.FOLDER, null, clock, false));
@@ -78,8 +86,15 @@ final class FakeDrive extends OAuthApiFake {
         changeLog.add(n.id());
     }
 
-    void invalidateTokens() {
-        validFrom = changeLog.size() + 1_000_000; // any token handed out so far is now too old
+    /** The next API call is refused with this documented 403/429 reason. */
+    void refuseNext(int status, String reason, String message) {
+        refuseNext = error(status, reason, "", message);
+    }
+
+    /** Google flagged the file: downloads need acknowledgeAbuse=true. */
+    synchronized void flagAbusive(String path) {
+        String parent = folderFor(path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "");
+        abusive.add(find(parent, path.substring(path.lastIndexOf('/') + 1)).id());
     }
 
     private String folderFor(String path) {
@@ -113,9 +128,10 @@ final class FakeDrive extends OAuthApiFake {
 
     @Override
     protected synchronized Reply api(Request r, String path) {
-        if (userRateLimitNext) {
-            userRateLimitNext = false;
-            return error(403, "userRateLimitExceeded", "", "User Rate Limit Exceeded");
+        Reply refused = refuseNext;
+        if (refused != null) {
+            refuseNext = null;
+            return refused;
         }
         Map<String, String> q = query(r.getUrl());
         if ("true".equals(q.get("includeItemsFromAllDrives")) && !"true".equals(q.get("supportsAllDrives"))) {
@@ -126,13 +142,10 @@ final class FakeDrive extends OAuthApiFake {
             return list(q);
         }
         if (path.equals("/drive/v3/changes/startPageToken")) {
-            return Reply.json(200, "{\"kind\":\"drive#startPageToken\",\"startPageToken\":\"" + (changeLog.size() + 1 + validFrom) + "\"}");
+            return Reply.json(200, "{\"kind\":\"drive#startPageToken\",\"startPageToken\":\"" + (changeLog.size() + 1) + "\"}");
         }
         if (path.equals("/drive/v3/changes")) {
             return changes(q);
-        }
-        if (path.startsWith("/thumb/")) {
-            return new Reply(200, Map.of("Content-Type", "image/jpeg"), TestImages.jpeg(98));
         }
         if (path.startsWith("/drive/v3/files/")) {
             return get(path.substring("/drive/v3/files/".length()), q);
@@ -166,10 +179,10 @@ final class FakeDrive extends OAuthApiFake {
         } catch (NumberFormatException e) {
             return error(400, "invalid", "pageToken", "Invalid Value");
         }
-        if (token < 1 + validFrom) {
+        if (token < 1 || token > changeLog.size() + 1) {
             return error(400, "invalid", "pageToken", "Invalid Value");
         }
-        int from = token - 1 - validFrom;
+        int from = token - 1;
         int size = Math.min(pageSize, Integer.parseInt(q.getOrDefault("pageSize", "100")));
         int to = Math.min(changeLog.size(), from + size);
         ObjectNode out = JSON.createObjectNode().put("kind", "drive#changeList");
@@ -183,9 +196,9 @@ final class FakeDrive extends OAuthApiFake {
             }
         }
         if (to < changeLog.size()) {
-            out.put("nextPageToken", Integer.toString(to + 1 + validFrom));
+            out.put("nextPageToken", Integer.toString(to + 1));
         } else {
-            out.put("newStartPageToken", Integer.toString(changeLog.size() + 1 + validFrom));
+            out.put("newStartPageToken", Integer.toString(changeLog.size() + 1));
         }
         return Reply.json(200, out.toString());
     }
@@ -200,6 +213,10 @@ final class FakeDrive extends OAuthApiFake {
             if (n.mime().startsWith("application/vnd.google-apps.")) {
                 return error(403, "fileNotDownloadable", "alt", "Only files with binary content can be downloaded. Use Export with Docs Editors files.");
             }
+            if (abusive.contains(id) && !"true".equals(q.get("acknowledgeAbuse"))) {
+                return error(403, "cannotDownloadAbusiveFile", "acknowledgeAbuse", "This file has been identified as "
+                        + "malware or spam and cannot be downloaded.");
+            }
             byte[] b = n.bytes().clone();
             if (corruptNext && b.length > 0) {
                 corruptNext = false;
@@ -209,7 +226,7 @@ final class FakeDrive extends OAuthApiFake {
         }
         ObjectNode out = JSON.createObjectNode().put("kind", "drive#file").put("id", id);
         if (q.getOrDefault("fields", "").contains("thumbnailLink")) {
-            out.put("thumbnailLink", baseUri() + "/thumb/" + id + "=s220");
+            out.put("thumbnailLink", thumbnails.link(id));
         }
         return Reply.json(200, out.toString());
     }
@@ -250,9 +267,12 @@ final class FakeDrive extends OAuthApiFake {
         return out;
     }
 
+    /** Quota and rate refusals come from the usageLimits domain, everything else from global. */
     private static Reply error(int code, String reason, String location, String message) {
+        String domain = reason.endsWith("RateLimitExceeded") || reason.equals("rateLimitExceeded")
+                || reason.equals("dailyLimitExceeded") ? "usageLimits" : "global";
         return Reply.json(code, "{\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\",\"errors\":[{"
-                + "\"domain\":\"global\",\"reason\":\"" + reason + "\",\"message\":\"" + message + "\","
+                + "\"domain\":\"" + domain + "\",\"reason\":\"" + reason + "\",\"message\":\"" + message + "\","
                 + "\"locationType\":\"parameter\",\"location\":\"" + location + "\"}]}}");
     }
 
@@ -266,6 +286,12 @@ final class FakeDrive extends OAuthApiFake {
     @Override
     protected Reply tooManyRequests(int seconds) {
         return error(429, "rateLimitExceeded", "", "Rate Limit Exceeded");
+    }
+
+    @Override
+    public void close() {
+        thumbnails.close();
+        super.close();
     }
 
 }

@@ -77,4 +77,12 @@ class SettingsPaneTest {
         FxTestSupport.waitFor(() -> message.getText().contains("Unknown quality"), message::getText);
         assertThat(message.getText()).contains("use auto, high, balanced, small or a number 1-100");
     }
+
+    @Test
+    void openLogFolderMakesTheLogFolderOfTheDataFolder(FxRobot robot) {
+        Label dataDir = robot.lookup("#settings-data-dir").query();
+        FxTestSupport.waitFor(() -> !dataDir.getText().isEmpty());
+        robot.clickOn("#settings-open-logs");
+        assertThat(Path.of(dataDir.getText()).resolve("logs")).isDirectory();
+    }
 }

@@ -5,6 +5,7 @@ import io.lumasync.core.EncodeSettings;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.destination.Capabilities;
 import io.lumasync.store.ActivityEvent;
+import io.lumasync.sync.AutosyncControl;
 import io.lumasync.sync.BrowseItem;
 import io.lumasync.sync.DestinationInfo;
 import io.lumasync.sync.RunReport;
@@ -47,7 +48,8 @@ public interface AppServices extends AutoCloseable {
 
     List<BrowseItem> browse(String sourceName) throws LumasyncException;
 
-    RunReport push(List<Path> files, List<String> destinations, EncodeSettings settings, AssetMetadata metadata,
+    /** Publishes the files in one run, each with its own metadata (alt text). */
+    RunReport push(Map<Path, AssetMetadata> files, List<String> destinations, EncodeSettings settings,
                    boolean dryRun, SyncListener listener) throws LumasyncException;
 
     RunReport syncSources(List<String> sourceNames, boolean dryRun, boolean force, SyncListener listener)
@@ -63,6 +65,20 @@ public interface AppServices extends AutoCloseable {
     void saveSettings(UiSettings settings) throws LumasyncException;
 
     String vaultBackend();
+
+    /**
+     * True when a secret saved now would be forgotten at exit (no keychain, no vault passphrase) and a passphrase
+     * for the encrypted password file would keep it: the app then asks for one instead of saving.
+     */
+    default boolean vaultNeedsPassphrase() throws LumasyncException {
+        return false;
+    }
+
+    /** Keeps passwords in the encrypted file under {@code passphrase} from now on; a wrong one is an error. */
+    default void useVaultPassphrase(char[] passphrase) throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("Passwords are kept in " + vaultBackend()
+                + ", which takes no passphrase.");
+    }
 
     /** Optimize: existing media at destinations. */
     OptimizeService optimizer();

@@ -3,13 +3,14 @@ package io.lumasync.ui.common.engine;
 import io.lumasync.core.EncodeSettings;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.destination.RemoteAsset;
-import io.lumasync.sync.RunReport;
+import io.lumasync.sync.OptimizeReport;
 import io.lumasync.sync.SyncListener;
 
 import java.util.List;
 
 /**
- * Recompresses media already published at a destination, replacing it in place after a local backup. Blocking.
+ * The Optimize pane's view of the engine's Optimize run: recompresses media already published at a destination
+ * after keeping the originals. Blocking.
  */
 public interface OptimizeService {
 
@@ -20,10 +21,11 @@ public interface OptimizeService {
     Preview preview(String destination, RemoteAsset asset, EncodeSettings settings) throws LumasyncException;
 
     /** Backs up, recompresses and replaces each asset; one failure never stops the others. */
-    RunReport optimize(String destination, List<RemoteAsset> assets, EncodeSettings settings, SyncListener listener);
+    OptimizeReport optimize(String destination, List<RemoteAsset> assets, EncodeSettings settings,
+                            SyncListener listener) throws LumasyncException;
 
-    /** Restores every backed-up original of the last optimize run at a destination; returns how many. */
-    int rollback(String destination) throws LumasyncException;
+    /** Restores every kept original at a destination. */
+    OptimizeReport rollback(String destination) throws LumasyncException;
 
     /** The original and the recompressed bytes of one asset. */
     record Preview(String fileName, byte[] before, byte[] after, String afterFormat, List<String> notes) {

@@ -1,7 +1,6 @@
-package io.lumasync.ui.common.engine;
+package io.lumasync.sync;
 
 import io.lumasync.core.LumasyncException;
-import io.lumasync.sync.RunReport;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,8 +8,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The autosync scheduler as the GUI sees it. Methods return quickly (they only change the schedule); runs happen
- * on the scheduler's own threads and are reported to listeners from those threads.
+ * The autosync scheduler as the doors see it (the tray, the Autosync pane, the daemon). Methods return quickly
+ * (they only change the schedule); runs happen on the scheduler's own thread and are reported to listeners from
+ * that thread.
  */
 public interface AutosyncControl {
 
