@@ -9,6 +9,13 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
@@ -17,6 +24,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
@@ -114,6 +122,27 @@ class ArchitectureTest {
                         + "secrets (auth) and the one shared HTTP client (http), and it puts the first 'local' "
                         + "destination in the OS's pictures folder (platform)")
                 .check(classes);
+    }
+
+    /**
+     * The compiler copies constants (an adapter's {@code ID}) into the classes that use them, so the bytecode rules
+     * above cannot see them; the source's imports and qualified names can.
+     */
+    @Test
+    void noDoorOrEngineSourceFileNamesAConcreteAdapter() throws IOException {
+        Pattern adapterName = Pattern.compile("\\bio\\.lumasync\\.(source|destination)\\.[a-z0-9]+\\.[A-Z]\\w*");
+        List<String> offenders = new ArrayList<>();
+        for (String layer : List.of("sync", "cli", "ui", "tray")) {
+            try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/lumasync", layer))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    Matcher m = adapterName.matcher(Files.readString(f));
+                    while (m.find()) {
+                        offenders.add(f + ": " + m.group());
+                    }
+                }
+            }
+        }
+        assertThat(offenders).as("the engine and the doors reach adapters through the registries, by id").isEmpty();
     }
 
     @Test
