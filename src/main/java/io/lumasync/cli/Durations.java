@@ -7,13 +7,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** "90s", "15m", "6h", "1d" → Duration. */
-final class Durations {
+public final class Durations {
     private static final Pattern P = Pattern.compile("(\\d+)\\s*([smhd])");
 
     private Durations() {
     }
 
-    static Duration parse(String text) throws ConfigurationException {
+    public static Duration parse(String text) throws ConfigurationException {
         Matcher m = P.matcher(text.trim().toLowerCase(java.util.Locale.ROOT));
         if (!m.matches()) {
             throw new ConfigurationException("'" + text + "' is not a duration: use e.g. 30s, 15m, 6h or 1d.");

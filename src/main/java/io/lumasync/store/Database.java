@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class Database implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 10_000;
-    private static final List<String> MIGRATIONS = List.of("V1__initial.sql", "V2__run_owners.sql",
+    static final List<String> MIGRATIONS = List.of("V1__initial.sql", "V2__run_owners.sql",
             "V3__optimize.sql");
 
     private final Connection connection;
