@@ -1,11 +1,12 @@
 package io.lumasync.tray;
 
 import io.lumasync.sync.SourceInfo;
-import io.lumasync.ui.FakeAppServices;
+import io.lumasync.ui.EngineServices;
 import io.lumasync.ui.FxTestSupport;
 import io.lumasync.ui.TestImages;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,15 +76,22 @@ class TrayControllerTest {
         }
     }
 
+    @AfterEach
+    void close() {
+        app.services().close();
+    }
+
     @Start
     void start(Stage s) throws Exception {
         stage = s;
         Path photos = dir.resolve("photos");
         TestImages.jpeg(photos.resolve("one.jpg"));
-        FakeAppServices services = new FakeAppServices(dir.resolve("data"));
-        services.addDestination("broken", "folder", Map.of("path", Files.createDirectories(dir.resolve("o")).toString()),
-                Map.of());
-        services.breakDestination("broken");
+        EngineServices services = FxTestSupport.engine(dir.resolve("data"));
+        Path o = Files.createDirectories(dir.resolve("o"));
+        services.addDestination("broken", "folder", Map.of("path", o.toString()), Map.of());
+        // The folder is gone and a file took its name: every upload there fails, as on a real machine.
+        Files.delete(o);
+        Files.writeString(o, "not a folder");
         services.addSource(SourceInfo.of("photos", "folder", Map.of("path", photos.toString()), List.of("broken")),
                 Map.of());
         app = FxTestSupport.start(s, services, "light");

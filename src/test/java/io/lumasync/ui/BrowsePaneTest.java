@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
 import org.controlsfx.control.GridView;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,11 @@ class BrowsePaneTest {
     private Path photos;
     private Path out;
 
+    @AfterEach
+    void close() {
+        app.services().close();
+    }
+
     @Start
     void start(Stage stage) throws Exception {
         photos = dir.resolve("photos");
@@ -43,7 +49,7 @@ class BrowsePaneTest {
         TestImages.jpeg(photos.resolve("a-beach.jpg"));
         TestImages.write(photos.resolve("b-forest.png"), 200, 150, Color.GREEN, Color.DARK_GRAY);
         TestImages.jpeg(photos.resolve("trips/c-mountain.jpg"));
-        FakeAppServices services = new FakeAppServices(dir.resolve("data"));
+        EngineServices services = FxTestSupport.engine(dir.resolve("data"));
         services.addDestination("site", "folder", Map.of("path", out.toString()), Map.of());
         services.addSource(SourceInfo.of("photos", "folder", Map.of("path", photos.toString()), List.of("site")), Map.of());
         app = FxTestSupport.start(stage, services, "light");

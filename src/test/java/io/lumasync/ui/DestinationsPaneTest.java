@@ -4,6 +4,7 @@ import io.lumasync.ui.shell.Page;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,9 +27,15 @@ class DestinationsPaneTest {
     static Path dir;
     private FxTestSupport.App app;
 
+    @AfterEach
+    void close() {
+        app.services().close();
+    }
+
     @Start
     void start(Stage stage) {
-        app = FxTestSupport.start(stage, dir.resolve("data"));
+        // A data folder per test: the directory is shared by the class.
+        app = FxTestSupport.start(stage, dir.resolve("data-" + System.nanoTime()));
         app.view().show(Page.DESTINATIONS);
     }
 
@@ -51,7 +58,7 @@ class DestinationsPaneTest {
     }
 
     @Test
-    void saysInPlainWordsWhatIsMissing(FxRobot robot) {
+    void saysInPlainWordsWhatIsMissing(FxRobot robot) throws Exception {
         robot.clickOn("#destination-save");
         Label message = robot.lookup("#destination-message").query();
         FxTestSupport.waitFor(() -> !message.getText().isEmpty());

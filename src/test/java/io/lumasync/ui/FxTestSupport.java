@@ -1,11 +1,22 @@
 package io.lumasync.ui;
 
+import io.lumasync.auth.InMemorySecretVault;
+import io.lumasync.auth.SecretVault;
+import io.lumasync.core.LumasyncException;
+import io.lumasync.core.RetryPolicy;
+import io.lumasync.image.ImagePipeline;
+import io.lumasync.image.PassThroughPipeline;
+import io.lumasync.store.ActivityEvent;
+import io.lumasync.store.ActivityLog;
+import io.lumasync.store.Database;
+import io.lumasync.sync.SyncService;
 import io.lumasync.ui.common.AppContext;
 import io.lumasync.ui.common.BackgroundTasks;
 import io.lumasync.ui.common.ThemeManager;
 import io.lumasync.ui.common.Thumbnails;
 import io.lumasync.ui.common.Windows;
 import io.lumasync.ui.shell.MainView;
+import io.lumasync.ui.common.engine.UiSettings;
 import io.lumasync.ui.shell.Shell;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -14,13 +25,17 @@ import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
  * Shared set-up of the UI tests: JavaFX in Monocle's headless mode (no display needed, same pixels everywhere),
- * the real shell with {@link FakeAppServices} behind it, and real background tasks.
+ * the real shell over the real engine ({@link EngineServices} on a {@link SyncService} in a temporary data folder),
+ * and real background tasks.
  */
 public final class FxTestSupport {
     static {
@@ -43,26 +58,66 @@ public final class FxTestSupport {
         }
     }
 
-    /** A running app window around fake services, built on the FX thread by the test's @Start method. */
-    public record App(FakeAppServices services, MainView view, AppContext ctx) {
+    /** A running app window around the real engine, built on the FX thread by the test's @Start method. */
+    public record App(EngineServices services, MainView view, AppContext ctx) {
+    }
+
+    /** The real engine over {@code dataDir}: an in-memory vault, images passed through unchanged. */
+    public static EngineServices engine(Path dataDir) throws LumasyncException {
+        return engine(dataDir, new InMemorySecretVault(), new PassThroughPipeline());
+    }
+
+    /** The real engine with its autosync scheduler, one encoder and one upload at a time so runs are ordered. */
+    public static EngineServices engine(Path dataDir, SecretVault vault, ImagePipeline pipeline)
+            throws LumasyncException {
+        return EngineServices.withAutosync(SyncService.open(dataDir, vault, pipeline,
+                new SyncService.Options(RetryPolicy.DEFAULT, 1, 1, false)));
+    }
+
+    /** Writes past events to the activity log of {@code dataDir}, as earlier runs would have left them. */
+    public static void recordActivity(Path dataDir, List<ActivityEvent> events) throws Exception {
+        Files.createDirectories(dataDir);
+        try (Database db = Database.open(dataDir.resolve("lumasync.db"))) {
+            ActivityLog log = new ActivityLog(db);
+            for (ActivityEvent e : events) {
+                log.append(e);
+            }
+        }
+    }
+
+    /** A past event of the activity log, just now. */
+    public static ActivityEvent event(String kind, String source, String asset, String destination, String message,
+                                      String url) {
+        return new ActivityEvent(0, Instant.now(), kind, source, asset, destination, message, url, 0, 0);
     }
 
     public static App start(Stage stage, Path dataDir) {
-        FakeAppServices services = new FakeAppServices(dataDir);
-        return start(stage, services, "light");
+        try {
+            return start(stage, engine(dataDir), "light");
+        } catch (LumasyncException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    public static App start(Stage stage, FakeAppServices services, String theme) {
+    public static App start(Stage stage, EngineServices services, String theme) {
         ThemeManager themes = new ThemeManager();
         themes.use(theme);
         BackgroundTasks tasks = new BackgroundTasks(2);
         MainView[] view = new MainView[1];
         Windows windows = new Windows(stage, themes, null, () -> view[0].root());
         AppContext ctx = new AppContext(services, tasks, windows, themes,
-                new Thumbnails(services.settings().dataDir().resolve("thumbnails"), tasks));
+                new Thumbnails(settings(services).dataDir().resolve("thumbnails"), tasks));
         view[0] = Shell.build(ctx);
         windows.showMain();
         return new App(services, view[0], ctx);
+    }
+
+    private static UiSettings settings(EngineServices services) {
+        try {
+            return services.settings();
+        } catch (LumasyncException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static void styled(Stage stage, Parent root, ThemeManager theme) {

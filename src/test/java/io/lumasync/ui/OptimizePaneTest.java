@@ -1,10 +1,12 @@
 package io.lumasync.ui;
 
+import io.lumasync.auth.InMemorySecretVault;
 import io.lumasync.ui.optimize.OptimizeViewModel;
 import io.lumasync.ui.shell.Page;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +31,12 @@ class OptimizePaneTest {
     Path dir;
     private Path site;
     private byte[] original;
+    private FxTestSupport.App app;
+
+    @AfterEach
+    void close() {
+        app.services().close();
+    }
 
     @Start
     void start(Stage stage) throws Exception {
@@ -37,9 +45,10 @@ class OptimizePaneTest {
         Path big = TestImages.write(site.resolve("hero.jpg"), 1200, 900, Color.ORANGE, Color.BLUE);
         original = Files.readAllBytes(big);
         TestImages.write(site.resolve("logo.png"), 64, 64, Color.BLACK, Color.WHITE);
-        FakeAppServices services = new FakeAppServices(dir.resolve("data"));
+        EngineServices services = FxTestSupport.engine(dir.resolve("data"), new InMemorySecretVault(),
+                new JpegTestPipeline());
         services.addDestination("site", "folder", Map.of("path", site.toString()), Map.of());
-        FxTestSupport.App app = FxTestSupport.start(stage, services, "light");
+        app = FxTestSupport.start(stage, services, "light");
         app.view().show(Page.OPTIMIZE);
     }
 

@@ -1,5 +1,6 @@
 package io.lumasync.ui;
 
+import io.lumasync.auth.InMemorySecretVault;
 import io.lumasync.sync.SourceInfo;
 import io.lumasync.ui.optimize.OptimizeTourAccess;
 import io.lumasync.ui.shell.Page;
@@ -32,7 +33,7 @@ public final class ScreenshotTour {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
         Files.createDirectories(out);
         Path demo = Files.createTempDirectory("lumasync-demo");
-        FakeAppServices services = demoData(demo);
+        EngineServices services = demoData(demo);
         Platform.startup(() -> { });
         AtomicReference<FxTestSupport.App> app = new AtomicReference<>();
         onFx(() -> {
@@ -63,7 +64,7 @@ public final class ScreenshotTour {
         System.exit(0);
     }
 
-    static FakeAppServices demoData(Path demo) throws Exception {
+    static EngineServices demoData(Path demo) throws Exception {
         Path photos = demo.resolve("Exports");
         Color[][] palette = {{new Color(250, 140, 60), new Color(40, 60, 140)}, {new Color(30, 120, 90), new Color(220, 230, 120)},
                 {new Color(200, 40, 80), new Color(250, 210, 180)}, {new Color(20, 20, 40), new Color(90, 160, 250)},
@@ -79,7 +80,10 @@ public final class ScreenshotTour {
         for (int i = 0; i < 4; i++) {
             TestImages.write(site.resolve("blog-header-" + (i + 1) + ".jpg"), 1600, 900, palette[i][0], palette[i][1]);
         }
-        FakeAppServices s = new FakeAppServices(demo.resolve("data"));
+        FxTestSupport.recordActivity(demo.resolve("data"), List.of(FxTestSupport.event("failed", "exports",
+                "panorama-huge.tif", "blog", "blog refused panorama-huge.tif: the file is larger than the 8 MB the "
+                        + "server accepts. Lower the max size in Settings and sync again.", "")));
+        EngineServices s = FxTestSupport.engine(demo.resolve("data"), new InMemorySecretVault(), new JpegTestPipeline());
         s.addDestination("blog", "folder", Map.of("path", site.toString()), Map.of());
         s.addDestination("archive", "folder", Map.of("path", demo.resolve("archive").toString()), Map.of());
         s.addDestination("portfolio", "folder", Map.of("path", "/proc/not-writable"), Map.of());
@@ -92,7 +96,7 @@ public final class ScreenshotTour {
     }
 
     private static void prepare(FxTestSupport.App app, Path demo) throws Exception {
-        FakeAppServices s = app.services();
+        EngineServices s = app.services();
         List<String> ids = s.browse("exports").stream().map(b -> b.item().id()).limit(6).toList();
         s.syncItems("exports", ids, List.of("blog"), io.lumasync.core.EncodeSettings.defaults(),
                 io.lumasync.sync.SyncListener.NONE);
@@ -107,8 +111,6 @@ public final class ScreenshotTour {
             // its error is what the Destinations screenshot shows
         }
         s.testDestination("blog");
-        s.log("failed", "exports", "panorama-huge.tif", "blog", "blog refused panorama-huge.tif: the file is larger "
-                + "than the 8 MB the server accepts. Lower the max size in Settings and sync again.", "");
         s.autosync().schedule("exports", Optional.of(Duration.ofMinutes(15)), true);
         s.autosync().schedule("client-shoot", Optional.of(Duration.ofHours(6)), false);
         onFx(() -> {

@@ -6,6 +6,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +32,14 @@ class SourcesPaneTest {
     Path dir;
     private FxTestSupport.App app;
 
+    @AfterEach
+    void close() {
+        app.services().close();
+    }
+
     @Start
     void start(Stage stage) throws Exception {
-        FakeAppServices services = new FakeAppServices(dir.resolve("data"));
+        EngineServices services = FxTestSupport.engine(dir.resolve("data"));
         services.addDestination("blog", "folder", Map.of("path", dir.resolve("blog").toString()), Map.of());
         services.addDestination("archive", "folder", Map.of("path", dir.resolve("archive").toString()), Map.of());
         app = FxTestSupport.start(stage, services, "light");
@@ -63,7 +69,7 @@ class SourcesPaneTest {
     }
 
     @Test
-    void refusesASourceWithoutDestination(FxRobot robot) {
+    void refusesASourceWithoutDestination(FxRobot robot) throws Exception {
         FxTestSupport.waitFor(() -> robot.lookup("#source-dest-archive").tryQuery().isPresent());
         robot.clickOn("#adapter-name").write("nowhere");
         robot.clickOn("#field-path").write(dir.toString());

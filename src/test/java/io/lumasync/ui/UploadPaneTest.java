@@ -8,6 +8,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,10 +36,15 @@ class UploadPaneTest {
     private Path out;
     private List<File> dragged;
 
+    @AfterEach
+    void close() {
+        app.services().close();
+    }
+
     @Start
     void start(Stage stage) throws Exception {
         out = Files.createDirectories(dir.resolve("out-" + System.nanoTime()));
-        FakeAppServices services = new FakeAppServices(dir.resolve("data"));
+        EngineServices services = FxTestSupport.engine(dir.resolve("data"));
         services.addDestination("web", "folder", Map.of("path", out.toString()), Map.of());
         app = FxTestSupport.start(stage, services, "light");
         app.view().show(Page.BROWSE);

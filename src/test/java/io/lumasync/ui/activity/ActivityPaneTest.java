@@ -1,12 +1,13 @@
 package io.lumasync.ui.activity;
 
-import io.lumasync.ui.FakeAppServices;
+import io.lumasync.ui.EngineServices;
 import io.lumasync.ui.FxTestSupport;
 import io.lumasync.ui.shell.Page;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,12 +32,19 @@ class ActivityPaneTest {
     Path dir;
     private FxTestSupport.App app;
 
+    @AfterEach
+    void close() {
+        app.services().close();
+    }
+
     @Start
-    void start(Stage stage) {
-        FakeAppServices services = new FakeAppServices(dir.resolve("data"));
-        services.log("synced", "photos", "beach.jpg", "blog", "published", "https://example.org/beach.avif");
-        services.log("failed", "photos", "huge.tif", "blog", "blog refused huge.tif: the file is too large, \"max 2 MB\"", "");
-        services.log("skipped", "photos", "forest.jpg", "blog", "unchanged", "");
+    void start(Stage stage) throws Exception {
+        FxTestSupport.recordActivity(dir.resolve("data"), List.of(
+                FxTestSupport.event("synced", "photos", "beach.jpg", "blog", "published", "https://example.org/beach.avif"),
+                FxTestSupport.event("failed", "photos", "huge.tif", "blog",
+                        "blog refused huge.tif: the file is too large, \"max 2 MB\"", ""),
+                FxTestSupport.event("skipped", "photos", "forest.jpg", "blog", "unchanged", "")));
+        EngineServices services = FxTestSupport.engine(dir.resolve("data"));
         app = FxTestSupport.start(stage, services, "light");
         app.view().show(Page.ACTIVITY);
     }

@@ -1,7 +1,7 @@
 package io.lumasync.ui.autosync;
 
 import io.lumasync.sync.SourceInfo;
-import io.lumasync.ui.FakeAppServices;
+import io.lumasync.ui.EngineServices;
 import io.lumasync.ui.FxTestSupport;
 import io.lumasync.ui.TestImages;
 import io.lumasync.ui.shell.Page;
@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,12 +36,17 @@ class AutosyncPaneTest {
     private FxTestSupport.App app;
     private Path out;
 
+    @AfterEach
+    void close() {
+        app.services().close();
+    }
+
     @Start
     void start(Stage stage) throws Exception {
         Path photos = dir.resolve("photos");
         TestImages.jpeg(photos.resolve("one.jpg"));
         out = Files.createDirectories(dir.resolve("out"));
-        FakeAppServices services = new FakeAppServices(dir.resolve("data"));
+        EngineServices services = FxTestSupport.engine(dir.resolve("data"));
         services.addDestination("out", "folder", Map.of("path", out.toString()), Map.of());
         services.addSource(SourceInfo.of("photos", "folder", Map.of("path", photos.toString()), List.of("out")),
                 Map.of());

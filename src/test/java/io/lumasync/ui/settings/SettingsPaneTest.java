@@ -3,13 +3,14 @@ package io.lumasync.ui.settings;
 import io.lumasync.core.MetadataPolicy;
 import io.lumasync.core.OutputFormat;
 import io.lumasync.core.Quality;
-import io.lumasync.ui.FakeAppServices;
+import io.lumasync.ui.EngineServices;
 import io.lumasync.ui.FxTestSupport;
 import io.lumasync.ui.common.engine.UiSettings;
 import io.lumasync.ui.shell.Page;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +32,14 @@ class SettingsPaneTest {
     Path dir;
     private FxTestSupport.App app;
 
+    @AfterEach
+    void close() {
+        app.services().close();
+    }
+
     @Start
     void start(Stage stage) {
-        app = FxTestSupport.start(stage, new FakeAppServices(dir.resolve("data")), "light");
+        app = FxTestSupport.start(stage, dir.resolve("data"));
         app.view().show(Page.SETTINGS);
     }
 

@@ -1,10 +1,11 @@
 package io.lumasync.ui.shell;
 
-import io.lumasync.ui.FakeAppServices;
+import io.lumasync.ui.EngineServices;
 import io.lumasync.ui.FxTestSupport;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,9 +28,14 @@ class ShellTest {
     Path dir;
     private FxTestSupport.App app;
 
+    @AfterEach
+    void close() {
+        app.services().close();
+    }
+
     @Start
     void start(Stage stage) {
-        app = FxTestSupport.start(stage, new FakeAppServices(dir.resolve("data")), "light");
+        app = FxTestSupport.start(stage, dir.resolve("data"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.lumasync.ui.upload;
 
-import io.lumasync.ui.FakeAppServices;
+import io.lumasync.ui.EngineServices;
+import io.lumasync.ui.FxTestSupport;
 import io.lumasync.ui.TestImages;
 import io.lumasync.ui.common.SameThreadTasks;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class UploadViewModelTest {
     void aSecondFileOfTheSameNameIsLeftOutSaidSoRatherThanReplacingTheFirstInTheSameRun() throws Exception {
         Path first = TestImages.jpeg(dir.resolve("monday/photo.jpg"));
         Path second = TestImages.jpeg(dir.resolve("tuesday/photo.jpg"));
-        try (FakeAppServices services = new FakeAppServices(dir.resolve("data"))) {
+        try (EngineServices services = FxTestSupport.engine(dir.resolve("data"))) {
             UploadViewModel vm = new UploadViewModel(services, new SameThreadTasks());
 
             vm.addFiles(List.of(first, second));
