@@ -33,6 +33,8 @@ public final class ScreenshotTour {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
         Files.createDirectories(out);
         Path demo = Files.createTempDirectory("lumasync-demo");
+        // Drawn on the display it runs under, not the headless toolkit the tests choose (FxTestSupport).
+        System.setProperty("lumasync.test.display", "true");
         EngineServices services = demoData(demo);
         Platform.startup(() -> { });
         AtomicReference<FxTestSupport.App> app = new AtomicReference<>();
