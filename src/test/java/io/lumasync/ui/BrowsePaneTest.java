@@ -17,11 +17,13 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.awt.Color;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,6 +82,14 @@ class BrowsePaneTest {
         }
         FxTestSupport.waitFor(() -> grid.getItems().stream().allMatch(b -> b.status().get("site") == AssetStatus.SYNCED));
 
+        // Syncing the same photos again sends nothing: the sync map knows they are published and unchanged.
+        Map<String, FileTime> written = modifiedTimes(out);
+        robot.clickOn("#browse-select-all");
+        robot.clickOn("#browse-sync");
+        FxTestSupport.waitFor(() -> progress.getText().startsWith("Finished"), progress::getText);
+        assertThat(progress.getText()).contains("0 sent, 3 unchanged, 0 failed");
+        assertThat(modifiedTimes(out)).isEqualTo(written);
+
         // One photo is edited: Select Updates picks exactly that one.
         Path edited = photos.resolve("a-beach.jpg");
         TestImages.write(edited, 330, 250, Color.PINK, Color.BLUE);
@@ -90,6 +100,16 @@ class BrowsePaneTest {
         assertThat(count.getText()).isEqualTo("1 selected");
         assertThat(app.services().browse("photos").stream().filter(b -> b.status().get("site") == AssetStatus.CHANGED)
                 .map(b -> b.item().name()).toList()).containsExactly("a-beach.jpg");
+    }
+
+    private static Map<String, FileTime> modifiedTimes(Path folder) throws IOException {
+        Map<String, FileTime> times = new TreeMap<>();
+        try (var files = Files.list(folder)) {
+            for (Path p : files.toList()) {
+                times.put(p.getFileName().toString(), Files.getLastModifiedTime(p));
+            }
+        }
+        return times;
     }
 
     @Test
