@@ -19,6 +19,7 @@ import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,15 @@ class AutosyncPaneTest {
         Label last = robot.lookup("#autosync-last").query();
         FxTestSupport.waitFor(() -> last.getText().contains("1 sent"), last::getText);
         assertThat(out.resolve("one.jpg")).exists();
+
+        // Nothing changed since: a second run leaves the published photo alone.
+        FileTime sent = Files.getLastModifiedTime(out.resolve("one.jpg"));
+        robot.clickOn("#autosync-run-now");
+        FxTestSupport.waitFor(() -> last.getText().contains("0 sent, 1 unchanged"), last::getText);
+        assertThat(Files.getLastModifiedTime(out.resolve("one.jpg"))).isEqualTo(sent);
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("one.jpg");
+        }
 
         robot.clickOn("#autosync-pause");
         assertThat(app.services().autosync().paused()).isTrue();
