@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -99,7 +100,7 @@ class TrayControllerTest {
     }
 
     @Test
-    void menuActionsReachTheAppAndFailuresNotify(FxRobot robot) {
+    void menuActionsReachTheAppAndFailuresNotify(FxRobot robot) throws Exception {
         RecordingHost host = new RecordingHost(true);
         robot.interact(() -> tray.start(host));
         FxTestSupport.waitFor(() -> "recording".equals(tray.modeProperty().get()));
@@ -114,6 +115,9 @@ class TrayControllerTest {
         FxTestSupport.waitFor(() -> !host.notes.isEmpty(), host.notes::toString);
         assertThat(host.notes.getFirst()).contains("1 image(s) failed").contains("Open Activity");
         assertThat(host.last).contains("1 failed");
+        assertThat(app.services().activity(Optional.empty(), true)).singleElement()
+                .satisfies(e -> assertThat(e.asset()).isEqualTo("one.jpg"))
+                .satisfies(e -> assertThat(e.message()).contains("is not a folder"));
 
         // Closing the window hides it (the tray keeps the app), the first time with a note; Open brings it back.
         robot.interact(() -> assertThat(tray.onWindowClosing(true)).isTrue());
