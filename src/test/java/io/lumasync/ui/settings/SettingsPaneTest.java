@@ -71,6 +71,10 @@ class SettingsPaneTest {
         assertThat(saved.defaults().quality()).isEqualTo(new Quality.Fixed(85));
         assertThat(saved.defaults().metadata()).isEqualTo(MetadataPolicy.STRIP_ALL);
         assertThat(saved.keepInTray()).isFalse();
+        // Kept in the data folder's database: the next start of the app reads them back.
+        try (EngineServices next = FxTestSupport.engine(dir.resolve("data"))) {
+            assertThat(next.settings()).isEqualTo(saved);
+        }
     }
 
     @Test
