@@ -15,6 +15,7 @@ import io.lumasync.http.BodyLimits;
 import io.lumasync.http.HeaderValues;
 import io.lumasync.http.Http;
 import io.lumasync.http.HttpErrors;
+import io.lumasync.http.JsonPaths;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -249,7 +250,7 @@ public final class WebhookDestination implements Destination, io.lumasync.destin
             String v = Template.render(path, vars, escape);
             return v.isBlank() ? Optional.empty() : Optional.of(v);
         }
-        return json.flatMap(j -> JsonPath.read(j, path));
+        return json.flatMap(j -> JsonPaths.text(j, path));
     }
 
     private static Optional<JsonNode> parse(String body) {
