@@ -61,6 +61,15 @@ public final class Placeholders {
         return out.toString();
     }
 
+    /**
+     * {@code template} with every {@code {{name}}} and {@code {name}} replaced by {@code value}: the shape the text
+     * will have once filled, for checking it (as a web address, say) before values exist.
+     */
+    public static String fillAll(String template, String value) {
+        Function<String, Optional<String>> same = name -> Optional.of(value);
+        return fill(fill(template, Syntax.DOUBLE_BRACES, same), Syntax.BRACES, same);
+    }
+
     /** The names of the placeholders in {@code template}, in the order they first appear. */
     public static SequencedSet<String> names(String template, Syntax syntax) {
         SequencedSet<String> names = new LinkedHashSet<>();

@@ -33,8 +33,10 @@ class PlaceholdersTest {
 
     @Test
     void aPlaceholderWithoutAValueStaysAsWrittenSoItCanBeNamed() {
-        assertThat(fill("https://{site}/wp-json/{filename}", Syntax.BRACES)).isEqualTo("https://{site}/wp-json/heron.jpg");
-        assertThat(Placeholders.names("https://{site}/{b}/{site}/{a}", Syntax.BRACES)).containsExactly("site", "b", "a");
+        assertThat(fill("https://{site}/wp-json/{filename}", Syntax.BRACES))
+                .isEqualTo("https://{site}/wp-json/heron.jpg");
+        assertThat(Placeholders.names("https://{site}/{b}/{site}/{a}", Syntax.BRACES))
+                .containsExactly("site", "b", "a");
     }
 
     @Test
@@ -42,6 +44,12 @@ class PlaceholdersTest {
         assertThat(fill("{\"a\":{\"b\":\"{{filename}}\"}}", Syntax.DOUBLE_BRACES))
                 .isEqualTo("{\"a\":{\"b\":\"heron.jpg\"}}");
         assertThat(Placeholders.names("{\"a\":{\"b\":1}}", Syntax.BRACES)).isEmpty();
+    }
+
+    @Test
+    void fillAllGivesTheShapeOfTheFilledText() {
+        assertThat(Placeholders.fillAll("https://{site}/{{ folder_path }}{{filename}}?k=<key>", "x"))
+                .isEqualTo("https://x/xx?k=<key>");
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.lumasync.core.EncodedImage;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.ImageFormat;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.core.Placeholders;
+import io.lumasync.core.Placeholders.Syntax;
 import io.lumasync.core.RemoteRef;
 import io.lumasync.destination.Capabilities;
 import io.lumasync.destination.Destination;
@@ -276,7 +278,7 @@ public final class WebhookDestination implements Destination, io.lumasync.destin
 
     private String host() {
         try {
-            return URI.create(settings.url().replace("{{", "").replace("}}", "")).getHost();
+            return URI.create(Placeholders.fill(settings.url(), Syntax.DOUBLE_BRACES, Optional::of)).getHost();
         } catch (IllegalArgumentException e) {
             return "its URL";
         }
