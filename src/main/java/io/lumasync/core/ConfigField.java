@@ -59,7 +59,7 @@ public record ConfigField(String key, String label, Kind kind, boolean required,
         }
         String v = value.strip();
         return switch (kind) {
-            case URL -> urlProblem(v.replaceAll("\\{\\{?[a-z0-9_]+}}?", "x"));
+            case URL -> urlProblem(Placeholders.fillAll(v, "x"));
             case NUMBER -> v.matches("\\d{1,9}") ? Optional.empty()
                     : Optional.of("must be a whole number from 0 to 999999999, not '" + v + "'");
             case BOOLEAN -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false") ? Optional.empty()

@@ -15,6 +15,10 @@ import java.util.function.BiFunction;
  * stay; GPS, serials, maker notes and the thumbnail go) and the XMP packet is filtered like the re-encode's
  * ({@link XmpFilter}); the IPTC block (copyright, caption, keywords, credit) and the colour profile stay. Strip-all
  * removes EXIF, XMP, IPTC and comments. A block that cannot be read is dropped whole.
+ *
+ * <p>Own code because no library on Maven Central rewrites a WebP's chunks: metadata-extractor only reads, and
+ * Apache Commons Imaging 1.0.0-alpha6 reads WebP but writes metadata into JPEG only, so it would cover half the job
+ * for 2.1 MB.
  */
 final class ContainerStrip {
     private static final byte[] EXIF_HEADER = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);

@@ -21,6 +21,11 @@ import java.util.Map;
  *
  * <p>A photo must never fail because of its captions: damaged or truncated blocks give whatever could be read
  * before the damage, or nothing, and never an exception.
+ *
+ * <p>Own code rather than metadata-extractor 2.19.0, measured: it reads the same text from UTF-8, Latin-1 and
+ * undeclared blocks and survived 3,000 damaged blocks as this reader does, at the same 1–4 µs per block; what
+ * decides is the 908 kB it adds (with its xmpcore) to replace these 180 lines, which hand {@link IptcToXmp} the
+ * datasets by number as it needs them.
  */
 final class IptcIim {
     /** Dataset numbers of the application record (record 2) that Lumasync carries over. */

@@ -10,6 +10,9 @@ import java.util.OptionalInt;
 /**
  * Reads a JPEG's frame header (SOF) for its sample precision without decoding: 8 for almost every photo, 12 for
  * some scanners and medical or scientific cameras, 16 for lossless JPEG. The bundled libvips decodes 8-bit only.
+ *
+ * <p>Own code rather than metadata-extractor 2.19.0, measured on 7 JPEGs: the same answer, 12–14 µs per file here
+ * against 45–51 µs for its JPEG reader alone, and the library adds 908 kB (with its xmpcore) to read one byte.
  */
 final class JpegHeader {
     /** Segments before the frame header are skipped by their length; a file this far in without one is odd. */

@@ -17,6 +17,7 @@ import java.util.Optional;
  * Removes the private parts of an XMP packet for the web-safe policy: the GPS position (exif:GPS*), camera and lens
  * serial numbers, maker notes, owner name and unique image id. Everything else (dc:title, dc:description,
  * dc:subject, dc:rights, dc:creator, photoshop:Credit, and a city or place the photographer typed in) stays.
+ * Why this works on the JDK's DOM rather than Adobe XMPCore is measured in {@link XmpPacket}.
  */
 final class XmpFilter {
     private XmpFilter() {

@@ -23,6 +23,12 @@ import java.util.Arrays;
  * Reading and writing XMP packets as XML documents: parsing with external entities and DTDs refused (the packet
  * comes from an untrusted file), and writing UTF-8 inside an {@code <?xpacket?>} wrapper as the XMP specification
  * (part 1, 7.3) asks, so that readers scanning a file for the packet find it.
+ *
+ * <p>The JDK's parser rather than Adobe XMPCore 6.1.11, measured on a 3.3 kB camera packet: XMPCore removes its
+ * top-level private properties in 245–330 µs against 400–490 µs here (both under 0.1 % of one encode) and adds
+ * 143 kB; its serializer pads each packet by 2 kB unless told otherwise, and the DOM kept here lets
+ * {@link IptcToXmp} merge IPTC text into the packet as it stands. Both refuse a damaged packet (XMPCore with an
+ * exception, here with an empty result).
  */
 final class XmpPacket {
     static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";

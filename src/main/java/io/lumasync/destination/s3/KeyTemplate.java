@@ -1,9 +1,12 @@
 package io.lumasync.destination.s3;
 
+import io.lumasync.core.Placeholders;
+import io.lumasync.core.Placeholders.Syntax;
 import io.lumasync.destination.Upload;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns a key template such as {@code {folder}/{filename}} into an object key. Placeholders: {@code {folder}},
@@ -17,13 +20,15 @@ final class KeyTemplate {
     static String render(String template, Upload u) {
         String fileName = u.image().fileName();
         int dot = fileName.lastIndexOf('.');
-        String text = template
-                .replace("{folder}", u.folder().replace('\\', '/'))
-                .replace("{filename}", fileName.replace('/', '_'))
-                .replace("{name}", (dot > 0 ? fileName.substring(0, dot) : fileName).replace('/', '_'))
-                .replace("{ext}", dot > 0 ? fileName.substring(dot + 1) : "")
-                .replace("{source}", u.sourceName().replace('/', '_'))
-                .replace("{sync_id}", u.syncId().replace('/', '_'));
+        String text = Placeholders.fill(template, Syntax.BRACES, name -> Optional.ofNullable(switch (name) {
+            case "folder" -> u.folder().replace('\\', '/');
+            case "filename" -> fileName.replace('/', '_');
+            case "name" -> (dot > 0 ? fileName.substring(0, dot) : fileName).replace('/', '_');
+            case "ext" -> dot > 0 ? fileName.substring(dot + 1) : "";
+            case "source" -> u.sourceName().replace('/', '_');
+            case "sync_id" -> u.syncId().replace('/', '_');
+            default -> null;
+        }));
         return clean(text);
     }
 

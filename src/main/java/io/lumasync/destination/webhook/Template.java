@@ -1,13 +1,14 @@
 package io.lumasync.destination.webhook;
 
+import io.lumasync.core.Placeholders;
+import io.lumasync.core.Placeholders.Syntax;
 import io.lumasync.http.HeaderValues;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code {{name}}} placeholders in URLs, headers and bodies. Each place escapes values its own way: URL-encoded in
@@ -23,31 +24,18 @@ final class Template {
             "existing_asset_id", "existing_url", "size_bytes", "sync_id", "folder", "folder_path", "destination_id",
             "timestamp", "token", "asset_id");
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z0-9_]+)\\s*}}");
-
     private Template() {
     }
 
     static String render(String template, Map<String, String> vars, Escape escape) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = vars.getOrDefault(m.group(1), "");
-            m.appendReplacement(out, Matcher.quoteReplacement(escape(value, escape)));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return Placeholders.fill(template, Syntax.DOUBLE_BRACES,
+                name -> Optional.of(escape(vars.getOrDefault(name, ""), escape)));
     }
 
     /** Placeholders in {@code template} that are not known, sorted; empty when all are fine. */
     static Set<String> unknown(String template) {
-        Set<String> bad = new TreeSet<>();
-        Matcher m = PLACEHOLDER.matcher(template);
-        while (m.find()) {
-            if (!NAMES.contains(m.group(1))) {
-                bad.add(m.group(1));
-            }
-        }
+        Set<String> bad = new TreeSet<>(Placeholders.names(template, Syntax.DOUBLE_BRACES));
+        bad.removeAll(NAMES);
         return bad;
     }
 

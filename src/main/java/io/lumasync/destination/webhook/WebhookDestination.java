@@ -7,6 +7,8 @@ import io.lumasync.core.EncodedImage;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.ImageFormat;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.core.Placeholders;
+import io.lumasync.core.Placeholders.Syntax;
 import io.lumasync.core.RemoteRef;
 import io.lumasync.destination.Capabilities;
 import io.lumasync.destination.Destination;
@@ -15,6 +17,7 @@ import io.lumasync.http.BodyLimits;
 import io.lumasync.http.HeaderValues;
 import io.lumasync.http.Http;
 import io.lumasync.http.HttpErrors;
+import io.lumasync.http.JsonPaths;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -249,7 +252,7 @@ public final class WebhookDestination implements Destination, io.lumasync.destin
             String v = Template.render(path, vars, escape);
             return v.isBlank() ? Optional.empty() : Optional.of(v);
         }
-        return json.flatMap(j -> JsonPath.read(j, path));
+        return json.flatMap(j -> JsonPaths.text(j, path));
     }
 
     private static Optional<JsonNode> parse(String body) {
@@ -275,7 +278,7 @@ public final class WebhookDestination implements Destination, io.lumasync.destin
 
     private String host() {
         try {
-            return URI.create(settings.url().replace("{{", "").replace("}}", "")).getHost();
+            return URI.create(Placeholders.fill(settings.url(), Syntax.DOUBLE_BRACES, Optional::of)).getHost();
         } catch (IllegalArgumentException e) {
             return "its URL";
         }

@@ -3,6 +3,8 @@ package io.lumasync.destination.webhook;
 import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.core.Placeholders;
+import io.lumasync.core.Placeholders.Syntax;
 import io.lumasync.destination.ReplaceStrategy;
 import io.lumasync.http.HeaderValues;
 import io.lumasync.http.PlainHttp;
@@ -12,8 +14,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A webhook destination's settings after its preset (if any) filled the fields the user left empty.
@@ -32,9 +32,6 @@ public record WebhookSettings(String name, String url, String method, Body body,
                               String assetIdPath, String assetUrlPath, ReplaceStrategy replace) {
 
     public enum Body { JSON, FORM, RAW }
-
-    private static final Pattern ANGLE = Pattern.compile("<[a-z_]+>");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}");
 
     public static WebhookSettings from(AdapterConfig c) throws LumasyncException {
         Optional<WebhookPreset> preset = Optional.empty();
@@ -73,10 +70,7 @@ public record WebhookSettings(String name, String url, String method, Body body,
         Set<String> unfilled = new TreeSet<>();
         for (String t : new String[]{url, headers, template, assetIdPath, assetUrlPath}) {
             unknown.addAll(Template.unknown(t));
-            Matcher m = ANGLE.matcher(t);
-            while (m.find()) {
-                unfilled.add(m.group());
-            }
+            Placeholders.names(t, Syntax.ANGLE).forEach(n -> unfilled.add(Syntax.ANGLE.written(n)));
         }
         if (!unknown.isEmpty()) {
             throw invalid(c, "it uses unknown placeholders " + unknown + "; the known ones are listed in the help");
@@ -89,7 +83,7 @@ public record WebhookSettings(String name, String url, String method, Body body,
         }
         URI where;
         try {
-            where = URI.create(PLACEHOLDER.matcher(url).replaceAll("x"));
+            where = URI.create(Placeholders.fill(url, Syntax.DOUBLE_BRACES, n -> Optional.of("x")));
         } catch (IllegalArgumentException e) {
             throw invalid(c, "the URL is not a web address (" + e.getMessage() + ")");
         }

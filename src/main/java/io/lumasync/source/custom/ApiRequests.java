@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.core.Placeholders;
+import io.lumasync.core.Placeholders.Syntax;
 import io.lumasync.core.Retrier;
 import io.lumasync.http.BodyLimits;
 import io.lumasync.http.HeaderValues;
 import io.lumasync.http.Http;
 import io.lumasync.http.HttpErrors;
+import io.lumasync.http.JsonPaths;
 import io.lumasync.http.PlainHttp;
 
 import java.io.IOException;
@@ -34,7 +37,6 @@ import java.util.regex.Pattern;
  * within {@link BodyLimits}, and keeps the token out of every message ({@link #redact}).
  */
 final class ApiRequests {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_][a-z0-9_]*)}");
     private static final Pattern LINK_NEXT = Pattern.compile("<([^>]+)>\\s*;[^,]*rel=\"?next\"?");
 
     private final CustomApiMapping mapping;
@@ -75,10 +77,8 @@ final class ApiRequests {
 
     URI firstPage() throws LumasyncException {
         String url = fill(mapping.url(), true);
-        int unresolved = url.indexOf('{');
-        if (unresolved >= 0) {
-            Matcher m = PLACEHOLDER.matcher(url);
-            String name = m.find() ? m.group(1) : "?";
+        if (url.indexOf('{') >= 0) {
+            String name = Placeholders.names(url, Syntax.BRACES).stream().findFirst().orElse("?");
             throw new LumasyncException(ErrorKind.UNAVAILABLE, "'" + cfg.name() + "' needs the setting '" + name
                     + "' (used in its API URL). Fill it in.");
         }
@@ -103,11 +103,11 @@ final class ApiRequests {
                     .map(LINK_NEXT::matcher).filter(Matcher::find).map(m -> absolute(current, m.group(1)))
                     .findFirst().orElse(null);
             case "field" -> {
-                String v = CustomApiMapping.text(body, args[0]);
+                String v = JsonPaths.text(body, args[0]).orElse("");
                 yield v.isBlank() ? null : absolute(current, v);
             }
             case "cursor" -> {
-                String v = CustomApiMapping.text(body, args[0]);
+                String v = JsonPaths.text(body, args[0]).orElse("");
                 yield v.isBlank() || v.equals("null") ? null : withParam(current, args[1], v);
             }
             case "page" -> shortPage ? null : withParam(current, args[0], Integer.toString(pageNumber + 1));
@@ -182,19 +182,11 @@ final class ApiRequests {
 
     /** Replaces placeholders; in a URL the token is percent-encoded, in a header it is used as is. */
     String fill(String template, boolean inUrl) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String key = m.group(1);
-            Optional<String> v = switch (key) {
-                case "token" -> token.map(t -> inUrl ? URLEncoder.encode(t, StandardCharsets.UTF_8) : t);
-                case "token_base64" -> token.map(t -> Base64.getEncoder().encodeToString(t.getBytes(StandardCharsets.UTF_8)));
-                default -> cfg.get(key).map(String::strip).map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
-            };
-            m.appendReplacement(out, Matcher.quoteReplacement(v.orElse(m.group())));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return Placeholders.fill(template, Syntax.BRACES, key -> switch (key) {
+            case "token" -> token.map(t -> inUrl ? URLEncoder.encode(t, StandardCharsets.UTF_8) : t);
+            case "token_base64" -> token.map(t -> Base64.getEncoder().encodeToString(t.getBytes(StandardCharsets.UTF_8)));
+            default -> cfg.get(key).map(String::strip).map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+        });
     }
 
     /** Removes every form of the token from a text shown to the user. */

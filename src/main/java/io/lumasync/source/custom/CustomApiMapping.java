@@ -1,6 +1,5 @@
 package io.lumasync.source.custom;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
@@ -11,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How a JSON API's answers map onto source items. Field paths are dotted with optional indexes
+ * How a JSON API's answers map onto source items. Field paths are {@link io.lumasync.http.JsonPaths} paths
  * ({@code urls.full}, {@code fields.Image[0].url}); an empty {@code itemsPath} means the answer is the array.
  *
  * @param next how to reach the next page: {@code none}, {@code link} (RFC 8288 Link header, rel="next"),
@@ -63,38 +62,6 @@ public record CustomApiMapping(String url, Map<String, String> headers, String i
             }
         }
         return out;
-    }
-
-    /** The node at a dotted path with [n] indexes; missing = a missing node. */
-    static JsonNode at(JsonNode root, String path) {
-        JsonNode n = root;
-        if (path == null || path.isBlank()) {
-            return n;
-        }
-        for (String part : path.split("\\.")) {
-            String name = part;
-            int bracket = part.indexOf('[');
-            if (bracket >= 0) {
-                name = part.substring(0, bracket);
-            }
-            if (!name.isEmpty()) {
-                n = n.path(name);
-            }
-            while (bracket >= 0) {
-                int close = part.indexOf(']', bracket);
-                n = n.path(Integer.parseInt(part.substring(bracket + 1, close)));
-                bracket = part.indexOf('[', close);
-            }
-        }
-        return n;
-    }
-
-    static String text(JsonNode root, String path) {
-        if (path == null || path.isBlank()) {
-            return "";
-        }
-        JsonNode n = at(root, path);
-        return n.isValueNode() ? n.asText("") : "";
     }
 
     String nextKind() {

@@ -8,6 +8,7 @@ import io.lumasync.core.Fingerprint;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.http.BodyLimits;
 import io.lumasync.http.HttpErrors;
+import io.lumasync.http.JsonPaths;
 import io.lumasync.source.ContentDigest;
 import io.lumasync.source.Listing;
 import io.lumasync.source.Source;
@@ -110,7 +111,7 @@ public final class CustomApiSource implements Source {
             throw new LumasyncException(ErrorKind.UNAVAILABLE, requests.what() + " did not answer with JSON. Check the "
                     + "API URL (it should be an API address, not a web page).", e);
         }
-        JsonNode arr = CustomApiMapping.at(body, mapping.itemsPath());
+        JsonNode arr = JsonPaths.at(body, mapping.itemsPath());
         if (!arr.isArray()) {
             throw new LumasyncException(ErrorKind.UNAVAILABLE, "In the answer of " + requests.what() + ", '"
                     + mapping.itemsPath() + "' is not a list. Set 'items_path' to where the items are.");
@@ -118,13 +119,13 @@ public final class CustomApiSource implements Source {
         List<Mapped> items = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (JsonNode e : arr) {
-            String id = CustomApiMapping.text(e, mapping.idField());
-            String download = CustomApiMapping.text(e, mapping.downloadField());
+            String id = JsonPaths.text(e, mapping.idField()).orElse("");
+            String download = JsonPaths.text(e, mapping.downloadField()).orElse("");
             if (id.isEmpty() || download.isEmpty()) {
                 continue; // not an image entry (e.g. a Notion text block)
             }
             URI dl = requests.absolute(uri, download);
-            String name = CustomApiMapping.text(e, mapping.nameField());
+            String name = JsonPaths.text(e, mapping.nameField()).orElse("");
             if (name.isBlank()) {
                 String path = dl.getPath() == null ? "" : dl.getPath();
                 name = path.substring(path.lastIndexOf('/') + 1);
@@ -132,15 +133,15 @@ public final class CustomApiSource implements Source {
             if (name.isBlank()) {
                 name = id;
             }
-            long size = requests.sizeField().map(f -> CustomApiMapping.at(e, f).asLong(-1)).orElse(-1L);
-            String version = CustomApiMapping.text(e, mapping.versionField());
+            long size = requests.sizeField().map(f -> JsonPaths.at(e, f).asLong(-1)).orElse(-1L);
+            String version = JsonPaths.text(e, mapping.versionField()).orElse("");
             String hash = version.isEmpty() ? "url:" + shortHash(dl.toString()) : "rev:" + version;
             if (size == 0) {
                 problems.add(name + ": skipped, the API says the file is empty (0 bytes).");
                 continue;
             }
             Fingerprint fp = new Fingerprint(Math.max(size, 0), modified(e), hash);
-            String thumb = CustomApiMapping.text(e, mapping.thumbField());
+            String thumb = JsonPaths.text(e, mapping.thumbField()).orElse("");
             items.add(new Mapped(new SourceItem(id, name, "", fp), dl.toString(),
                     thumb.isEmpty() ? "" : requests.absolute(uri, thumb).toString()));
         }
@@ -148,7 +149,7 @@ public final class CustomApiSource implements Source {
     }
 
     private long modified(JsonNode e) {
-        String v = CustomApiMapping.text(e, requests.modifiedField().orElse(""));
+        String v = JsonPaths.text(e, requests.modifiedField().orElse("")).orElse("");
         try {
             return v.isEmpty() ? 0 : OffsetDateTime.parse(v).toInstant().toEpochMilli();
         } catch (RuntimeException ex) {

@@ -24,6 +24,12 @@ class KeyTemplateTest {
     }
 
     @Test
+    void aFolderNamedLikeAPlaceholderIsWrittenAsItIs() {
+        assertThat(KeyTemplate.render("{folder}/{filename}", upload("{filename}"))).isEqualTo("{filename}/heron.avif");
+        assertThat(KeyTemplate.render("{folder}/{unknown}/{filename}", upload("a"))).isEqualTo("a/{unknown}/heron.avif");
+    }
+
+    @Test
     void prefixIsTheFixedFolderBeforeTheFirstPlaceholder() {
         assertThat(KeyTemplate.prefix("{folder}/{filename}")).isEmpty();
         assertThat(KeyTemplate.prefix("blog/img/{folder}/{filename}")).isEqualTo("blog/img/");

@@ -125,7 +125,7 @@ class CustomApiSourceTest {
     void fieldPathsReachIntoArraysAndProtocolRelativeUrlsWork() throws Exception {
         var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                 "{\"fields\":{\"Image\":[{\"url\":\"//images.ctfassets.net/a/b/c.jpg\"}]}}");
-        assertThat(CustomApiMapping.text(node, "fields.Image[0].url")).isEqualTo("//images.ctfassets.net/a/b/c.jpg");
+        assertThat(io.lumasync.http.JsonPaths.text(node, "fields.Image[0].url")).contains("//images.ctfassets.net/a/b/c.jpg");
         ApiRequests r = new ApiRequests(CustomApiMapping.from(new AdapterConfig("x", CustomApiSourceType.ID,
                 Map.of("url", "https://cdn.contentful.com/spaces/s/assets"))), new AdapterConfig("x", "custom-api",
                 Map.of()), Optional.empty(), Http.newClient(),
