@@ -199,6 +199,19 @@ public final class SyncMap {
         });
     }
 
+    /** Records the metadata (alt text, captions) now at the destination, inside the caller's transaction. */
+    public static void setMetadataHash(Connection c, String source, String assetId, String destination, String hash)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE sync_map SET metadata_hash = ? WHERE source = ? AND asset_id = ? AND destination = ?")) {
+            p.setString(1, hash);
+            p.setString(2, source);
+            p.setString(3, assetId);
+            p.setString(4, destination);
+            p.executeUpdate();
+        }
+    }
+
     public static void delete(Connection c, String source, String assetId, String destination) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
                 "DELETE FROM sync_map WHERE source = ? AND asset_id = ? AND destination = ?")) {

@@ -281,14 +281,7 @@ public final class SyncRunner {
             ItemProgress done = progressOf(JobState.DONE, 0, 0, "alt text and captions updated", ref.url());
             db.inTransaction(con -> {
                 JobJournal.setState(con, job.id(), JobState.DONE, attempts, "");
-                try (var p = con.prepareStatement("UPDATE sync_map SET metadata_hash = ? WHERE source = ? "
-                        + "AND asset_id = ? AND destination = ?")) {
-                    p.setString(1, metadataHash());
-                    p.setString(2, job.source());
-                    p.setString(3, job.assetId());
-                    p.setString(4, job.destination());
-                    p.executeUpdate();
-                }
+                SyncMap.setMetadataHash(con, job.source(), job.assetId(), job.destination(), metadataHash());
                 ActivityLog.append(con, event("synced", done.message(), ref.url(), 0, 0));
                 return null;
             });
