@@ -26,11 +26,11 @@ import io.lumasync.store.DestinationRecord;
 import io.lumasync.store.JobJournal;
 import io.lumasync.store.RunOwners;
 import io.lumasync.store.SourceRecord;
+import io.lumasync.store.StoreException;
 import io.lumasync.store.SyncMap;
 import io.lumasync.store.SyncMapEntry;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -95,20 +95,14 @@ public final class SyncService implements AutoCloseable {
 
     public static SyncService open(Path dataDir, SecretVault vault, ImagePipeline pipeline, Options options)
             throws LumasyncException {
-        Database db;
-        try {
-            db = Database.open(dataDir.resolve("lumasync.db"));
-        } catch (SQLException e) {
-            throw new LumasyncException(ErrorKind.UNAVAILABLE, "Cannot open Lumasync's database in " + dataDir
-                    + ": " + e.getMessage(), e);
-        }
+        Database db = Database.open(dataDir.resolve("lumasync.db"));
         RunOwners owners;
         try {
             owners = RunOwners.claim(dataDir.resolve("owners"));
         } catch (java.io.IOException e) {
             try {
                 db.close();
-            } catch (SQLException ignored) {
+            } catch (StoreException ignored) {
                 // the folder's problem is the one to report
             }
             throw new LumasyncException(ErrorKind.UNAVAILABLE, "Cannot write in Lumasync's data folder " + dataDir
@@ -123,35 +117,27 @@ public final class SyncService implements AutoCloseable {
 
     /** On first start: a "local" folder destination, so Lumasync works without any account. */
     private void createDefaults() throws LumasyncException {
-        try {
-            if (config.setting("defaults.created").isEmpty()) {
-                if (config.destinations().isEmpty()) {
-                    AdapterConfig local = DestinationTypes.localFolder(DEFAULT_DESTINATION, AppDirs.defaultOutputDir());
-                    config.addDestination(new DestinationRecord(local.name(), local.typeId(), local.settings(),
-                            Instant.now(), Optional.empty(), Optional.empty()));
-                }
-                config.setSetting("defaults.created", "true");
+        if (config.setting("defaults.created").isEmpty()) {
+            if (config.destinations().isEmpty()) {
+                AdapterConfig local = DestinationTypes.localFolder(DEFAULT_DESTINATION, AppDirs.defaultOutputDir());
+                config.addDestination(new DestinationRecord(local.name(), local.typeId(), local.settings(),
+                        Instant.now(), Optional.empty(), Optional.empty()));
             }
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
+            config.setSetting("defaults.created", "true");
         }
     }
 
     // ---- destinations
 
     public List<DestinationInfo> destinations() throws LumasyncException {
-        try {
-            return config.destinations().stream().map(d -> new DestinationInfo(d.name(), d.typeId(), d.settings(),
-                    d.lastOkAt(), d.lastError(), count(d.name()))).toList();
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
+        return config.destinations().stream().map(d -> new DestinationInfo(d.name(), d.typeId(), d.settings(),
+                d.lastOkAt(), d.lastError(), count(d.name()))).toList();
     }
 
     private long count(String destination) {
         try {
             return syncMap.count(destination);
-        } catch (SQLException e) {
+        } catch (StoreException e) {
             return 0;
         }
     }
@@ -169,9 +155,9 @@ public final class SyncService implements AutoCloseable {
             Map<String, String> settings = split(name, type.fields(), values, Adapters.destinationPrefix(name));
             config.addDestination(new DestinationRecord(name, typeId, settings, Instant.now(), Optional.empty(),
                     Optional.empty()));
-        } catch (SQLException e) {
+        } catch (StoreException e) {
             vault.deletePrefix(Adapters.destinationPrefix(name));
-            throw Adapters.dbError(e);
+            throw e;
         }
     }
 
@@ -180,33 +166,25 @@ public final class SyncService implements AutoCloseable {
      * are kept, so editing an address does not mean typing the password again. The sync map stays.
      */
     public void updateDestination(String name, Map<String, String> values) throws LumasyncException {
-        try {
-            DestinationRecord d = config.destination(name).orElseThrow(() ->
-                    usage("There is no destination called '" + name + "'."));
-            DestinationType type = DestinationTypes.byId(d.typeId()).orElseThrow(() ->
-                    usage("Unknown destination type '" + d.typeId() + "'."));
-            Map<String, String> all = new HashMap<>(d.settings());
-            all.putAll(values);
-            SettingsValidation.check(name, d.typeId(), type.fields(), all, type::validate);
-            config.updateDestinationSettings(name, split(name, type.fields(), all, Adapters.destinationPrefix(name), true));
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
+        DestinationRecord d = config.destination(name).orElseThrow(() ->
+                usage("There is no destination called '" + name + "'."));
+        DestinationType type = DestinationTypes.byId(d.typeId()).orElseThrow(() ->
+                usage("Unknown destination type '" + d.typeId() + "'."));
+        Map<String, String> all = new HashMap<>(d.settings());
+        all.putAll(values);
+        SettingsValidation.check(name, d.typeId(), type.fields(), all, type::validate);
+        config.updateDestinationSettings(name, split(name, type.fields(), all, Adapters.destinationPrefix(name), true));
         adapters.forget(name);
     }
 
     public void removeDestination(String name) throws LumasyncException {
-        try {
-            for (SourceRecord s : config.sources()) {
-                if (s.destinations().contains(name)) {
-                    throw usage("The source '" + s.name() + "' sends to '" + name + "': remove that source first.");
-                }
+        for (SourceRecord s : config.sources()) {
+            if (s.destinations().contains(name)) {
+                throw usage("The source '" + s.name() + "' sends to '" + name + "': remove that source first.");
             }
-            if (!config.removeDestination(name)) {
-                throw usage("There is no destination called '" + name + "'.");
-            }
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
+        }
+        if (!config.removeDestination(name)) {
+            throw usage("There is no destination called '" + name + "'.");
         }
         adapters.forget(name);
         vault.deletePrefix(Adapters.destinationPrefix(name));
@@ -214,39 +192,34 @@ public final class SyncService implements AutoCloseable {
 
     /** Contacts the destination and reports what it accepts; the outcome becomes its status. */
     public Capabilities testDestination(String name) throws LumasyncException {
+        Capabilities c;
         try {
             adapters.forget(name);
             io.lumasync.destination.Destination d = adapters.destination(name);
-            Capabilities c = d.capabilities();
+            c = d.capabilities();
             if (d instanceof io.lumasync.destination.ConnectionCheck check) {
                 List<String> notes = new java.util.ArrayList<>(c.notes());
                 notes.addAll(check.checkConnection());
                 c = new Capabilities(c.formats(), c.maxUploadBytes(), c.replace(), c.canList(), c.canUpdateMetadata(), notes);
             }
-            config.destinationStatus(name, Optional.empty());
-            return c;
         } catch (LumasyncException e) {
             try {
                 config.destinationStatus(name, Optional.of(e.getMessage()));
-            } catch (SQLException ignored) {
+            } catch (StoreException ignored) {
                 // the test result itself is what the user needs
             }
             throw e;
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
         }
+        config.destinationStatus(name, Optional.empty());
+        return c;
     }
 
     // ---- sources
 
     public List<SourceInfo> sources() throws LumasyncException {
-        try {
-            return config.sources().stream().map(s -> new SourceInfo(s.name(), s.typeId(), s.settings(),
-                    s.destinations(), s.encode(), s.watch(), s.interval(), s.propagateDeletes(), s.deleteShare(),
-                    s.lastRunAt(), s.lastError())).toList();
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
+        return config.sources().stream().map(s -> new SourceInfo(s.name(), s.typeId(), s.settings(),
+                s.destinations(), s.encode(), s.watch(), s.interval(), s.propagateDeletes(), s.deleteShare(),
+                s.lastRunAt(), s.lastError())).toList();
     }
 
     public void addSource(SourceInfo info, Map<String, String> values) throws LumasyncException {
@@ -275,9 +248,9 @@ public final class SyncService implements AutoCloseable {
             config.addSource(new SourceRecord(info.name(), info.typeId(), settings, info.destinations(), info.encode(),
                     info.watch(), info.interval(), info.propagateDeletes(), info.deleteShare(), Optional.empty(),
                     Optional.empty(), Optional.empty()));
-        } catch (SQLException e) {
+        } catch (StoreException e) {
             vault.deletePrefix(Adapters.sourcePrefix(info.name()));
-            throw Adapters.dbError(e);
+            throw e;
         }
     }
 
@@ -286,39 +259,31 @@ public final class SyncService implements AutoCloseable {
      * Dropbox stays signed in); its sync map and change cursor stay, so nothing is uploaded again.
      */
     public void updateSource(SourceInfo info, Map<String, String> values) throws LumasyncException {
-        try {
-            SourceRecord old = sourceRecord(info.name());
-            SourceType type = SourceTypes.byId(old.typeId()).orElseThrow(() ->
-                    usage("Unknown source type '" + old.typeId() + "'."));
-            for (String d : info.destinations()) {
-                if (config.destination(d).isEmpty()) {
-                    throw usage("There is no destination called '" + d + "'. Add it first.");
-                }
+        SourceRecord old = sourceRecord(info.name());
+        SourceType type = SourceTypes.byId(old.typeId()).orElseThrow(() ->
+                usage("Unknown source type '" + old.typeId() + "'."));
+        for (String d : info.destinations()) {
+            if (config.destination(d).isEmpty()) {
+                throw usage("There is no destination called '" + d + "'. Add it first.");
             }
-            if (info.destinations().isEmpty()) {
-                throw usage("A source needs at least one destination.");
-            }
-            Map<String, String> all = new HashMap<>(old.settings());
-            all.putAll(info.settings());
-            all.putAll(values);
-            SettingsValidation.check(info.name(), old.typeId(), type.fields(), all, type::validate);
-            Map<String, String> settings = split(info.name(), type.fields(), all, Adapters.sourcePrefix(info.name()), true);
-            config.updateSource(new SourceRecord(info.name(), old.typeId(), settings, info.destinations(), info.encode(),
-                    info.watch(), info.interval(), info.propagateDeletes(), info.deleteShare(), old.cursor(),
-                    old.lastRunAt(), old.lastError()));
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
         }
+        if (info.destinations().isEmpty()) {
+            throw usage("A source needs at least one destination.");
+        }
+        Map<String, String> all = new HashMap<>(old.settings());
+        all.putAll(info.settings());
+        all.putAll(values);
+        SettingsValidation.check(info.name(), old.typeId(), type.fields(), all, type::validate);
+        Map<String, String> settings = split(info.name(), type.fields(), all, Adapters.sourcePrefix(info.name()), true);
+        config.updateSource(new SourceRecord(info.name(), old.typeId(), settings, info.destinations(), info.encode(),
+                info.watch(), info.interval(), info.propagateDeletes(), info.deleteShare(), old.cursor(),
+                old.lastRunAt(), old.lastError()));
         adapters.forget(info.name());
     }
 
     public void removeSource(String name) throws LumasyncException {
-        try {
-            if (!config.removeSource(name)) {
-                throw usage("There is no source called '" + name + "'.");
-            }
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
+        if (!config.removeSource(name)) {
+            throw usage("There is no source called '" + name + "'.");
         }
         adapters.forget(name);
         vault.deletePrefix(Adapters.sourcePrefix(name));
@@ -362,29 +327,21 @@ public final class SyncService implements AutoCloseable {
     /** The signed-in accounts (sources that sign in with OAuth), for token-health checks and doctor. */
     public Map<String, io.lumasync.auth.OAuthSession> oauthAccounts() throws LumasyncException {
         Map<String, io.lumasync.auth.OAuthSession> out = new java.util.LinkedHashMap<>();
-        try {
-            for (SourceRecord rec : config.sources()) {
-                Optional<io.lumasync.auth.OAuthProvider> p = oauthProvider(rec);
-                if (p.isPresent()) {
-                    java.net.http.HttpClient http = Http.newClient();
-                    out.put(rec.name(), new io.lumasync.auth.OAuthSession(new io.lumasync.auth.OAuthClient(http, p.get()),
-                            new io.lumasync.auth.TokenStore(io.lumasync.auth.VaultSecrets.forSource(vault, rec.name())),
-                            http, rec.name()));
-                }
+        for (SourceRecord rec : config.sources()) {
+            Optional<io.lumasync.auth.OAuthProvider> p = oauthProvider(rec);
+            if (p.isPresent()) {
+                java.net.http.HttpClient http = Http.newClient();
+                out.put(rec.name(), new io.lumasync.auth.OAuthSession(new io.lumasync.auth.OAuthClient(http, p.get()),
+                        new io.lumasync.auth.TokenStore(io.lumasync.auth.VaultSecrets.forSource(vault, rec.name())),
+                        http, rec.name()));
             }
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
         }
         return out;
     }
 
     private SourceRecord sourceRecord(String name) throws LumasyncException {
-        try {
-            return config.source(name).orElseThrow(() -> usage("There is no source called '" + name
-                    + "'. Add it first: lumasync sources add TYPE " + name + " --to DEST"));
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
+        return config.source(name).orElseThrow(() -> usage("There is no source called '" + name
+                + "'. Add it first: lumasync sources add TYPE " + name + " --to DEST"));
     }
 
     private Optional<io.lumasync.auth.OAuthProvider> oauthProvider(SourceRecord rec) throws LumasyncException {
@@ -484,35 +441,19 @@ public final class SyncService implements AutoCloseable {
     // ---- read models and settings
 
     public List<SyncMapEntry> syncMap(Optional<String> destination) throws LumasyncException {
-        try {
-            return syncMap.list(destination);
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
+        return syncMap.list(destination);
     }
 
     public List<ActivityEvent> activity(Optional<Instant> since, boolean failedOnly, int limit) throws LumasyncException {
-        try {
-            return activity.query(since, failedOnly, limit);
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
+        return activity.query(since, failedOnly, limit);
     }
 
     public Optional<String> setting(String key) throws LumasyncException {
-        try {
-            return config.setting(key);
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
+        return config.setting(key);
     }
 
     public void setSetting(String key, String value) throws LumasyncException {
-        try {
-            config.setSetting(key, value);
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
+        config.setSetting(key, value);
     }
 
     /** The default encode settings (Settings pane), or the built-in defaults. */
@@ -565,7 +506,7 @@ public final class SyncService implements AutoCloseable {
         staging.cleanOwn();
         try {
             db.close();
-        } catch (SQLException ignored) {
+        } catch (StoreException ignored) {
             // closing at exit: nothing left to protect
         }
         owners.close();
@@ -577,14 +518,10 @@ public final class SyncService implements AutoCloseable {
         if (names.isEmpty()) {
             throw usage("Name at least one destination (--to). See `lumasync destinations list`.");
         }
-        try {
-            for (String d : names) {
-                if (config.destination(d).isEmpty()) {
-                    throw usage("There is no destination called '" + d + "'. See `lumasync destinations list`.");
-                }
+        for (String d : names) {
+            if (config.destination(d).isEmpty()) {
+                throw usage("There is no destination called '" + d + "'. See `lumasync destinations list`.");
             }
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
         }
     }
 
