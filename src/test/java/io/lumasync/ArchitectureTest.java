@@ -179,6 +179,19 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    @Test
+    void sqlIsWrittenOnlyInTheStore() {
+        noClasses().that().resideOutsideOfPackage(STORE)
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.sql.PreparedStatement")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.Statement")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.ResultSet")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.SQLException")
+                .because("the tables' shape is the store's to know and to migrate; a query elsewhere breaks "
+                        + "silently when a column changes, and a database failure is put into words once, by the "
+                        + "store (StoreException)")
+                .check(classes);
+    }
+
     private static DescribedPredicate<JavaClass> storeInternals() {
         return DescribedPredicate.describe("store classes other than records and enums (read models)",
                 c -> c.getPackageName().startsWith("io.lumasync.store") && !c.isRecord() && !c.isEnum());

@@ -33,7 +33,7 @@ public final class ActivityLog {
         }
     }
 
-    public void append(ActivityEvent e) throws SQLException {
+    public void append(ActivityEvent e) throws StoreException {
         db.query(c -> {
             append(c, e);
             return null;
@@ -41,7 +41,7 @@ public final class ActivityLog {
     }
 
     /** Newest first. */
-    public List<ActivityEvent> query(Optional<Instant> since, boolean failedOnly, int limit) throws SQLException {
+    public List<ActivityEvent> query(Optional<Instant> since, boolean failedOnly, int limit) throws StoreException {
         return db.query(c -> {
             String sql = "SELECT id, at, kind, source, asset, destination, message, url, bytes_in, bytes_out FROM activity"
                     + " WHERE at >= ?" + (failedOnly ? " AND kind = 'failed'" : "") + " ORDER BY id DESC LIMIT ?";

@@ -18,7 +18,7 @@ public final class ConfigStore {
         this.db = db;
     }
 
-    public void addDestination(DestinationRecord d) throws SQLException {
+    public void addDestination(DestinationRecord d) throws StoreException {
         db.query(c -> {
             try (PreparedStatement p = c.prepareStatement(
                     "INSERT INTO destinations (name, type, settings, created_at) VALUES (?, ?, ?, ?)")) {
@@ -31,11 +31,11 @@ public final class ConfigStore {
         });
     }
 
-    public void updateDestinationSettings(String name, java.util.Map<String, String> settings) throws SQLException {
+    public void updateDestinationSettings(String name, java.util.Map<String, String> settings) throws StoreException {
         update("UPDATE destinations SET settings = ? WHERE name = ?", Json.write(settings), name);
     }
 
-    public List<DestinationRecord> destinations() throws SQLException {
+    public List<DestinationRecord> destinations() throws StoreException {
         return db.query(c -> {
             List<DestinationRecord> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement(
@@ -50,16 +50,16 @@ public final class ConfigStore {
         });
     }
 
-    public Optional<DestinationRecord> destination(String name) throws SQLException {
+    public Optional<DestinationRecord> destination(String name) throws StoreException {
         return destinations().stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
-    public boolean removeDestination(String name) throws SQLException {
+    public boolean removeDestination(String name) throws StoreException {
         return update("DELETE FROM destinations WHERE name = ?", name) > 0;
     }
 
     /** Records the outcome of the last contact with a destination (shown as its status). */
-    public void destinationStatus(String name, Optional<String> error) throws SQLException {
+    public void destinationStatus(String name, Optional<String> error) throws StoreException {
         if (error.isPresent()) {
             update("UPDATE destinations SET last_error = ? WHERE name = ?", error.get(), name);
         } else {
@@ -74,7 +74,7 @@ public final class ConfigStore {
         }
     }
 
-    public void addSource(SourceRecord s) throws SQLException {
+    public void addSource(SourceRecord s) throws StoreException {
         db.query(c -> {
             try (PreparedStatement p = c.prepareStatement("INSERT INTO sources (name, type, settings, destinations, "
                     + "encode, watch, interval_s, propagate_deletes, delete_share, created_at) "
@@ -99,7 +99,7 @@ public final class ConfigStore {
     }
 
     /** Saves a source's changed settings, destinations, encoding and schedule (its cursor and history stay). */
-    public void updateSource(SourceRecord s) throws SQLException {
+    public void updateSource(SourceRecord s) throws StoreException {
         db.query(c -> {
             try (PreparedStatement p = c.prepareStatement("UPDATE sources SET settings = ?, destinations = ?, encode = ?,"
                     + " watch = ?, interval_s = ?, propagate_deletes = ?, delete_share = ? WHERE name = ?")) {
@@ -120,7 +120,7 @@ public final class ConfigStore {
         });
     }
 
-    public List<SourceRecord> sources() throws SQLException {
+    public List<SourceRecord> sources() throws StoreException {
         return db.query(c -> {
             List<SourceRecord> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT name, type, settings, destinations, encode, watch, "
@@ -139,15 +139,15 @@ public final class ConfigStore {
         });
     }
 
-    public Optional<SourceRecord> source(String name) throws SQLException {
+    public Optional<SourceRecord> source(String name) throws StoreException {
         return sources().stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
-    public boolean removeSource(String name) throws SQLException {
+    public boolean removeSource(String name) throws StoreException {
         return update("DELETE FROM sources WHERE name = ?", name) > 0;
     }
 
-    public void sourceRan(String name, Optional<String> cursor, Optional<String> error) throws SQLException {
+    public void sourceRan(String name, Optional<String> cursor, Optional<String> error) throws StoreException {
         db.query(c -> {
             try (PreparedStatement p = c.prepareStatement(
                     "UPDATE sources SET last_run_at = ?, cursor = COALESCE(?, cursor), last_error = ? WHERE name = ?")) {
@@ -160,7 +160,7 @@ public final class ConfigStore {
         });
     }
 
-    public Optional<String> setting(String key) throws SQLException {
+    public Optional<String> setting(String key) throws StoreException {
         return db.query(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
                 p.setString(1, key);
@@ -171,11 +171,11 @@ public final class ConfigStore {
         });
     }
 
-    public void setSetting(String key, String value) throws SQLException {
+    public void setSetting(String key, String value) throws StoreException {
         update("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", key, value);
     }
 
-    private int update(String sql, String... args) throws SQLException {
+    private int update(String sql, String... args) throws StoreException {
         return db.query(c -> {
             try (PreparedStatement p = c.prepareStatement(sql)) {
                 for (int i = 0; i < args.length; i++) {

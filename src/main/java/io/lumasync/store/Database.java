@@ -29,7 +29,16 @@ public final class Database implements AutoCloseable {
         this.connection = connection;
     }
 
-    public static Database open(Path file) throws SQLException {
+    /** Opens (creating and migrating when needed) the database in {@code file}. */
+    public static Database open(Path file) throws StoreException {
+        try {
+            return openFile(file);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot open Lumasync's database in " + file.getParent() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Database openFile(Path file) throws SQLException {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
@@ -47,10 +56,14 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    public static Database inMemory() throws SQLException {
-        Database db = new Database(DriverManager.getConnection("jdbc:sqlite::memory:"));
-        db.migrate();
-        return db;
+    public static Database inMemory() throws StoreException {
+        try {
+            Database db = new Database(DriverManager.getConnection("jdbc:sqlite::memory:"));
+            db.migrate();
+            return db;
+        } catch (SQLException e) {
+            throw StoreException.of(e);
+        }
     }
 
     private void migrate() throws SQLException {
@@ -100,7 +113,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    public int schemaVersion() throws SQLException {
+    public int schemaVersion() throws StoreException {
         return query(c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
                 return rs.next() ? rs.getInt(1) : 0;
@@ -126,12 +139,24 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs {@code work} alone on the connection (reads, or single-statement writes). */
-    public synchronized <T> T query(Work<T> work) throws SQLException {
-        return work.run(connection);
+    public synchronized <T> T query(Work<T> work) throws StoreException {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw StoreException.of(e);
+        }
     }
 
     /** Runs {@code work} in one transaction: all of it is written, or none of it. */
-    public synchronized <T> T inTransaction(Work<T> work) throws SQLException {
+    public synchronized <T> T inTransaction(Work<T> work) throws StoreException {
+        try {
+            return transaction(work);
+        } catch (SQLException e) {
+            throw StoreException.of(e);
+        }
+    }
+
+    private <T> T transaction(Work<T> work) throws SQLException {
         boolean auto = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -147,7 +172,11 @@ public final class Database implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws SQLException {
-        connection.close();
+    public synchronized void close() throws StoreException {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw StoreException.of(e);
+        }
     }
 }

@@ -57,7 +57,7 @@ public final class JobJournal {
      * holds SQLite's write lock before it looks at other runs: two processes journaling the same asset at once are
      * serialised, and the second sees the first's claim (or its finished upload) and passes the job by.
      */
-    public Started startRun(String kind, List<Job> plan) throws SQLException {
+    public Started startRun(String kind, List<Job> plan) throws StoreException {
         return db.inTransaction(c -> {
             long runId;
             try (PreparedStatement p = c.prepareStatement("INSERT INTO runs (kind, started_at, state, owner) "
@@ -112,7 +112,7 @@ public final class JobJournal {
         });
     }
 
-    public void finishRun(long runId) throws SQLException {
+    public void finishRun(long runId) throws StoreException {
         db.query(c -> {
             try (PreparedStatement p = c.prepareStatement("UPDATE runs SET state = 'finished', finished_at = ? WHERE id = ?")) {
                 p.setLong(1, clock.millis());
@@ -123,7 +123,7 @@ public final class JobJournal {
     }
 
     /** Moves a job to a new state (committed before the caller does the work the state announces). */
-    public void setState(long jobId, JobState state, int attempts, String reason) throws SQLException {
+    public void setState(long jobId, JobState state, int attempts, String reason) throws StoreException {
         db.query(c -> {
             setState(c, jobId, state, attempts, reason);
             return null;
@@ -160,7 +160,7 @@ public final class JobJournal {
      * runs whose owner is gone (killed, crashed, powered off). Runs of live owners are theirs alone. Each run is
      * taken with a compare-and-set on its owner, so when two processes start at once only one of them resumes it.
      */
-    public List<Job> interrupted() throws SQLException {
+    public List<Job> interrupted() throws StoreException {
         List<Long> mine = new ArrayList<>();
         for (var run : runningOwners().entrySet()) {
             String owner = run.getValue().orElse(null);
@@ -198,7 +198,7 @@ public final class JobJournal {
         return open;
     }
 
-    private java.util.Map<Long, Optional<String>> runningOwners() throws SQLException {
+    private java.util.Map<Long, Optional<String>> runningOwners() throws StoreException {
         return db.query(c -> {
             java.util.Map<Long, Optional<String>> out = new java.util.LinkedHashMap<>();
             try (PreparedStatement p = c.prepareStatement("SELECT id, owner FROM runs WHERE state = 'running' ORDER BY id");
@@ -211,7 +211,7 @@ public final class JobJournal {
         });
     }
 
-    private boolean takeOver(long runId, String deadOwner) throws SQLException {
+    private boolean takeOver(long runId, String deadOwner) throws StoreException {
         return db.query(c -> {
             try (PreparedStatement p = c.prepareStatement(
                     "UPDATE runs SET owner = ? WHERE id = ? AND state = 'running' AND owner IS ?")) {
@@ -224,7 +224,7 @@ public final class JobJournal {
     }
 
     /** Runs left in state running by a killed process (none of whose jobs remain open) are closed. */
-    public void closeAbandonedRuns(long exceptRunId) throws SQLException {
+    public void closeAbandonedRuns(long exceptRunId) throws StoreException {
         db.query(c -> {
             try (PreparedStatement p = c.prepareStatement("UPDATE runs SET state = 'finished', finished_at = ? "
                     + "WHERE state = 'running' AND id <> ? AND NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.run_id = runs.id "
@@ -237,7 +237,7 @@ public final class JobJournal {
     }
 
     /** "assetId NUL destination" of a source's assets whose latest job failed. */
-    public java.util.Set<String> lastFailed(String source) throws SQLException {
+    public java.util.Set<String> lastFailed(String source) throws StoreException {
         return db.query(c -> {
             java.util.Set<String> out = new java.util.HashSet<>();
             try (PreparedStatement p = c.prepareStatement("SELECT asset_id, destination, state FROM jobs WHERE source = ? "

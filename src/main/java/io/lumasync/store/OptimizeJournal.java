@@ -52,7 +52,7 @@ public final class OptimizeJournal {
 
     /** Writes a run and its plan in one transaction; returns the items with their ids. */
     public Started startRun(String destination, EncodeSettings encode, String owner, List<Item> plan)
-            throws SQLException {
+            throws StoreException {
         return db.inTransaction(c -> {
             long runId;
             try (PreparedStatement p = c.prepareStatement("INSERT INTO optimize_runs (destination, encode, owner, "
@@ -87,7 +87,7 @@ public final class OptimizeJournal {
     }
 
     /** Moves an item on; committed before the work the new state announces. */
-    public void setState(long itemId, State state, String originalHash, String reason) throws SQLException {
+    public void setState(long itemId, State state, String originalHash, String reason) throws StoreException {
         db.query(c -> setState(c, itemId, state, originalHash, reason, clock.millis()));
     }
 
@@ -105,7 +105,7 @@ public final class OptimizeJournal {
         }
     }
 
-    public void finishRun(long runId) throws SQLException {
+    public void finishRun(long runId) throws StoreException {
         db.query(c -> {
             try (PreparedStatement p = c.prepareStatement(
                     "UPDATE optimize_runs SET state = 'finished', finished_at = ? WHERE id = ?")) {
@@ -117,7 +117,7 @@ public final class OptimizeJournal {
     }
 
     /** Unfinished runs whose owner is no longer running (a run of a live process is left to it). */
-    public List<Interrupted> interrupted(Predicate<String> ownerAlive) throws SQLException {
+    public List<Interrupted> interrupted(Predicate<String> ownerAlive) throws StoreException {
         return db.query(c -> {
             List<Interrupted> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement(

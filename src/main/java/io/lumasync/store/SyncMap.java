@@ -24,7 +24,7 @@ public final class SyncMap {
         this.db = db;
     }
 
-    public Optional<SyncMapEntry> get(String source, String assetId, String destination) throws SQLException {
+    public Optional<SyncMapEntry> get(String source, String assetId, String destination) throws StoreException {
         return db.query(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS
                     + " FROM sync_map WHERE source = ? AND asset_id = ? AND destination = ?")) {
@@ -52,7 +52,7 @@ public final class SyncMap {
     }
 
     /** The planning view of one source at one destination, by asset id. */
-    public Map<String, PlanRow> planRows(String source, String destination, boolean withHashes) throws SQLException {
+    public Map<String, PlanRow> planRows(String source, String destination, boolean withHashes) throws StoreException {
         return db.query(c -> {
             Map<String, PlanRow> out = new HashMap<>();
             try (PreparedStatement p = c.prepareStatement("SELECT asset_id, size, mtime, settings_hash, metadata_hash"
@@ -72,7 +72,7 @@ public final class SyncMap {
     }
 
     /** Every row of one source for one destination, by asset id. */
-    public Map<String, SyncMapEntry> forSource(String source, String destination) throws SQLException {
+    public Map<String, SyncMapEntry> forSource(String source, String destination) throws StoreException {
         return db.query(c -> {
             Map<String, SyncMapEntry> out = new HashMap<>();
             try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS
@@ -91,7 +91,7 @@ public final class SyncMap {
     }
 
     /** Every row of one source, by destination and then asset id: where each of its assets went. */
-    public Map<String, Map<String, SyncMapEntry>> forSource(String source) throws SQLException {
+    public Map<String, Map<String, SyncMapEntry>> forSource(String source) throws StoreException {
         return db.query(c -> {
             Map<String, Map<String, SyncMapEntry>> out = new java.util.TreeMap<>();
             try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM sync_map WHERE source = ?")) {
@@ -107,7 +107,7 @@ public final class SyncMap {
         });
     }
 
-    public List<SyncMapEntry> list(Optional<String> destination) throws SQLException {
+    public List<SyncMapEntry> list(Optional<String> destination) throws StoreException {
         return db.query(c -> {
             String sql = "SELECT " + COLUMNS + " FROM sync_map"
                     + (destination.isPresent() ? " WHERE destination = ?" : "") + " ORDER BY source, asset_id, destination";
@@ -126,7 +126,7 @@ public final class SyncMap {
         });
     }
 
-    public long count(String destination) throws SQLException {
+    public long count(String destination) throws StoreException {
         return db.query(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM sync_map WHERE destination = ?")) {
                 p.setString(1, destination);
@@ -160,7 +160,7 @@ public final class SyncMap {
         }
     }
 
-    public void upsert(SyncMapEntry e) throws SQLException {
+    public void upsert(SyncMapEntry e) throws StoreException {
         db.inTransaction(c -> {
             upsert(c, e);
             return null;
@@ -169,7 +169,7 @@ public final class SyncMap {
 
     /** A source file was renamed or moved: its rows follow it (same content, same source, same asset). */
     public void rename(String source, String oldAssetId, String newAssetId, String newName, Fingerprint fp)
-            throws SQLException {
+            throws StoreException {
         db.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("UPDATE sync_map SET asset_id = ?, asset_name = ?, "
                     + "size = ?, mtime = ? WHERE source = ? AND asset_id = ?")) {
@@ -186,7 +186,7 @@ public final class SyncMap {
     }
 
     /** Records a new mtime for content that was touched but did not change (so it is not hashed again). */
-    public void touch(String source, String assetId, String destination, long mtime) throws SQLException {
+    public void touch(String source, String assetId, String destination, long mtime) throws StoreException {
         db.query(c -> {
             try (PreparedStatement p = c.prepareStatement(
                     "UPDATE sync_map SET mtime = ? WHERE source = ? AND asset_id = ? AND destination = ?")) {
@@ -197,6 +197,19 @@ public final class SyncMap {
                 return p.executeUpdate();
             }
         });
+    }
+
+    /** Records the metadata (alt text, captions) now at the destination, inside the caller's transaction. */
+    public static void setMetadataHash(Connection c, String source, String assetId, String destination, String hash)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE sync_map SET metadata_hash = ? WHERE source = ? AND asset_id = ? AND destination = ?")) {
+            p.setString(1, hash);
+            p.setString(2, source);
+            p.setString(3, assetId);
+            p.setString(4, destination);
+            p.executeUpdate();
+        }
     }
 
     public static void delete(Connection c, String source, String assetId, String destination) throws SQLException {

@@ -16,7 +16,6 @@ import io.lumasync.store.ConfigStore;
 
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,14 +58,9 @@ final class Adapters implements AdapterResolver, AutoCloseable {
         synchronized (destinations) {
             d = destinations.get(name);
             if (d == null) {
-                AdapterConfig cfg;
-                try {
-                    cfg = config.destination(name).orElseThrow(() -> new LumasyncException(ErrorKind.UNAVAILABLE,
-                            "There is no destination called '" + name + "'. See `lumasync destinations list`."))
-                            .config();
-                } catch (SQLException e) {
-                    throw dbError(e);
-                }
+                AdapterConfig cfg = config.destination(name).orElseThrow(() -> new LumasyncException(
+                        ErrorKind.UNAVAILABLE, "There is no destination called '" + name
+                        + "'. See `lumasync destinations list`.")).config();
                 DestinationType type = DestinationTypes.byId(cfg.typeId()).orElseThrow(() -> new LumasyncException(
                         ErrorKind.UNAVAILABLE, "'" + name + "' is a " + cfg.typeId()
                         + " destination, which this version of Lumasync does not know."));
@@ -86,13 +80,9 @@ final class Adapters implements AdapterResolver, AutoCloseable {
         synchronized (sources) {
             s = sources.get(name);
             if (s == null) {
-                AdapterConfig cfg;
-                try {
-                    cfg = config.source(name).orElseThrow(() -> new LumasyncException(ErrorKind.UNAVAILABLE,
-                            "There is no source called '" + name + "'. See `lumasync sources list`.")).config();
-                } catch (SQLException e) {
-                    throw dbError(e);
-                }
+                AdapterConfig cfg = config.source(name).orElseThrow(() -> new LumasyncException(
+                        ErrorKind.UNAVAILABLE, "There is no source called '" + name + "'. See `lumasync sources list`."))
+                        .config();
                 SourceType type = SourceTypes.byId(cfg.typeId()).orElseThrow(() -> new LumasyncException(
                         ErrorKind.UNAVAILABLE, "'" + name + "' is a " + cfg.typeId()
                         + " source, which this version of Lumasync does not know."));
@@ -120,9 +110,5 @@ final class Adapters implements AdapterResolver, AutoCloseable {
         sources.values().forEach(Source::close);
         destinations.clear();
         sources.clear();
-    }
-
-    static LumasyncException dbError(SQLException e) {
-        return new LumasyncException(ErrorKind.UNAVAILABLE, "Lumasync's database could not be read: " + e.getMessage(), e);
     }
 }

@@ -13,9 +13,9 @@ import io.lumasync.store.ActivityLog;
 import io.lumasync.store.Database;
 import io.lumasync.store.OptimizeJournal;
 import io.lumasync.store.OptimizeJournal.State;
+import io.lumasync.store.StoreException;
 import io.lumasync.store.SyncMap;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -102,8 +102,6 @@ public final class Optimizer {
                     false, listener));
             journal.finishRun(started.runId());
             return new OptimizeReport(destination, false, results, List.of());
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
         } finally {
             lock.unlock();
         }
@@ -122,21 +120,17 @@ public final class Optimizer {
     private OptimizeReport resumeLocked(SyncListener listener) throws LumasyncException {
         List<OptimizeResult> results = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        try {
-            for (OptimizeJournal.Interrupted run : journal.interrupted(Owner::alive)) {
-                try {
-                    Destination d = adapters.destination(run.destination());
-                    results.addAll(execute(d, run.destination(), run.encode(),
-                            run.items().stream().map(Optimizer::work).toList(), false, listener));
-                    journal.finishRun(run.runId());
-                } catch (LumasyncException e) {
-                    // The run stays open: the next start tries it again once the destination is back.
-                    problems.add("An interrupted optimize of \"" + run.destination() + "\" could not go on: "
-                            + e.getMessage());
-                }
+        for (OptimizeJournal.Interrupted run : journal.interrupted(Owner::alive)) {
+            try {
+                Destination d = adapters.destination(run.destination());
+                results.addAll(execute(d, run.destination(), run.encode(),
+                        run.items().stream().map(Optimizer::work).toList(), false, listener));
+                journal.finishRun(run.runId());
+            } catch (LumasyncException e) {
+                // The run stays open: the next start tries it again once the destination is back.
+                problems.add("An interrupted optimize of \"" + run.destination() + "\" could not go on: "
+                        + e.getMessage());
             }
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
         }
         return new OptimizeReport("", false, results, problems);
     }
@@ -188,19 +182,11 @@ public final class Optimizer {
     }
 
     private void journal(Work w, OptimizeItemRun.Step step) throws LumasyncException {
-        try {
-            journal.setState(w.itemId(), step.state(), step.originalHash(), "");
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
+        journal.setState(w.itemId(), step.state(), step.originalHash(), "");
     }
 
     private void repoint(String destination, RemoteRef from, RemoteRef to) throws LumasyncException {
-        try {
-            db.query(c -> SyncMap.repoint(c, destination, from, to));
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
+        db.query(c -> SyncMap.repoint(c, destination, from, to));
     }
 
     /** Commits the item's end and its activity line together. */
@@ -215,7 +201,7 @@ public final class Optimizer {
                 ActivityLog.append(c, event(r));
                 return null;
             });
-        } catch (SQLException ignored) {
+        } catch (StoreException ignored) {
             // reported to the user either way; the journal still says the item is open, so it is checked again
         }
     }
@@ -255,7 +241,7 @@ public final class Optimizer {
     private void appendActivity(OptimizeResult r) {
         try {
             new ActivityLog(db).append(event(r));
-        } catch (SQLException ignored) {
+        } catch (StoreException ignored) {
             // the restore itself is what matters
         }
     }

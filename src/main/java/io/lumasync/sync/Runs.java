@@ -14,6 +14,7 @@ import io.lumasync.store.Job;
 import io.lumasync.store.JobJournal;
 import io.lumasync.store.JobState;
 import io.lumasync.store.SourceRecord;
+import io.lumasync.store.StoreException;
 import io.lumasync.store.SyncMap;
 import io.lumasync.store.SyncMapEntry;
 
@@ -21,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -98,11 +98,7 @@ final class Runs {
     RunReport syncSources(List<String> names, boolean dryRun, boolean force, SyncListener listener)
             throws LumasyncException {
         List<SourceRecord> sources;
-        try {
-            sources = config.sources();
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
+        sources = config.sources();
         for (String n : names) {
             if (sources.stream().noneMatch(s -> s.name().equals(n))) {
                 throw SyncService.usage("There is no source called '" + n + "'. See `lumasync sources list`.");
@@ -128,7 +124,7 @@ final class Runs {
                 if (!dryRun) {
                     try {
                         config.sourceRan(s.name(), Optional.empty(), Optional.of(e.getMessage()));
-                    } catch (SQLException ignored) {
+                    } catch (StoreException ignored) {
                         // reported in the run's problems anyway
                     }
                 }
@@ -149,45 +145,41 @@ final class Runs {
     }
 
     List<BrowseItem> browse(String sourceName) throws LumasyncException {
-        try {
-            SourceRecord rec = config.source(sourceName).orElseThrow(() ->
-                    SyncService.usage("There is no source called '" + sourceName + "'."));
-            Source source = adapters.source(sourceName);
-            List<SourceItem> items = source.list(Optional.empty()).items();
-            // Badges for the source's own destinations, and for every destination the sync map says an asset went
-            // to (Browse and push can publish beyond the configured ones).
-            Map<String, Map<String, SyncMapEntry>> rows = syncMap.forSource(sourceName);
-            Set<String> failed = journal.lastFailed(sourceName);
-            Set<String> destinations = new java.util.TreeSet<>(rec.destinations());
-            destinations.addAll(rows.keySet());
-            failed.forEach(k -> destinations.add(k.substring(k.indexOf('\u0000') + 1)));
-            List<BrowseItem> out = new ArrayList<>(items.size());
-            for (SourceItem i : items) {
-                Map<String, AssetStatus> status = new LinkedHashMap<>();
-                Map<String, String> urls = new LinkedHashMap<>();
-                for (String d : destinations) {
-                    SyncMapEntry row = rows.getOrDefault(d, Map.of()).get(i.id());
-                    boolean configured = rec.destinations().contains(d);
-                    boolean lastFailed = failed.contains(i.id() + "\u0000" + d);
-                    if (row == null && !configured && !lastFailed) {
-                        continue;
-                    }
-                    // Elsewhere the settings were chosen per run, so only the content decides "changed".
-                    boolean current = row != null && row.fingerprint().sameContentAs(i.fingerprint())
-                            && (!configured || row.settingsHash().equals(rec.encode().hash()));
-                    status.put(d, lastFailed ? AssetStatus.FAILED : row == null ? AssetStatus.NEW
-                            : current ? AssetStatus.SYNCED : AssetStatus.CHANGED);
-                    if (row != null && row.remote().url() != null) {
-                        urls.put(d, row.remote().url());
-                    }
+        SourceRecord rec = config.source(sourceName).orElseThrow(() ->
+                SyncService.usage("There is no source called '" + sourceName + "'."));
+        Source source = adapters.source(sourceName);
+        List<SourceItem> items = source.list(Optional.empty()).items();
+        // Badges for the source's own destinations, and for every destination the sync map says an asset went
+        // to (Browse and push can publish beyond the configured ones).
+        Map<String, Map<String, SyncMapEntry>> rows = syncMap.forSource(sourceName);
+        Set<String> failed = journal.lastFailed(sourceName);
+        Set<String> destinations = new java.util.TreeSet<>(rec.destinations());
+        destinations.addAll(rows.keySet());
+        failed.forEach(k -> destinations.add(k.substring(k.indexOf('\u0000') + 1)));
+        List<BrowseItem> out = new ArrayList<>(items.size());
+        for (SourceItem i : items) {
+            Map<String, AssetStatus> status = new LinkedHashMap<>();
+            Map<String, String> urls = new LinkedHashMap<>();
+            for (String d : destinations) {
+                SyncMapEntry row = rows.getOrDefault(d, Map.of()).get(i.id());
+                boolean configured = rec.destinations().contains(d);
+                boolean lastFailed = failed.contains(i.id() + "\u0000" + d);
+                if (row == null && !configured && !lastFailed) {
+                    continue;
                 }
-                Optional<Path> local = source instanceof LocalFiles lf ? Optional.of(lf.path(i)) : Optional.empty();
-                out.add(new BrowseItem(sourceName, i, status, urls, local));
+                // Elsewhere the settings were chosen per run, so only the content decides "changed".
+                boolean current = row != null && row.fingerprint().sameContentAs(i.fingerprint())
+                        && (!configured || row.settingsHash().equals(rec.encode().hash()));
+                status.put(d, lastFailed ? AssetStatus.FAILED : row == null ? AssetStatus.NEW
+                        : current ? AssetStatus.SYNCED : AssetStatus.CHANGED);
+                if (row != null && row.remote().url() != null) {
+                    urls.put(d, row.remote().url());
+                }
             }
-            return out;
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
+            Optional<Path> local = source instanceof LocalFiles lf ? Optional.of(lf.path(i)) : Optional.empty();
+            out.add(new BrowseItem(sourceName, i, status, urls, local));
         }
+        return out;
     }
 
     RunReport resume(SyncListener listener) throws LumasyncException {
@@ -200,19 +192,15 @@ final class Runs {
     }
 
     private RunReport resumeLocked(SyncListener listener) throws LumasyncException {
-        try {
-            List<Job> open = journal.interrupted();
-            if (open.isEmpty()) {
-                return new RunReport(false, Map.of(), List.of(), List.of());
-            }
-            List<ItemProgress> results = runner.execute(open, true, listener);
-            for (long runId : open.stream().map(Job::runId).distinct().toList()) {
-                journal.finishRun(runId);
-            }
-            return new RunReport(false, Map.of(), results, List.of());
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
+        List<Job> open = journal.interrupted();
+        if (open.isEmpty()) {
+            return new RunReport(false, Map.of(), List.of(), List.of());
         }
+        List<ItemProgress> results = runner.execute(open, true, listener);
+        for (long runId : open.stream().map(Job::runId).distinct().toList()) {
+            journal.finishRun(runId);
+        }
+        return new RunReport(false, Map.of(), results, List.of());
     }
 
     private RunReport run(String kind, List<PlanInput> inputs, boolean dryRun, SyncListener listener,
@@ -256,8 +244,6 @@ final class Runs {
                         anyFailed ? Optional.of("some images failed; see Activity") : Optional.empty());
             }
             return new RunReport(false, counts, results, problems);
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
         } finally {
             lock.unlock();
         }

@@ -7,12 +7,12 @@ import io.lumasync.source.SourceItem;
 import io.lumasync.store.Job;
 import io.lumasync.store.JobAction;
 import io.lumasync.store.JobState;
+import io.lumasync.store.StoreException;
 import io.lumasync.store.SyncMap;
 import io.lumasync.store.SyncMapEntry;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,7 +40,7 @@ public final class SyncPlanner {
     public record Plan(List<Job> jobs, List<ItemProgress> skipped, Map<String, PlanCounts> counts, List<String> problems) {
     }
 
-    public Plan plan(PlanInput in, boolean dryRun) throws SQLException {
+    public Plan plan(PlanInput in, boolean dryRun) throws StoreException {
         List<Job> jobs = new ArrayList<>();
         List<ItemProgress> skipped = new ArrayList<>();
         Map<String, PlanCounts> counts = new LinkedHashMap<>();
@@ -160,7 +160,7 @@ public final class SyncPlanner {
     }
 
     private Optional<RemoteRef> remoteOf(Optional<SyncMapEntry> known, String source, String assetId, String dest)
-            throws SQLException {
+            throws StoreException {
         return (known.isPresent() ? known : syncMap.get(source, assetId, dest)).map(SyncMapEntry::remote);
     }
 

@@ -21,12 +21,12 @@ import io.lumasync.store.Job;
 import io.lumasync.store.JobAction;
 import io.lumasync.store.JobJournal;
 import io.lumasync.store.JobState;
+import io.lumasync.store.StoreException;
 import io.lumasync.store.SyncMap;
 import io.lumasync.store.SyncMapEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -187,13 +187,14 @@ public final class SyncRunner {
                     case METADATA -> metadata(dest);
                     case CREATE, REPLACE -> publish(dest);
                 };
+            } catch (StoreException e) {
+                // Lumasync's own disk failed, not the destination: the other jobs may still go through.
+                return fail("the sync database could not be written (" + e.detail() + ")");
             } catch (LumasyncException e) {
                 if (e.kind() == ErrorKind.REAUTH || e.kind() == ErrorKind.UNAVAILABLE) {
                     blocked.putIfAbsent(job.destination(), e);
                 }
                 return fail(e.getMessage());
-            } catch (SQLException e) {
-                return fail("the sync database could not be written (" + e.getMessage() + ")");
             } catch (RuntimeException e) {
                 LOG.error("Unexpected error while syncing '{}' to '{}'", job.assetName(), job.destination(), e);
                 return fail(LogFile.unexpectedError(e));
@@ -204,7 +205,7 @@ public final class SyncRunner {
             }
         }
 
-        private ItemProgress publish(Destination dest) throws LumasyncException, SQLException {
+        private ItemProgress publish(Destination dest) throws LumasyncException {
             Capabilities c = capabilities(dest);
             journal.setState(job.id(), JobState.ENCODING, attempts, "");
             progress(JobState.ENCODING, 0, "encoding");
@@ -271,7 +272,7 @@ public final class SyncRunner {
             return done;
         }
 
-        private ItemProgress metadata(Destination dest) throws LumasyncException, SQLException {
+        private ItemProgress metadata(Destination dest) throws LumasyncException {
             RemoteRef ref = job.existing().orElseThrow();
             journal.setState(job.id(), JobState.UPLOADING, attempts, "");
             withRetries(dest, () -> {
@@ -281,14 +282,7 @@ public final class SyncRunner {
             ItemProgress done = progressOf(JobState.DONE, 0, 0, "alt text and captions updated", ref.url());
             db.inTransaction(con -> {
                 JobJournal.setState(con, job.id(), JobState.DONE, attempts, "");
-                try (var p = con.prepareStatement("UPDATE sync_map SET metadata_hash = ? WHERE source = ? "
-                        + "AND asset_id = ? AND destination = ?")) {
-                    p.setString(1, metadataHash());
-                    p.setString(2, job.source());
-                    p.setString(3, job.assetId());
-                    p.setString(4, job.destination());
-                    p.executeUpdate();
-                }
+                SyncMap.setMetadataHash(con, job.source(), job.assetId(), job.destination(), metadataHash());
                 ActivityLog.append(con, event("synced", done.message(), ref.url(), 0, 0));
                 return null;
             });
@@ -296,7 +290,7 @@ public final class SyncRunner {
             return done;
         }
 
-        private ItemProgress delete(Destination dest) throws LumasyncException, SQLException {
+        private ItemProgress delete(Destination dest) throws LumasyncException {
             RemoteRef ref = job.existing().orElseThrow();
             journal.setState(job.id(), JobState.UPLOADING, attempts, "");
             withRetries(dest, () -> {
@@ -378,7 +372,7 @@ public final class SyncRunner {
                         ActivityLog.append(con, event("retried", e.getMessage(), "", 0, 0));
                         return null;
                     });
-                } catch (SQLException ignored) {
+                } catch (StoreException ignored) {
                     // the retry itself matters more than its log line
                 }
             });
@@ -393,7 +387,7 @@ public final class SyncRunner {
                     ActivityLog.append(con, event("failed", message, "", job.fingerprint().size(), 0));
                     return null;
                 });
-            } catch (SQLException ignored) {
+            } catch (StoreException ignored) {
                 // the item is reported failed either way; the journal still says it is unfinished
             }
             batch.finished(p);

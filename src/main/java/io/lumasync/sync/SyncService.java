@@ -2,52 +2,42 @@ package io.lumasync.sync;
 
 import io.lumasync.auth.PassphraseVault;
 import io.lumasync.auth.SecretVault;
-import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.AssetMetadata;
-import io.lumasync.core.ConfigField;
 import io.lumasync.core.EncodeSettings;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.core.Retrier;
 import io.lumasync.core.RetryPolicy;
 import io.lumasync.destination.Capabilities;
-import io.lumasync.destination.DestinationType;
-import io.lumasync.destination.DestinationTypes;
 import io.lumasync.http.Http;
 import io.lumasync.image.ImagePipeline;
-import io.lumasync.platform.AppDirs;
-import io.lumasync.source.SourceType;
-import io.lumasync.source.SourceTypes;
 import io.lumasync.store.ActivityEvent;
 import io.lumasync.store.ActivityLog;
 import io.lumasync.store.ConfigStore;
 import io.lumasync.store.Database;
-import io.lumasync.store.DestinationRecord;
 import io.lumasync.store.JobJournal;
 import io.lumasync.store.RunOwners;
-import io.lumasync.store.SourceRecord;
+import io.lumasync.store.StoreException;
 import io.lumasync.store.SyncMap;
 import io.lumasync.store.SyncMapEntry;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The one service behind every door (desktop app, tray autosync, CLI): configuration, runs and read models.
- * Runs are serialised within a process; several processes share the database safely (SQLite WAL).
+ * Runs are serialised within a process; several processes share the database safely (SQLite WAL). The work is done
+ * by its parts: {@link AdapterConfiguration} (destinations and sources), {@link Accounts} (sign-ins), {@link Runs}
+ * (sync and push) and {@link Optimizer}; this class holds them together, so every door calls one object.
  */
 public final class SyncService implements AutoCloseable {
     /** The pseudo-source of files pushed from the CLI or dropped on the Upload pane. */
     public static final String UPLOAD_SOURCE = "upload";
     public static final String DEFAULT_DESTINATION = "local";
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,62}");
 
     private final Database db;
     private final ConfigStore config;
@@ -57,6 +47,8 @@ public final class SyncService implements AutoCloseable {
     private final SecretVault vault;
     private final ImagePipeline pipeline;
     private final Adapters adapters;
+    private final AdapterConfiguration configuration;
+    private final Accounts accounts;
     private final Runs runs;
     private final Optimizer optimizer;
     private final Path dataDir;
@@ -85,6 +77,8 @@ public final class SyncService implements AutoCloseable {
         this.pipeline = pipeline;
         this.adapters = new Adapters(config, vault, Http.newClient(), dataDir, new Retrier(options.retry(), Thread::sleep));
         this.staging = new Staging(dataDir.resolve("staging"), owners);
+        this.configuration = new AdapterConfiguration(config, syncMap, vault, adapters);
+        this.accounts = new Accounts(configuration, vault, adapters);
         staging.clean();
         SyncRunner runner = new SyncRunner(db, journal, adapters, pipeline, options.retry(), staging,
                 Clock.systemUTC(), options.encodeWorkers(), options.uploadsPerDestination());
@@ -95,20 +89,14 @@ public final class SyncService implements AutoCloseable {
 
     public static SyncService open(Path dataDir, SecretVault vault, ImagePipeline pipeline, Options options)
             throws LumasyncException {
-        Database db;
-        try {
-            db = Database.open(dataDir.resolve("lumasync.db"));
-        } catch (SQLException e) {
-            throw new LumasyncException(ErrorKind.UNAVAILABLE, "Cannot open Lumasync's database in " + dataDir
-                    + ": " + e.getMessage(), e);
-        }
+        Database db = Database.open(dataDir.resolve("lumasync.db"));
         RunOwners owners;
         try {
             owners = RunOwners.claim(dataDir.resolve("owners"));
         } catch (java.io.IOException e) {
             try {
                 db.close();
-            } catch (SQLException ignored) {
+            } catch (StoreException ignored) {
                 // the folder's problem is the one to report
             }
             throw new LumasyncException(ErrorKind.UNAVAILABLE, "Cannot write in Lumasync's data folder " + dataDir
@@ -116,63 +104,20 @@ public final class SyncService implements AutoCloseable {
         }
         SyncService s = new SyncService(dataDir, db, owners, vault, pipeline, options);
         if (options.createDefaults()) {
-            s.createDefaults();
+            s.configuration.createDefaults();
         }
         return s;
-    }
-
-    /** On first start: a "local" folder destination, so Lumasync works without any account. */
-    private void createDefaults() throws LumasyncException {
-        try {
-            if (config.setting("defaults.created").isEmpty()) {
-                if (config.destinations().isEmpty()) {
-                    AdapterConfig local = DestinationTypes.localFolder(DEFAULT_DESTINATION, AppDirs.defaultOutputDir());
-                    config.addDestination(new DestinationRecord(local.name(), local.typeId(), local.settings(),
-                            Instant.now(), Optional.empty(), Optional.empty()));
-                }
-                config.setSetting("defaults.created", "true");
-            }
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
     }
 
     // ---- destinations
 
     public List<DestinationInfo> destinations() throws LumasyncException {
-        try {
-            return config.destinations().stream().map(d -> new DestinationInfo(d.name(), d.typeId(), d.settings(),
-                    d.lastOkAt(), d.lastError(), count(d.name()))).toList();
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
-    }
-
-    private long count(String destination) {
-        try {
-            return syncMap.count(destination);
-        } catch (SQLException e) {
-            return 0;
-        }
+        return configuration.destinations();
     }
 
     /** Adds a destination; {@code values} holds every field, secrets are moved to the vault. */
     public void addDestination(String name, String typeId, Map<String, String> values) throws LumasyncException {
-        DestinationType type = DestinationTypes.byId(typeId).orElseThrow(() -> usage("Unknown destination type '"
-                + typeId + "'. Known: " + String.join(", ", DestinationTypes.all().stream().map(DestinationType::id).toList())));
-        checkName(name);
-        try {
-            if (config.destination(name).isPresent()) {
-                throw usage("A destination called '" + name + "' exists already.");
-            }
-            SettingsValidation.check(name, typeId, type.fields(), values, type::validate);
-            Map<String, String> settings = split(name, type.fields(), values, Adapters.destinationPrefix(name));
-            config.addDestination(new DestinationRecord(name, typeId, settings, Instant.now(), Optional.empty(),
-                    Optional.empty()));
-        } catch (SQLException e) {
-            vault.deletePrefix(Adapters.destinationPrefix(name));
-            throw Adapters.dbError(e);
-        }
+        configuration.addDestination(name, typeId, values);
     }
 
     /**
@@ -180,105 +125,26 @@ public final class SyncService implements AutoCloseable {
      * are kept, so editing an address does not mean typing the password again. The sync map stays.
      */
     public void updateDestination(String name, Map<String, String> values) throws LumasyncException {
-        try {
-            DestinationRecord d = config.destination(name).orElseThrow(() ->
-                    usage("There is no destination called '" + name + "'."));
-            DestinationType type = DestinationTypes.byId(d.typeId()).orElseThrow(() ->
-                    usage("Unknown destination type '" + d.typeId() + "'."));
-            Map<String, String> all = new HashMap<>(d.settings());
-            all.putAll(values);
-            SettingsValidation.check(name, d.typeId(), type.fields(), all, type::validate);
-            config.updateDestinationSettings(name, split(name, type.fields(), all, Adapters.destinationPrefix(name), true));
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
-        adapters.forget(name);
+        configuration.updateDestination(name, values);
     }
 
     public void removeDestination(String name) throws LumasyncException {
-        try {
-            for (SourceRecord s : config.sources()) {
-                if (s.destinations().contains(name)) {
-                    throw usage("The source '" + s.name() + "' sends to '" + name + "': remove that source first.");
-                }
-            }
-            if (!config.removeDestination(name)) {
-                throw usage("There is no destination called '" + name + "'.");
-            }
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
-        adapters.forget(name);
-        vault.deletePrefix(Adapters.destinationPrefix(name));
+        configuration.removeDestination(name);
     }
 
     /** Contacts the destination and reports what it accepts; the outcome becomes its status. */
     public Capabilities testDestination(String name) throws LumasyncException {
-        try {
-            adapters.forget(name);
-            io.lumasync.destination.Destination d = adapters.destination(name);
-            Capabilities c = d.capabilities();
-            if (d instanceof io.lumasync.destination.ConnectionCheck check) {
-                List<String> notes = new java.util.ArrayList<>(c.notes());
-                notes.addAll(check.checkConnection());
-                c = new Capabilities(c.formats(), c.maxUploadBytes(), c.replace(), c.canList(), c.canUpdateMetadata(), notes);
-            }
-            config.destinationStatus(name, Optional.empty());
-            return c;
-        } catch (LumasyncException e) {
-            try {
-                config.destinationStatus(name, Optional.of(e.getMessage()));
-            } catch (SQLException ignored) {
-                // the test result itself is what the user needs
-            }
-            throw e;
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
+        return configuration.testDestination(name);
     }
 
     // ---- sources
 
     public List<SourceInfo> sources() throws LumasyncException {
-        try {
-            return config.sources().stream().map(s -> new SourceInfo(s.name(), s.typeId(), s.settings(),
-                    s.destinations(), s.encode(), s.watch(), s.interval(), s.propagateDeletes(), s.deleteShare(),
-                    s.lastRunAt(), s.lastError())).toList();
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
+        return configuration.sources();
     }
 
     public void addSource(SourceInfo info, Map<String, String> values) throws LumasyncException {
-        SourceType type = SourceTypes.byId(info.typeId()).orElseThrow(() -> usage("Unknown source type '"
-                + info.typeId() + "'. Known: " + String.join(", ", SourceTypes.all().stream().map(SourceType::id).toList())));
-        checkName(info.name());
-        if (info.name().equals(UPLOAD_SOURCE)) {
-            throw usage("'" + UPLOAD_SOURCE + "' is reserved for pushed and dropped files: choose another name.");
-        }
-        if (info.destinations().isEmpty()) {
-            throw usage("A source needs at least one destination (--to).");
-        }
-        try {
-            for (String d : info.destinations()) {
-                if (config.destination(d).isEmpty()) {
-                    throw usage("There is no destination called '" + d + "'. Add it first.");
-                }
-            }
-            if (config.source(info.name()).isPresent()) {
-                throw usage("A source called '" + info.name() + "' exists already.");
-            }
-            Map<String, String> all = new HashMap<>(info.settings());
-            all.putAll(values);
-            SettingsValidation.check(info.name(), info.typeId(), type.fields(), all, type::validate);
-            Map<String, String> settings = split(info.name(), type.fields(), all, Adapters.sourcePrefix(info.name()));
-            config.addSource(new SourceRecord(info.name(), info.typeId(), settings, info.destinations(), info.encode(),
-                    info.watch(), info.interval(), info.propagateDeletes(), info.deleteShare(), Optional.empty(),
-                    Optional.empty(), Optional.empty()));
-        } catch (SQLException e) {
-            vault.deletePrefix(Adapters.sourcePrefix(info.name()));
-            throw Adapters.dbError(e);
-        }
+        configuration.addSource(info, values);
     }
 
     /**
@@ -286,42 +152,11 @@ public final class SyncService implements AutoCloseable {
      * Dropbox stays signed in); its sync map and change cursor stay, so nothing is uploaded again.
      */
     public void updateSource(SourceInfo info, Map<String, String> values) throws LumasyncException {
-        try {
-            SourceRecord old = sourceRecord(info.name());
-            SourceType type = SourceTypes.byId(old.typeId()).orElseThrow(() ->
-                    usage("Unknown source type '" + old.typeId() + "'."));
-            for (String d : info.destinations()) {
-                if (config.destination(d).isEmpty()) {
-                    throw usage("There is no destination called '" + d + "'. Add it first.");
-                }
-            }
-            if (info.destinations().isEmpty()) {
-                throw usage("A source needs at least one destination.");
-            }
-            Map<String, String> all = new HashMap<>(old.settings());
-            all.putAll(info.settings());
-            all.putAll(values);
-            SettingsValidation.check(info.name(), old.typeId(), type.fields(), all, type::validate);
-            Map<String, String> settings = split(info.name(), type.fields(), all, Adapters.sourcePrefix(info.name()), true);
-            config.updateSource(new SourceRecord(info.name(), old.typeId(), settings, info.destinations(), info.encode(),
-                    info.watch(), info.interval(), info.propagateDeletes(), info.deleteShare(), old.cursor(),
-                    old.lastRunAt(), old.lastError()));
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
-        adapters.forget(info.name());
+        configuration.updateSource(info, values);
     }
 
     public void removeSource(String name) throws LumasyncException {
-        try {
-            if (!config.removeSource(name)) {
-                throw usage("There is no source called '" + name + "'.");
-            }
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
-        adapters.forget(name);
-        vault.deletePrefix(Adapters.sourcePrefix(name));
+        configuration.removeSource(name);
     }
 
     /**
@@ -345,52 +180,17 @@ public final class SyncService implements AutoCloseable {
      * the user finishes, cancels or the wait times out. The tokens go to the vault under the source's name.
      */
     public void login(String sourceName, java.util.function.Consumer<java.net.URI> browser) throws LumasyncException {
-        SourceRecord rec = sourceRecord(sourceName);
-        io.lumasync.auth.OAuthProvider provider = oauthProvider(rec).orElseThrow(() -> usage("'" + sourceName
-                + "' is a " + rec.typeId() + " source, which does not sign in with a browser."));
-        io.lumasync.auth.OAuthLogin.run(provider, vault, sourceName, browser);
-        adapters.forget(sourceName);
+        accounts.login(sourceName, browser);
     }
 
     /** Forgets a source's sign-in (its tokens and other secrets); the source itself stays. */
     public void logout(String sourceName) throws LumasyncException {
-        sourceRecord(sourceName);
-        io.lumasync.auth.OAuthLogin.logout(vault, sourceName);
-        adapters.forget(sourceName);
+        accounts.logout(sourceName);
     }
 
     /** The signed-in accounts (sources that sign in with OAuth), for token-health checks and doctor. */
     public Map<String, io.lumasync.auth.OAuthSession> oauthAccounts() throws LumasyncException {
-        Map<String, io.lumasync.auth.OAuthSession> out = new java.util.LinkedHashMap<>();
-        try {
-            for (SourceRecord rec : config.sources()) {
-                Optional<io.lumasync.auth.OAuthProvider> p = oauthProvider(rec);
-                if (p.isPresent()) {
-                    java.net.http.HttpClient http = Http.newClient();
-                    out.put(rec.name(), new io.lumasync.auth.OAuthSession(new io.lumasync.auth.OAuthClient(http, p.get()),
-                            new io.lumasync.auth.TokenStore(io.lumasync.auth.VaultSecrets.forSource(vault, rec.name())),
-                            http, rec.name()));
-                }
-            }
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
-        return out;
-    }
-
-    private SourceRecord sourceRecord(String name) throws LumasyncException {
-        try {
-            return config.source(name).orElseThrow(() -> usage("There is no source called '" + name
-                    + "'. Add it first: lumasync sources add TYPE " + name + " --to DEST"));
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
-    }
-
-    private Optional<io.lumasync.auth.OAuthProvider> oauthProvider(SourceRecord rec) throws LumasyncException {
-        Optional<SourceType> type = SourceTypes.byId(rec.typeId());
-        return type.isEmpty() ? Optional.empty()
-                : type.get().oauthProvider(rec.config(), io.lumasync.auth.VaultSecrets.forSource(vault, rec.name()));
+        return accounts.oauthAccounts();
     }
 
     /** A source's items with their status at each of its destinations. */
@@ -484,35 +284,19 @@ public final class SyncService implements AutoCloseable {
     // ---- read models and settings
 
     public List<SyncMapEntry> syncMap(Optional<String> destination) throws LumasyncException {
-        try {
-            return syncMap.list(destination);
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
+        return syncMap.list(destination);
     }
 
     public List<ActivityEvent> activity(Optional<Instant> since, boolean failedOnly, int limit) throws LumasyncException {
-        try {
-            return activity.query(since, failedOnly, limit);
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
+        return activity.query(since, failedOnly, limit);
     }
 
     public Optional<String> setting(String key) throws LumasyncException {
-        try {
-            return config.setting(key);
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
+        return config.setting(key);
     }
 
     public void setSetting(String key, String value) throws LumasyncException {
-        try {
-            config.setSetting(key, value);
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
+        config.setSetting(key, value);
     }
 
     /** The default encode settings (Settings pane), or the built-in defaults. */
@@ -565,7 +349,7 @@ public final class SyncService implements AutoCloseable {
         staging.cleanOwn();
         try {
             db.close();
-        } catch (SQLException ignored) {
+        } catch (StoreException ignored) {
             // closing at exit: nothing left to protect
         }
         owners.close();
@@ -574,64 +358,7 @@ public final class SyncService implements AutoCloseable {
     // ---- helpers
 
     private void checkDestinations(List<String> names) throws LumasyncException {
-        if (names.isEmpty()) {
-            throw usage("Name at least one destination (--to). See `lumasync destinations list`.");
-        }
-        try {
-            for (String d : names) {
-                if (config.destination(d).isEmpty()) {
-                    throw usage("There is no destination called '" + d + "'. See `lumasync destinations list`.");
-                }
-            }
-        } catch (SQLException e) {
-            throw Adapters.dbError(e);
-        }
-    }
-
-    private static void checkName(String name) throws LumasyncException {
-        if (!NAME.matcher(name).matches()) {
-            throw usage("'" + name + "' is not a usable name: use letters, digits, spaces, '.', '_' or '-' (up to 63).");
-        }
-    }
-
-    /** Validates fields, stores SECRET ones in the vault and returns the rest. */
-    private Map<String, String> split(String owner, List<ConfigField> fields, Map<String, String> values, String prefix)
-            throws LumasyncException {
-        return split(owner, fields, values, prefix, false);
-    }
-
-    /** With {@code keepSecrets}, a required secret that is not given may come from the vault (an update). */
-    private Map<String, String> split(String owner, List<ConfigField> fields, Map<String, String> values, String prefix,
-                                      boolean keepSecrets) throws LumasyncException {
-        Map<String, String> settings = new HashMap<>();
-        for (String key : values.keySet()) {
-            if (fields.stream().noneMatch(f -> f.key().equals(key))) {
-                throw usage("'" + owner + "': unknown setting '" + key + "'.");
-            }
-        }
-        for (ConfigField f : fields) {
-            String v = values.getOrDefault(f.key(), f.defaultValue());
-            if (keepSecrets && f.isSecret() && (v == null || v.isBlank())) {
-                if (f.required() && vault.get(prefix + f.key()).isEmpty()) {
-                    throw usage("'" + owner + "' needs '" + f.label() + "' (" + f.key() + ").");
-                }
-                continue;
-            }
-            if (f.required() && (v == null || v.isBlank())) {
-                throw usage("'" + owner + "' needs '" + f.label() + "' (" + f.key() + ").");
-            }
-            if (v == null || v.isBlank()) {
-                continue;
-            }
-            if (f.isSecret()) {
-                vault.put(prefix + f.key(), v);
-            } else if (f.kind() == ConfigField.Kind.PATH) {
-                settings.put(f.key(), Path.of(v).toAbsolutePath().normalize().toString());
-            } else {
-                settings.put(f.key(), v);
-            }
-        }
-        return settings;
+        configuration.checkDestinations(names);
     }
 
     static LumasyncException usage(String message) {

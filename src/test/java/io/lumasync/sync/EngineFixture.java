@@ -15,13 +15,13 @@ import io.lumasync.source.SourceItem;
 import io.lumasync.store.Database;
 import io.lumasync.store.Job;
 import io.lumasync.store.JobJournal;
+import io.lumasync.store.StoreException;
 import io.lumasync.store.SyncMap;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,7 +127,7 @@ final class EngineFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
+    public void close() throws StoreException {
         db.close();
     }
 }
