@@ -5,6 +5,7 @@ import io.lumasync.destination.Capabilities;
 import io.lumasync.destination.DestinationType;
 import io.lumasync.destination.DestinationTypes;
 import io.lumasync.sync.DestinationInfo;
+import io.lumasync.sync.SyncService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,16 +47,12 @@ final class DestinationsCommand {
 
         @Override
         public String typeHelp() {
-            return AdapterOptions.typeHelp("destinations", type,
-                    DestinationTypes.all().stream().map(DestinationType::id).toList(),
-                    DestinationTypes.byId(type == null ? "" : type).map(t -> AdapterOptions.help(t.displayName(), t.fields())));
+            return AdapterOptions.typeHelp("destinations", type, DestinationTypes.registry());
         }
 
         @Override
         public Integer call() throws Exception {
-            DestinationType t = DestinationTypes.byId(type).orElseThrow(() -> new ConfigurationException(
-                    "Unknown destination type '" + type + "'. Known: "
-                            + String.join(", ", DestinationTypes.all().stream().map(DestinationType::id).toList())));
+            DestinationType t = DestinationTypes.registry().require(type);
             if (connect || VaultGuard.takesSecret(t.fields(), options)) {
                 VaultGuard.requireDurable(ctx, "the password or key of '" + name + "'");
             }
@@ -79,42 +76,19 @@ final class DestinationsCommand {
     }
 
     @Command(name = "list", description = "List destinations.")
-    static final class ListCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
+    static final class ListCmd extends AdapterCommands.ListCmd<DestinationInfo> {
         ListCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx, SyncService::destinations,
+                    d -> "  " + d.assets() + " images, " + d.status() + d.lastError().map(e -> ": " + e).orElse(""),
+                    ListCmd::json, "No destinations. Add one: lumasync destinations add folder NAME --path DIR");
         }
 
-        @Override
-        public Integer call() throws Exception {
-            List<DestinationInfo> all = ctx.service().destinations();
-            if (json) {
-                List<Map<String, Object>> out = new ArrayList<>();
-                for (DestinationInfo d : all) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("name", d.name());
-                    m.put("type", d.typeId());
-                    m.put("settings", d.settings());
-                    m.put("status", d.status());
-                    m.put("lastError", d.lastError().orElse(null));
-                    m.put("assets", d.assets());
-                    out.add(m);
-                }
-                ctx.out().println(RunOutput.json(out));
-                return Cli.OK;
-            }
-            if (all.isEmpty()) {
-                ctx.out().println("No destinations. Add one: lumasync destinations add folder NAME --path DIR");
-            }
-            for (DestinationInfo d : all) {
-                ctx.out().println(d.name() + "  (" + d.typeId() + ")  " + d.settings() + "  " + d.assets()
-                        + " images, " + d.status() + d.lastError().map(e -> ": " + e).orElse(""));
-            }
-            return Cli.OK;
+        private static Map<String, Object> json(DestinationInfo d) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("status", d.status());
+            m.put("lastError", d.lastError().orElse(null));
+            m.put("assets", d.assets());
+            return m;
         }
     }
 
@@ -142,21 +116,9 @@ final class DestinationsCommand {
     }
 
     @Command(name = "remove", description = "Remove a destination and its saved passwords (published files stay).")
-    static final class Remove implements Callable<Integer> {
-        private final CliContext ctx;
-
-        @Parameters(paramLabel = "NAME")
-        String name;
-
+    static final class Remove extends AdapterCommands.Remove {
         Remove(CliContext ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public Integer call() throws Exception {
-            ctx.service().removeDestination(name);
-            ctx.out().println("Removed destination '" + name + "'.");
-            return Cli.OK;
+            super(ctx, "destination", SyncService::removeDestination);
         }
     }
 
@@ -177,8 +139,7 @@ final class DestinationsCommand {
 
         @Override
         public Integer call() throws Exception {
-            DestinationType t = DestinationTypes.byId(type).orElseThrow(() -> new ConfigurationException(
-                    "Unknown destination type '" + type + "'."));
+            DestinationType t = DestinationTypes.registry().require(type);
             java.nio.file.Path saved = t.saveCompanion(out).orElseThrow(() -> new ConfigurationException(
                     t.displayName() + " destinations need nothing installed on their side."));
             ctx.out().println("Saved " + saved.toAbsolutePath() + ". Install it in WordPress: Plugins → Add New → "
