@@ -2,6 +2,7 @@ package io.lumasync.cli;
 
 import io.lumasync.core.ConfigurationException;
 import io.lumasync.destination.Capabilities;
+import io.lumasync.destination.CompanionFile;
 import io.lumasync.destination.DestinationType;
 import io.lumasync.destination.DestinationTypes;
 import io.lumasync.sync.DestinationInfo;
@@ -27,8 +28,8 @@ final class DestinationsCommand {
     static final class Add implements Callable<Integer>, Cli.TypeHelp {
         private final CliContext ctx;
 
-        @Parameters(index = "0", paramLabel = "TYPE", description = "folder, wordpress, s3, webhook… "
-                + "(`destinations add TYPE --help` lists a type's options)")
+        @Parameters(index = "0", paramLabel = "TYPE", description = "The kind of place "
+                + "(`destinations add --help` lists the types, `destinations add TYPE --help` a type's options)")
         String type;
 
         @Parameters(index = "1", paramLabel = "NAME", description = "Your name for it.")
@@ -122,8 +123,8 @@ final class DestinationsCommand {
         }
     }
 
-    @Command(name = "companion", description = "Save the file to install on a destination's side "
-            + "(wordpress: the companion plugin that replaces images in place; install it from wp-admin → Plugins).")
+    @Command(name = "companion", description = "Save the file to install on a destination's side, for the types "
+            + "that have one (wordpress: the companion plugin that replaces images in place), and say how to install it.")
     static final class Companion implements Callable<Integer> {
         private final CliContext ctx;
 
@@ -140,10 +141,9 @@ final class DestinationsCommand {
         @Override
         public Integer call() throws Exception {
             DestinationType t = DestinationTypes.registry().require(type);
-            java.nio.file.Path saved = t.saveCompanion(out).orElseThrow(() -> new ConfigurationException(
+            CompanionFile saved = t.saveCompanion(out).orElseThrow(() -> new ConfigurationException(
                     t.displayName() + " destinations need nothing installed on their side."));
-            ctx.out().println("Saved " + saved.toAbsolutePath() + ". Install it in WordPress: Plugins → Add New → "
-                    + "Upload Plugin, then activate it.");
+            ctx.out().println("Saved " + saved.file().toAbsolutePath() + ". " + saved.install());
             return Cli.OK;
         }
     }

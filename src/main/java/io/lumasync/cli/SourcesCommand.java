@@ -28,8 +28,8 @@ final class SourcesCommand {
     static final class Add implements Callable<Integer>, Cli.TypeHelp {
         private final CliContext ctx;
 
-        @Parameters(index = "0", paramLabel = "TYPE", description = "folder, dropbox, gdrive, custom… "
-                + "(`sources add TYPE --help` lists a type's options)")
+        @Parameters(index = "0", paramLabel = "TYPE", description = "The kind of place "
+                + "(`sources add --help` lists the types, `sources add TYPE --help` a type's options)")
         String type;
 
         @Parameters(index = "1", paramLabel = "NAME")

@@ -30,10 +30,10 @@ public interface DestinationType extends AdapterType<Destination> {
     }
 
     /**
-     * Saves a file the user installs on the destination's side (WordPress: the companion plugin that replaces
-     * images in place) into {@code dir}; empty when this kind of destination needs none.
+     * Saves the file the user installs on the destination's side (WordPress: the companion plugin that replaces
+     * images in place) into {@code dir}, with how to install it; empty when this kind of destination needs none.
      */
-    default Optional<Path> saveCompanion(Path dir) throws LumasyncException {
+    default Optional<CompanionFile> saveCompanion(Path dir) throws LumasyncException {
         return Optional.empty();
     }
 }

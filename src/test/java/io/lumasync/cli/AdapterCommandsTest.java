@@ -3,6 +3,8 @@ package io.lumasync.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lumasync.cli.InProcessCli.Run;
+import io.lumasync.destination.CompanionFile;
+import io.lumasync.destination.DestinationTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,5 +91,21 @@ class AdapterCommandsTest {
         Run s = run("sources", "add", "ftp", "x", "--to", "web");
         assertThat(s.exit()).isEqualTo(2);
         assertThat(s.err()).contains("Unknown source type 'ftp'. Known: ").contains("folder");
+    }
+
+    @Test
+    void aCompanionFileIsSavedWithTheInstallStepsItsTypeGives() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        CompanionFile expected = DestinationTypes.registry().require("wordpress")
+                .saveCompanion(Files.createDirectories(dir.resolve("expected"))).orElseThrow();
+        Run r = run("destinations", "companion", "wordpress", "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Path saved = out.resolve(expected.file().getFileName());
+        assertThat(saved).exists().hasSameBinaryContentAs(expected.file());
+        assertThat(r.out()).contains("Saved " + saved.toAbsolutePath() + ". " + expected.install());
+
+        Run none = run("destinations", "companion", "folder");
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("need nothing installed");
     }
 }
