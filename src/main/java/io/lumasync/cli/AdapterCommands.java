@@ -1,10 +1,13 @@
 package io.lumasync.cli;
 
+import io.lumasync.core.AdapterRegistry;
+import io.lumasync.core.AdapterType;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.sync.ConfiguredAdapter;
 import io.lumasync.sync.SyncService;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,9 +16,50 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
-/** The {@code list} and {@code remove} subcommands every adapter family has, whatever its own details. */
+/** The {@code add}, {@code list} and {@code remove} subcommands every adapter family has, whatever its own details. */
 final class AdapterCommands {
     private AdapterCommands() {
+    }
+
+    /** Adds an adapter of one family: its type and name, then the type's own options. */
+    abstract static class Add<T extends AdapterType<?>> implements Callable<Integer>, Cli.TypeHelp {
+        final CliContext ctx;
+        private final String group;
+        private final AdapterRegistry<T> types;
+
+        @Parameters(index = "0", paramLabel = "TYPE", description = "The kind of place (`${COMMAND-FULL-NAME} --help` "
+                + "lists the types, `${COMMAND-FULL-NAME} TYPE --help` a type's options)")
+        String type;
+
+        @Parameters(index = "1", paramLabel = "NAME", description = "Your name for it.")
+        String name;
+
+        @Unmatched
+        List<String> options = new ArrayList<>();
+
+        /** {@code group} is the command the types are listed under: "destinations", "sources". */
+        Add(CliContext ctx, String group, AdapterRegistry<T> types) {
+            this.ctx = ctx;
+            this.group = group;
+            this.types = types;
+        }
+
+        @Override
+        public String typeHelp() {
+            return AdapterOptions.typeHelp(group, type, types);
+        }
+
+        /**
+         * The type asked for. When a password comes with it ({@code signIn}, or a secret option), a vault that would
+         * forget it when the command ends is refused first, naming {@code secret} of the new adapter.
+         */
+        T chosenType(boolean signIn, String secret) throws LumasyncException {
+            T t = types.require(type);
+            if (signIn || VaultGuard.takesSecret(t.fields(), options)) {
+                VaultGuard.requireDurable(ctx, secret + " of '" + name + "'");
+            }
+            return t;
+        }
     }
 
     /** Reads the saved adapters of one family. */

@@ -10,9 +10,7 @@ import io.lumasync.sync.SyncService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Unmatched;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,38 +23,18 @@ final class DestinationsCommand {
 
     @Command(name = "add", description = "Add a destination: add TYPE NAME --option value… "
             + "(e.g. add folder web --path ~/web; add wordpress blog --url https://… --user me).")
-    static final class Add implements Callable<Integer>, Cli.TypeHelp {
-        private final CliContext ctx;
-
-        @Parameters(index = "0", paramLabel = "TYPE", description = "The kind of place "
-                + "(`destinations add --help` lists the types, `destinations add TYPE --help` a type's options)")
-        String type;
-
-        @Parameters(index = "1", paramLabel = "NAME", description = "Your name for it.")
-        String name;
-
-        @picocli.CommandLine.Option(names = "--connect", description = "Sign in on the destination's own page in "
+    static final class Add extends AdapterCommands.Add<DestinationType> {
+        @Option(names = "--connect", description = "Sign in on the destination's own page in "
                 + "your browser (WordPress: Authorize application) instead of typing a password.")
         boolean connect;
 
-        @Unmatched
-        List<String> options = new ArrayList<>();
-
         Add(CliContext ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public String typeHelp() {
-            return AdapterOptions.typeHelp("destinations", type, DestinationTypes.registry());
+            super(ctx, "destinations", DestinationTypes.registry());
         }
 
         @Override
         public Integer call() throws Exception {
-            DestinationType t = DestinationTypes.registry().require(type);
-            if (connect || VaultGuard.takesSecret(t.fields(), options)) {
-                VaultGuard.requireDurable(ctx, "the password or key of '" + name + "'");
-            }
+            DestinationType t = chosenType(connect, "the password or key");
             Map<String, String> values;
             if (connect) {
                 if (!t.canConnectInBrowser()) {

@@ -8,16 +8,12 @@ import io.lumasync.sync.SyncService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Unmatched;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 @Command(name = "sources", description = "Add, list and remove sources.",
         subcommands = {SourcesCommand.Add.class, SourcesCommand.ListCmd.class, SourcesCommand.Remove.class})
@@ -25,16 +21,7 @@ final class SourcesCommand {
 
     @Command(name = "add", description = "Add a source: add TYPE NAME --to DEST --option value… "
             + "(e.g. add folder exports --path ~/Exports --to blog --every 15m).")
-    static final class Add implements Callable<Integer>, Cli.TypeHelp {
-        private final CliContext ctx;
-
-        @Parameters(index = "0", paramLabel = "TYPE", description = "The kind of place "
-                + "(`sources add --help` lists the types, `sources add TYPE --help` a type's options)")
-        String type;
-
-        @Parameters(index = "1", paramLabel = "NAME")
-        String name;
-
+    static final class Add extends AdapterCommands.Add<SourceType> {
         @Option(names = "--to", required = true, split = ",", paramLabel = "DEST", description = "Destination name(s).")
         List<String> to;
 
@@ -53,24 +40,13 @@ final class SourcesCommand {
         @Mixin
         EncodeOptions encode;
 
-        @Unmatched
-        List<String> options = new ArrayList<>();
-
         Add(CliContext ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public String typeHelp() {
-            return AdapterOptions.typeHelp("sources", type, SourceTypes.registry());
+            super(ctx, "sources", SourceTypes.registry());
         }
 
         @Override
         public Integer call() throws Exception {
-            SourceType t = SourceTypes.registry().require(type);
-            if (VaultGuard.takesSecret(t.fields(), options)) {
-                VaultGuard.requireDurable(ctx, "the token or password of '" + name + "'");
-            }
+            SourceType t = chosenType(false, "the token or password");
             Map<String, String> values = AdapterOptions.parse(t.displayName(), t.fields(), options, ctx);
             Optional<Duration> interval = every == null ? Optional.empty() : Optional.of(Durations.parse(every));
             if (deleteShare < 0 || deleteShare > 1) {
