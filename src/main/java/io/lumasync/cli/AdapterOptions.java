@@ -1,5 +1,7 @@
 package io.lumasync.cli;
 
+import io.lumasync.core.AdapterRegistry;
+import io.lumasync.core.AdapterType;
 import io.lumasync.core.ConfigField;
 import io.lumasync.core.ConfigurationException;
 
@@ -127,13 +129,14 @@ final class AdapterOptions {
     }
 
     /** What {@code destinations|sources add [TYPE] --help} adds below the command's own usage. */
-    static String typeHelp(String group, String type, List<String> known, Optional<String> optionsOfType) {
-        if (optionsOfType.isPresent()) {
-            return optionsOfType.get();
+    static String typeHelp(String group, String type, AdapterRegistry<?> types) {
+        Optional<? extends AdapterType<?>> named = types.byId(type == null ? "" : type);
+        if (named.isPresent()) {
+            return help(named.get().displayName(), named.get().fields());
         }
-        String types = "Types: " + String.join(", ", known) + ". Options of one type: lumasync " + group
+        String known = "Types: " + String.join(", ", types.ids()) + ". Options of one type: lumasync " + group
                 + " add TYPE --help";
-        return type == null ? types : "Unknown type '" + type + "'. " + types;
+        return type == null ? known : "Unknown type '" + type + "'. " + known;
     }
 
     static String help(String typeName, List<ConfigField> fields) {

@@ -2,15 +2,15 @@ package io.lumasync.cli;
 
 import io.lumasync.core.ConfigurationException;
 import io.lumasync.destination.Capabilities;
+import io.lumasync.destination.CompanionFile;
 import io.lumasync.destination.DestinationType;
 import io.lumasync.destination.DestinationTypes;
 import io.lumasync.sync.DestinationInfo;
+import io.lumasync.sync.SyncService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Unmatched;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,42 +23,18 @@ final class DestinationsCommand {
 
     @Command(name = "add", description = "Add a destination: add TYPE NAME --option value… "
             + "(e.g. add folder web --path ~/web; add wordpress blog --url https://… --user me).")
-    static final class Add implements Callable<Integer>, Cli.TypeHelp {
-        private final CliContext ctx;
-
-        @Parameters(index = "0", paramLabel = "TYPE", description = "folder, wordpress, s3, webhook… "
-                + "(`destinations add TYPE --help` lists a type's options)")
-        String type;
-
-        @Parameters(index = "1", paramLabel = "NAME", description = "Your name for it.")
-        String name;
-
-        @picocli.CommandLine.Option(names = "--connect", description = "Sign in on the destination's own page in "
+    static final class Add extends AdapterCommands.Add<DestinationType> {
+        @Option(names = "--connect", description = "Sign in on the destination's own page in "
                 + "your browser (WordPress: Authorize application) instead of typing a password.")
         boolean connect;
 
-        @Unmatched
-        List<String> options = new ArrayList<>();
-
         Add(CliContext ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public String typeHelp() {
-            return AdapterOptions.typeHelp("destinations", type,
-                    DestinationTypes.all().stream().map(DestinationType::id).toList(),
-                    DestinationTypes.byId(type == null ? "" : type).map(t -> AdapterOptions.help(t.displayName(), t.fields())));
+            super(ctx, "destinations", DestinationTypes.registry());
         }
 
         @Override
         public Integer call() throws Exception {
-            DestinationType t = DestinationTypes.byId(type).orElseThrow(() -> new ConfigurationException(
-                    "Unknown destination type '" + type + "'. Known: "
-                            + String.join(", ", DestinationTypes.all().stream().map(DestinationType::id).toList())));
-            if (connect || VaultGuard.takesSecret(t.fields(), options)) {
-                VaultGuard.requireDurable(ctx, "the password or key of '" + name + "'");
-            }
+            DestinationType t = chosenType(connect, "the password or key");
             Map<String, String> values;
             if (connect) {
                 if (!t.canConnectInBrowser()) {
@@ -79,42 +55,19 @@ final class DestinationsCommand {
     }
 
     @Command(name = "list", description = "List destinations.")
-    static final class ListCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
+    static final class ListCmd extends AdapterCommands.ListCmd<DestinationInfo> {
         ListCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx, SyncService::destinations,
+                    d -> "  " + d.assets() + " images, " + d.status() + d.lastError().map(e -> ": " + e).orElse(""),
+                    ListCmd::json, "No destinations. Add one: lumasync destinations add folder NAME --path DIR");
         }
 
-        @Override
-        public Integer call() throws Exception {
-            List<DestinationInfo> all = ctx.service().destinations();
-            if (json) {
-                List<Map<String, Object>> out = new ArrayList<>();
-                for (DestinationInfo d : all) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("name", d.name());
-                    m.put("type", d.typeId());
-                    m.put("settings", d.settings());
-                    m.put("status", d.status());
-                    m.put("lastError", d.lastError().orElse(null));
-                    m.put("assets", d.assets());
-                    out.add(m);
-                }
-                ctx.out().println(RunOutput.json(out));
-                return Cli.OK;
-            }
-            if (all.isEmpty()) {
-                ctx.out().println("No destinations. Add one: lumasync destinations add folder NAME --path DIR");
-            }
-            for (DestinationInfo d : all) {
-                ctx.out().println(d.name() + "  (" + d.typeId() + ")  " + d.settings() + "  " + d.assets()
-                        + " images, " + d.status() + d.lastError().map(e -> ": " + e).orElse(""));
-            }
-            return Cli.OK;
+        private static Map<String, Object> json(DestinationInfo d) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("status", d.status());
+            m.put("lastError", d.lastError().orElse(null));
+            m.put("assets", d.assets());
+            return m;
         }
     }
 
@@ -142,26 +95,14 @@ final class DestinationsCommand {
     }
 
     @Command(name = "remove", description = "Remove a destination and its saved passwords (published files stay).")
-    static final class Remove implements Callable<Integer> {
-        private final CliContext ctx;
-
-        @Parameters(paramLabel = "NAME")
-        String name;
-
+    static final class Remove extends AdapterCommands.Remove {
         Remove(CliContext ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public Integer call() throws Exception {
-            ctx.service().removeDestination(name);
-            ctx.out().println("Removed destination '" + name + "'.");
-            return Cli.OK;
+            super(ctx, "destination", SyncService::removeDestination);
         }
     }
 
-    @Command(name = "companion", description = "Save the file to install on a destination's side "
-            + "(wordpress: the companion plugin that replaces images in place; install it from wp-admin → Plugins).")
+    @Command(name = "companion", description = "Save the file to install on a destination's side, for the types "
+            + "that have one (wordpress: the companion plugin that replaces images in place), and say how to install it.")
     static final class Companion implements Callable<Integer> {
         private final CliContext ctx;
 
@@ -177,12 +118,10 @@ final class DestinationsCommand {
 
         @Override
         public Integer call() throws Exception {
-            DestinationType t = DestinationTypes.byId(type).orElseThrow(() -> new ConfigurationException(
-                    "Unknown destination type '" + type + "'."));
-            java.nio.file.Path saved = t.saveCompanion(out).orElseThrow(() -> new ConfigurationException(
+            DestinationType t = DestinationTypes.registry().require(type);
+            CompanionFile saved = t.saveCompanion(out).orElseThrow(() -> new ConfigurationException(
                     t.displayName() + " destinations need nothing installed on their side."));
-            ctx.out().println("Saved " + saved.toAbsolutePath() + ". Install it in WordPress: Plugins → Add New → "
-                    + "Upload Plugin, then activate it.");
+            ctx.out().println("Saved " + saved.file().toAbsolutePath() + ". " + saved.install());
             return Cli.OK;
         }
     }

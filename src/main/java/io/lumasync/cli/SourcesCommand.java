@@ -4,19 +4,16 @@ import io.lumasync.core.ConfigurationException;
 import io.lumasync.source.SourceType;
 import io.lumasync.source.SourceTypes;
 import io.lumasync.sync.SourceInfo;
+import io.lumasync.sync.SyncService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Unmatched;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 @Command(name = "sources", description = "Add, list and remove sources.",
         subcommands = {SourcesCommand.Add.class, SourcesCommand.ListCmd.class, SourcesCommand.Remove.class})
@@ -24,16 +21,7 @@ final class SourcesCommand {
 
     @Command(name = "add", description = "Add a source: add TYPE NAME --to DEST --option value… "
             + "(e.g. add folder exports --path ~/Exports --to blog --every 15m).")
-    static final class Add implements Callable<Integer>, Cli.TypeHelp {
-        private final CliContext ctx;
-
-        @Parameters(index = "0", paramLabel = "TYPE", description = "folder, dropbox, gdrive, custom… "
-                + "(`sources add TYPE --help` lists a type's options)")
-        String type;
-
-        @Parameters(index = "1", paramLabel = "NAME")
-        String name;
-
+    static final class Add extends AdapterCommands.Add<SourceType> {
         @Option(names = "--to", required = true, split = ",", paramLabel = "DEST", description = "Destination name(s).")
         List<String> to;
 
@@ -52,26 +40,13 @@ final class SourcesCommand {
         @Mixin
         EncodeOptions encode;
 
-        @Unmatched
-        List<String> options = new ArrayList<>();
-
         Add(CliContext ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public String typeHelp() {
-            return AdapterOptions.typeHelp("sources", type, SourceTypes.all().stream().map(SourceType::id).toList(),
-                    SourceTypes.byId(type == null ? "" : type).map(t -> AdapterOptions.help(t.displayName(), t.fields())));
+            super(ctx, "sources", SourceTypes.registry());
         }
 
         @Override
         public Integer call() throws Exception {
-            SourceType t = SourceTypes.byId(type).orElseThrow(() -> new ConfigurationException("Unknown source type '"
-                    + type + "'. Known: " + String.join(", ", SourceTypes.all().stream().map(SourceType::id).toList())));
-            if (VaultGuard.takesSecret(t.fields(), options)) {
-                VaultGuard.requireDurable(ctx, "the token or password of '" + name + "'");
-            }
+            SourceType t = chosenType(false, "the token or password");
             Map<String, String> values = AdapterOptions.parse(t.displayName(), t.fields(), options, ctx);
             Optional<Duration> interval = every == null ? Optional.empty() : Optional.of(Durations.parse(every));
             if (deleteShare < 0 || deleteShare > 1) {
@@ -88,65 +63,31 @@ final class SourcesCommand {
     }
 
     @Command(name = "list", description = "List sources.")
-    static final class ListCmd implements Callable<Integer> {
-        private final CliContext ctx;
-
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
+    static final class ListCmd extends AdapterCommands.ListCmd<SourceInfo> {
         ListCmd(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx, SyncService::sources, s -> " → " + String.join(", ", s.destinations())
+                            + (s.watch() ? "  watching" : "")
+                            + s.interval().map(d -> "  every " + Durations.format(d)).orElse("")
+                            + s.lastError().map(e -> "  last error: " + e).orElse(""),
+                    ListCmd::json, "No sources. Add one: lumasync sources add folder NAME --path DIR --to DEST");
         }
 
-        @Override
-        public Integer call() throws Exception {
-            List<SourceInfo> all = ctx.service().sources();
-            if (json) {
-                List<Map<String, Object>> out = new ArrayList<>();
-                for (SourceInfo s : all) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("name", s.name());
-                    m.put("type", s.typeId());
-                    m.put("settings", s.settings());
-                    m.put("destinations", s.destinations());
-                    m.put("watch", s.watch());
-                    m.put("every", s.interval().map(Durations::format).orElse(null));
-                    m.put("deleteMissing", s.propagateDeletes());
-                    m.put("encode", s.encode().canonical());
-                    m.put("lastError", s.lastError().orElse(null));
-                    out.add(m);
-                }
-                ctx.out().println(RunOutput.json(out));
-                return Cli.OK;
-            }
-            if (all.isEmpty()) {
-                ctx.out().println("No sources. Add one: lumasync sources add folder NAME --path DIR --to DEST");
-            }
-            for (SourceInfo s : all) {
-                ctx.out().println(s.name() + "  (" + s.typeId() + ")  " + s.settings() + " → " + String.join(", ", s.destinations())
-                        + (s.watch() ? "  watching" : "") + s.interval().map(d -> "  every " + Durations.format(d)).orElse("")
-                        + s.lastError().map(e -> "  last error: " + e).orElse(""));
-            }
-            return Cli.OK;
+        private static Map<String, Object> json(SourceInfo s) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("destinations", s.destinations());
+            m.put("watch", s.watch());
+            m.put("every", s.interval().map(Durations::format).orElse(null));
+            m.put("deleteMissing", s.propagateDeletes());
+            m.put("encode", s.encode().canonical());
+            m.put("lastError", s.lastError().orElse(null));
+            return m;
         }
     }
 
     @Command(name = "remove", description = "Remove a source (published images stay).")
-    static final class Remove implements Callable<Integer> {
-        private final CliContext ctx;
-
-        @Parameters(paramLabel = "NAME")
-        String name;
-
+    static final class Remove extends AdapterCommands.Remove {
         Remove(CliContext ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public Integer call() throws Exception {
-            ctx.service().removeSource(name);
-            ctx.out().println("Removed source '" + name + "'.");
-            return Cli.OK;
+            super(ctx, "source", SyncService::removeSource);
         }
     }
 }

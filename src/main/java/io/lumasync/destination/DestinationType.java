@@ -1,27 +1,18 @@
 package io.lumasync.destination;
 
-import io.lumasync.core.AdapterContext;
-import io.lumasync.core.AuthKind;
-import io.lumasync.core.ConfigField;
+import io.lumasync.core.AdapterType;
+import io.lumasync.core.ConfigurationException;
 import io.lumasync.core.LumasyncException;
 
-import java.util.List;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
-/** Describes one kind of destination: the GUI and CLI build forms from it; the registry lists it. */
-public interface DestinationType {
-    /** Stable id stored in the database, e.g. "folder", "wordpress". */
-    String id();
-
-    String displayName();
-
-    /** One sentence for the "add destination" list. */
-    String description();
-
-    List<ConfigField> fields();
-
-    AuthKind authKind();
-
-    Destination create(AdapterContext context) throws LumasyncException;
+/** Describes one kind of destination, with what only destinations offer: browser sign-in and companion files. */
+public interface DestinationType extends AdapterType<Destination> {
 
     /** True when {@link #connectInBrowser} works: the destination's own web page hands Lumasync its credentials. */
     default boolean canConnectInBrowser() {
@@ -33,26 +24,16 @@ public interface DestinationType {
      * until the user approves, declines or the wait ends. {@code known} holds the fields the user typed (e.g. the
      * site address); returns every field to save, secrets included.
      */
-    default java.util.Map<String, String> connectInBrowser(java.util.Map<String, String> known,
-                                                           java.util.function.Consumer<java.net.URI> browser,
-                                                           java.time.Duration timeout) throws LumasyncException {
-        throw new io.lumasync.core.ConfigurationException(displayName() + " has no sign-in page: fill in its fields.");
-    }
-
-    /**
-     * Saves a file the user installs on the destination's side (WordPress: the companion plugin that replaces
-     * images in place) into {@code dir}; empty when this kind of destination needs none.
-     */
-    default java.util.Optional<java.nio.file.Path> saveCompanion(java.nio.file.Path dir) throws LumasyncException {
-        return java.util.Optional.empty();
-    }
-
-    /**
-     * Checks the settings when they are saved, so a value that can never work is refused at once with its reason
-     * instead of by every later run. {@code config} holds the non-secret fields (each already checked for its kind:
-     * address, number, choice), {@code secrets} the secret fields given now (a secret kept from before is absent).
-     */
-    default void validate(io.lumasync.core.AdapterConfig config, java.util.Map<String, String> secrets)
+    default Map<String, String> connectInBrowser(Map<String, String> known, Consumer<URI> browser, Duration timeout)
             throws LumasyncException {
+        throw new ConfigurationException(displayName() + " has no sign-in page: fill in its fields.");
+    }
+
+    /**
+     * Saves the file the user installs on the destination's side (WordPress: the companion plugin that replaces
+     * images in place) into {@code dir}, with how to install it; empty when this kind of destination needs none.
+     */
+    default Optional<CompanionFile> saveCompanion(Path dir) throws LumasyncException {
+        return Optional.empty();
     }
 }

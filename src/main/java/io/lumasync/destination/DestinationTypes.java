@@ -1,6 +1,7 @@
 package io.lumasync.destination;
 
 import io.lumasync.core.AdapterConfig;
+import io.lumasync.core.AdapterRegistry;
 import io.lumasync.destination.folder.FolderDestinationType;
 import io.lumasync.destination.s3.S3DestinationType;
 import io.lumasync.destination.webhook.WebhookDestinationType;
@@ -13,22 +14,26 @@ import java.util.Optional;
 
 /** The registry of destination kinds. A new adapter adds one line here. */
 public final class DestinationTypes {
-    private static final List<DestinationType> ALL = List.of(
+    private static final AdapterRegistry<DestinationType> REGISTRY = new AdapterRegistry<>("destination", List.of(
             new FolderDestinationType(),
             new S3DestinationType(),
             new WebhookDestinationType(),
             new WordPressDestinationType()
-    );
+    ));
 
     private DestinationTypes() {
     }
 
+    public static AdapterRegistry<DestinationType> registry() {
+        return REGISTRY;
+    }
+
     public static List<DestinationType> all() {
-        return ALL;
+        return REGISTRY.all();
     }
 
     public static Optional<DestinationType> byId(String id) {
-        return ALL.stream().filter(t -> t.id().equals(id)).findFirst();
+        return REGISTRY.byId(id);
     }
 
     /** A folder destination writing into {@code dir}: the one a new data folder starts with, needing no account. */

@@ -1,5 +1,6 @@
 package io.lumasync.source;
 
+import io.lumasync.core.AdapterRegistry;
 import io.lumasync.source.custom.CustomApiSourceType;
 import io.lumasync.source.dropbox.DropboxSourceType;
 import io.lumasync.source.folder.FolderSource;
@@ -12,22 +13,26 @@ import java.util.Optional;
 
 /** The registry of source kinds. A new adapter adds one line here. */
 public final class SourceTypes {
-    private static final List<SourceType> ALL = List.of(
+    private static final AdapterRegistry<SourceType> REGISTRY = new AdapterRegistry<>("source", List.of(
             new FolderSourceType(),
             new DropboxSourceType(),
             new DriveSourceType(),
             new CustomApiSourceType()
-    );
+    ));
 
     private SourceTypes() {
     }
 
+    public static AdapterRegistry<SourceType> registry() {
+        return REGISTRY;
+    }
+
     public static List<SourceType> all() {
-        return ALL;
+        return REGISTRY.all();
     }
 
     public static Optional<SourceType> byId(String id) {
-        return ALL.stream().filter(t -> t.id().equals(id)).findFirst();
+        return REGISTRY.byId(id);
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.Optional;
  */
 public record SourceInfo(String name, String typeId, Map<String, String> settings, List<String> destinations,
                          EncodeSettings encode, boolean watch, Optional<Duration> interval, boolean propagateDeletes,
-                         double deleteShare, Optional<Instant> lastRunAt, Optional<String> lastError) {
+                         double deleteShare, Optional<Instant> lastRunAt, Optional<String> lastError)
+        implements ConfiguredAdapter {
     public SourceInfo {
         settings = Map.copyOf(settings);
         destinations = List.copyOf(destinations);

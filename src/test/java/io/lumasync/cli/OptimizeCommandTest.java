@@ -2,16 +2,10 @@ package io.lumasync.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lumasync.auth.InMemorySecretVault;
-import io.lumasync.core.RetryPolicy;
-import io.lumasync.image.PassThroughPipeline;
-import io.lumasync.sync.SyncService;
+import io.lumasync.cli.InProcessCli.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,17 +17,8 @@ class OptimizeCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
     private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        try (CliContext ctx = new CliContext(() -> SyncService.open(dir.resolve("data"), new InMemorySecretVault(),
-                new PassThroughPipeline(), new SyncService.Options(RetryPolicy.DEFAULT, 1, 1, false)),
-                new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]), Map.of())) {
-            return new Run(Cli.run(ctx, args), out.toString(), err.toString());
-        }
+        return new InProcessCli(dir.resolve("data")).run(args);
     }
 
     @Test

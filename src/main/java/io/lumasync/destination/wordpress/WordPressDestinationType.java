@@ -7,6 +7,7 @@ import io.lumasync.core.ConfigField;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.destination.Destination;
+import io.lumasync.destination.CompanionFile;
 import io.lumasync.destination.DestinationType;
 import io.lumasync.http.Http;
 import io.lumasync.http.PlainHttp;
@@ -102,8 +103,9 @@ public final class WordPressDestinationType implements DestinationType {
     }
 
     @Override
-    public java.util.Optional<java.nio.file.Path> saveCompanion(java.nio.file.Path dir) throws LumasyncException {
-        return java.util.Optional.of(CompanionPlugin.saveTo(dir.resolve(CompanionPlugin.FILE_NAME)));
+    public java.util.Optional<CompanionFile> saveCompanion(java.nio.file.Path dir) throws LumasyncException {
+        return java.util.Optional.of(new CompanionFile(CompanionPlugin.saveTo(dir.resolve(CompanionPlugin.FILE_NAME)),
+                "Install it in WordPress: Plugins → Add New → Upload Plugin, then activate it."));
     }
 
     /** Reads the address the user typed: "example.com" means https; a path (a site in a folder) is kept. */

@@ -2,31 +2,26 @@ package io.lumasync.ui.activity;
 
 import io.lumasync.store.ActivityEvent;
 import io.lumasync.ui.common.AppContext;
+import io.lumasync.ui.common.FramedPane;
 import io.lumasync.ui.common.Fx;
-import io.lumasync.ui.common.PaneView;
 import io.lumasync.ui.common.Texts;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
 
 /** Activity: what happened to which image, filterable, with details and CSV export. */
-public final class ActivityPane implements PaneView {
+public final class ActivityPane extends FramedPane {
     private final ActivityViewModel vm;
-    private final BorderPane root = new BorderPane();
 
     public ActivityPane(AppContext ctx) {
         vm = new ActivityViewModel(ctx.services(), ctx.tasks());
@@ -72,20 +67,8 @@ public final class ActivityPane implements PaneView {
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.72);
-        Label message = new Label();
-        message.setId("activity-message");
-        message.textProperty().bind(vm.message);
-        root.setTop(new VBox(10, Fx.title("Activity"), Fx.row(kind, search, failed, Fx.spacer(), refresh, export)));
-        root.setCenter(split);
-        root.setBottom(message);
-        BorderPane.setMargin(split, new Insets(10, 0, 6, 0));
-        root.setPadding(new Insets(16));
-    }
-
-
-    @Override
-    public Node view() {
-        return root;
+        frame(new VBox(10, Fx.title("Activity"), Fx.row(kind, search, failed, Fx.spacer(), refresh, export)),
+                split, Fx.status("activity-message", vm.message), new Insets(10, 0, 6, 0));
     }
 
     @Override

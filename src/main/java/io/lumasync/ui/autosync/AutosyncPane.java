@@ -1,18 +1,16 @@
 package io.lumasync.ui.autosync;
 
 import io.lumasync.ui.common.AppContext;
+import io.lumasync.ui.common.FramedPane;
 import io.lumasync.ui.common.Fx;
 import io.lumasync.ui.common.Intervals;
-import io.lumasync.ui.common.PaneView;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.cell.ComboBoxTableCell;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.ToggleSwitch;
 
@@ -20,9 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Autosync: on/off, pause, run now, and how often each source is checked. */
-public final class AutosyncPane implements PaneView {
+public final class AutosyncPane extends FramedPane {
     private final AutosyncViewModel vm;
-    private final BorderPane root = new BorderPane();
 
     public AutosyncPane(AppContext ctx) {
         vm = new AutosyncViewModel(ctx.services(), ctx.tasks());
@@ -62,22 +59,11 @@ public final class AutosyncPane implements PaneView {
         Label last = new Label();
         last.setId("autosync-last");
         last.textProperty().bind(vm.lastRun);
-        Label message = new Label();
-        message.setId("autosync-message");
-        message.textProperty().bind(vm.message);
-        root.setTop(new VBox(10, Fx.title("Autosync"),
-                Fx.muted("Lumasync checks your sources in the background, also while the window is closed "
-                        + "(it keeps running in the tray). Double-click a \"When\" cell to change it."),
-                Fx.row(on, Fx.spacer(), pause, run)));
-        root.setCenter(table);
-        root.setBottom(new VBox(4, last, message));
-        BorderPane.setMargin(table, new Insets(10, 0, 8, 0));
-        root.setPadding(new Insets(16));
-    }
-
-    @Override
-    public Node view() {
-        return root;
+        frame(new VBox(10, Fx.title("Autosync"),
+                        Fx.muted("Lumasync checks your sources in the background, also while the window is closed "
+                                + "(it keeps running in the tray). Double-click a \"When\" cell to change it."),
+                        Fx.row(on, Fx.spacer(), pause, run)),
+                table, new VBox(4, last, Fx.status("autosync-message", vm.message)), new Insets(10, 0, 8, 0));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.lumasync.ui.common;
 
+import io.lumasync.core.AdapterType;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -10,6 +11,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +24,7 @@ import java.util.Optional;
  */
 public final class AdapterEditor {
     private final TextField name = new TextField();
-    private final ComboBox<AdapterTypeInfo> type = new ComboBox<>();
+    private final ComboBox<AdapterType<?>> type = new ComboBox<>();
     private final Label description = Fx.muted("");
     private final StackPane formHolder = new StackPane();
     private final VBox box;
@@ -30,7 +32,7 @@ public final class AdapterEditor {
     private ConfigForm form;
     private boolean editing;
 
-    public AdapterEditor(List<AdapterTypeInfo> types, Windows windows, Node extras) {
+    public AdapterEditor(List<? extends AdapterType<?>> types, Windows windows) {
         this.windows = windows;
         name.setId("adapter-name");
         name.setPromptText("A short name, e.g. blog");
@@ -38,6 +40,17 @@ public final class AdapterEditor {
         type.setId("adapter-type");
         type.getItems().setAll(types);
         type.setTooltip(new Tooltip("What kind of place this is"));
+        type.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(AdapterType<?> t) {
+                return t == null ? "" : t.displayName();
+            }
+
+            @Override
+            public AdapterType<?> fromString(String text) {
+                return type.getItems().stream().filter(t -> t.displayName().equals(text)).findFirst().orElse(null);
+            }
+        });
         type.valueProperty().addListener((o, a, t) -> rebuild(t, Map.of()));
         GridPane head = new GridPane();
         head.setHgap(10);
@@ -48,8 +61,13 @@ public final class AdapterEditor {
         tl.setLabelFor(type);
         head.addRow(0, nl, name);
         head.addRow(1, tl, type);
-        box = new VBox(12, head, description, formHolder, extras);
+        box = new VBox(12, head, description, formHolder);
         box.setPadding(new Insets(4));
+    }
+
+    /** Settings of the family's own shown below the generated form (a source's destinations and schedule). */
+    public void extras(Node extras) {
+        box.getChildren().add(extras);
     }
 
     public Node view() {
@@ -74,13 +92,13 @@ public final class AdapterEditor {
         name.setText(adapterName);
         name.setDisable(true);
         type.setDisable(true);
-        AdapterTypeInfo t = type.getItems().stream().filter(i -> i.id().equals(typeId)).findFirst().orElse(null);
+        AdapterType<?> t = type.getItems().stream().filter(i -> i.id().equals(typeId)).findFirst().orElse(null);
         type.setValue(null);
         type.getSelectionModel().select(t);
         rebuild(t, settings);
     }
 
-    private void rebuild(AdapterTypeInfo t, Map<String, String> settings) {
+    private void rebuild(AdapterType<?> t, Map<String, String> settings) {
         if (t == null) {
             formHolder.getChildren().clear();
             form = null;
@@ -96,7 +114,7 @@ public final class AdapterEditor {
         return name.getText().strip();
     }
 
-    public Optional<AdapterTypeInfo> type() {
+    public Optional<AdapterType<?>> type() {
         return Optional.ofNullable(type.getValue());
     }
 

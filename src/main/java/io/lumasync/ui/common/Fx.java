@@ -1,6 +1,7 @@
 package io.lumasync.ui.common;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Button;
@@ -76,6 +77,15 @@ public final class Fx {
         c.setPrefWidth(width);
         c.setEditable(false);
         return c;
+    }
+
+    /** The status line under a pane's content, showing {@code text} as it changes. */
+    public static Label status(String id, ObservableValue<String> text) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.textProperty().bind(text);
+        return l;
     }
 
     public static HBox row(Node... nodes) {
