@@ -49,6 +49,8 @@ class DestinationsPaneTest {
         FxTestSupport.waitFor(() -> list.getItems().size() == 1);
         assertThat(app.services().destinations().getFirst().settings()).containsEntry("path", out.toString());
 
+        // The list has its item before the cell is laid out: wait for the row itself.
+        FxTestSupport.waitFor(() -> robot.lookup("Local copies  ·  folder").tryQuery().isPresent());
         robot.clickOn("Local copies  ·  folder");
         robot.clickOn("#destination-test");
         Label message = robot.lookup("#destination-message").query();
