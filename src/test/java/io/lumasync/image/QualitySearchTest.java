@@ -2,6 +2,7 @@ package io.lumasync.image;
 
 import io.lumasync.core.EncodeSettings;
 import io.lumasync.core.EncodedImage;
+import io.lumasync.core.ImageFormat;
 import io.lumasync.core.OutputFormat;
 import io.lumasync.core.Quality;
 import io.lumasync.image.metric.Ssimulacra2;
@@ -85,6 +86,26 @@ class QualitySearchTest extends PipelineTestBase {
             EncodedImage single = pipeline.encode(in, "p.png", auto.withFormat(f), Set.of());
             assertThat(out.size()).as("auto against %s", f).isLessThanOrEqualTo(single.size());
         }
+    }
+
+    @Test
+    void fastEncodesTheFirstFormatOnceWithoutASearch() throws Exception {
+        Path in = Fixtures.photo(dir, 1600, 1100, 13);
+        EncodedImage out = pipeline.encode(in, "p.png", EncodeSettings.defaults().withFormat(OutputFormat.AUTO)
+                .withQuality(Quality.parse("fast")), Set.of());
+        assertThat(out.format()).isEqualTo(ImageFormat.AVIF);
+        assertThat(out.notes()).contains("Quality 60 (AVIF), fast: no perceptual search.");
+        assertThat(out.notes()).noneMatch(n -> n.contains("SSIMULACRA2") || n.startsWith("Smallest of"));
+    }
+
+    @Test
+    void aFormatFarBehindOnTheSampleIsNeverEncodedWhole() throws Exception {
+        Path in = Fixtures.smoothScene(dir, 1600, 1100);
+        EncodedImage out = pipeline.encode(in, "p.png", EncodeSettings.defaults().withFormat(OutputFormat.AUTO)
+                .withQuality(Quality.HIGH), Set.of());
+        assertThat(out.format()).isEqualTo(ImageFormat.AVIF);
+        assertThat(out.notes()).anyMatch(n -> n.contains("JPEG ruled out on the sample"));
+        assertThat(scoreAgainstInput(in, out)).isGreaterThanOrEqualTo(80.0);
     }
 
     @ParameterizedTest(name = "{0}")
