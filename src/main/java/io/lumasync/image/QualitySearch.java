@@ -8,10 +8,12 @@ import io.lumasync.image.vips.VipsScope;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 
 /**
@@ -20,7 +22,10 @@ import java.util.function.ToIntFunction;
  * decoded output still scores the target SSIMULACRA2 against the prepared (resized, sRGB) image, searched on a
  * {@link QualitySample} from a remembered or predicted start, at a fast encoder effort; a format whose sample at
  * its predicted quality shows it cannot beat the best so far is dropped after that one encode. Only the
- * winner is encoded whole, at the final effort, and checked on the whole image ({@link WholeCheck}).
+ * winner is encoded whole, at the final effort, and checked on the whole image ({@link WholeCheck}). The fast effort
+ * never decides alone against AVIF: one that misses the target at that effort is searched again at the final effort,
+ * one that loses only by the fast effort's size is measured at the final effort, and one that would be ruled out is
+ * ruled out only at the final effort.
  */
 final class QualitySearch {
     /** Formats whose sample sizes are this close to the winner's are encoded whole too: samples are estimates. */
@@ -37,6 +42,8 @@ final class QualitySearch {
      * likely size, taking the least favourable ratio.
      */
     static final double QUICK_BYTES = 0.9;
+    /** The most favourable of those ratios: an AVIF answer that loses by less is measured at the final effort. */
+    static final double QUICK_BYTES_LOW = 0.68;
     /**
      * Bytes a format gains per SSIMULACRA2 point near the targets (log scale), taken low for the gap to the target
      * (WebP gained 0.03–0.05 per point on the benchmark photos, mozjpeg 0.055, AVIF ~0.1) and high for a spare above
@@ -71,57 +78,144 @@ final class QualitySearch {
             return unscored(scope, image, formats, keep);
         }
         String camera = camera(scope, image);
-        boolean quick = sample.partial();
-        List<SampleSearch.Found> found = new ArrayList<>();
-        List<String> ruledOut = new ArrayList<>();
-        double bestBytes = Double.MAX_VALUE;
-        for (ImageFormat format : formats) {
-            int start = MEMORY.start(camera, format, p.targetScore());
-            if (bestBytes != Double.MAX_VALUE
-                    && cannotWin(scope, format, start, p.targetScore(), keep, sample, quick, bestBytes)) {
-                ruledOut.add(FormatPlan.label(format));
-                continue;
-            }
-            double aim = p.targetScore() + (quick && format == ImageFormat.AVIF ? QUICK_AIM : 0);
-            SampleSearch.Found f = SampleSearch.search(scope, format, aim, keep, sample, start, quick);
-            found.add(f);
-            if (f.reached()) {
-                // Its likely size at the target itself, as the estimates of the formats it is compared with are.
-                double spare = Math.max(0, f.sampleScore() - p.targetScore());
-                bestBytes = Math.min(bestBytes, likelyBytes(format, quick, f.sampleBytes())
-                        * Math.exp(-BEST_SHRINK_PER_POINT * spare));
-            }
-            if (!sample.usable()) {   // an encoder changed the image's layout (e.g. dropped an opaque alpha)
-                return unscored(scope, image, formats, keep);
-            }
+        double target = p.targetScore();
+        Searched searched = searchSample(formats, target, sample.partial(), f -> MEMORY.start(camera, f, target),
+                SampleSearch.Trial.of(scope, sample, keep), sample::usable);
+        if (searched == null) {   // an encoder changed the image's layout (e.g. dropped an opaque alpha)
+            return unscored(scope, image, formats, keep);
         }
         sample.endSearch();
-        List<SampleSearch.Found> reached = found.stream().filter(SampleSearch.Found::reached).toList();
-        if (reached.isEmpty()) {
+        List<SampleSearch.Found> found = searched.found();
+        if (found.stream().noneMatch(SampleSearch.Found::reached)) {
             SampleSearch.Found first = found.getFirst();
             return new Candidate(VipsEncoders.encode(scope, image, first.format(), 95, keep), first.format(), 95,
                     String.format(Locale.ROOT, "Quality 95 (%s): even the highest quality tried scores "
                                     + "SSIMULACRA2 %.1f, below the target %.0f.", FormatPlan.label(first.format()),
-                            first.sampleScore(), p.targetScore()));
+                            first.sampleScore(), target));
         }
-        ToDoubleFunction<SampleSearch.Found> likely = f -> likelyBytes(f.format(), quick, f.sampleBytes());
-        double winner = reached.stream().mapToDouble(likely).min().orElseThrow();
-        Candidate best = null;
-        for (SampleSearch.Found f : reached.stream().sorted(Comparator.comparingDouble(likely)).toList()) {
-            if (likely.applyAsDouble(f) > winner * CLOSE) {
-                break;
-            }
-            Candidate c = WholeCheck.encode(scope, image, f, p, keep, sample);
-            if (best == null || c.bytes().length < best.bytes().length) {
-                best = c;
-            }
+        Candidate best = choose(searched, f -> WholeCheck.encode(scope, image, f, p, keep, sample));
+        MEMORY.remember(camera, best.format(), target, best.quality());
+        if (searched.rescued().contains(best.format())) {
+            best = new Candidate(best.bytes(), best.format(), best.quality(), best.note() + " "
+                    + FormatPlan.label(best.format()) + " was searched at the final effort: the fast one fell short"
+                    + " of the target on the sample.");
         }
-        MEMORY.remember(camera, best.format(), p.targetScore(), best.quality());
-        if (ruledOut.isEmpty()) {
+        if (searched.ruledOut().isEmpty()) {
             return best;
         }
         return new Candidate(best.bytes(), best.format(), best.quality(), best.note() + " " + String.join(" and ",
-                ruledOut) + " ruled out on the sample: larger at the quality the target needs.");
+                searched.ruledOut()) + " ruled out on the sample: larger at the quality the target needs.");
+    }
+
+    /**
+     * What the search on the sample found: every format searched, the labels of those ruled out unsearched, and the
+     * formats that reached the target only when searched again at the final effort.
+     */
+    record Searched(List<SampleSearch.Found> found, List<String> ruledOut, Set<ImageFormat> rescued) {
+    }
+
+    /** Encodes a sample's answer whole at the final effort and checks it ({@link WholeCheck}). */
+    @FunctionalInterface
+    interface Whole {
+        Candidate encode(SampleSearch.Found f) throws VipsException;
+    }
+
+    /**
+     * Searches each format on the sample through {@code trial}, from {@code start}, ruling out those that cannot win.
+     * {@code quick}: search at the fast effort. Null when {@code usable} turns false (the sample cannot be scored).
+     */
+    static Searched searchSample(List<ImageFormat> formats, double target, boolean quick,
+                                 ToIntFunction<ImageFormat> start, SampleSearch.Trial trial, BooleanSupplier usable)
+            throws VipsException {
+        List<SampleSearch.Found> found = new ArrayList<>();
+        List<String> ruledOut = new ArrayList<>();
+        Set<ImageFormat> rescued = EnumSet.noneOf(ImageFormat.class);
+        double bestBytes = Double.MAX_VALUE;
+        for (ImageFormat format : formats) {
+            int from = start.applyAsInt(format);
+            if (bestBytes != Double.MAX_VALUE && cannotWin(trial, format, from, target, quick, bestBytes)) {
+                ruledOut.add(FormatPlan.label(format));
+                continue;
+            }
+            double aim = target + (quick && format == ImageFormat.AVIF ? QUICK_AIM : 0);
+            SampleSearch.Found f = SampleSearch.search(format, aim, from, quick, trial);
+            if (quick && format == ImageFormat.AVIF && !f.reached() && !Double.isNaN(f.sampleScore())) {
+                // The fast effort can fall short of the target where the final effort reaches it: search again at
+                // the final effort, on the target itself, before dropping the format.
+                f = SampleSearch.search(format, target, from, false, trial);
+                if (f.reached()) {
+                    rescued.add(format);
+                }
+            }
+            found.add(f);
+            if (f.reached()) {
+                // Its likely size at the target itself, as the estimates of the formats it is compared with are.
+                double spare = Math.max(0, f.sampleScore() - target);
+                bestBytes = Math.min(bestBytes, likelyBytes(f) * Math.exp(-BEST_SHRINK_PER_POINT * spare));
+            }
+            if (!usable.getAsBoolean()) {
+                return null;
+            }
+        }
+        remeasure(found, target, trial);
+        return new Searched(found, ruledOut, rescued);
+    }
+
+    /**
+     * An AVIF answer found at the fast effort that loses only by the uncertainty of the fast effort's size is encoded
+     * on the sample once more, at its quality and the final effort, and compared by that size when it still meets
+     * the target: which format is encoded whole must not turn on the ratio between the two efforts.
+     */
+    private static void remeasure(List<SampleSearch.Found> found, double target, SampleSearch.Trial trial)
+            throws VipsException {
+        double winner = found.stream().filter(SampleSearch.Found::reached).mapToDouble(QualitySearch::likelyBytes)
+                .min().orElse(Double.MAX_VALUE);
+        for (int i = 0; i < found.size(); i++) {
+            SampleSearch.Found f = found.get(i);
+            if (f.reached() && f.quick() && f.format() == ImageFormat.AVIF && likelyBytes(f) > winner * CLOSE
+                    && f.sampleBytes() * QUICK_BYTES_LOW <= winner * CLOSE) {
+                SampleSearch.Tried tried = trial.run(f.format(), f.quality(), false);
+                if (tried.score() >= target) {
+                    found.set(i, new SampleSearch.Found(f.format(), f.quality(), tried.bytes(), tried.score(),
+                            f.tries() + 1, true, f.slope(), false));
+                }
+            }
+        }
+    }
+
+    /**
+     * Encodes whole the formats that reached the target whose likely sizes are within {@link #CLOSE} of the
+     * smallest, and keeps the smallest whole-image result. A format rescued from the fast effort is encoded whole
+     * whatever its sample's size: samples at two efforts compare less reliably, and the choice must never be larger
+     * than a format that only the search's speed would have dropped. When the smallest result needed a higher quality
+     * on the whole image than on its sample, the sample misjudged the photo for that format and its ranking is in
+     * doubt: the next format left out is encoded whole too.
+     */
+    static Candidate choose(Searched searched, Whole whole) throws VipsException {
+        List<SampleSearch.Found> reached = searched.found().stream().filter(SampleSearch.Found::reached)
+                .sorted(Comparator.comparingDouble(QualitySearch::likelyBytes)).toList();
+        double winner = likelyBytes(reached.getFirst());
+        Candidate best = null;
+        int bestSampleQuality = 0;
+        SampleSearch.Found leftOut = null;
+        for (SampleSearch.Found f : reached) {
+            if (likelyBytes(f) > winner * CLOSE && !searched.rescued().contains(f.format())) {
+                leftOut = leftOut == null ? f : leftOut;
+                continue;
+            }
+            Candidate c = whole.encode(f);
+            if (best == null || c.bytes().length < best.bytes().length) {
+                best = c;
+                bestSampleQuality = f.quality();
+            }
+        }
+        if (leftOut != null && best.quality() > bestSampleQuality) {
+            Candidate c = whole.encode(leftOut);
+            if (c.bytes().length < best.bytes().length) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     /**
@@ -130,22 +224,26 @@ final class QualitySearch {
      * with the least favourable growth per point, is still no smaller. No full-size encode, and no search, is made of
      * a format that was never going to win.
      */
-    private static boolean cannotWin(VipsScope scope, ImageFormat format, int start, double target, int keep,
-                                     QualitySample sample, boolean quick, double beat) throws VipsException {
-        byte[] bytes = VipsEncoders.encode(scope, sample.image(), format, start, keep, quick);
-        double score = sample.score(bytes);
+    private static boolean cannotWin(SampleSearch.Trial trial, ImageFormat format, int start, double target,
+                                     boolean quick, double beat) throws VipsException {
+        SampleSearch.Tried tried = trial.run(format, start, quick);
+        double score = tried.score();
         if (Double.isNaN(score)) {
             return false;
         }
         double gap = target - score;
         double growth = format == ImageFormat.JPEG ? JPEG_GROWTH_PER_POINT : WEBP_GROWTH_PER_POINT;
-        double estimate = bytes.length * Math.exp(gap > 0 ? growth * gap : SHRINK_PER_POINT * gap);
+        double estimate = tried.bytes() * Math.exp(gap > 0 ? growth * gap : SHRINK_PER_POINT * gap);
+        if (estimate >= beat && quick && format == ImageFormat.AVIF) {
+            // Larger and lower-scoring at the fast effort than it will be: only the final effort may rule it out.
+            return cannotWin(trial, format, start, target, false, beat);
+        }
         return estimate >= beat;
     }
 
-    /** The final effort's likely size for a sample of {@code bytes} encoded at the search's effort. */
-    private static double likelyBytes(ImageFormat format, boolean quick, long bytes) {
-        return quick && format == ImageFormat.AVIF ? bytes * QUICK_BYTES : bytes;
+    /** The final effort's likely size for a sample's answer, which may have been encoded at the fast effort. */
+    private static double likelyBytes(SampleSearch.Found f) {
+        return f.quick() && f.format() == ImageFormat.AVIF ? f.sampleBytes() * QUICK_BYTES : f.sampleBytes();
     }
 
     /** The camera's make and model, for {@link QualityMemory}; empty when the file does not say. */

@@ -18,9 +18,29 @@ final class SampleSearch {
     /** Score points per quality step when no bracket measured it (typical for photos near the targets). */
     static final double DEFAULT_SLOPE = 0.5;
 
-    /** One format's result on the sample: the quality, its sample bytes and score, and the work done. */
+    /**
+     * One format's result on the sample: the quality, its sample bytes and score, the work done, and whether it was
+     * searched at the fast effort ({@code quick}).
+     */
     record Found(ImageFormat format, int quality, long sampleBytes, double sampleScore, int tries, boolean reached,
-                 double slope) {
+                 double slope, boolean quick) {
+    }
+
+    /** One encode of the sample and its score (NaN when the encode cannot be compared with the sample). */
+    record Tried(long bytes, double score) {
+    }
+
+    /** Encodes the sample in a format at a quality, at the fast effort when {@code quick}, and scores it. */
+    @FunctionalInterface
+    interface Trial {
+        Tried run(ImageFormat format, int quality, boolean quick) throws VipsException;
+
+        static Trial of(VipsScope scope, QualitySample sample, int keep) {
+            return (format, quality, quick) -> {
+                byte[] bytes = VipsEncoders.encode(scope, sample.image(), format, quality, keep, quick);
+                return new Tried(bytes.length, sample.score(bytes));
+            };
+        }
     }
 
     private SampleSearch() {
@@ -32,6 +52,11 @@ final class SampleSearch {
      */
     static Found search(VipsScope scope, ImageFormat format, double aim, int keep, QualitySample sample, int start,
                         boolean quick) throws VipsException {
+        return search(format, aim, start, quick, Trial.of(scope, sample, keep));
+    }
+
+    /** {@link #search}, encoding and scoring through {@code trial}. */
+    static Found search(ImageFormat format, double aim, int start, boolean quick, Trial trial) throws VipsException {
         int lo = minQuality(format);
         int hi = 95;
         int q = Math.clamp(start, lo, hi);
@@ -43,17 +68,17 @@ final class SampleSearch {
         int tries = 0;
         // Invariant: every quality below lo failed; every one above hi is at least passQ, which passed.
         while (tries < MAX_TRIES) {
-            byte[] bytes = VipsEncoders.encode(scope, sample.image(), format, q, keep, quick);
+            Tried tried = trial.run(format, q, quick);
             tries++;
-            double score = sample.score(bytes);
+            double score = tried.score();
             if (Double.isNaN(score)) {
-                return new Found(format, q, bytes.length, score, tries, false, 0);
+                return new Found(format, q, tried.bytes(), score, tries, false, 0, quick);
             }
             lastScore = score;
             slope.add(q, score, aim);
             if (score >= aim) {
                 passQ = q;
-                passBytes = bytes.length;
+                passBytes = tried.bytes();
                 passScore = score;
                 hi = q - 1;
             } else {
@@ -65,9 +90,9 @@ final class SampleSearch {
             q = Math.clamp(slope.next(q, score, aim), lo, hi);
         }
         if (passQ >= 0) {
-            return new Found(format, passQ, passBytes, passScore, tries, true, slope.value());
+            return new Found(format, passQ, passBytes, passScore, tries, true, slope.value(), quick);
         }
-        return new Found(format, 95, 0, lastScore, tries, false, slope.value());
+        return new Found(format, 95, 0, lastScore, tries, false, slope.value(), quick);
     }
 
     /** Below these the formats fall apart on photos whatever the metric says about a lucky image. */
