@@ -12,7 +12,7 @@ final class EncodeOptions {
             description = "Output format (default: auto = the smallest the destination accepts).")
     String format;
 
-    @Option(names = "--quality", paramLabel = "auto|high|balanced|small|1-100",
+    @Option(names = "--quality", paramLabel = "auto|high|balanced|small|fast|1-100",
             description = "Perceptual preset or fixed encoder quality (default: auto).")
     String quality;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.lumasync.store.JobState;
 import io.lumasync.sync.BatchProgress;
+import io.lumasync.sync.Eta;
 import io.lumasync.sync.ItemProgress;
 import io.lumasync.sync.PlanCounts;
 import io.lumasync.sync.RunReport;
@@ -27,6 +28,7 @@ final class RunOutput implements SyncListener {
     private final PrintWriter out;
     private final boolean json;
     private final boolean bar;
+    private final Eta eta = new Eta();
     private long lastDraw;
 
     RunOutput(PrintWriter out, boolean json, boolean interactive) {
@@ -58,10 +60,14 @@ final class RunOutput implements SyncListener {
         }
         lastDraw = now;
         int width = 30;
-        int filled = (int) Math.round(p.fraction() * width);
-        out.print("\r\033[K[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + p.finished() + "/" + p.total()
-                + (p.failed() > 0 ? "  " + p.failed() + " failed" : ""));
+        out.print(barLine(p, width, eta.text(p)));
         out.flush();
+    }
+
+    static String barLine(BatchProgress p, int width, String timeLeft) {
+        int filled = (int) Math.round(p.fraction() * width);
+        return "\r\033[K[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + p.finished() + "/" + p.total()
+                + (p.failed() > 0 ? "  " + p.failed() + " failed" : "") + (timeLeft.isEmpty() ? "" : "  " + timeLeft);
     }
 
     static String line(ItemProgress p) {

@@ -30,9 +30,22 @@ public sealed interface Quality {
         }
     }
 
+    /**
+     * No search: each format at the encoder quality measured to land near WebP q80's look (AVIF 60, WebP 80,
+     * JPEG 82), one encode of the first format the destination takes. The cost of skipping the search is in
+     * docs/benchmarks.md.
+     */
+    record Fast() implements Quality {
+        @Override
+        public String token() {
+            return "fast";
+        }
+    }
+
     Quality HIGH = new Perceptual("high", 80);
     Quality BALANCED = new Perceptual("balanced", 70);
     Quality SMALL = new Perceptual("small", 60);
+    Quality FAST = new Fast();
 
     /** The user-facing spelling, stable across releases (it enters the settings hash). */
     String token();
@@ -43,12 +56,13 @@ public sealed interface Quality {
             case "auto", "high" -> HIGH;
             case "balanced" -> BALANCED;
             case "small" -> SMALL;
+            case "fast" -> FAST;
             default -> {
                 try {
                     yield new Fixed(Integer.parseInt(t));
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException(
-                            "Unknown quality '" + text + "': use auto, high, balanced, small or a number 1-100");
+                            "Unknown quality '" + text + "': use auto, high, balanced, small, fast or a number 1-100");
                 }
             }
         };

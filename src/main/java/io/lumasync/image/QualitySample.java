@@ -24,16 +24,15 @@ final class QualitySample {
     static final long WHOLE_LIMIT = 2L * (GRID * TILE) * (GRID * TILE);
     /**
      * The whole-image check scores at most this many pixels: above it (an output kept at 24 or 45 MP), it scores an
-     * 8 × 8 grid of tiles cut from the real whole-image encode, which bounds the metric's memory (~400 MiB of heap
-     * at this size) whatever the output size.
+     * 8 × 8 grid of tiles cut from the real whole-image encode, which bounds the metric's memory
+     * ({@link WorkerSizing#METRIC_HEAP}) whatever the output size.
      */
     static final long CHECK_LIMIT = 2048L * 2048;
     static final int CHECK_GRID = 8;
     /**
      * Whole-image checks running at once in this process. Each holds the metric's planes for a whole photo on the
-     * heap (~260 MiB at 2048 × 1365) while the encoders' memory is native: one check per two cores keeps two
-     * workers' peak on 45 MP inputs near 700 MiB instead of ~800 (docs/benchmarks.md), and the encodes themselves
-     * still run in parallel.
+     * heap (~200 MiB at 2048 × 1365) while the encoders' memory is native: one check per two cores bounds the heap
+     * the launcher gives the app, and the encodes themselves still run in parallel.
      */
     private static final Semaphore WHOLE_CHECKS = new Semaphore(Math.max(1, Math.min(
             Runtime.getRuntime().availableProcessors() / 2,

@@ -8,39 +8,58 @@ import io.lumasync.image.vips.VipsScope;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
  * Picks the format and encoder quality. Fixed quality: every candidate format at the user's number, smallest wins.
- * Perceptual: per format, the lowest quality whose decoded output still scores the target SSIMULACRA2 against the
- * prepared (resized, sRGB) image, found by a binary search on a {@link QualitySample}; the formats are compared by
- * their sample sizes, and only the winner is encoded whole and checked on the whole image (raised a few steps when
- * the whole photo scores under the target, which a sample can miss).
+ * Fast: the first format at its standard quality, one encode. Perceptual: per format, the lowest quality whose
+ * decoded output still scores the target SSIMULACRA2 against the prepared (resized, sRGB) image, searched on a
+ * {@link QualitySample} from a remembered or predicted start, at a fast encoder effort; a format whose sample at
+ * its predicted quality shows it cannot beat the best so far is dropped after that one encode. Only the
+ * winner is encoded whole, at the final effort, and checked on the whole image ({@link WholeCheck}). The fast effort
+ * never decides alone against AVIF: one that misses the target at that effort is searched again at the final effort,
+ * one that loses only by the fast effort's size is measured at the final effort, and one that would be ruled out is
+ * ruled out only at the final effort.
  */
 final class QualitySearch {
-    /** Stop when the bracket is this narrow: one or two quality steps change little in size. */
-    private static final int RESOLUTION = 2;
-    private static final int MAX_TRIES = 7;
     /** Formats whose sample sizes are this close to the winner's are encoded whole too: samples are estimates. */
     private static final double CLOSE = 1.04;
-    /** Corrections allowed on the whole image after the sample's answer. */
-    private static final int MAX_CORRECTIONS = 3;
-    /** Further tries, halving the way to 95, when the corrections still fail. */
-    private static final int MAX_BISECTIONS = 3;
-    /** A whole-image score this far above the target is close enough; larger margins are worth another try. */
-    private static final double SPARE = 1.0;
-    /** Corrections aim this far above the target. */
-    private static final double AIM = 0.3;
-    /** Score points per quality step when the sample gave no bracket to measure it (typical for photos). */
-    private static final double DEFAULT_SLOPE = 0.5;
+    /**
+     * How far above the target a sample searched at the fast effort aims: over the benchmark corpus the whole image at
+     * the final effort scored between 1.5 below and 0.9 above such a sample at the same quality, so aiming a point
+     * higher lets most photos pass their whole-image check first time.
+     */
+    static final double QUICK_AIM = 1.0;
+    /**
+     * An AVIF sample encoded at the search's fast effort is larger than it will be at the final effort: on the
+     * benchmark photos the final effort's file was 0.68–0.90 of it. Formats are compared on the final effort's
+     * likely size, taking the least favourable ratio.
+     */
+    static final double QUICK_BYTES = 0.9;
+    /** The most favourable of those ratios: an AVIF answer that loses by less is measured at the final effort. */
+    static final double QUICK_BYTES_LOW = 0.68;
+    /**
+     * Bytes a format gains per SSIMULACRA2 point near the targets (log scale), taken low for the gap to the target
+     * (WebP gained 0.03–0.05 per point on the benchmark photos, mozjpeg 0.055, AVIF ~0.1) and high for a spare above
+     * it, so that a format is only dropped when even a generous estimate of its size at the target cannot win.
+     */
+    static final double WEBP_GROWTH_PER_POINT = 0.03;
+    static final double JPEG_GROWTH_PER_POINT = 0.05;
+    static final double SHRINK_PER_POINT = 0.1;
+    /**
+     * The same for the best format's own spare above the target, taken low (AVIF saved ~0.1 per point on the
+     * benchmark photos), so that its size at the target is overestimated rather than under.
+     */
+    static final double BEST_SHRINK_PER_POINT = 0.05;
 
-    /** One format's search result on the sample: the quality, its sample bytes and score, and the work done. */
-    private record Found(ImageFormat format, int quality, long sampleBytes, double sampleScore, int tries,
-                         boolean reached, double slope) {
-    }
+    /** Shared by every pipeline of the process: the sync service, the optimizer and the CLI each make their own. */
+    private static final QualityMemory MEMORY = new QualityMemory();
 
     Candidate best(VipsScope scope, VipsImage image, List<ImageFormat> formats, Quality quality, int keep,
                    QualitySample sample) throws VipsException {
@@ -48,42 +67,151 @@ final class QualitySearch {
             return smallest(scope, image, formats, keep, any -> f.value(),
                     any -> "Quality " + f.value() + " (" + FormatPlan.label(any) + ").");
         }
+        if (quality instanceof Quality.Fast) {
+            ImageFormat first = formats.getFirst();
+            int q = VipsEncoders.defaultQuality(first);
+            return new Candidate(VipsEncoders.encode(scope, image, first, q, keep), first, q, "Quality " + q + " ("
+                    + FormatPlan.label(first) + "), fast: no perceptual search.");
+        }
         Quality.Perceptual p = (Quality.Perceptual) quality;
         if (!sample.usable()) {
             return unscored(scope, image, formats, keep);
         }
-        List<Found> found = new ArrayList<>();
-        long bestBytes = Long.MAX_VALUE;
-        for (ImageFormat format : formats) {
-            Found f = search(scope, format, p.targetScore(), keep, sample, bestBytes);
-            if (f == null) {
-                continue;   // cannot beat a format already found: every quality that is small enough fails
-            }
-            found.add(f);
-            if (f.reached()) {
-                bestBytes = Math.min(bestBytes, f.sampleBytes());
-            }
-            if (!sample.usable()) {   // an encoder changed the image's layout (e.g. dropped an opaque alpha)
-                return unscored(scope, image, formats, keep);
-            }
+        String camera = camera(scope, image);
+        double target = p.targetScore();
+        Searched searched = searchSample(formats, target, sample.partial(), f -> MEMORY.start(camera, f, target),
+                SampleSearch.Trial.of(scope, sample, keep), sample::usable);
+        if (searched == null) {   // an encoder changed the image's layout (e.g. dropped an opaque alpha)
+            return unscored(scope, image, formats, keep);
         }
         sample.endSearch();
-        List<Found> reached = found.stream().filter(Found::reached).toList();
-        if (reached.isEmpty()) {
-            Found first = found.getFirst();
+        List<SampleSearch.Found> found = searched.found();
+        if (found.stream().noneMatch(SampleSearch.Found::reached)) {
+            SampleSearch.Found first = found.getFirst();
             return new Candidate(VipsEncoders.encode(scope, image, first.format(), 95, keep), first.format(), 95,
                     String.format(Locale.ROOT, "Quality 95 (%s): even the highest quality tried scores "
                                     + "SSIMULACRA2 %.1f, below the target %.0f.", FormatPlan.label(first.format()),
-                            first.sampleScore(), p.targetScore()));
+                            first.sampleScore(), target));
         }
-        long winner = reached.stream().mapToLong(Found::sampleBytes).min().orElseThrow();
-        Candidate best = null;
-        for (Found f : reached.stream().sorted(Comparator.comparingLong(Found::sampleBytes)).toList()) {
-            if (f.sampleBytes() > winner * CLOSE) {
-                break;
+        Candidate best = choose(searched, f -> WholeCheck.encode(scope, image, f, p, keep, sample));
+        MEMORY.remember(camera, best.format(), target, best.quality());
+        if (searched.rescued().contains(best.format())) {
+            best = new Candidate(best.bytes(), best.format(), best.quality(), best.note() + " "
+                    + FormatPlan.label(best.format()) + " was searched at the final effort: the fast one fell short"
+                    + " of the target on the sample.");
+        }
+        if (searched.ruledOut().isEmpty()) {
+            return best;
+        }
+        return new Candidate(best.bytes(), best.format(), best.quality(), best.note() + " " + String.join(" and ",
+                searched.ruledOut()) + " ruled out on the sample: larger at the quality the target needs.");
+    }
+
+    /**
+     * What the search on the sample found: every format searched, the labels of those ruled out unsearched, and the
+     * formats that reached the target only when searched again at the final effort.
+     */
+    record Searched(List<SampleSearch.Found> found, List<String> ruledOut, Set<ImageFormat> rescued) {
+    }
+
+    /** Encodes a sample's answer whole at the final effort and checks it ({@link WholeCheck}). */
+    @FunctionalInterface
+    interface Whole {
+        Candidate encode(SampleSearch.Found f) throws VipsException;
+    }
+
+    /**
+     * Searches each format on the sample through {@code trial}, from {@code start}, ruling out those that cannot win.
+     * {@code quick}: search at the fast effort. Null when {@code usable} turns false (the sample cannot be scored).
+     */
+    static Searched searchSample(List<ImageFormat> formats, double target, boolean quick,
+                                 ToIntFunction<ImageFormat> start, SampleSearch.Trial trial, BooleanSupplier usable)
+            throws VipsException {
+        List<SampleSearch.Found> found = new ArrayList<>();
+        List<String> ruledOut = new ArrayList<>();
+        Set<ImageFormat> rescued = EnumSet.noneOf(ImageFormat.class);
+        double bestBytes = Double.MAX_VALUE;
+        for (ImageFormat format : formats) {
+            int from = start.applyAsInt(format);
+            if (bestBytes != Double.MAX_VALUE && cannotWin(trial, format, from, target, quick, bestBytes)) {
+                ruledOut.add(FormatPlan.label(format));
+                continue;
             }
-            Candidate c = whole(scope, image, f, p, keep, sample);
+            double aim = target + (quick && format == ImageFormat.AVIF ? QUICK_AIM : 0);
+            SampleSearch.Found f = SampleSearch.search(format, aim, from, quick, trial);
+            if (quick && format == ImageFormat.AVIF && !f.reached() && !Double.isNaN(f.sampleScore())) {
+                // The fast effort can fall short of the target where the final effort reaches it: search again at
+                // the final effort, on the target itself, before dropping the format.
+                f = SampleSearch.search(format, target, from, false, trial);
+                if (f.reached()) {
+                    rescued.add(format);
+                }
+            }
+            found.add(f);
+            if (f.reached()) {
+                // Its likely size at the target itself, as the estimates of the formats it is compared with are.
+                double spare = Math.max(0, f.sampleScore() - target);
+                bestBytes = Math.min(bestBytes, likelyBytes(f) * Math.exp(-BEST_SHRINK_PER_POINT * spare));
+            }
+            if (!usable.getAsBoolean()) {
+                return null;
+            }
+        }
+        remeasure(found, target, trial);
+        return new Searched(found, ruledOut, rescued);
+    }
+
+    /**
+     * An AVIF answer found at the fast effort that loses only by the uncertainty of the fast effort's size is encoded
+     * on the sample once more, at its quality and the final effort, and compared by that size when it still meets
+     * the target: which format is encoded whole must not turn on the ratio between the two efforts.
+     */
+    private static void remeasure(List<SampleSearch.Found> found, double target, SampleSearch.Trial trial)
+            throws VipsException {
+        double winner = found.stream().filter(SampleSearch.Found::reached).mapToDouble(QualitySearch::likelyBytes)
+                .min().orElse(Double.MAX_VALUE);
+        for (int i = 0; i < found.size(); i++) {
+            SampleSearch.Found f = found.get(i);
+            if (f.reached() && f.quick() && f.format() == ImageFormat.AVIF && likelyBytes(f) > winner * CLOSE
+                    && f.sampleBytes() * QUICK_BYTES_LOW <= winner * CLOSE) {
+                SampleSearch.Tried tried = trial.run(f.format(), f.quality(), false);
+                if (tried.score() >= target) {
+                    found.set(i, new SampleSearch.Found(f.format(), f.quality(), tried.bytes(), tried.score(),
+                            f.tries() + 1, true, f.slope(), false));
+                }
+            }
+        }
+    }
+
+    /**
+     * Encodes whole the formats that reached the target whose likely sizes are within {@link #CLOSE} of the
+     * smallest, and keeps the smallest whole-image result. A format rescued from the fast effort is encoded whole
+     * whatever its sample's size: samples at two efforts compare less reliably, and the choice must never be larger
+     * than a format that only the search's speed would have dropped. When the smallest result needed a higher quality
+     * on the whole image than on its sample, the sample misjudged the photo for that format and its ranking is in
+     * doubt: the next format left out is encoded whole too.
+     */
+    static Candidate choose(Searched searched, Whole whole) throws VipsException {
+        List<SampleSearch.Found> reached = searched.found().stream().filter(SampleSearch.Found::reached)
+                .sorted(Comparator.comparingDouble(QualitySearch::likelyBytes)).toList();
+        double winner = likelyBytes(reached.getFirst());
+        Candidate best = null;
+        int bestSampleQuality = 0;
+        SampleSearch.Found leftOut = null;
+        for (SampleSearch.Found f : reached) {
+            if (likelyBytes(f) > winner * CLOSE && !searched.rescued().contains(f.format())) {
+                leftOut = leftOut == null ? f : leftOut;
+                continue;
+            }
+            Candidate c = whole.encode(f);
             if (best == null || c.bytes().length < best.bytes().length) {
+                best = c;
+                bestSampleQuality = f.quality();
+            }
+        }
+        if (leftOut != null && best.quality() > bestSampleQuality) {
+            Candidate c = whole.encode(leftOut);
+            if (c.bytes().length < best.bytes().length) {
                 best = c;
             }
         }
@@ -91,201 +219,37 @@ final class QualitySearch {
     }
 
     /**
-     * Binary search of one format's quality on the sample. A quality whose sample is already no smaller than
-     * {@code beat} (another format's answer) cannot win, so it counts as "too high" without being scored.
-     *
-     * @return null when this format cannot beat {@code beat} at the target
+     * True when {@code format} cannot beat {@code beat} (the best format's likely bytes), judged from one encode of its
+     * sample at its predicted quality and that encode's score: its size at the target, estimated from the score gap
+     * with the least favourable growth per point, is still no smaller. No full-size encode, and no search, is made of
+     * a format that was never going to win.
      */
-    private static Found search(VipsScope scope, ImageFormat format, double targetScore, int keep,
-                                QualitySample sample, long beat) throws VipsException {
-        int lo = minQuality(format);
-        int hi = 95;
-        int q = Math.clamp(guess(format, targetScore), lo, hi);
-        int bestQ = -1;
-        long bestBytes = 0;
-        double bestScore = 0;
-        double lastScore = 0;
-        Slope slope = new Slope();
-        int tries = 0;
-        if (beat != Long.MAX_VALUE) {
-            // Another format already has an answer: first find, by size alone (encodes are cheap, scores are not),
-            // the highest quality still smaller than it; if that one misses the target, this format cannot win.
-            int small = lo - 1;
-            int big = hi + 1;
-            byte[] smallEncode = null;
-            while (big - small > 1 && tries < MAX_TRIES) {
-                int mid = (small + big) / 2;
-                byte[] encoded = VipsEncoders.encode(scope, sample.image(), format, mid, keep);
-                tries++;
-                if (encoded.length < beat) {
-                    small = mid;
-                    smallEncode = encoded;
-                } else {
-                    big = mid;
-                }
-            }
-            if (smallEncode == null) {
-                return null;
-            }
-            double score = sample.score(smallEncode);
-            if (Double.isNaN(score) || score < targetScore) {
-                return null;
-            }
-            slope.add(small, score, targetScore);
-            bestQ = small;
-            bestBytes = smallEncode.length;
-            bestScore = score;
-            hi = small;
-            q = (lo + hi) / 2;
+    private static boolean cannotWin(SampleSearch.Trial trial, ImageFormat format, int start, double target,
+                                     boolean quick, double beat) throws VipsException {
+        SampleSearch.Tried tried = trial.run(format, start, quick);
+        double score = tried.score();
+        if (Double.isNaN(score)) {
+            return false;
         }
-        // Invariant: the answer lies in [lo, hi]; every quality below lo fails, every one above hi is too big.
-        int budget = tries + MAX_TRIES;
-        while (tries < budget && lo <= hi && !(bestQ >= 0 && hi - lo <= RESOLUTION)) {
-            byte[] bytes = VipsEncoders.encode(scope, sample.image(), format, q, keep);
-            tries++;
-            if (bytes.length >= beat) {
-                hi = q - 1;
-            } else {
-                double score = sample.score(bytes);
-                if (Double.isNaN(score)) {
-                    return new Found(format, q, bytes.length, score, tries, false, 0);
-                }
-                lastScore = score;
-                slope.add(q, score, targetScore);
-                if (score >= targetScore) {
-                    bestQ = q;
-                    bestBytes = bytes.length;
-                    bestScore = score;
-                    hi = q;
-                } else {
-                    lo = q + 1;
-                }
-            }
-            q = (lo + hi) / 2;
+        double gap = target - score;
+        double growth = format == ImageFormat.JPEG ? JPEG_GROWTH_PER_POINT : WEBP_GROWTH_PER_POINT;
+        double estimate = tried.bytes() * Math.exp(gap > 0 ? growth * gap : SHRINK_PER_POINT * gap);
+        if (estimate >= beat && quick && format == ImageFormat.AVIF) {
+            // Larger and lower-scoring at the fast effort than it will be: only the final effort may rule it out.
+            return cannotWin(trial, format, start, target, false, beat);
         }
-        if (bestQ >= 0) {
-            return new Found(format, bestQ, bestBytes, bestScore, tries, true, slope.value());
-        }
-        if (beat != Long.MAX_VALUE) {
-            return null;
-        }
-        return new Found(format, 95, 0, lastScore, tries, false, slope.value());
+        return estimate >= beat;
     }
 
-    /**
-     * Score points per quality step near the target, from the tries closest to it on either side: how far to move
-     * the quality when the whole image scores differently from the sample.
-     */
-    private static final class Slope {
-        private int belowQ = -1;
-        private double belowScore;
-        private int aboveQ = -1;
-        private double aboveScore;
-
-        void add(int q, double score, double target) {
-            if (score >= target && (aboveQ < 0 || q < aboveQ)) {
-                aboveQ = q;
-                aboveScore = score;
-            } else if (score < target && (belowQ < 0 || q > belowQ)) {
-                belowQ = q;
-                belowScore = score;
-            }
-        }
-
-        double value() {
-            if (aboveQ < 0 || belowQ < 0 || aboveQ == belowQ) {
-                return DEFAULT_SLOPE;
-            }
-            return Math.clamp((aboveScore - belowScore) / (aboveQ - belowQ), 0.1, 3.0);
-        }
+    /** The final effort's likely size for a sample's answer, which may have been encoded at the fast effort. */
+    private static double likelyBytes(SampleSearch.Found f) {
+        return f.quick() && f.format() == ImageFormat.AVIF ? f.sampleBytes() * QUICK_BYTES : f.sampleBytes();
     }
 
-    /**
-     * Encodes the whole image at the quality the sample found, then corrects it on the whole image: a sample can
-     * misjudge a photo either way, so while the whole image misses the target (or passes with more than a point to
-     * spare) the quality moves by the score gap over the sample's slope, within what earlier tries ruled out. The
-     * lowest passing quality wins; 95 when none passes.
-     */
-    private static Candidate whole(VipsScope scope, VipsImage image, Found f, Quality.Perceptual p, int keep,
-                                   QualitySample sample) throws VipsException {
-        try {
-            return checkedWhole(scope, image, f, p, keep, sample);
-        } finally {
-            sample.releaseWhole();
-        }
-    }
-
-    private static Candidate checkedWhole(VipsScope scope, VipsImage image, Found f, Quality.Perceptual p, int keep,
-                                          QualitySample sample) throws VipsException {
-        String label = FormatPlan.label(f.format());
-        double target = p.targetScore();
-        int q = f.quality();
-        byte[] bytes = VipsEncoders.encode(scope, image, f.format(), q, keep);
-        double score = sample.partial() ? sample.scoreWhole(bytes) : Double.NaN;
-        if (Double.isNaN(score)) {   // searched whole, or the whole encode cannot be compared like for like
-            return new Candidate(bytes, f.format(), q, String.format(Locale.ROOT,
-                    "Quality %d (%s) chosen for SSIMULACRA2 %.1f (target %.0f, %s) after %d tries on %s.", q, label,
-                    f.sampleScore(), target, p.preset(), f.tries(), sample.describe()));
-        }
-        int passQ = score >= target ? q : -1;
-        byte[] passBytes = score >= target ? bytes : null;
-        double passScore = score;
-        int failQ = score >= target ? minQuality(f.format()) - 1 : q;
-        int steps = 0;
-        // libheif maps AVIF quality onto aom's 64 quantizers, so neighbouring qualities can give the same file.
-        int minRaise = f.format() == ImageFormat.AVIF ? 2 : 1;
-        while (true) {
-            if (passQ >= 0 && (passScore - target < SPARE || passQ - failQ <= 1)) {
-                break;
-            }
-            int low = failQ + 1;
-            int high = passQ >= 0 ? passQ - 1 : 95;
-            if (low > high) {
-                break;   // nothing left to try between what failed and what passed (or 95 failed)
-            }
-            int next;
-            if (steps < MAX_CORRECTIONS) {
-                // Aim a little above the target so that a near miss does not cost another try.
-                int move = (int) Math.ceil((target + AIM - score) / f.slope());
-                next = q + (score < target ? Math.max(move, minRaise) : move);
-            } else if (passQ < 0 && steps < MAX_CORRECTIONS + MAX_BISECTIONS) {
-                next = (failQ + 96) / 2;   // still failing: halve the way to 95 rather than jump there
-            } else {
-                break;
-            }
-            // q itself passed or failed, so it lies outside [low, high]: every correction tries a new quality.
-            q = Math.clamp(next, low, high);
-            bytes = VipsEncoders.encode(scope, image, f.format(), q, keep);
-            score = sample.scoreWhole(bytes);
-            steps++;
-            if (score >= target) {
-                passQ = q;
-                passBytes = bytes;
-                passScore = score;
-            } else {
-                failQ = q;
-            }
-        }
-        if (passQ < 0) {
-            if (q != 95) {
-                q = 95;
-                bytes = VipsEncoders.encode(scope, image, f.format(), q, keep);
-                score = sample.scoreWhole(bytes);
-                steps++;
-            }
-            if (score < target) {
-                return new Candidate(bytes, f.format(), q, String.format(Locale.ROOT, "Quality 95 (%s): even the "
-                        + "highest quality scores SSIMULACRA2 %.1f on %s, below the target %.0f.", label, score,
-                        sample.describeCheck(), target));
-            }
-            passQ = q;
-            passBytes = bytes;
-            passScore = score;
-        }
-        return new Candidate(passBytes, f.format(), passQ, String.format(Locale.ROOT,
-                "Quality %d (%s) chosen for SSIMULACRA2 %.1f on %s (target %.0f, %s) after %d tries on %s%s.",
-                passQ, label, passScore, sample.describeCheck(), target, p.preset(), f.tries(), sample.describe(),
-                steps == 0 ? "" : " and " + steps + " on the whole image"));
+    /** The camera's make and model, for {@link QualityMemory}; empty when the file does not say. */
+    private static String camera(VipsScope scope, VipsImage image) {
+        return scope.string(image, "exif-ifd0-Make").orElse("") + "|" + scope.string(image, "exif-ifd0-Model")
+                .orElse("");
     }
 
     private static Candidate unscored(VipsScope scope, VipsImage image, List<ImageFormat> formats, int keep)
@@ -308,18 +272,5 @@ final class QualitySearch {
             }
         }
         return best;
-    }
-
-    /** Below these the formats fall apart on photos whatever the metric says about a lucky image. */
-    private static int minQuality(ImageFormat format) {
-        return format == ImageFormat.AVIF ? 20 : 30;
-    }
-
-    /** A first try that usually lands within a few steps of the answer on photos. */
-    static int guess(ImageFormat format, double target) {
-        return switch (format) {
-            case AVIF -> (int) Math.round(target - 18);
-            default -> (int) Math.round(target);
-        };
     }
 }

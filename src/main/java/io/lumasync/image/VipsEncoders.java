@@ -14,6 +14,12 @@ final class VipsEncoders {
      * WebP's default effort on 2048 px photos while staying within a few % of slower settings' size.
      */
     static final int AVIF_EFFORT = 3;
+    /**
+     * The effort the quality search encodes its sample at: aom speed 9, ~8× faster than speed 6 at the same
+     * quality setting with scores within about a point (docs/benchmarks.md), so the search costs a fraction of
+     * the one full encode at {@link #AVIF_EFFORT} that follows it.
+     */
+    static final int AVIF_SEARCH_EFFORT = 0;
     static final int WEBP_EFFORT = 4;
 
     private VipsEncoders() {
@@ -21,12 +27,18 @@ final class VipsEncoders {
 
     static byte[] encode(VipsScope scope, VipsImage image, ImageFormat format, int quality, int keep)
             throws VipsException {
+        return encode(scope, image, format, quality, keep, false);
+    }
+
+    /** {@link #encode}, at the quality search's faster effort when {@code search} is true. */
+    static byte[] encode(VipsScope scope, VipsImage image, ImageFormat format, int quality, int keep, boolean search)
+            throws VipsException {
         return switch (format) {
             case AVIF -> scope.save("vips_heifsave_buffer", image,
                     Opt.of("Q", quality),
                     Opt.of("compression", VipsEnums.HEIF_COMPRESSION_AV1),
                     Opt.of("encoder", VipsEnums.HEIF_ENCODER_AOM),
-                    Opt.of("effort", AVIF_EFFORT),
+                    Opt.of("effort", search ? AVIF_SEARCH_EFFORT : AVIF_EFFORT),
                     Opt.of("bitdepth", 8),
                     Opt.of("keep", keep));
             case WEBP -> ContainerStrip.bareWebpExif(scope.save("vips_webpsave_buffer", image,

@@ -79,14 +79,15 @@ public final class VipsPipeline implements ImagePipeline {
             boolean keepIcc = settings.keepWideGamut() && scope.has(ready, "icc-profile-data");
             // A file streamed from disk can be read once: encoding several formats or searching the quality needs
             // the prepared pixels in memory; a single fixed-quality encode streams straight through.
-            boolean several = plan.formats().size() > 1 || settings.quality() instanceof Quality.Perceptual;
+            boolean several = plan.formats().size() > 1 && !(settings.quality() instanceof Quality.Fast)
+                    || settings.quality() instanceof Quality.Perceptual;
             VipsImage tagged = scope.apply("vips_copy", several ? scope.inMemory(ready) : ready);
             int keep = MetadataRules.apply(scope, tagged, settings.metadata(), keepIcc);
 
             QualitySample sample = settings.quality() instanceof Quality.Perceptual
                     ? new QualitySample(scope, tagged) : null;
             Candidate best = search.best(scope, tagged, plan.formats(), settings.quality(), keep, sample);
-            if (plan.formats().size() > 1) {
+            if (plan.formats().size() > 1 && !(settings.quality() instanceof Quality.Fast)) {
                 notes.add("Smallest of " + plan.formats().stream().map(FormatPlan::label).toList() + ": "
                         + FormatPlan.label(best.format()) + ".");
             }

@@ -17,14 +17,17 @@ public final class WorkerSizing {
     }
 
     /**
-     * Java heap one perceptual auto-quality encode may hold: the SSIMULACRA2 planes of its whole-image check, which
-     * scores at most 4.2 MP (measured ~260 MiB for a 2048 × 1365 photo; the bound scales to the check's limit).
+     * Java heap of one whole-image check of perceptual auto-quality: the SSIMULACRA2 planes (about 18 float planes
+     * of the checked size) for the largest check, 4.2 MP; a 2048 × 1365 photo needs about 200 MiB. Whole-image
+     * checks are also limited to one per two cores ({@link QualitySample}), so this is needed once, not per worker.
      */
-    static final long METRIC_HEAP = 400 * MIB;
+    static final long METRIC_HEAP = 300 * MIB;
+    /** Java heap of one worker's search on its sample (768 × 768 px): the same planes at a seventh of the size. */
+    static final long SAMPLE_HEAP = 48 * MIB;
 
     /**
      * Workers for encoding to {@code format} on this machine: min(cores, half the free memory / per-worker need,
-     * three quarters of the JVM's maximum heap / the auto-quality metric's need).
+     * the JVM's maximum heap less one whole-image check / a sample search's need).
      */
     public static int recommendedWorkers(ImageFormat format) {
         return recommendedWorkers(format, Runtime.getRuntime().availableProcessors(), freeMemoryBytes(),
@@ -34,7 +37,7 @@ public final class WorkerSizing {
     static int recommendedWorkers(ImageFormat format, int cores, long freeBytes, long maxHeap) {
         long perWorker = perWorkerBytes(format);
         long byMemory = (freeBytes / 2) / perWorker;   // leave half for the app, the OS and other programs
-        long byHeap = (maxHeap / 4 * 3) / METRIC_HEAP;
+        long byHeap = (maxHeap - METRIC_HEAP) / SAMPLE_HEAP;
         return (int) Math.max(1, Math.min(cores, Math.min(byMemory, byHeap)));
     }
 

@@ -31,6 +31,16 @@ class LauncherTest {
     }
 
     @Test
+    void everyLauncherBoundsTheHeapTheSameWay() throws Exception {
+        String bound = "-Xmx512m";
+        String idle = "-XX:G1PeriodicGCInterval=30000";
+        for (String file : new String[]{"src/dist/bin/lumasync", "src/dist/bin/lumasync.cmd", "installer/common.args"}) {
+            assertThat(Files.readString(Path.of(file))).as(file).contains(bound).contains(idle);
+        }
+        assertThat(io.lumasync.image.bench.ImageBenchmark.APP_HEAP).containsExactly(bound, idle);
+    }
+
+    @Test
     void everyCliSubcommandStartsTheCli() {
         var cl = new picocli.CommandLine(new Cli(), new picocli.CommandLine.IFactory() {
             @Override

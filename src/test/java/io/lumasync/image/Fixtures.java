@@ -76,6 +76,29 @@ final class Fixtures {
         return p;
     }
 
+    /** Soft shapes on a sky-like gradient: content on which AVIF is far ahead of WebP and JPEG. */
+    static Path smoothScene(Path dir, int w, int h) throws IOException {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(70, 120, 200), 0, h,
+                new java.awt.Color(230, 200, 160)));
+        g.fillRect(0, 0, w, h);
+        Random rnd = new Random(3);
+        for (int i = 0; i < 12; i++) {
+            int x = rnd.nextInt(w);
+            int y = rnd.nextInt(h);
+            int r = 40 + rnd.nextInt(w / 6);
+            g.setPaint(new java.awt.GradientPaint(x - r, y - r, new java.awt.Color(rnd.nextInt(0xffffff)), x + r,
+                    y + r, new java.awt.Color(rnd.nextInt(0xffffff))));
+            g.fillOval(x - r, y - r, 2 * r, 2 * r);
+        }
+        g.dispose();
+        Path p = dir.resolve("scene-" + w + "x" + h + ".png");
+        ImageIO.write(img, "png", p.toFile());
+        return p;
+    }
+
     /**
      * A smooth gradient with bands of fine random detail placed between the tiles of the quality search's sample
      * (for 1536 px: rows and columns 400–620 and 1420–1536 are detailed, the tiles at 128, 640 and 1152 are not).

@@ -45,9 +45,12 @@ class ImagePipelinesTest {
         assertThat(WorkerSizing.recommendedWorkers(ImageFormat.AVIF, 2, 2 * gib, heap)).isEqualTo(1);
         assertThat(WorkerSizing.recommendedWorkers(ImageFormat.AVIF, 8, 0, heap)).isEqualTo(1);
         assertThat(WorkerSizing.recommendedWorkers(ImageFormat.JPEG, 8, 64 * gib, heap)).isEqualTo(8);
-        // A small heap bounds the workers too: each auto-quality check holds its metric planes on the heap.
-        assertThat(WorkerSizing.recommendedWorkers(ImageFormat.JPEG, 8, 64 * gib, gib)).isEqualTo(1);
-        assertThat(WorkerSizing.recommendedWorkers(ImageFormat.JPEG, 8, 64 * gib, 2 * gib)).isEqualTo(3);
+        // A small heap bounds the workers too: one whole-image check and each worker's sample search hold metric
+        // planes on the heap.
+        long mib = 1024L * 1024;
+        assertThat(WorkerSizing.recommendedWorkers(ImageFormat.JPEG, 8, 64 * gib, 320 * mib)).isEqualTo(1);
+        assertThat(WorkerSizing.recommendedWorkers(ImageFormat.JPEG, 8, 64 * gib, 512 * mib)).isEqualTo(4);
+        assertThat(WorkerSizing.recommendedWorkers(ImageFormat.AVIF, 2, 64 * gib, 512 * mib)).isEqualTo(2);
     }
 
     /** Runs in the child JVM of the test above. */

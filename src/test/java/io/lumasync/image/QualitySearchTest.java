@@ -2,6 +2,7 @@ package io.lumasync.image;
 
 import io.lumasync.core.EncodeSettings;
 import io.lumasync.core.EncodedImage;
+import io.lumasync.core.ImageFormat;
 import io.lumasync.core.OutputFormat;
 import io.lumasync.core.Quality;
 import io.lumasync.image.metric.Ssimulacra2;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +89,26 @@ class QualitySearchTest extends PipelineTestBase {
         }
     }
 
+    @Test
+    void fastEncodesTheFirstFormatOnceWithoutASearch() throws Exception {
+        Path in = Fixtures.photo(dir, 1600, 1100, 13);
+        EncodedImage out = pipeline.encode(in, "p.png", EncodeSettings.defaults().withFormat(OutputFormat.AUTO)
+                .withQuality(Quality.parse("fast")), Set.of());
+        assertThat(out.format()).isEqualTo(ImageFormat.AVIF);
+        assertThat(out.notes()).contains("Quality 60 (AVIF), fast: no perceptual search.");
+        assertThat(out.notes()).noneMatch(n -> n.contains("SSIMULACRA2") || n.startsWith("Smallest of"));
+    }
+
+    @Test
+    void aFormatFarBehindOnTheSampleIsNeverEncodedWhole() throws Exception {
+        Path in = Fixtures.smoothScene(dir, 1600, 1100);
+        EncodedImage out = pipeline.encode(in, "p.png", EncodeSettings.defaults().withFormat(OutputFormat.AUTO)
+                .withQuality(Quality.HIGH), Set.of());
+        assertThat(out.format()).isEqualTo(ImageFormat.AVIF);
+        assertThat(out.notes()).anyMatch(n -> n.contains("JPEG ruled out on the sample"));
+        assertThat(scoreAgainstInput(in, out)).isGreaterThanOrEqualTo(80.0);
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = OutputFormat.class, names = {"AVIF", "WEBP", "JPEG"})
     void meetsTheTargetScoreAndAStricterTargetCostsMore(OutputFormat f) throws Exception {
@@ -100,6 +122,112 @@ class QualitySearchTest extends PipelineTestBase {
         assertThat(scoreAgainstInput(in, small)).isGreaterThanOrEqualTo(60.0);
         assertThat(scoreAgainstInput(in, high)).isGreaterThanOrEqualTo(78.0);
         assertThat(high.size()).isGreaterThan(small.size());
+    }
+
+    @Test
+    void aFormatTheFastEffortCannotBringToTheTargetIsSearchedAgainAtTheFinalEffort() throws Exception {
+        // AVIF at the fast effort tops out below the target; at the final effort it reaches it and is the smallest.
+        // The search must not drop it and hand the photo to a format several times larger.
+        ModelledFormats model = new ModelledFormats(1.0);
+        QualitySearch.Searched searched = QualitySearch.searchSample(
+                List.of(ImageFormat.AVIF, ImageFormat.WEBP, ImageFormat.JPEG), 80, true,
+                f -> QualityMemory.curve(f, 80), model, () -> true);
+        assertThat(searched.found()).anyMatch(f -> f.format() == ImageFormat.AVIF && f.reached() && !f.quick());
+        Candidate chosen = QualitySearch.choose(searched, model::whole);
+        assertThat(chosen.format()).isEqualTo(ImageFormat.AVIF);
+        assertThat(model.finalScore(ImageFormat.AVIF, chosen.quality())).isGreaterThanOrEqualTo(80.0);
+    }
+
+    @Test
+    void aFormatRescuedFromTheFastEffortIsAlwaysEncodedWholeAndKeptWhenSmaller() throws Exception {
+        // The rescued AVIF's sample is larger than WebP's by more than samples are trusted to tell apart, yet whole it
+        // is smaller: the choice must never be larger than the format the fast effort alone would have dropped.
+        ModelledFormats model = new ModelledFormats(0.8);
+        QualitySearch.Searched searched = QualitySearch.searchSample(
+                List.of(ImageFormat.AVIF, ImageFormat.WEBP, ImageFormat.JPEG), 80, true,
+                f -> QualityMemory.curve(f, 80), model, () -> true);
+        Candidate chosen = QualitySearch.choose(searched, model::whole);
+        assertThat(model.wholeEncoded).contains(ImageFormat.AVIF);
+        assertThat(chosen.format()).isEqualTo(ImageFormat.AVIF);
+    }
+
+    @Test
+    void anAvifAnswerBehindOnlyByTheFastEffortsSizeIsMeasuredAtTheFinalEffort() throws Exception {
+        // At the fast effort AVIF's sample is 1.3× its final size, enough to lose to WebP's on the estimate alone.
+        SampleSearch.Trial trial = (format, q, quick) -> switch (format) {
+            case AVIF -> new SampleSearch.Tried(Math.round(1_000 * Math.exp(0.02 * q) * (quick ? 1.3 : 1)),
+                    30 + 0.6 * q);
+            case WEBP -> new SampleSearch.Tried(Math.round(1_040 * Math.exp(0.02 * q)), 20 + 0.7 * q);
+            default -> new SampleSearch.Tried(Math.round(6_000 * Math.exp(0.02 * q)), 10 + 0.8 * q);
+        };
+        QualitySearch.Searched searched = QualitySearch.searchSample(
+                List.of(ImageFormat.AVIF, ImageFormat.WEBP, ImageFormat.JPEG), 80, true,
+                f -> QualityMemory.curve(f, 80), trial, () -> true);
+        assertThat(searched.found()).anyMatch(f -> f.format() == ImageFormat.AVIF && f.reached() && !f.quick());
+        Candidate chosen = QualitySearch.choose(searched, f -> new Candidate(new byte[(int) f.sampleBytes()],
+                f.format(), f.quality(), ""));
+        assertThat(chosen.format()).isEqualTo(ImageFormat.AVIF);
+    }
+
+    @Test
+    void theNextFormatIsEncodedWholeWhenTheWinnerNeededAHigherQualityThanItsSample() throws Exception {
+        // JPEG's sample is the smallest, but the whole image needs 3 more steps and grows past what AVIF needs whole.
+        QualitySearch.Searched searched = new QualitySearch.Searched(List.of(
+                new SampleSearch.Found(ImageFormat.AVIF, 78, 31_084, 81.1, 4, true, 0.55, true),
+                new SampleSearch.Found(ImageFormat.JPEG, 87, 26_804, 80.8, 2, true, 0.85, true)),
+                List.of("WebP"), Set.of());
+        List<ImageFormat> encoded = new java.util.ArrayList<>();
+        Candidate chosen = QualitySearch.choose(searched, f -> {
+            encoded.add(f.format());
+            return f.format() == ImageFormat.JPEG ? new Candidate(new byte[200_590], f.format(), 90, "")
+                    : new Candidate(new byte[147_118], f.format(), 80, "");
+        });
+        assertThat(encoded).containsExactly(ImageFormat.JPEG, ImageFormat.AVIF);
+        assertThat(chosen.format()).isEqualTo(ImageFormat.AVIF);
+    }
+
+    /**
+     * Sample encodes modelled per format: AVIF at the fast effort never scores above 78.5, at the final effort it
+     * gains 0.6 point per step and is the smallest; WebP and JPEG are larger. Whole-image bytes are the sample's
+     * times {@code avifWholeRatio} for AVIF and as the sample for the others.
+     */
+    private static final class ModelledFormats implements SampleSearch.Trial {
+        final List<ImageFormat> wholeEncoded = new java.util.ArrayList<>();
+        private final double avifWholeRatio;
+
+        ModelledFormats(double avifWholeRatio) {
+            this.avifWholeRatio = avifWholeRatio;
+        }
+
+        @Override
+        public SampleSearch.Tried run(ImageFormat format, int q, boolean quick) {
+            return new SampleSearch.Tried(bytes(format, q, quick), quick && format == ImageFormat.AVIF
+                    ? Math.min(78.5, 30 + 0.6 * q) : finalScore(format, q));
+        }
+
+        double finalScore(ImageFormat format, int q) {
+            return switch (format) {
+                case AVIF -> 30 + 0.6 * q;
+                case WEBP -> 20 + 0.7 * q;
+                default -> 10 + 0.8 * q;
+            };
+        }
+
+        long bytes(ImageFormat format, int q, boolean quick) {
+            double base = switch (format) {
+                case AVIF -> avifWholeRatio < 1 ? 2_800 : 1_000;   // below 1: a sample larger than WebP's
+                case WEBP -> 2_000;
+                default -> 6_000;
+            };
+            return Math.round(base * Math.exp(0.02 * q) * (quick && format == ImageFormat.AVIF ? 1.2 : 1));
+        }
+
+        Candidate whole(SampleSearch.Found f) {
+            wholeEncoded.add(f.format());
+            double ratio = f.format() == ImageFormat.AVIF && avifWholeRatio < 1 ? avifWholeRatio * 2_000 / 2_800 : 1;
+            return new Candidate(new byte[(int) Math.round(bytes(f.format(), f.quality(), false) * ratio)],
+                    f.format(), f.quality(), "");
+        }
     }
 
     /** Scores an output against the input file (here the input needs no resize or colour change). */

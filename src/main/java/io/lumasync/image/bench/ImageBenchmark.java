@@ -32,6 +32,8 @@ import java.util.stream.Stream;
  */
 public final class ImageBenchmark {
     static final int MAX = 2048;
+    /** The heap options the launcher (src/dist/bin/lumasync) gives the app, so fresh-JVM runs measure it as run. */
+    public static final List<String> APP_HEAP = List.of("-Xmx512m", "-XX:G1PeriodicGCInterval=30000");
 
     /** One route through the corpus: writes the output for {@code in} into {@code out}, returns the peak KiB or -1. */
     interface Route {
@@ -91,7 +93,7 @@ public final class ImageBenchmark {
      * {@link #throughputInFreshJvm}); each prints its result on standard output.
      */
     private static void child(String[] args) throws Exception {
-        boolean throughput = args[0].equals("--throughput");
+        boolean throughput = args[0].startsWith("--throughput");
         Vips vips = VipsLoader.load();
         if (throughput) {
             vips.concurrency(1);
@@ -104,6 +106,10 @@ public final class ImageBenchmark {
             return;
         }
         warmUp(routes, photos);
+        if (args[0].equals("--throughput-default")) {
+            System.out.print(Throughput.defaultRoute(routes, photos, outRoot));
+            return;
+        }
         Throughput t = Throughput.measure(routes, photos, outRoot);
         System.out.printf(Locale.ROOT, "%f %f %f %f %f %f %f %f %d%n", t.lumasync1().perSecond(),
                 t.lumasync1().cores(), t.lumasync2().perSecond(), t.lumasync2().cores(), t.vips1().perSecond(),
@@ -126,7 +132,7 @@ public final class ImageBenchmark {
 
     private static String bigInputsInFreshJvm(Path corpus, Path outRoot) throws Exception {
         StringBuilder sb = new StringBuilder();
-        for (String route : List.of("webp", "avif", "webp-auto")) {
+        for (String route : List.of("webp", "avif", "webp-auto", "default")) {
             sb.append(inFreshJvm("--big", corpus, outRoot, route));
         }
         return sb.toString();
@@ -146,12 +152,14 @@ public final class ImageBenchmark {
                 Long.parseLong(f[8]));
     }
 
-    private static String inFreshJvm(String mode, Path corpus, Path outRoot, String route) throws Exception {
+    static String inFreshJvm(String mode, Path corpus, Path outRoot, String route) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-                "-Dlumasync.native=" + System.getProperty("lumasync.native", ""),
-                "-cp", System.getProperty("java.class.path"), ImageBenchmark.class.getName(), mode,
-                corpus.toString(), outRoot.toString(), route).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "-Dlumasync.native=" + System.getProperty("lumasync.native", "")));
+        cmd.addAll(APP_HEAP);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ImageBenchmark.class.getName(), mode,
+                corpus.toString(), outRoot.toString(), route));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) {
             throw new IOException(mode + " " + route + " failed: " + out);
@@ -180,11 +188,7 @@ public final class ImageBenchmark {
          * is the batch's tail, not the engine's scaling.
          */
         static Throughput measure(Routes routes, List<Path> corpus, Path outRoot) throws Exception {
-            List<Path> photos = new ArrayList<>();
-            for (int pass = 0; pass < 3; pass++) {
-                photos.addAll(corpus);
-            }
-            photos.sort(Comparator.comparingLong((Path p) -> p.toFile().length()).reversed());
+            List<Path> photos = batch(corpus);
             Path dir = Files.createDirectories(outRoot.resolve("throughput"));
             Route lumasync = routes.lumasync(OutputFormat.WEBP, new Quality.Fixed(80));
             Route cli = routes.vipsCli("webp[Q=80,strip]");
@@ -205,13 +209,44 @@ public final class ImageBenchmark {
         static String bigInputs(Routes routes, List<Path> photos, Path outRoot, String route) throws Exception {
             List<Path> big = routes.upscaledCopies(photos, 2, 8208, 5472);
             Path dir = Files.createDirectories(outRoot.resolve("big"));
-            OutputFormat f = route.startsWith("avif") ? OutputFormat.AVIF : OutputFormat.WEBP;
-            Quality q = route.endsWith("auto") ? Quality.HIGH : new Quality.Fixed(f == OutputFormat.AVIF ? 60 : 80);
+            OutputFormat f = route.equals("default") ? OutputFormat.AUTO
+                    : route.startsWith("avif") ? OutputFormat.AVIF : OutputFormat.WEBP;
+            Quality q = route.endsWith("auto") || f == OutputFormat.AUTO ? Quality.HIGH
+                    : new Quality.Fixed(f == OutputFormat.AVIF ? 60 : 80);
             Cli.resetPeak();
             long t0 = System.nanoTime();
             perSecond(routes.lumasync(f, q), big, dir, 2);
             return String.format("| %s %s, 2 workers, 2 × %s | %.1f s | %d MiB |%n", f, q.token(),
                     routes.describe(big.getFirst()), (System.nanoTime() - t0) / 1e9, Cli.ownPeakKib() / 1024);
+        }
+
+        /**
+         * The default route (auto format, quality "high") over the same batch with 1 and 2 workers: images per
+         * second, cores busy, and the peak RSS of the 2-worker batch ({@code --throughput-default}).
+         */
+        static String defaultRoute(Routes routes, List<Path> corpus, Path outRoot) throws Exception {
+            List<Path> photos = batch(corpus);
+            Path dir = Files.createDirectories(outRoot.resolve("throughput-default"));
+            Route route = routes.lumasync(OutputFormat.AUTO, Quality.HIGH);
+            Cli.resetPeak();
+            Rate one = rate(route, photos, dir, 1);
+            long peak1 = Cli.ownPeakKib();
+            Cli.resetPeak();
+            Rate two = rate(route, photos, dir, 2);
+            return String.format(Locale.ROOT, "| default route (auto format, high), %d images | %.2f img/s | "
+                            + "%.2f img/s | %.2f× | %.2f → %.2f | %d / %d MiB |%n", photos.size(), one.perSecond(),
+                    two.perSecond(), two.perSecond() / one.perSecond(), one.cores(), two.cores(), peak1 / 1024,
+                    Cli.ownPeakKib() / 1024);
+        }
+
+        /** Three passes over the corpus, largest files first. */
+        private static List<Path> batch(List<Path> corpus) {
+            List<Path> photos = new ArrayList<>();
+            for (int pass = 0; pass < 3; pass++) {
+                photos.addAll(corpus);
+            }
+            photos.sort(Comparator.comparingLong((Path p) -> p.toFile().length()).reversed());
+            return photos;
         }
 
         static Rate rate(Route route, List<Path> photos, Path dir, int workers) throws Exception {

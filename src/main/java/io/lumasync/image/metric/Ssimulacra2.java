@@ -68,9 +68,8 @@ public final class Ssimulacra2 {
         private final float[][][] sigma = new float[SCALES][][];
         private final int[] widths = new int[SCALES];
         private final int[] heights = new int[SCALES];
-        private int scales;
+        private final int scales;
         private float[][][] linear;
-        private float[][][] distortedXyb;
         private float[][] scratch;
 
         private Reference(int length, int width, int height, int bands, float[][] linear) {
@@ -81,7 +80,8 @@ public final class Ssimulacra2 {
             int w = width;
             int h = height;
             float[][] lin = linear;
-            for (int s = 0; s < SCALES && w >= 8 && h >= 8; s++) {
+            this.scales = scalesOf(width, height);
+            for (int s = 0; s < scales; s++) {
                 if (s > 0) {
                     lin = LinearPlanes.halve(lin, w, h);
                     w = (w + 1) / 2;
@@ -94,10 +94,13 @@ public final class Ssimulacra2 {
                 sigma[s] = new float[3][];
                 float[] temp = new float[w * h];
                 for (int c = 0; c < 3; c++) {
-                    mu[s][c] = blurred(xyb[s][c], null, temp, w, h);
-                    sigma[s][c] = blurred(xyb[s][c], xyb[s][c], temp, w, h);
+                    if (weighs(c, s, scales, ANY)) {
+                        mu[s][c] = blurred(xyb[s][c], null, temp, w, h);
+                    }
+                    if (weighs(c, s, scales, SSIM)) {
+                        sigma[s][c] = blurred(xyb[s][c], xyb[s][c], temp, w, h);
+                    }
                 }
-                scales++;
             }
         }
 
@@ -112,28 +115,60 @@ public final class Ssimulacra2 {
             float[][] lin = LinearPlanes.into(distorted, width, height, bands, linear[0]);
             double[][] perScale = new double[scales][];
             for (int s = 0; s < scales; s++) {
-                if (s > 0) {
-                    lin = LinearPlanes.halveInto(lin, widths[s - 1], heights[s - 1], linear[s]);
-                }
-                perScale[s] = errorMaps(this, s, Xyb.into(lin, distortedXyb[s]), widths[s], heights[s]);
+                // The next scale is made from this one's linear planes before they are turned into XYB in place.
+                float[][] next = s + 1 < scales
+                        ? LinearPlanes.halveInto(lin, widths[s], heights[s], linear[(s + 1) % 2]) : null;
+                perScale[s] = errorMaps(this, s, Xyb.into(lin, lin, widths[s] * heights[s]), widths[s],
+                        heights[s]);
+                lin = next;
             }
             return finalScore(perScale, scales);
         }
 
         /**
-         * The distorted image's planes per scale and the blur scratch, kept for the next score: a quality search
-         * scores several candidates, and a 2048 px photo's planes come to ~120 MiB that would otherwise be garbage
-         * after every score (growing the heap, and the process, faster than the collector returns it).
+         * The distorted image's planes (two sets, reused from scale to scale: each scale's XYB is computed in place of
+         * its linear light once the next scale has been made from it) and the blur scratch, kept for the next score:
+         * a quality search scores several candidates, and a 2048 px photo's planes would otherwise be ~100 MiB of
+         * garbage after every score (growing the heap, and the process, faster than the collector returns it).
          */
         private void allocateScratch() {
-            linear = new float[scales][][];
-            distortedXyb = new float[scales][][];
-            for (int s = 0; s < scales; s++) {
-                linear[s] = new float[3][widths[s] * heights[s]];
-                distortedXyb[s] = new float[3][widths[s] * heights[s]];
-            }
+            linear = new float[][][]{new float[3][width * height],
+                    new float[3][scales > 1 ? widths[1] * heights[1] : 1]};
             scratch = new float[4][width * height];
         }
+    }
+
+    private static final int SSIM = 0;
+    private static final int ANY = -1;
+
+    /**
+     * True when the score depends on channel {@code c} at scale {@code s}: on its SSIM term ({@link #SSIM}), or on
+     * any of its terms ({@link #ANY}). Several weights are exactly zero (the X and B channels' SSIM at full scale,
+     * where most of the pixels are), and the blurs only they need are skipped, which leaves the score unchanged.
+     */
+    private static boolean weighs(int c, int s, int scales, int term) {
+        int first = (c * scales + s) * 6;
+        for (int norm = 0; norm < 2; norm++) {
+            for (int k = 0; k < 3; k++) {
+                if ((term == ANY || term == k) && WEIGHT[first + norm * 3 + k] != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** As the reference counts them: a scale exists while the one before it (or the image) is at least 8 × 8. */
+    private static int scalesOf(int width, int height) {
+        if (width < 8 || height < 8) {
+            return 0;
+        }
+        int n = 1;
+        for (int w = width, h = height; n < SCALES && w >= 8 && h >= 8; n++) {
+            w = (w + 1) / 2;
+            h = (h + 1) / 2;
+        }
+        return n;
     }
 
     /** blur(a × b), or blur(a) when b is null. */
@@ -172,9 +207,18 @@ public final class Ssimulacra2 {
             float[] b = img2[c];
             float[] mu1 = ref.mu[scale][c];
             float[] s11 = ref.sigma[scale][c];
-            blurred(b, b, temp, s22, w, h);
-            blurred(a, b, temp, s12, w, h);
+            if (mu1 == null) {
+                continue;   // no weight on this channel at this scale
+            }
+            if (s11 != null) {
+                blurred(b, b, temp, s22, w, h);
+                blurred(a, b, temp, s12, w, h);
+            }
             blurred(b, null, temp, mu2, w, h);
+            if (s11 == null) {
+                edgeMaps(a, b, mu1, mu2, n, out, c);
+                continue;
+            }
             double ssim1 = 0;
             double ssim4 = 0;
             double ring1 = 0;
@@ -211,6 +255,28 @@ public final class Ssimulacra2 {
             out[c * 6 + 5] = Math.sqrt(Math.sqrt(blur4 * inv));
         }
         return out;
+    }
+
+    /** The ringing and blurring terms alone, for a channel and scale whose SSIM has no weight. */
+    private static void edgeMaps(float[] a, float[] b, float[] mu1, float[] mu2, int n, double[] out, int c) {
+        double ring1 = 0;
+        double ring4 = 0;
+        double blur1 = 0;
+        double blur4 = 0;
+        for (int i = 0; i < n; i++) {
+            double edge = (1.0 + Math.abs(b[i] - mu2[i])) / (1.0 + Math.abs(a[i] - mu1[i])) - 1.0;
+            double artifact = Math.max(edge, 0.0);
+            double lost = Math.max(-edge, 0.0);
+            ring1 += artifact;
+            ring4 += quartic(artifact);
+            blur1 += lost;
+            blur4 += quartic(lost);
+        }
+        double inv = 1.0 / n;
+        out[c * 6 + 2] = ring1 * inv;
+        out[c * 6 + 3] = Math.sqrt(Math.sqrt(ring4 * inv));
+        out[c * 6 + 4] = blur1 * inv;
+        out[c * 6 + 5] = Math.sqrt(Math.sqrt(blur4 * inv));
     }
 
     private static double finalScore(double[][] perScale, int scales) {

@@ -4,6 +4,7 @@ import io.lumasync.core.EncodeSettings;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.sync.AssetStatus;
 import io.lumasync.sync.BatchProgress;
+import io.lumasync.sync.Eta;
 import io.lumasync.sync.BrowseItem;
 import io.lumasync.sync.ItemProgress;
 import io.lumasync.sync.RunReport;
@@ -183,9 +184,9 @@ public final class BrowseViewModel {
         running.set(true);
         progress.set(0);
         progressText.set("Starting…");
-        Coalescer<double[]> updates = new Coalescer<>(tasks, v -> {
-            progress.set(v[0]);
-            progressText.set((int) v[1] + " of " + (int) v[2] + " done" + (v[3] > 0 ? " · " + (int) v[3] + " failed" : ""));
+        Coalescer<Shown> updates = new Coalescer<>(tasks, v -> {
+            progress.set(v.fraction());
+            progressText.set(v.text());
         });
         int sources = bySource.size();
         tasks.run("sync selected", () -> {
@@ -193,6 +194,7 @@ public final class BrowseViewModel {
             int n = 0;
             for (var e : bySource.entrySet()) {
                 int index = n++;
+                Eta eta = new Eta();
                 reports.add(services.syncItems(e.getKey(), e.getValue(), destinations, settings, new SyncListener() {
                     @Override
                     public void onItem(ItemProgress p) {
@@ -200,7 +202,7 @@ public final class BrowseViewModel {
 
                     @Override
                     public void onBatch(BatchProgress p) {
-                        updates.offer(new double[]{(index + p.fraction()) / sources, p.finished(), p.total(), p.failed()});
+                        updates.offer(new Shown((index + p.fraction()) / sources, progressLine(p, eta.text(p))));
                     }
                 }));
             }
@@ -217,6 +219,15 @@ public final class BrowseViewModel {
             running.set(false);
             fail(e);
         });
+    }
+
+    private record Shown(double fraction, String text) {
+    }
+
+    /** "12 of 200 done · 1 failed · about 9 min left" (the time once it has been measured). */
+    static String progressLine(BatchProgress p, String timeLeft) {
+        return p.finished() + " of " + p.total() + " done" + (p.failed() > 0 ? " · " + p.failed() + " failed" : "")
+                + (timeLeft.isEmpty() ? "" : " · " + timeLeft);
     }
 
     private void fail(Throwable e) {

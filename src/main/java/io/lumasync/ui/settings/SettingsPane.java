@@ -36,8 +36,8 @@ public final class SettingsPane implements PaneView {
         format.getItems().setAll(OutputFormat.values());
         format.valueProperty().bindBidirectional(vm.format);
         format.setTooltip(new Tooltip("AUTO tries every format the destination accepts and keeps the smallest"));
-        ComboBox<String> quality = combo("settings-quality", List.of("high", "balanced", "small", "90", "85", "80", "75"),
-                "A perceptual target (high, balanced, small) or a fixed encoder quality 1–100");
+        ComboBox<String> quality = combo("settings-quality", List.of("high", "balanced", "small", "fast", "90", "85", "80",
+                "75"), "A perceptual target (high, balanced, small), fast (no search) or a fixed encoder quality 1–100");
         quality.setEditable(true);
         quality.valueProperty().bindBidirectional(vm.quality);
         Spinner<Integer> maxSize = new Spinner<>(0, 20000, 2048, 256);

@@ -85,7 +85,7 @@ class SettingsPaneTest {
         robot.clickOn("#settings-save");
         Label message = robot.lookup("#settings-message").query();
         FxTestSupport.waitFor(() -> message.getText().contains("Unknown quality"), message::getText);
-        assertThat(message.getText()).contains("use auto, high, balanced, small or a number 1-100");
+        assertThat(message.getText()).contains("use auto, high, balanced, small, fast or a number 1-100");
     }
 
     @Test
