@@ -45,6 +45,8 @@ public abstract class OAuthApiFake implements AutoCloseable {
     private volatile int rateLimitSeconds = -1;
     protected volatile boolean corruptNext;
 
+    // The transformer calls back into the subclass only when a request arrives, after construction.
+    @SuppressWarnings("this-escape")
     protected OAuthApiFake(OAuthServerRules.Registration registration) {
         oauth = new OAuthServerRules(registration, this::issueAccessToken);
         server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()

@@ -126,7 +126,6 @@ final class Routes {
         }
     }
 
-    /** The {@code n} largest photos enlarged to {@code longEdge} px (about 45 MP at 8192), as JPEG q90. */
     /** The {@code n} largest photos scaled (up) to exactly {@code width} × {@code height}, as quality-90 JPEGs. */
     List<Path> upscaledCopies(List<Path> photos, int n, int width, int height) throws Exception {
         Path dir = Files.createDirectories(outRoot.resolve("big-inputs"));

@@ -27,7 +27,7 @@ final class Unmatte {
                 // composite = colour × a + white × (1 − a), in units of max
                 long colour = inkSpace ? Math.round((double) v * max / a)
                         : Math.round(((double) v - (max - a)) * max / a);
-                put(px, base + c, (int) Math.clamp(colour, 0, max), sixteenBit);
+                put(px, base + c, Math.clamp(colour, 0, max), sixteenBit);
             }
         }
     }

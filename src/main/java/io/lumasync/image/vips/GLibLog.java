@@ -17,6 +17,9 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * the CLI would read as a failure; what matters about an image reaches the user through the pipeline's notes and
  * errors, and the warnings stay available at debug level.
  */
+// The libvips binding is where native calls belong: FFM's restricted methods are its job (the launchers
+// enable native access for it).
+@SuppressWarnings("restricted")
 final class GLibLog {
     private static final System.Logger LOG = System.getLogger("io.lumasync.vips");
     private static final int LEVEL_CRITICAL = 1 << 3;

@@ -36,6 +36,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * {@link VipsException#uncertain()} is true and the caller can run the work again {@link #alone alone}, with no
  * other call in flight, to get the file's own message.
  */
+// The libvips binding is where native calls belong: FFM's restricted methods are its job (the launchers
+// enable native access for it).
+@SuppressWarnings("restricted")
 public final class Vips {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final MemoryLayout SIZE_T = JAVA_LONG;

@@ -25,6 +25,9 @@ import java.util.stream.Stream;
  * An explicit property or variable is the only candidate. The first candidate that exists is loaded; a failure is remembered and reported with the files tried, so the
  * app can say "image engine unavailable" instead of crashing.
  */
+// The libvips binding is where native calls belong: FFM's restricted methods are its job (the launchers
+// enable native access for it).
+@SuppressWarnings("restricted")
 public final class VipsLoader {
     public static final String PROPERTY = "lumasync.libvips";
 

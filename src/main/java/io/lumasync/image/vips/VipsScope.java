@@ -23,6 +23,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * input buffers (libvips reads them lazily, so they must outlive every image made from them). Use from one thread,
  * in try-with-resources.
  */
+// The libvips binding is where native calls belong: FFM's restricted methods are its job (the launchers
+// enable native access for it).
+@SuppressWarnings("restricted")
 public final class VipsScope implements AutoCloseable {
     private final Vips vips;
     private final Arena arena = Arena.ofConfined();

@@ -20,6 +20,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * which makes the computation fail at the next tile. One handler for the process; each image carries the number
  * of its limit as the signal's user data, so a late signal for finished work finds nothing and does nothing.
  */
+// The libvips binding is where native calls belong: FFM's restricted methods are its job (the launchers
+// enable native access for it).
+@SuppressWarnings("restricted")
 final class Watchdog {
     private final Vips vips;
     private final Map<Long, WorkLimit> limits = new ConcurrentHashMap<>();

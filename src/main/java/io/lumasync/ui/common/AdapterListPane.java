@@ -41,6 +41,8 @@ public abstract class AdapterListPane<T extends ConfiguredAdapter, M extends Ada
                         String removeWarning) {
     }
 
+    // The cell factory calls the subclass's cell() only later, when the list first draws a row.
+    @SuppressWarnings("this-escape")
     protected AdapterListPane(AppContext ctx, M vm, List<? extends AdapterType<?>> types, Words words) {
         this.ctx = ctx;
         this.vm = vm;
