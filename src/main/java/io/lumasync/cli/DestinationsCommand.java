@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -49,7 +48,8 @@ final class DestinationsCommand {
                 values = AdapterOptions.parse(t.displayName(), t.fields(), options, ctx);
             }
             ctx.service().addDestination(name, type, values);
-            ctx.out().println("Added " + t.displayName() + " destination '" + name + "'. Check it with: lumasync destinations test " + name);
+            ctx.out().println("Added " + t.displayName() + " destination '" + name
+                    + "'. Check it with: lumasync destinations test " + name);
             return Cli.OK;
         }
     }
@@ -87,7 +87,8 @@ final class DestinationsCommand {
             Capabilities c = ctx.service().testDestination(name);
             ctx.out().println(name + ": OK");
             ctx.out().println("  formats accepted: " + c.formats());
-            ctx.out().println("  largest upload:   " + (c.maxUploadBytes() > 0 ? io.lumasync.sync.Sizes.human(c.maxUploadBytes()) : "no limit known"));
+            ctx.out().println("  largest upload:   " + (c.maxUploadBytes() > 0
+                    ? io.lumasync.sync.Sizes.human(c.maxUploadBytes()) : "no limit known"));
             ctx.out().println("  updates:          " + c.replace());
             c.notes().forEach(n -> ctx.out().println("  " + n));
             return Cli.OK;

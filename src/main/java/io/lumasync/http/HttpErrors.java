@@ -43,7 +43,8 @@ public final class HttpErrors {
                     what + " answered 'not found'" + extra + ". Check the address in the settings.");
             case 408, 425 -> new LumasyncException(ErrorKind.RETRY, what + " timed out" + extra + ".", retryAfter.orElse(null), null);
             case 413 -> new LumasyncException(ErrorKind.GIVE_UP,
-                    what + " refused the file as too large" + extra + ". Lower the maximum size or quality, or raise the site's upload limit.");
+                    what + " refused the file as too large" + extra
+                            + ". Lower the maximum size or quality, or raise the site's upload limit.");
             case 429 -> new LumasyncException(ErrorKind.RETRY,
                     what + " asked Lumasync to slow down (too many requests)" + extra + ".", retryAfter.orElse(null), null);
             case 301, 302, 303, 307, 308 -> new LumasyncException(ErrorKind.GIVE_UP, what + " answered with a redirect"

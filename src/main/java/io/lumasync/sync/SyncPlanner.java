@@ -71,7 +71,11 @@ public final class SyncPlanner {
                     vanishedByHash.put(e.fingerprint().contentHash(), e);
                 }
             }
-            int create = 0, replace = 0, meta = 0, skip = 0, delete = 0;
+            int create = 0;
+            int replace = 0;
+            int meta = 0;
+            int skip = 0;
+            int delete = 0;
             for (Candidate c : in.items()) {
                 SourceItem item = c.item();
                 SyncMap.PlanRow row = rows.get(item.id());

@@ -160,7 +160,8 @@ class DropboxSourceTest {
     @CsvSource(delimiter = '|', value = {
             "unsupported_file/..|{\".tag\":\"unsupported_file\"}|GIVE_UP|does not hand out this kind of file",
             "path/locked/..|{\".tag\":\"path\",\"path\":{\".tag\":\"locked\"}}|RETRY|locked in Dropbox",
-            "path/unsupported_content_type/..|{\".tag\":\"path\",\"path\":{\".tag\":\"unsupported_content_type\"}}|GIVE_UP|does not serve files of this type",
+            "path/unsupported_content_type/..|{\".tag\":\"path\",\"path\":{\".tag\":\"unsupported_content_type\"}}"
+                    + "|GIVE_UP|does not serve files of this type",
             "path/restricted_content/..|{\".tag\":\"path\",\"path\":{\".tag\":\"restricted_content\"}}|GIVE_UP|restricts this file"})
     void downloadErrorsAreSaidPlainly(String summary, String error, ErrorKind kind, String words) throws Exception {
         fx.put("a.jpg", TestImages.jpeg(34));

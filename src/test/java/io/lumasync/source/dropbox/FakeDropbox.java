@@ -71,12 +71,20 @@ final class FakeDropbox extends OAuthApiFake {
     private final Set<String> redirects;
 
     FakeDropbox(String root, int pageSize) {
-        Set<String> registered = ConcurrentHashMap.newKeySet();
-        registered.add("http://127.0.0.1:" + OAuthProvider.DROPBOX_LOOPBACK_PORT + "/callback");
-        redirects = registered;
+        this(root, pageSize, registeredRedirects());
+    }
+
+    private FakeDropbox(String root, int pageSize, Set<String> registered) {
         super(new OAuthServerRules.Registration(APP_KEY, Optional.empty(), u -> registered.contains(u.toString())));
+        this.redirects = registered;
         this.root = root;
         this.pageSize = pageSize;
+    }
+
+    private static Set<String> registeredRedirects() {
+        Set<String> registered = ConcurrentHashMap.newKeySet();
+        registered.add("http://127.0.0.1:" + OAuthProvider.DROPBOX_LOOPBACK_PORT + "/callback");
+        return registered;
     }
 
     synchronized void put(String relative, byte[] bytes) {
@@ -198,7 +206,8 @@ final class FakeDropbox extends OAuthApiFake {
         }
         String lower = p.toLowerCase(Locale.ROOT);
         if (!lower.isEmpty() && !folders.containsKey(lower)) {
-            return Reply.json(409, "{\"error_summary\":\"path/not_found/..\",\"error\":{\".tag\":\"path\",\"path\":{\".tag\":\"not_found\"}}}");
+            return Reply.json(409, "{\"error_summary\":\"path/not_found/..\","
+                    + "\"error\":{\".tag\":\"path\",\"path\":{\".tag\":\"not_found\"}}}");
         }
         List<JsonNode> entries = new ArrayList<>();
         folders.forEach((k, f) -> {

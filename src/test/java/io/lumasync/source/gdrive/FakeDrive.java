@@ -7,7 +7,6 @@ import com.github.tomakehurst.wiremock.http.Request;
 import io.lumasync.source.OAuthApiFake;
 import io.lumasync.source.OAuthServerRules;
 import io.lumasync.source.SourceContract;
-import io.lumasync.testing.TestImages;
 
 import java.net.URI;
 import java.time.Instant;
@@ -211,7 +210,8 @@ final class FakeDrive extends OAuthApiFake {
         }
         if ("media".equals(q.get("alt"))) {
             if (n.mime().startsWith("application/vnd.google-apps.")) {
-                return error(403, "fileNotDownloadable", "alt", "Only files with binary content can be downloaded. Use Export with Docs Editors files.");
+                return error(403, "fileNotDownloadable", "alt",
+                        "Only files with binary content can be downloaded. Use Export with Docs Editors files.");
             }
             if (abusive.contains(id) && !"true".equals(q.get("acknowledgeAbuse"))) {
                 return error(403, "cannotDownloadAbusiveFile", "acknowledgeAbuse", "This file has been identified as "

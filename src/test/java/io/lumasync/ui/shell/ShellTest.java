@@ -1,6 +1,5 @@
 package io.lumasync.ui.shell;
 
-import io.lumasync.ui.EngineServices;
 import io.lumasync.ui.FxTestSupport;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
