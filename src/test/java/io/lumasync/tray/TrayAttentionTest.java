@@ -1,21 +1,13 @@
 package io.lumasync.tray;
 
-import io.lumasync.auth.InMemorySecretVault;
-import io.lumasync.core.RetryPolicy;
-import io.lumasync.image.PassThroughPipeline;
 import io.lumasync.sync.SourceInfo;
-import io.lumasync.sync.SyncService;
 import io.lumasync.ui.EngineServices;
 import io.lumasync.ui.FxTestSupport;
+import io.lumasync.ui.RealEngineApp;
 import io.lumasync.ui.TestImages;
 import io.lumasync.ui.common.AppContext;
-import io.lumasync.ui.common.BackgroundTasks;
-import io.lumasync.ui.common.ThemeManager;
-import io.lumasync.ui.common.Thumbnails;
-import io.lumasync.ui.common.Windows;
 import io.lumasync.ui.shell.MainView;
 import io.lumasync.ui.shell.Page;
-import io.lumasync.ui.shell.Shell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -89,22 +81,14 @@ class TrayAttentionTest {
         TestImages.jpeg(photos.resolve("two.jpg"));
         // A file where the archive folder should be: the destination cannot be used until the user fixes it.
         Path notAFolder = Files.writeString(dir.resolve("archive"), "a file, not a folder");
-        SyncService sync = SyncService.open(dir.resolve("data"), new InMemorySecretVault(), new PassThroughPipeline(),
-                new SyncService.Options(RetryPolicy.DEFAULT, 1, 1, false));
-        services = EngineServices.withIntervalAutosync(sync);
-        services.addDestination("archive", "folder", Map.of("path", notAFolder.toString()), Map.of());
-        services.addSource(SourceInfo.of("photos", "folder", Map.of("path", photos.toString()), List.of("archive")),
-                Map.of());
-        ThemeManager theme = new ThemeManager();
-        theme.use("light");
-        BackgroundTasks tasks = new BackgroundTasks(2);
-        MainView[] holder = new MainView[1];
-        Windows windows = new Windows(stage, theme, null, () -> holder[0].root());
-        ctx = new AppContext(services, tasks, windows, theme, new Thumbnails(dir.resolve("t"), tasks));
-        holder[0] = Shell.build(ctx);
-        view = holder[0];
-        windows.showMain();
-        view.show(Page.BROWSE);
+        RealEngineApp app = RealEngineApp.start(stage, dir, s -> {
+            s.addDestination("archive", "folder", Map.of("path", notAFolder.toString()), Map.of());
+            s.addSource(SourceInfo.of("photos", "folder", Map.of("path", photos.toString()), List.of("archive")),
+                    Map.of());
+        });
+        services = app.services();
+        view = app.view();
+        ctx = app.ctx();
     }
 
     @AfterEach

@@ -1,0 +1,45 @@
+package io.lumasync.ui;
+
+import io.lumasync.auth.InMemorySecretVault;
+import io.lumasync.core.RetryPolicy;
+import io.lumasync.image.PassThroughPipeline;
+import io.lumasync.sync.SyncService;
+import io.lumasync.ui.common.AppContext;
+import io.lumasync.ui.common.BackgroundTasks;
+import io.lumasync.ui.common.ThemeManager;
+import io.lumasync.ui.common.Thumbnails;
+import io.lumasync.ui.common.Windows;
+import io.lumasync.ui.shell.MainView;
+import io.lumasync.ui.shell.Shell;
+import javafx.stage.Stage;
+
+import java.nio.file.Path;
+
+/**
+ * The desktop app's window on the real engine (SQLite, journal, runner, folder adapters) with an in-memory vault and
+ * the pass-through pipeline, for tests that need the engine's own behaviour rather than a fake's.
+ */
+public record RealEngineApp(EngineServices services, MainView view, AppContext ctx) {
+
+    @FunctionalInterface
+    public interface Setup {
+        void configure(EngineServices services) throws Exception;
+    }
+
+    /** Opens the engine on {@code dir/data}, lets {@code setup} add destinations and sources, shows the window. */
+    public static RealEngineApp start(Stage stage, Path dir, Setup setup) throws Exception {
+        SyncService sync = SyncService.open(dir.resolve("data"), new InMemorySecretVault(), new PassThroughPipeline(),
+                new SyncService.Options(RetryPolicy.DEFAULT, 1, 1, false));
+        EngineServices services = EngineServices.withIntervalAutosync(sync);
+        setup.configure(services);
+        ThemeManager theme = new ThemeManager();
+        theme.use("light");
+        BackgroundTasks tasks = new BackgroundTasks(2);
+        MainView[] holder = new MainView[1];
+        Windows windows = new Windows(stage, theme, null, () -> holder[0].root());
+        AppContext ctx = new AppContext(services, tasks, windows, theme, new Thumbnails(dir.resolve("thumbs"), tasks));
+        holder[0] = Shell.build(ctx);
+        windows.showMain();
+        return new RealEngineApp(services, holder[0], ctx);
+    }
+}
