@@ -181,6 +181,16 @@ public final class EngineServices implements AppServices {
     }
 
     @Override
+    public Optional<String> uiState(String key) throws LumasyncException {
+        return sync.setting("ui." + key);
+    }
+
+    @Override
+    public void saveUiState(String key, String value) throws LumasyncException {
+        sync.setSetting("ui." + key, value);
+    }
+
+    @Override
     public String vaultBackend() {
         return sync.vaultBackend();
     }

@@ -87,6 +87,7 @@ public final class FakeAppServices implements AppServices {
     private final OptimizeService optimizer;
     private volatile UiSettings settings;
     private final Set<String> broken = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> uiState = new ConcurrentHashMap<>();
 
     private record Synced(Fingerprint fingerprint, RemoteRef ref) {
     }
@@ -350,6 +351,16 @@ public final class FakeAppServices implements AppServices {
             Collections.reverse(out);
             return out;
         }
+    }
+
+    @Override
+    public Optional<String> uiState(String key) {
+        return Optional.ofNullable(uiState.get(key));
+    }
+
+    @Override
+    public void saveUiState(String key, String value) {
+        uiState.put(key, value);
     }
 
     @Override

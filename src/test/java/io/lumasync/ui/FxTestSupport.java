@@ -53,6 +53,8 @@ public final class FxTestSupport {
     }
 
     public static App start(Stage stage, FakeAppServices services, String theme) {
+        // Pane tests start where a returning user does, past the first-run guide (FirstRunGuideTest covers it).
+        services.saveUiState("firstRunGuide", "skipped");
         ThemeManager themes = new ThemeManager();
         themes.use(theme);
         BackgroundTasks tasks = new BackgroundTasks(2);

@@ -64,6 +64,14 @@ public interface AppServices extends AutoCloseable {
 
     String vaultBackend();
 
+    /**
+     * A small piece of the desktop app's own state kept in the engine's settings store under {@code "ui." + key}
+     * (for example whether the first-run guide was finished), so it lives with the data folder.
+     */
+    Optional<String> uiState(String key) throws LumasyncException;
+
+    void saveUiState(String key, String value) throws LumasyncException;
+
     /** Optimize: existing media at destinations. */
     OptimizeService optimizer();
 
