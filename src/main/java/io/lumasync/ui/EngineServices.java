@@ -159,6 +159,11 @@ public final class EngineServices implements AppServices {
     }
 
     @Override
+    public void cancelRun() {
+        sync.cancel();
+    }
+
+    @Override
     public List<ActivityEvent> activity(Optional<Instant> since, boolean failedOnly) throws LumasyncException {
         return sync.activity(since, failedOnly, ACTIVITY_LIMIT);
     }

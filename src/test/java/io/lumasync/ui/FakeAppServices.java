@@ -88,6 +88,7 @@ public final class FakeAppServices implements AppServices {
     private volatile UiSettings settings;
     private final Set<String> broken = ConcurrentHashMap.newKeySet();
     private final Map<String, String> uiState = new ConcurrentHashMap<>();
+    private volatile boolean cancelled;
 
     private record Synced(Fingerprint fingerprint, RemoteRef ref) {
     }
@@ -269,6 +270,7 @@ public final class FakeAppServices implements AppServices {
     public RunReport syncItems(String sourceName, List<String> itemIds, List<String> dests, EncodeSettings es,
                                SyncListener listener) {
         List<ItemProgress> results = new ArrayList<>();
+        cancelled = false;
         SourceInfo s = sources.get(sourceName);
         try (Source src = openSource(s)) {
             List<SourceItem> items = src.list(Optional.empty()).items().stream()
@@ -276,6 +278,9 @@ public final class FakeAppServices implements AppServices {
             int total = items.size() * dests.size();
             listener.onBatch(new BatchProgress(total, 0, 0, 0));
             for (SourceItem item : items) {
+                if (cancelled) {
+                    break;
+                }
                 Path tmp = Files.createTempFile("lumasync-stage", ".bin");
                 try (InputStream in = src.open(item)) {
                     Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -351,6 +356,11 @@ public final class FakeAppServices implements AppServices {
             Collections.reverse(out);
             return out;
         }
+    }
+
+    @Override
+    public void cancelRun() {
+        cancelled = true;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.lumasync.ui;
 
 import io.lumasync.auth.InMemorySecretVault;
 import io.lumasync.core.RetryPolicy;
+import io.lumasync.image.ImagePipeline;
 import io.lumasync.image.PassThroughPipeline;
 import io.lumasync.sync.SyncService;
 import io.lumasync.ui.common.AppContext;
@@ -28,7 +29,12 @@ public record RealEngineApp(EngineServices services, MainView view, AppContext c
 
     /** Opens the engine on {@code dir/data}, lets {@code setup} add destinations and sources, shows the window. */
     public static RealEngineApp start(Stage stage, Path dir, Setup setup) throws Exception {
-        SyncService sync = SyncService.open(dir.resolve("data"), new InMemorySecretVault(), new PassThroughPipeline(),
+        return start(stage, dir, new PassThroughPipeline(), setup);
+    }
+
+    /** Same, with a chosen pipeline (a slow one lets a test watch or cancel a run while it goes). */
+    public static RealEngineApp start(Stage stage, Path dir, ImagePipeline pipeline, Setup setup) throws Exception {
+        SyncService sync = SyncService.open(dir.resolve("data"), new InMemorySecretVault(), pipeline,
                 new SyncService.Options(RetryPolicy.DEFAULT, 1, 1, false));
         EngineServices services = EngineServices.withIntervalAutosync(sync);
         setup.configure(services);

@@ -4,7 +4,10 @@ import io.lumasync.sync.AssetStatus;
 import io.lumasync.sync.BrowseItem;
 import io.lumasync.ui.common.Texts;
 import io.lumasync.ui.common.Thumbnails;
+import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableMap;
 import javafx.collections.ObservableSet;
+import javafx.collections.WeakMapChangeListener;
 import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -39,12 +42,22 @@ final class ThumbCell extends GridCell<BrowseItem> {
     private final CheckBox tick = new CheckBox();
     private final VBox box;
     private final SetChangeListener<String> selectionListener = c -> updateSelected();
+    /** Where this card's image is in a running sync; hidden when none runs. */
+    private final Label runState = new Label();
+    private final ObservableMap<String, CardProgress.State> runStates;
+    private final MapChangeListener<String, CardProgress.State> runListener = c -> {
+        BrowseItem item = getItem();
+        if (item != null && c.getKey().equals(BrowseViewModel.key(item))) {
+            updateRunState();
+        }
+    };
 
     private final Consumer<String> openUrl;
 
-    ThumbCell(Thumbnails thumbnails, ObservableSet<String> selection, Consumer<BrowseItem> toggle,
-              Consumer<String> openUrl) {
+    ThumbCell(Thumbnails thumbnails, ObservableSet<String> selection, ObservableMap<String, CardProgress.State> runStates,
+              Consumer<BrowseItem> toggle, Consumer<String> openUrl) {
         this.thumbnails = thumbnails;
+        this.runStates = runStates;
         this.openUrl = openUrl;
         this.selection = selection;
         image.setFitWidth(Thumbnails.SIZE * 0.85);
@@ -58,7 +71,10 @@ final class ThumbCell extends GridCell<BrowseItem> {
         badges.setMaxWidth(Thumbnails.SIZE);
         badges.setAlignment(Pos.TOP_CENTER);
         StackPane.setAlignment(tick, Pos.TOP_LEFT);
-        StackPane overlay = new StackPane(frame, tick);
+        runState.getStyleClass().add("run-state");
+        runState.setId("run-state");
+        StackPane.setAlignment(runState, Pos.BOTTOM_CENTER);
+        StackPane overlay = new StackPane(frame, tick, runState);
         box = new VBox(4, overlay, name, badges);
         box.setAlignment(Pos.TOP_CENTER);
         getStyleClass().add("thumb-cell");
@@ -73,6 +89,7 @@ final class ThumbCell extends GridCell<BrowseItem> {
             }
         });
         selection.addListener(new javafx.collections.WeakSetChangeListener<>(selectionListener));
+        runStates.addListener(new WeakMapChangeListener<>(runListener));
     }
 
     @Override
@@ -112,7 +129,18 @@ final class ThumbCell extends GridCell<BrowseItem> {
             }
         }));
         updateSelected();
+        updateRunState();
         setGraphic(box);
+    }
+
+    private void updateRunState() {
+        BrowseItem item = getItem();
+        CardProgress.State s = item == null ? null : runStates.get(BrowseViewModel.key(item));
+        runState.setVisible(s != null);
+        runState.setText(s == null ? "" : s.text());
+        for (CardProgress.State each : CardProgress.State.values()) {
+            runState.pseudoClassStateChanged(PseudoClass.getPseudoClass(each.name().toLowerCase(Locale.ROOT)), each == s);
+        }
     }
 
     private void updateSelected() {

@@ -56,6 +56,12 @@ public interface AppServices extends AutoCloseable {
     RunReport syncItems(String sourceName, List<String> itemIds, List<String> destinations, EncodeSettings settings,
                         SyncListener listener) throws LumasyncException;
 
+    /**
+     * Asks the run in progress to stop after the images being worked on; those not started stay unpublished and
+     * are sent by the next sync. Returns at once.
+     */
+    void cancelRun();
+
     List<ActivityEvent> activity(Optional<Instant> since, boolean failedOnly) throws LumasyncException;
 
     UiSettings settings() throws LumasyncException;
