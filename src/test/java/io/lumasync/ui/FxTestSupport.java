@@ -64,6 +64,9 @@ public final class FxTestSupport {
                 new Thumbnails(services.settings().dataDir().resolve("thumbnails"), tasks));
         view[0] = Shell.build(ctx);
         windows.showMain();
+        // The primary stage is shared by every test class: start from the default size whatever the last one set.
+        stage.setWidth(1180);
+        stage.setHeight(760);
         return new App(services, view[0], ctx);
     }
 

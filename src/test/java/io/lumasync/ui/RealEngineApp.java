@@ -46,6 +46,9 @@ public record RealEngineApp(EngineServices services, MainView view, AppContext c
         AppContext ctx = new AppContext(services, tasks, windows, theme, new Thumbnails(dir.resolve("thumbs"), tasks));
         holder[0] = Shell.build(ctx);
         windows.showMain();
+        // The primary stage is shared by every test class: start from the default size whatever the last one set.
+        stage.setWidth(1180);
+        stage.setHeight(760);
         return new RealEngineApp(services, holder[0], ctx);
     }
 }

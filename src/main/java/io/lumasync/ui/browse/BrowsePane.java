@@ -138,6 +138,7 @@ public final class BrowsePane implements PaneView {
         root.setBottom(new VBox(4, message, status, syncBar));
         BorderPane.setMargin(split, new Insets(8, 0, 8, 0));
         root.setPadding(new Insets(16, 16, 8, 16));
+        GridKeyboard.install(root, grid, tree, destinations.view());
         rebuildTabs();
     }
 

@@ -16,12 +16,16 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.Node;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -88,6 +92,13 @@ final class ThumbCell extends GridCell<BrowseItem> {
                 toggle.accept(getItem());
             }
         });
+        // Each card is one stop for Tab (its tick box; Space toggles it) plus its address badges; Enter toggles too.
+        tick.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && getItem() != null) {
+                toggle.accept(getItem());
+                e.consume();
+            }
+        });
         selection.addListener(new javafx.collections.WeakSetChangeListener<>(selectionListener));
         runStates.addListener(new WeakMapChangeListener<>(runListener));
     }
@@ -103,6 +114,9 @@ final class ThumbCell extends GridCell<BrowseItem> {
         }
         name.setText(item.item().name());
         tick.setId("tick-" + item.item().name().replaceAll("[^A-Za-z0-9_-]", "_"));
+        tick.setAccessibleText("Select " + item.item().name());
+        tick.setAccessibleHelp(String.join("; ", new TreeMap<>(item.status()).entrySet().stream()
+                .map(e -> e.getKey() + ": " + stateText(e.getValue())).toList()));
         setTooltip(new Tooltip(item.item().name() + "\n" + (item.item().folder().isEmpty() ? "" : item.item().folder()
                 + "\n") + Texts.bytes(item.item().fingerprint().size())));
         badges.getChildren().clear();
@@ -131,6 +145,14 @@ final class ThumbCell extends GridCell<BrowseItem> {
         updateSelected();
         updateRunState();
         setGraphic(box);
+    }
+
+    /** Where Tab stops in this card, in order: the tick box, then each badge that opens an address. */
+    List<Node> focusStops() {
+        List<Node> stops = new ArrayList<>();
+        stops.add(tick);
+        badges.getChildren().stream().filter(n -> n instanceof Button).forEach(stops::add);
+        return stops;
     }
 
     private void updateRunState() {
