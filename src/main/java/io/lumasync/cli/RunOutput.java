@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.lumasync.store.JobState;
 import io.lumasync.sync.BatchProgress;
+import io.lumasync.sync.Eta;
 import io.lumasync.sync.ItemProgress;
 import io.lumasync.sync.PlanCounts;
 import io.lumasync.sync.RunReport;
@@ -11,10 +12,12 @@ import io.lumasync.sync.Sizes;
 import io.lumasync.sync.SyncListener;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Shows a run: a progress bar at a terminal, one plain line per finished item in pipes and CI, or nothing until
@@ -27,12 +30,21 @@ final class RunOutput implements SyncListener {
     private final PrintWriter out;
     private final boolean json;
     private final boolean bar;
+    private final LongSupplier nanoTime;
+    private final long started;
     private long lastDraw;
 
     RunOutput(PrintWriter out, boolean json, boolean interactive) {
+        this(out, json, interactive, System::nanoTime);
+    }
+
+    /** With a chosen clock, for tests of the time-left estimate. */
+    RunOutput(PrintWriter out, boolean json, boolean interactive, LongSupplier nanoTime) {
         this.out = out;
         this.json = json;
         this.bar = interactive && !json;
+        this.nanoTime = nanoTime;
+        this.started = nanoTime.getAsLong();
     }
 
     @Override
@@ -52,7 +64,7 @@ final class RunOutput implements SyncListener {
         if (!bar) {
             return;
         }
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (now - lastDraw < 100_000_000L && p.finished() < p.total()) {
             return; // a few redraws a second are plenty
         }
@@ -60,7 +72,9 @@ final class RunOutput implements SyncListener {
         int width = 30;
         int filled = (int) Math.round(p.fraction() * width);
         out.print("\r\033[K[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + p.finished() + "/" + p.total()
-                + (p.failed() > 0 ? "  " + p.failed() + " failed" : ""));
+                + (p.failed() > 0 ? "  " + p.failed() + " failed" : "")
+                + Eta.remaining(Duration.ofNanos(now - started), p.finished(), p.total()).map(d -> "  " + Eta.words(d))
+                .orElse(""));
         out.flush();
     }
 
