@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Shows a run: a progress bar at a terminal, one plain line per finished item in pipes and CI, or nothing until
@@ -28,13 +29,21 @@ final class RunOutput implements SyncListener {
     private final PrintWriter out;
     private final boolean json;
     private final boolean bar;
-    private final Eta eta = new Eta();
+    private final LongSupplier nanoTime;
+    private final Eta eta;
     private long lastDraw;
 
     RunOutput(PrintWriter out, boolean json, boolean interactive) {
+        this(out, json, interactive, System::nanoTime);
+    }
+
+    /** With a chosen clock, for tests of the time-left estimate. */
+    RunOutput(PrintWriter out, boolean json, boolean interactive, LongSupplier nanoTime) {
         this.out = out;
         this.json = json;
         this.bar = interactive && !json;
+        this.nanoTime = nanoTime;
+        this.eta = new Eta(nanoTime);
     }
 
     @Override
@@ -54,7 +63,7 @@ final class RunOutput implements SyncListener {
         if (!bar) {
             return;
         }
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (now - lastDraw < 100_000_000L && p.finished() < p.total()) {
             return; // a few redraws a second are plenty
         }

@@ -236,6 +236,22 @@ public final class JobJournal {
         });
     }
 
+    /** Every job of one run, in plan order: what a cancelled run left planned, what it finished. */
+    public List<Job> jobsOfRun(long runId) throws StoreException {
+        return db.query(c -> {
+            List<Job> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE run_id = ? ORDER BY id")) {
+                p.setLong(1, runId);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** "assetId NUL destination" of a source's assets whose latest job failed. */
     public java.util.Set<String> lastFailed(String source) throws StoreException {
         return db.query(c -> {

@@ -23,7 +23,8 @@ public final class Eta {
         this(System::nanoTime);
     }
 
-    Eta(LongSupplier nanoClock) {
+    /** With a chosen clock (nanoseconds, like {@link System#nanoTime}), for tests. */
+    public Eta(LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
         this.start = nanoClock.getAsLong();
     }

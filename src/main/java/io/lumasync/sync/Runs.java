@@ -67,7 +67,7 @@ final class Runs {
         List<PlanInput> inputs = new ArrayList<>();
         byMetadata.forEach((metadata, candidates) -> inputs.add(new PlanInput(SyncService.UPLOAD_SOURCE, candidates,
                 false, List.of(), destinations, settings, metadata, false, 0, false)));
-        return run("push", inputs, dryRun, listener, problems, Map.of());
+        return run("push", inputs, dryRun, listener, problems, Map.of(), List.of());
     }
 
     /** Files are pushed under their name; a folder's files under "folder/relative/path". */
@@ -106,6 +106,7 @@ final class Runs {
         }
         List<PlanInput> inputs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<Attention> sourceAttention = new ArrayList<>();
         Map<String, Optional<String>> cursors = new HashMap<>();
         for (SourceRecord s : sources) {
             if (!names.isEmpty() && !names.contains(s.name())) {
@@ -121,6 +122,9 @@ final class Runs {
                 cursors.put(s.name(), listing.cursor());
             } catch (LumasyncException e) {
                 problems.add(s.name() + ": " + e.getMessage());
+                if (Attention.needed(e.kind())) {
+                    sourceAttention.add(new Attention(Attention.Target.SOURCE, s.name(), e.kind(), e.getMessage()));
+                }
                 if (!dryRun) {
                     try {
                         config.sourceRan(s.name(), Optional.empty(), Optional.of(e.getMessage()));
@@ -130,7 +134,7 @@ final class Runs {
                 }
             }
         }
-        return run("sync", inputs, dryRun, listener, problems, cursors);
+        return run("sync", inputs, dryRun, listener, problems, cursors, sourceAttention);
     }
 
     RunReport syncItems(String sourceName, List<String> itemIds, List<String> destinations, EncodeSettings settings,
@@ -141,7 +145,7 @@ final class Runs {
                 .filter(i -> wanted.contains(i.id())).toList();
         PlanInput in = new PlanInput(sourceName, candidates(source, items), false, List.of(), destinations, settings,
                 AssetMetadata.EMPTY, false, 0, false);
-        return run("sync", List.of(in), false, listener, new ArrayList<>(), Map.of());
+        return run("sync", List.of(in), false, listener, new ArrayList<>(), Map.of(), List.of());
     }
 
     List<BrowseItem> browse(String sourceName) throws LumasyncException {
@@ -192,24 +196,30 @@ final class Runs {
     }
 
     private RunReport resumeLocked(SyncListener listener) throws LumasyncException {
+        runner.clearCancel();
         List<Job> open = journal.interrupted();
         if (open.isEmpty()) {
             return new RunReport(false, Map.of(), List.of(), List.of());
         }
-        List<ItemProgress> results = runner.execute(open, true, listener);
+        List<Attention> attention = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<ItemProgress> results = runner.execute(open, true, listener, attention::add);
         for (long runId : open.stream().map(Job::runId).distinct().toList()) {
             journal.finishRun(runId);
         }
-        return new RunReport(false, Map.of(), results, List.of());
+        return new RunReport(false, Map.of(), results, List.of(), attention);
     }
 
     private RunReport run(String kind, List<PlanInput> inputs, boolean dryRun, SyncListener listener,
-                          List<String> problems, Map<String, Optional<String>> cursors) throws LumasyncException {
+                          List<String> problems, Map<String, Optional<String>> cursors, List<Attention> sourceAttention)
+            throws LumasyncException {
         lock.lock();
         try {
             List<ItemProgress> results = new ArrayList<>();
+            List<Attention> attention = new java.util.concurrent.CopyOnWriteArrayList<>(sourceAttention);
             if (!dryRun) {
-                results.addAll(resumeLocked(listener).results());
+                RunReport resumed = resumeLocked(listener);
+                results.addAll(resumed.results());
+                attention.addAll(resumed.attention());
             }
             Map<String, PlanCounts> counts = new LinkedHashMap<>();
             List<Job> jobs = new ArrayList<>();
@@ -233,7 +243,7 @@ final class Runs {
             }
             skipped.forEach(listener::onItem);
             results.addAll(skipped);
-            List<ItemProgress> done = runner.execute(journaled, false, listener);
+            List<ItemProgress> done = runner.execute(journaled, false, listener, attention::add);
             results.addAll(done);
             journal.finishRun(started.runId());
             for (var e : cursors.entrySet()) {
@@ -243,7 +253,7 @@ final class Runs {
                 config.sourceRan(e.getKey(), anyFailed ? Optional.empty() : e.getValue(),
                         anyFailed ? Optional.of("some images failed; see Activity") : Optional.empty());
             }
-            return new RunReport(false, counts, results, problems);
+            return new RunReport(false, counts, results, problems, attention);
         } finally {
             lock.unlock();
         }

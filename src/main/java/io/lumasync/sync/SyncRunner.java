@@ -42,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Carries out journaled jobs: encodes on a bounded pool, uploads on virtual threads with a per-destination limit,
@@ -75,17 +76,30 @@ public final class SyncRunner {
         this.uploadsPerDestination = Math.max(1, uploadsPerDestination);
     }
 
-    /** Asks a running batch to stop after the jobs in progress; the rest are marked failed ("cancelled"). */
+    /**
+     * Asks the run to stop after the jobs in progress. The jobs not started stay PLANNED in the journal (not failed:
+     * nothing went wrong with them) and are reported as such; the next run plans them again.
+     */
     public void cancel() {
         cancelled.set(true);
+    }
+
+    /** Forgets an earlier cancel; called when a new run starts, so a cancel during planning still counts. */
+    void clearCancel() {
+        cancelled.set(false);
+    }
+
+    /** Same as {@link #execute(List, boolean, SyncListener, Consumer)}, without reporting what needs attention. */
+    public List<ItemProgress> execute(List<Job> jobs, boolean resumed, SyncListener listener) {
+        return execute(jobs, resumed, listener, a -> { });
     }
 
     /**
      * Runs journaled jobs to the end. {@code resumed} jobs come from a run that was interrupted: one that was
      * UPLOADING may have arrived, so it is reconciled with the destination before anything is sent again.
      */
-    public List<ItemProgress> execute(List<Job> jobs, boolean resumed, SyncListener listener) {
-        cancelled.set(false);
+    public List<ItemProgress> execute(List<Job> jobs, boolean resumed, SyncListener listener,
+                                      Consumer<Attention> attention) {
         Batch batch = new Batch(jobs.size(), listener);
         EncodeCache cache = new EncodeCache();
         for (Job j : jobs) {
@@ -94,7 +108,7 @@ public final class SyncRunner {
             }
         }
         Map<String, Semaphore> perDestination = new ConcurrentHashMap<>();
-        Map<String, LumasyncException> blocked = new ConcurrentHashMap<>();
+        Blocked blocked = new Blocked(attention);
         Map<String, Capabilities> caps = new ConcurrentHashMap<>();
         Semaphore inFlight = new Semaphore(encodeWorkers * 2 + uploadsPerDestination);
         List<ItemProgress> results = Collections.synchronizedList(new ArrayList<>());
@@ -120,6 +134,36 @@ public final class SyncRunner {
     private static String encodeKey(Job j, Optional<java.util.Set<ImageFormat>> accepted) {
         return j.source() + "\u0000" + j.assetId() + "\u0000" + j.encode().hash()
                 + accepted.map(a -> "\u0000" + new TreeSet<>(a)).orElse("");
+    }
+
+    /**
+     * Destinations a run stopped calling because they need the user (sign-in, full disk), each reported once.
+     * Failures while reading the source are reported for the source: they block the same way, but the fix is there.
+     */
+    private static final class Blocked {
+        private final Map<String, LumasyncException> byDestination = new ConcurrentHashMap<>();
+        private final java.util.Set<Throwable> fromSource = ConcurrentHashMap.newKeySet();
+        private final Consumer<Attention> attention;
+
+        Blocked(Consumer<Attention> attention) {
+            this.attention = attention;
+        }
+
+        LumasyncException get(String destination) {
+            return byDestination.get(destination);
+        }
+
+        void sourceFailed(LumasyncException e) {
+            fromSource.add(e);
+        }
+
+        void failed(Job job, LumasyncException e) {
+            if (Attention.needed(e.kind()) && byDestination.putIfAbsent(job.destination(), e) == null) {
+                attention.accept(fromSource.contains(e)
+                        ? new Attention(Attention.Target.SOURCE, job.source(), e.kind(), e.getMessage())
+                        : new Attention(Attention.Target.DESTINATION, job.destination(), e.kind(), e.getMessage()));
+            }
+        }
     }
 
     /** Counts finished jobs and tells the listener. */
@@ -153,13 +197,13 @@ public final class SyncRunner {
         private final Batch batch;
         private final EncodeCache cache;
         private final ExecutorService encoders;
-        private final Map<String, LumasyncException> blocked;
+        private final Blocked blocked;
         private final Map<String, Capabilities> caps;
         private final Semaphore uploadSlot;
         private int attempts;
 
         JobRun(Job job, boolean resumed, Batch batch, EncodeCache cache, ExecutorService encoders,
-               Map<String, LumasyncException> blocked, Map<String, Capabilities> caps, Semaphore uploadSlot) {
+               Blocked blocked, Map<String, Capabilities> caps, Semaphore uploadSlot) {
             this.job = job;
             this.resumed = resumed;
             this.batch = batch;
@@ -175,7 +219,7 @@ public final class SyncRunner {
             boolean usesEncode = job.action() == JobAction.CREATE || job.action() == JobAction.REPLACE;
             try {
                 if (cancelled.get()) {
-                    throw new LumasyncException(ErrorKind.GIVE_UP, "cancelled before it started");
+                    return notStarted();
                 }
                 LumasyncException block = blocked.get(job.destination());
                 if (block != null) {
@@ -191,9 +235,7 @@ public final class SyncRunner {
                 // Lumasync's own disk failed, not the destination: the other jobs may still go through.
                 return fail("the sync database could not be written (" + e.detail() + ")");
             } catch (LumasyncException e) {
-                if (e.kind() == ErrorKind.REAUTH || e.kind() == ErrorKind.UNAVAILABLE) {
-                    blocked.putIfAbsent(job.destination(), e);
-                }
+                blocked.failed(job, e);
                 return fail(e.getMessage());
             } catch (RuntimeException e) {
                 LOG.error("Unexpected error while syncing '{}' to '{}'", job.assetName(), job.destination(), e);
@@ -321,7 +363,7 @@ public final class SyncRunner {
             String key = encodeKey(job, Optional.empty());
             CompletableFuture<Encoded> f = cache.get(key, () -> CompletableFuture.supplyAsync(() -> {
                 try {
-                    try (Staging.Staged in = staging.stage(job, adapters)) {
+                    try (Staging.Staged in = stage()) {
                         return new Encoded(pipeline.encode(in.path(), job.assetName(), job.encode(), c.formats(),
                                 cancelled::get), in.contentHash());
                     }
@@ -358,9 +400,7 @@ public final class SyncRunner {
                     Throttle.pause();
                     return call.run();
                 } catch (LumasyncException e) {
-                    if (e.kind() == ErrorKind.REAUTH || e.kind() == ErrorKind.UNAVAILABLE) {
-                        blocked.putIfAbsent(job.destination(), e);
-                    }
+                    blocked.failed(job, e);
                     throw e;
                 } finally {
                     uploadSlot.release();
@@ -376,6 +416,23 @@ public final class SyncRunner {
                     // the retry itself matters more than its log line
                 }
             });
+        }
+
+        private Staging.Staged stage() throws LumasyncException {
+            try {
+                return staging.stage(job, adapters);
+            } catch (LumasyncException e) {
+                blocked.sourceFailed(e);
+                throw e;
+            }
+        }
+
+        /** Left PLANNED in the journal, with no activity line: the user stopped the run, nothing failed. */
+        private ItemProgress notStarted() {
+            ItemProgress p = progressOf(JobState.PLANNED, job.fingerprint().size(), 0,
+                    "not started: the sync was cancelled", "");
+            batch.listener.onItem(p);
+            return p;
         }
 
         private ItemProgress fail(String reason) {

@@ -17,9 +17,14 @@ import java.net.URL;
  * AppIndicator extension's XEmbed support), the notification area on Windows and the menu bar on macOS.
  */
 public final class AwtTrayHost implements TrayHost {
+    /** A click on the icon this long after a message is no longer taken for a click on the message. */
+    private static final long MESSAGE_CLICK_MS = 30_000;
     private TrayIcon icon;
     private MenuItem last;
     private MenuItem pause;
+    /** What a click on the last message does; AWT reports that click as the icon's action. */
+    private volatile Runnable messageClick;
+    private volatile long messageShownAt;
 
     @Override
     public String kind() {
@@ -76,7 +81,12 @@ public final class AwtTrayHost implements TrayHost {
                 : Toolkit.getDefaultToolkit().getImage(url);
         icon = new TrayIcon(image, "Lumasync", popup);
         icon.setImageAutoSize(true);
-        icon.addActionListener(e -> menu.open().run());
+        icon.addActionListener(e -> {
+            Runnable click = messageClick;
+            messageClick = null;
+            boolean fresh = click != null && System.currentTimeMillis() - messageShownAt < MESSAGE_CLICK_MS;
+            (fresh ? click : menu.open()).run();
+        });
         try {
             SystemTray.getSystemTray().add(icon);
             return true;
@@ -95,6 +105,13 @@ public final class AwtTrayHost implements TrayHost {
                 icon.setToolTip("Lumasync — " + lastResult);
             }
         });
+    }
+
+    @Override
+    public void notify(String title, String text, boolean warning, Runnable onClick) {
+        messageShownAt = System.currentTimeMillis();
+        messageClick = onClick;
+        notify(title, text, warning);
     }
 
     @Override

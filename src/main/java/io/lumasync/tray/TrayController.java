@@ -20,6 +20,7 @@ public final class TrayController {
     private final Consumer<String> status;
     private final Runnable quit;
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper("starting");
+    private final AttentionNotices attention = new AttentionNotices();
     private volatile TrayHost host;
     private boolean toldAboutClose;
 
@@ -91,7 +92,13 @@ public final class TrayController {
             return;
         }
         h.update(Texts.summary(report), ctx.services().autosync().paused());
-        if (report.failed() > 0) {
+        for (AttentionNotices.Notice n : attention.after(report)) {
+            h.notify(n.title(), n.text(), true, () -> Platform.runLater(() -> {
+                ctx.windows().showMain();
+                ctx.windows().showPage(n.page());
+            }));
+        }
+        if (report.failed() > 0 && !AttentionNotices.explainsFailures(report)) {
             h.notify("Lumasync: " + report.failed() + " image(s) failed",
                     Texts.summary(report) + ". Open Activity to see why.", true);
         }

@@ -18,5 +18,13 @@ public interface TrayHost {
     /** A desktop notification. */
     void notify(String title, String text, boolean warning);
 
+    /**
+     * A notification that runs {@code onClick} (on any thread) when the user clicks it, where the desktop reports
+     * clicks; elsewhere the same as {@link #notify(String, String, boolean)}.
+     */
+    default void notify(String title, String text, boolean warning, Runnable onClick) {
+        notify(title, text, warning);
+    }
+
     void remove();
 }

@@ -117,6 +117,11 @@ public final class EngineServices implements AppServices {
     }
 
     @Override
+    public void cancelRun() {
+        sync.cancel();
+    }
+
+    @Override
     public List<ActivityEvent> activity(Optional<Instant> since, boolean failedOnly) throws LumasyncException {
         return sync.activity(since, failedOnly, ACTIVITY_LIMIT);
     }
@@ -136,6 +141,16 @@ public final class EngineServices implements AppServices {
         sync.setSetting("ui.altText", s.altTextMode());
         sync.setSetting("ui.keepInTray", Boolean.toString(s.keepInTray()));
         sync.setSetting("ui.startAtLogin", Boolean.toString(s.startAtLogin()));
+    }
+
+    @Override
+    public Optional<String> uiState(String key) throws LumasyncException {
+        return sync.setting("ui." + key);
+    }
+
+    @Override
+    public void saveUiState(String key, String value) throws LumasyncException {
+        sync.setSetting("ui." + key, value);
     }
 
     @Override

@@ -113,7 +113,9 @@ class TrayControllerTest {
 
         host.menu.syncNow().run();
         FxTestSupport.waitFor(() -> !host.notes.isEmpty(), host.notes::toString);
-        assertThat(host.notes.getFirst()).contains("1 image(s) failed").contains("Open Activity");
+        // A destination that cannot be used is said once as "needs your attention", which explains the failure.
+        assertThat(host.notes.getFirst()).contains("'broken' needs your attention").contains("is not a folder")
+                .contains("open Destinations");
         assertThat(host.last).contains("1 failed");
         assertThat(app.services().activity(Optional.empty(), true)).singleElement()
                 .satisfies(e -> assertThat(e.asset()).isEqualTo("one.jpg"))

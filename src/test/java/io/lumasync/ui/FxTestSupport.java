@@ -100,6 +100,12 @@ public final class FxTestSupport {
     }
 
     public static App start(Stage stage, EngineServices services, String theme) {
+        // Pane tests start where a returning user does, past the first-run guide (FirstRunGuideTest covers it).
+        try {
+            services.saveUiState("firstRunGuide", "skipped");
+        } catch (LumasyncException e) {
+            throw new IllegalStateException(e);
+        }
         ThemeManager themes = new ThemeManager();
         themes.use(theme);
         BackgroundTasks tasks = new BackgroundTasks(2);
@@ -109,6 +115,9 @@ public final class FxTestSupport {
                 new Thumbnails(settings(services).dataDir().resolve("thumbnails"), tasks));
         view[0] = Shell.build(ctx);
         windows.showMain();
+        // The primary stage is shared by every test class: start from the default size whatever the last one set.
+        stage.setWidth(1180);
+        stage.setHeight(760);
         return new App(services, view[0], ctx);
     }
 

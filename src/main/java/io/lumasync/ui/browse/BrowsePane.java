@@ -70,7 +70,8 @@ public final class BrowsePane implements PaneView {
         grid.setCellHeight(Thumbnails.SIZE + 64);
         grid.setHorizontalCellSpacing(8);
         grid.setVerticalCellSpacing(8);
-        grid.setCellFactory(g -> new ThumbCell(ctx.thumbnails(), vm.selected(), vm::toggle, ctx.windows()::open));
+        grid.setCellFactory(g -> new ThumbCell(ctx.thumbnails(), vm.selected(), vm.cardStates(), vm::toggle,
+                ctx.windows()::open));
 
         TextField filter = new TextField();
         filter.setId("browse-filter");
@@ -116,7 +117,14 @@ public final class BrowsePane implements PaneView {
         HBox.setHgrow(destinations.view(), Priority.SOMETIMES);
         HBox syncBar = Fx.row(to, destinations.view(), preset, sync);
         syncBar.getStyleClass().add("sync-bar");
-        HBox status = Fx.row(bar, progressText);
+        Button cancel = Fx.button("browse-cancel", "_Cancel",
+                "Stop after the images in progress; the others stay unpublished and the next sync sends them",
+                vm::cancel);
+        cancel.visibleProperty().bind(vm.running);
+        cancel.managedProperty().bind(vm.running);
+        cancel.disableProperty().bind(vm.cancelling);
+        keepWidth(cancel);
+        HBox status = Fx.row(bar, progressText, cancel);
 
         Label message = new Label();
         message.setId("browse-message");
@@ -130,6 +138,7 @@ public final class BrowsePane implements PaneView {
         root.setBottom(new VBox(4, message, status, syncBar));
         BorderPane.setMargin(split, new Insets(8, 0, 8, 0));
         root.setPadding(new Insets(16, 16, 8, 16));
+        GridKeyboard.install(root, grid, tree, destinations.view());
         rebuildTabs();
     }
 

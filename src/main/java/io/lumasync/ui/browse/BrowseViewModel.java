@@ -22,6 +22,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import javafx.collections.ObservableSet;
 import javafx.collections.transformation.FilteredList;
 
@@ -52,6 +53,9 @@ public final class BrowseViewModel {
     final StringProperty progressText = new SimpleStringProperty("");
     final DoubleProperty progress = new SimpleDoubleProperty(0);
     final BooleanProperty running = new SimpleBooleanProperty();
+    final BooleanProperty cancelling = new SimpleBooleanProperty();
+    private final CardProgress cards = new CardProgress();
+    private volatile boolean cancelRequested;
     /** No source configured at all: the pane shows the first steps instead of an empty grid. */
     final BooleanProperty noSources = new SimpleBooleanProperty();
 
@@ -141,8 +145,6 @@ public final class BrowseViewModel {
         return items.size() + (items.size() == 1 ? " image: " : " images: ") + String.join(", ", parts) + ".";
     }
 
-
-
     static boolean changed(BrowseItem b) {
         return b.status().values().stream().anyMatch(s -> s == AssetStatus.CHANGED);
     }
@@ -168,7 +170,10 @@ public final class BrowseViewModel {
         }
     }
 
-    /** Syncs the selected items to the destinations, source by source, with live progress. */
+    /**
+     * Syncs the selected items to the destinations, source by source: each card shows where its image is and its
+     * badge changes as it finishes; the footer counts, with an estimate of the time left on long runs.
+     */
     public void sync(List<String> destinations, EncodeSettings settings) {
         if (destinations.isEmpty()) {
             message.set("Choose at least one destination in the bar below.");
@@ -181,23 +186,31 @@ public final class BrowseViewModel {
             message.set("Select images first (click them, or use Select All / Select Updates).");
             return;
         }
+        cancelRequested = false;
         running.set(true);
         progress.set(0);
         progressText.set("Starting…");
+        cards.start(List.copyOf(selected), destinations.size());
         Coalescer<Shown> updates = new Coalescer<>(tasks, v -> {
             progress.set(v.fraction());
             progressText.set(v.text());
         });
+        Coalescer<Boolean> itemUpdates = new Coalescer<>(tasks, x -> drainItems());
         int sources = bySource.size();
         tasks.run("sync selected", () -> {
             List<RunReport> reports = new ArrayList<>();
             int n = 0;
             for (var e : bySource.entrySet()) {
+                if (cancelRequested) {
+                    break;
+                }
                 int index = n++;
                 Eta eta = new Eta();
                 reports.add(services.syncItems(e.getKey(), e.getValue(), destinations, settings, new SyncListener() {
                     @Override
                     public void onItem(ItemProgress p) {
+                        cards.offer(p);
+                        itemUpdates.offer(Boolean.TRUE);
                     }
 
                     @Override
@@ -208,15 +221,26 @@ public final class BrowseViewModel {
             }
             return reports;
         }, reports -> {
+            drainItems();
+            cards.clear();
             running.set(false);
+            cancelling.set(false);
             progress.set(1);
             long failed = reports.stream().mapToLong(RunReport::failed).sum();
-            String done = reports.stream().map(Texts::summary).reduce((a, b) -> a + "; " + b).orElse("");
-            progressText.set("Finished: " + done + ".");
-            message.set(failed == 0 ? "Sync finished." : failed + " image(s) failed. See Activity for the reasons.");
+            String done = reports.stream().map(Texts::summary).reduce((a, b) -> a + "; " + b).orElse("nothing sent");
+            if (cancelRequested) {
+                // In the footer line, which the reload below leaves alone.
+                progressText.set("Cancelled: " + done + ". The images not sent stay unpublished; the next sync "
+                        + "sends them.");
+            } else {
+                progressText.set("Finished: " + done + ".");
+                message.set(failed == 0 ? "Sync finished." : failed + " image(s) failed. See Activity for the reasons.");
+            }
             load();
         }, e -> {
+            cards.clear();
             running.set(false);
+            cancelling.set(false);
             fail(e);
         });
     }
@@ -230,6 +254,29 @@ public final class BrowseViewModel {
                 + (timeLeft.isEmpty() ? "" : " · " + timeLeft);
     }
 
+    /** Stops the run after the images in progress; the rest are left for the next sync. */
+    public void cancel() {
+        if (!running.get() || cancelRequested) {
+            return;
+        }
+        cancelRequested = true;
+        cancelling.set(true);
+        message.set("Cancelling: the images in progress finish first…");
+        // Not through the task pool: it may be busy making thumbnails, and a cancel must land at once.
+        services.cancelRun();
+    }
+
+    /** Applies the engine's item events on the FX thread: card states, and the badge of each finished one. */
+    private void drainItems() {
+        Map<String, List<ItemProgress>> finished = cards.drain();
+        for (int i = 0; i < items.size() && !finished.isEmpty(); i++) {
+            List<ItemProgress> results = finished.get(key(items.get(i)));
+            if (results != null) {
+                items.set(i, CardProgress.withResults(items.get(i), results));
+            }
+        }
+    }
+
     private void fail(Throwable e) {
         message.set(Texts.error(e));
     }
@@ -240,6 +287,10 @@ public final class BrowseViewModel {
 
     public ObservableList<BrowseItem> visible() {
         return visible;
+    }
+
+    ObservableMap<String, CardProgress.State> cardStates() {
+        return cards.cards();
     }
 
     public ObservableSet<String> selected() {

@@ -4,7 +4,10 @@ import io.lumasync.sync.AssetStatus;
 import io.lumasync.sync.BrowseItem;
 import io.lumasync.ui.common.Texts;
 import io.lumasync.ui.common.Thumbnails;
+import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableMap;
 import javafx.collections.ObservableSet;
+import javafx.collections.WeakMapChangeListener;
 import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -13,12 +16,16 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.Node;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -39,12 +46,22 @@ final class ThumbCell extends GridCell<BrowseItem> {
     private final CheckBox tick = new CheckBox();
     private final VBox box;
     private final SetChangeListener<String> selectionListener = c -> updateSelected();
+    /** Where this card's image is in a running sync; hidden when none runs. */
+    private final Label runState = new Label();
+    private final ObservableMap<String, CardProgress.State> runStates;
+    private final MapChangeListener<String, CardProgress.State> runListener = c -> {
+        BrowseItem item = getItem();
+        if (item != null && c.getKey().equals(BrowseViewModel.key(item))) {
+            updateRunState();
+        }
+    };
 
     private final Consumer<String> openUrl;
 
-    ThumbCell(Thumbnails thumbnails, ObservableSet<String> selection, Consumer<BrowseItem> toggle,
-              Consumer<String> openUrl) {
+    ThumbCell(Thumbnails thumbnails, ObservableSet<String> selection, ObservableMap<String, CardProgress.State> runStates,
+              Consumer<BrowseItem> toggle, Consumer<String> openUrl) {
         this.thumbnails = thumbnails;
+        this.runStates = runStates;
         this.openUrl = openUrl;
         this.selection = selection;
         image.setFitWidth(Thumbnails.SIZE * 0.85);
@@ -58,7 +75,10 @@ final class ThumbCell extends GridCell<BrowseItem> {
         badges.setMaxWidth(Thumbnails.SIZE);
         badges.setAlignment(Pos.TOP_CENTER);
         StackPane.setAlignment(tick, Pos.TOP_LEFT);
-        StackPane overlay = new StackPane(frame, tick);
+        runState.getStyleClass().add("run-state");
+        runState.setId("run-state");
+        StackPane.setAlignment(runState, Pos.BOTTOM_CENTER);
+        StackPane overlay = new StackPane(frame, tick, runState);
         box = new VBox(4, overlay, name, badges);
         box.setAlignment(Pos.TOP_CENTER);
         getStyleClass().add("thumb-cell");
@@ -72,7 +92,15 @@ final class ThumbCell extends GridCell<BrowseItem> {
                 toggle.accept(getItem());
             }
         });
+        // Each card is one stop for Tab (its tick box; Space toggles it) plus its address badges; Enter toggles too.
+        tick.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && getItem() != null) {
+                toggle.accept(getItem());
+                e.consume();
+            }
+        });
         selection.addListener(new javafx.collections.WeakSetChangeListener<>(selectionListener));
+        runStates.addListener(new WeakMapChangeListener<>(runListener));
     }
 
     @Override
@@ -86,6 +114,9 @@ final class ThumbCell extends GridCell<BrowseItem> {
         }
         name.setText(item.item().name());
         tick.setId("tick-" + item.item().name().replaceAll("[^A-Za-z0-9_-]", "_"));
+        tick.setAccessibleText("Select " + item.item().name());
+        tick.setAccessibleHelp(String.join("; ", new TreeMap<>(item.status()).entrySet().stream()
+                .map(e -> e.getKey() + ": " + stateText(e.getValue())).toList()));
         setTooltip(new Tooltip(item.item().name() + "\n" + (item.item().folder().isEmpty() ? "" : item.item().folder()
                 + "\n") + Texts.bytes(item.item().fingerprint().size())));
         badges.getChildren().clear();
@@ -112,7 +143,26 @@ final class ThumbCell extends GridCell<BrowseItem> {
             }
         }));
         updateSelected();
+        updateRunState();
         setGraphic(box);
+    }
+
+    /** Where Tab stops in this card, in order: the tick box, then each badge that opens an address. */
+    List<Node> focusStops() {
+        List<Node> stops = new ArrayList<>();
+        stops.add(tick);
+        badges.getChildren().stream().filter(n -> n instanceof Button).forEach(stops::add);
+        return stops;
+    }
+
+    private void updateRunState() {
+        BrowseItem item = getItem();
+        CardProgress.State s = item == null ? null : runStates.get(BrowseViewModel.key(item));
+        runState.setVisible(s != null);
+        runState.setText(s == null ? "" : s.text());
+        for (CardProgress.State each : CardProgress.State.values()) {
+            runState.pseudoClassStateChanged(PseudoClass.getPseudoClass(each.name().toLowerCase(Locale.ROOT)), each == s);
+        }
     }
 
     private void updateSelected() {

@@ -26,6 +26,10 @@ public final class Fx {
         b.setMnemonicParsing(true);
         b.setTooltip(new Tooltip(tooltip));
         b.setOnAction(e -> action.run());
+        if (!text.matches(".*\\p{L}.*")) {
+            // An icon such as "▶" means nothing read aloud: a screen reader says what the tooltip says.
+            b.setAccessibleText(tooltip);
+        }
         return b;
     }
 

@@ -40,6 +40,7 @@ public final class MainView {
     private final Map<Page, ToggleButton> buttons = new EnumMap<>(Page.class);
     private final ObjectProperty<Page> current = new SimpleObjectProperty<>();
     private final StackPane content = new StackPane();
+    private final VBox center = new VBox(content);
     private final Label status = new Label();
     private final Button quit = new Button("Quit");
     private final BorderPane root = new BorderPane();
@@ -55,7 +56,8 @@ public final class MainView {
         this.fileSink = fileSink;
         root.setId("main-view");
         root.setLeft(sidebar());
-        root.setCenter(content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        root.setCenter(center);
         content.getStyleClass().add("pane-content");
         status.setId("status-line");
         status.getStyleClass().add("status-line");
@@ -155,6 +157,11 @@ public final class MainView {
 
     public ObjectProperty<Page> currentProperty() {
         return current;
+    }
+
+    /** Puts a strip above every pane (the first-run guide). */
+    public void setBanner(Node banner) {
+        center.getChildren().addFirst(banner);
     }
 
     public void setStatus(String text) {

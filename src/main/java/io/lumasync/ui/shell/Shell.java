@@ -6,6 +6,7 @@ import io.lumasync.ui.browse.BrowsePane;
 import io.lumasync.ui.common.AppContext;
 import io.lumasync.ui.common.PaneView;
 import io.lumasync.ui.destinations.DestinationsPane;
+import io.lumasync.ui.guide.FirstRunGuide;
 import io.lumasync.ui.optimize.OptimizePane;
 import io.lumasync.ui.settings.SettingsPane;
 import io.lumasync.ui.sources.SourcesPane;
@@ -32,6 +33,9 @@ public final class Shell {
         f.put(Page.SETTINGS, SettingsPane::new);
         MainView[] self = new MainView[1];
         self[0] = new MainView(ctx, f, files -> ((UploadPane) self[0].pane(Page.UPLOAD)).addFiles(files));
+        FirstRunGuide guide = new FirstRunGuide(ctx);
+        self[0].setBanner(guide.view());
+        self[0].currentProperty().addListener((o, a, b) -> guide.refresh());
         return self[0];
     }
 }

@@ -65,6 +65,9 @@ final class UploadCell extends ListCell<UploadItem> {
             return;
         }
         name.setText(item.name() + "   " + Texts.bytes(item.size()));
+        thumb.setAccessibleText("Preview of " + item.name());
+        alt.setAccessibleText("Alt text for " + item.name());
+        link.setAccessibleText("Open the published " + item.name());
         alt.textProperty().bindBidirectional(item.altTextProperty());
         alt.setId("alt-" + item.name().replaceAll("[^A-Za-z0-9_-]", "_"));
         progress.progressProperty().bind(item.progressProperty());

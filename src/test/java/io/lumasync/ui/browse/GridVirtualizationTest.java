@@ -54,7 +54,8 @@ class GridVirtualizationTest {
         grid.setCellWidth(Thumbnails.SIZE + 12);
         grid.setCellHeight(Thumbnails.SIZE + 64);
         Thumbnails thumbs = new Thumbnails(dir.resolve("thumbs"), new SameThreadTasks());
-        grid.setCellFactory(g -> new ThumbCell(thumbs, FXCollections.observableSet(), b -> { }, u -> { }));
+        grid.setCellFactory(g -> new ThumbCell(thumbs, FXCollections.observableSet(), FXCollections.observableHashMap(),
+                b -> { }, u -> { }));
         FxTestSupport.styled(stage, grid, new ThemeManager());
     }
 

@@ -58,6 +58,12 @@ public interface AppServices extends AutoCloseable {
     RunReport syncItems(String sourceName, List<String> itemIds, List<String> destinations, EncodeSettings settings,
                         SyncListener listener) throws LumasyncException;
 
+    /**
+     * Asks the run in progress to stop after the images being worked on; those not started stay unpublished and
+     * are sent by the next sync. Returns at once.
+     */
+    void cancelRun();
+
     List<ActivityEvent> activity(Optional<Instant> since, boolean failedOnly) throws LumasyncException;
 
     UiSettings settings() throws LumasyncException;
@@ -79,6 +85,14 @@ public interface AppServices extends AutoCloseable {
         throw new io.lumasync.core.ConfigurationException("Passwords are kept in " + vaultBackend()
                 + ", which takes no passphrase.");
     }
+
+    /**
+     * A small piece of the desktop app's own state kept in the engine's settings store under {@code "ui." + key}
+     * (for example whether the first-run guide was finished), so it lives with the data folder.
+     */
+    Optional<String> uiState(String key) throws LumasyncException;
+
+    void saveUiState(String key, String value) throws LumasyncException;
 
     /** Optimize: existing media at destinations. */
     OptimizeService optimizer();
