@@ -150,7 +150,9 @@ class RealEngineBrowseTest {
         FxTestSupport.waitFor(() -> progress.getText().startsWith("Finished"), progress::getText);
         robot.interact(() -> { });
         assertThat(stage.getWidth()).isEqualTo(900);
-        for (String id : List.of("#browse-sync", "#browse-progress-text", "#browse-message", "#browse-preset")) {
+        for (String id : List.of("#browse-sync", "#browse-progress-text", "#browse-message", "#browse-preset",
+                "#browse-select-all", "#browse-select-updates", "#browse-select-none", "#browse-selected-count",
+                "#browse-reload")) {
             Region node = robot.lookup(id).query();
             assertThat(shownText(node)).as(id).doesNotContain("…").doesNotEndWith("...");
         }

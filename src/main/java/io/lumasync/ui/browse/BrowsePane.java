@@ -86,6 +86,9 @@ public final class BrowsePane implements PaneView {
         count.setId("browse-selected-count");
         count.textProperty().bind(Bindings.size(vm.selected()).asString("%d selected"));
         HBox toolbar = Fx.row(all, updates, none, count, Fx.spacer(), filter, reload);
+        // At the smallest window the filter field gives way; the buttons and the count keep their words.
+        keepWidth(all, updates, none, count, reload);
+        filter.setMinWidth(80);
 
         preset.setId("browse-preset");
         preset.getItems().setAll(Presets.names());
