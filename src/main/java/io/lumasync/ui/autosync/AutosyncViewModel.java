@@ -3,6 +3,7 @@ package io.lumasync.ui.autosync;
 import io.lumasync.sync.RunReport;
 import io.lumasync.sync.SourceInfo;
 import io.lumasync.ui.common.Intervals;
+import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.Tasks;
 import io.lumasync.ui.common.Texts;
 import io.lumasync.ui.common.engine.AppServices;
@@ -27,7 +28,7 @@ public final class AutosyncViewModel {
     private final Tasks tasks;
     final BooleanProperty enabled = new SimpleBooleanProperty();
     final BooleanProperty paused = new SimpleBooleanProperty();
-    final StringProperty lastRun = new SimpleStringProperty("No run yet.");
+    final StringProperty lastRun = new SimpleStringProperty(Messages.get("autosync.noRun"));
     final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private boolean loading;
@@ -53,7 +54,7 @@ public final class AutosyncViewModel {
     }
 
     static String describe(RunReport r) {
-        return "Last run: " + Texts.summary(r) + ".";
+        return Messages.get("autosync.lastRun", Texts.summary(r));
     }
 
     public void refresh() {
@@ -85,17 +86,17 @@ public final class AutosyncViewModel {
     public void togglePause() {
         if (autosync.paused()) {
             autosync.resume();
-            message.set("Autosync resumed.");
+            message.set(Messages.get("autosync.resumed"));
         } else {
             autosync.pause();
-            message.set("Autosync paused. Nothing runs until you resume it.");
+            message.set(Messages.get("autosync.paused"));
         }
         paused.set(autosync.paused());
     }
 
     public void runNow() {
         autosync.runNow();
-        message.set("Running every source now…");
+        message.set(Messages.get("autosync.running"));
     }
 
     public ObservableList<Row> rows() {
