@@ -68,6 +68,9 @@ class MessagesTest {
         assertThat(Messages.get("browse.summary", 1, "1 published")).isEqualTo("1 image: 1 published.");
         assertThat(Messages.get("browse.summary", 12, "12 published")).isEqualTo("12 images: 12 published.");
         assertThat(Messages.get("browse.sync")).isEqualTo("_Sync");
+        assertThat(Messages.get("optimize.page.loaded", 3, 1, 0)).isEqualTo("3 images on page 1.");
+        assertThat(Messages.get("optimize.page.loaded", 3, 1, 2L)).isEqualTo("3 images on page 1 (2 already WebP/AVIF).");
+        assertThat(Messages.get("optimize.rollback.nothing", "blog")).isEqualTo("Nothing to roll back for blog. ");
         assertThat(Messages.get("no.such.key", 3)).isEqualTo("no.such.key");
     }
 
