@@ -34,8 +34,8 @@ public final class AutosyncPane extends FramedPane {
                 Messages.get("autosync.runNow.tooltip"), vm::runNow);
 
         List<String> modes = new ArrayList<>();
-        modes.add(AutosyncViewModel.OFF);
-        modes.add(AutosyncViewModel.WATCH);
+        modes.add(Intervals.off());
+        modes.add(AutosyncViewModel.watchLabel());
         modes.addAll(Intervals.labels());
         TableView<AutosyncViewModel.Row> table = new TableView<>(vm.rows());
         table.setId("autosync-table");

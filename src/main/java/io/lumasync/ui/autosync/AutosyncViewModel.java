@@ -21,8 +21,6 @@ import java.util.Optional;
 
 /** Autosync state: the master switch, pause, and one schedule row per source. */
 public final class AutosyncViewModel {
-    public static final String WATCH = "Watch folder";
-    public static final String OFF = "Off";
     private final AppServices services;
     private final AutosyncControl autosync;
     private final Tasks tasks;
@@ -72,13 +70,18 @@ public final class AutosyncViewModel {
         }, e -> message.set(Texts.error(e)));
     }
 
+    /** The label of "sync as files change" in the When column. */
+    static String watchLabel() {
+        return Messages.get("autosync.watch");
+    }
+
     static String modeOf(SourceInfo s) {
-        return s.watch() ? WATCH : s.interval().map(Intervals::label).orElse(OFF);
+        return s.watch() ? watchLabel() : s.interval().map(Intervals::label).orElseGet(Intervals::off);
     }
 
     public void setMode(String source, String mode) {
         Optional<Duration> interval = Intervals.parse(mode);
-        boolean watch = WATCH.equals(mode);
+        boolean watch = watchLabel().equals(mode);
         tasks.runVoid("schedule " + source, () -> autosync.schedule(source, interval, watch), this::refresh,
                 e -> message.set(Texts.error(e)));
     }

@@ -93,7 +93,7 @@ public final class BrowsePane implements PaneView {
 
         preset.setId("browse-preset");
         preset.getItems().setAll(Presets.names());
-        preset.setValue(Presets.DEFAULT);
+        preset.setValue(Presets.defaultName());
         preset.setTooltip(new Tooltip(Messages.get("browse.preset.tooltip")));
         Button sync = Fx.button("browse-sync", Messages.get("browse.sync"), Messages.get("browse.sync.tooltip"),
                 () -> vm.sync(destinations.checked(), Presets.resolve(preset.getValue(), defaults)));

@@ -41,7 +41,7 @@ public final class Texts {
     }
 
     public static String interval(Optional<Duration> d) {
-        return d.map(Intervals::label).orElse("Off");
+        return d.map(Intervals::label).orElseGet(Intervals::off);
     }
 
     /** The message a person should read: ours as written, anything else reduced to one plain sentence. */

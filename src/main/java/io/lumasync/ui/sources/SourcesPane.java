@@ -45,9 +45,9 @@ public final class SourcesPane extends AdapterListPane<SourceInfo, SourcesViewMo
     public SourcesPane(AppContext ctx) {
         super(ctx, new SourcesViewModel(ctx.services(), ctx.tasks()), SourceTypes.all(), words());
         interval.setId("source-interval");
-        interval.getItems().add("Off");
+        interval.getItems().add(Intervals.off());
         interval.getItems().addAll(Intervals.labels());
-        interval.setValue("Off");
+        interval.setValue(Intervals.off());
         interval.setTooltip(new Tooltip(Messages.get("sources.interval.tooltip")));
         watch.setId("source-watch");
         propagateDeletes.setId("source-propagate-deletes");
@@ -81,7 +81,7 @@ public final class SourcesPane extends AdapterListPane<SourceInfo, SourcesViewMo
     protected void cleared() {
         ticked = List.of();
         watch.setSelected(false);
-        interval.setValue("Off");
+        interval.setValue(Intervals.off());
         propagateDeletes.setSelected(false);
         fillDestinations();
     }

@@ -50,7 +50,7 @@ public final class UploadPane implements PaneView {
 
         preset.setId("upload-preset");
         preset.getItems().setAll(Presets.names());
-        preset.setValue(Presets.DEFAULT);
+        preset.setValue(Presets.defaultName());
         preset.setTooltip(new Tooltip(Messages.get("upload.preset.tooltip")));
         Button upload = Fx.button("upload-start", Messages.get("upload.start"), Messages.get("upload.start.tooltip"),
                 () -> vm.upload(destinations.checked(), Presets.resolve(preset.getValue(), defaults())));
