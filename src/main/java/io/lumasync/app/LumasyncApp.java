@@ -6,6 +6,7 @@ import io.lumasync.tray.TrayController;
 import io.lumasync.ui.EngineServices;
 import io.lumasync.ui.common.AppContext;
 import io.lumasync.ui.common.BackgroundTasks;
+import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.ThemeManager;
 import io.lumasync.ui.common.Thumbnails;
 import io.lumasync.ui.common.Windows;
@@ -58,14 +59,14 @@ public final class LumasyncApp extends Application {
         try {
             settings = services.settings();
         } catch (LumasyncException e) {
-            System.err.println("Lumasync cannot read its settings: " + e.getMessage());
+            System.err.println(Messages.get("shell.noSettings", e.getMessage()));
             return false;
         }
         List<Path> paths = Arrays.stream(files).map(f -> Path.of(f).toAbsolutePath()).toList();
         Optional<SingleInstance> instance = SingleInstance.claim(settings.dataDir(), paths);
         if (instance.isEmpty()) {
-            System.err.println("Lumasync is already running: it was brought to the front"
-                    + (paths.isEmpty() ? "." : " with " + paths.size() + " file(s)."));
+            System.err.println(paths.isEmpty() ? Messages.get("shell.alreadyRunning")
+                    : Messages.get("shell.alreadyRunning.files", paths.size()));
             return false;
         }
         pending = new Launch(services, settings, paths, instance.get());

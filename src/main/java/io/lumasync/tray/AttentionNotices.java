@@ -5,6 +5,7 @@ import io.lumasync.store.JobState;
 import io.lumasync.sync.Attention;
 import io.lumasync.sync.ItemProgress;
 import io.lumasync.sync.RunReport;
+import io.lumasync.ui.common.Messages;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,13 +45,12 @@ final class AttentionNotices {
 
     static Notice notice(Attention a) {
         boolean destination = a.target() == Attention.Target.DESTINATION;
-        String what = (destination ? "The destination '" : "The source '") + a.name() + "'";
-        String problem = a.kind() == ErrorKind.REAUTH
-                ? what + " no longer accepts Lumasync's sign-in or password; nothing is sent there until you fix it."
-                : what + " cannot be used right now; nothing is sent there until you fix it.";
+        String what = Messages.get(destination ? "tray.attention.destination" : "tray.attention.source", a.name());
+        String problem = Messages.get(a.kind() == ErrorKind.REAUTH ? "tray.attention.reauth" : "tray.attention.unusable",
+                what);
         String page = destination ? "destinations" : "sources";
-        return new Notice("Lumasync: '" + a.name() + "' needs your attention",
-                problem + " " + a.message() + " Click to open " + (destination ? "Destinations." : "Sources."), page);
+        return new Notice(Messages.get("tray.attention.title", a.name()), Messages.get(destination
+                ? "tray.attention.text.destination" : "tray.attention.text.source", problem, a.message()), page);
     }
 
     private static boolean workedIn(RunReport report, String key) {

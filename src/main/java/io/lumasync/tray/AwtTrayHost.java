@@ -1,5 +1,6 @@
 package io.lumasync.tray;
 
+import io.lumasync.ui.common.Messages;
 import java.awt.AWTException;
 import java.awt.EventQueue;
 import java.awt.GraphicsEnvironment;
@@ -59,15 +60,15 @@ public final class AwtTrayHost implements TrayHost {
 
     private boolean installOnAwt(TrayMenu menu) {
         PopupMenu popup = new PopupMenu();
-        MenuItem open = new MenuItem("Open Lumasync");
+        MenuItem open = new MenuItem(Messages.get("tray.menu.open"));
         open.addActionListener(e -> menu.open().run());
-        MenuItem sync = new MenuItem("Sync now");
+        MenuItem sync = new MenuItem(Messages.get("tray.menu.sync"));
         sync.addActionListener(e -> menu.syncNow().run());
-        pause = new MenuItem("Pause autosync");
+        pause = new MenuItem(Messages.get("tray.menu.pause"));
         pause.addActionListener(e -> menu.togglePause().run());
-        last = new MenuItem("No sync yet");
+        last = new MenuItem(Messages.get("tray.menu.noSync"));
         last.setEnabled(false);
-        MenuItem quit = new MenuItem("Quit");
+        MenuItem quit = new MenuItem(Messages.get("tray.menu.quit"));
         quit.addActionListener(e -> menu.quit().run());
         popup.add(open);
         popup.add(sync);
@@ -100,9 +101,9 @@ public final class AwtTrayHost implements TrayHost {
     public void update(String lastResult, boolean paused) {
         EventQueue.invokeLater(() -> {
             if (last != null) {
-                last.setLabel("Last sync: " + lastResult);
-                pause.setLabel(paused ? "Resume autosync" : "Pause autosync");
-                icon.setToolTip("Lumasync — " + lastResult);
+                last.setLabel(Messages.get("tray.menu.lastSync", lastResult));
+                pause.setLabel(Messages.get(paused ? "tray.menu.resume" : "tray.menu.pause"));
+                icon.setToolTip(Messages.get("tray.tooltip", lastResult));
             }
         });
     }

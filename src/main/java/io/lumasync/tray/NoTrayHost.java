@@ -1,5 +1,6 @@
 package io.lumasync.tray;
 
+import io.lumasync.ui.common.Messages;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
@@ -50,7 +51,8 @@ public final class NoTrayHost implements TrayHost {
         // libnotify 0.7.9) refuses the option, and then the notification goes out without a click action.
         Thread.ofVirtual().name("lumasync-notification").start(() -> {
             List<String> command = List.of(exe.get().getPath(), "--app-name=Lumasync",
-                    "--urgency=" + (warning ? "normal" : "low"), "--action=default=Open", "--wait", title, text);
+                    "--urgency=" + (warning ? "normal" : "low"), "--action=default=" + Messages.get("tray.notify.open"),
+                    "--wait", title, text);
             try {
                 Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
                 String answer;

@@ -2,6 +2,7 @@ package io.lumasync.tray;
 
 import io.lumasync.sync.RunReport;
 import io.lumasync.ui.common.AppContext;
+import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.Texts;
 import io.lumasync.sync.AutosyncControl;
 import javafx.application.Platform;
@@ -67,7 +68,7 @@ public final class TrayController {
         mode.set(chosen.kind());
         chosen.update(lastLine(), ctx.services().autosync().paused());
         if (chosen instanceof NoTrayHost) {
-            status.accept("No system tray on this desktop: closing the window minimises it so autosync keeps running.");
+            status.accept(Messages.get("tray.none.status"));
         }
     }
 
@@ -83,7 +84,7 @@ public final class TrayController {
     }
 
     private String lastLine() {
-        return ctx.services().autosync().lastRun().map(Texts::summary).orElse("none yet");
+        return ctx.services().autosync().lastRun().map(Texts::summary).orElse(Messages.get("tray.noRunYet"));
     }
 
     private void onRun(RunReport report) {
@@ -99,8 +100,8 @@ public final class TrayController {
             }));
         }
         if (report.failed() > 0 && !AttentionNotices.explainsFailures(report)) {
-            h.notify("Lumasync: " + report.failed() + " image(s) failed",
-                    Texts.summary(report) + ". Open Activity to see why.", true);
+            h.notify(Messages.get("tray.failed.title", report.failed()),
+                    Messages.get("tray.failed.text", Texts.summary(report)), true);
         }
     }
 
@@ -120,16 +121,14 @@ public final class TrayController {
             if (!toldAboutClose) {
                 toldAboutClose = true;
                 h = h == null ? new NoTrayHost(status) : h;
-                h.notify("Lumasync is still running",
-                        "This desktop has no system tray, so the window was minimised. Use Quit in the sidebar to stop Lumasync.",
-                        false);
+                h.notify(Messages.get("tray.stillRunning"), Messages.get("tray.stillRunning.minimised"), false);
             }
             return true;
         }
         ctx.windows().hideMain();
         if (!toldAboutClose) {
             toldAboutClose = true;
-            h.notify("Lumasync is still running", "Autosync keeps going. Open or quit it from the tray icon.", false);
+            h.notify(Messages.get("tray.stillRunning"), Messages.get("tray.stillRunning.tray"), false);
         }
         return true;
     }

@@ -21,6 +21,7 @@ import io.lumasync.ui.shell.Shell;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -152,5 +153,20 @@ public final class FxTestSupport {
 
     public static <T extends Node> T find(FxRobot robot, String query) {
         return robot.lookup(query).query();
+    }
+
+    /** What is drawn: a clipped label draws an ellipsis in its text node, not in its text property. */
+    public static String shownText(Node labeled) {
+        return labeled.lookupAll(".text").stream().filter(n -> n instanceof Text).map(n -> ((Text) n).getText())
+                .reduce("", String::concat);
+    }
+
+    /** Browse: selects every image shown, syncs, and waits for the footer to say the run finished. */
+    public static void syncAllOnBrowse(FxRobot robot) {
+        robot.clickOn("#browse-select-all");
+        robot.clickOn("#browse-sync");
+        javafx.scene.control.Label progress = robot.lookup("#browse-progress-text").query();
+        waitFor(() -> progress.getText().startsWith("Finished"), progress::getText);
+        robot.interact(() -> { });
     }
 }

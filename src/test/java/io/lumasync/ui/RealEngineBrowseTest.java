@@ -15,11 +15,9 @@ import io.lumasync.ui.common.Windows;
 import io.lumasync.ui.shell.MainView;
 import io.lumasync.ui.shell.Page;
 import io.lumasync.ui.shell.Shell;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
-import javafx.scene.text.Text;
 import org.controlsfx.control.CheckComboBox;
 import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
@@ -144,21 +142,17 @@ class RealEngineBrowseTest {
         GridView<BrowseItem> grid = robot.lookup("#browse-grid").query();
         FxTestSupport.waitFor(() -> grid.getItems().size() == 2);
         tick(robot, "site", "portfolio-for-the-spring-catalogue");
-        robot.clickOn("#browse-select-all");
-        robot.clickOn("#browse-sync");
-        Label progress = robot.lookup("#browse-progress-text").query();
-        FxTestSupport.waitFor(() -> progress.getText().startsWith("Finished"), progress::getText);
-        robot.interact(() -> { });
+        FxTestSupport.syncAllOnBrowse(robot);
         assertThat(stage.getWidth()).isEqualTo(900);
         for (String id : List.of("#browse-sync", "#browse-progress-text", "#browse-message", "#browse-preset",
                 "#browse-select-all", "#browse-select-updates", "#browse-select-none", "#browse-selected-count",
                 "#browse-reload")) {
             Region node = robot.lookup(id).query();
-            assertThat(shownText(node)).as(id).doesNotContain("…").doesNotEndWith("...");
+            assertThat(FxTestSupport.shownText(node)).as(id).doesNotContain("…").doesNotEndWith("...");
         }
-        assertThat(shownText(robot.lookup("#browse-sync").query())).isEqualTo("Sync");
+        assertThat(FxTestSupport.shownText(robot.lookup("#browse-sync").query())).isEqualTo("Sync");
         Label to = robot.lookup(".sync-bar > .label").query();
-        assertThat(shownText(to)).isEqualTo("To");
+        assertThat(FxTestSupport.shownText(to)).isEqualTo("To");
         assertThat(to.getLabelFor()).isSameAs(robot.lookup("#browse-destinations").query());
     }
 
@@ -171,11 +165,5 @@ class RealEngineBrowseTest {
                 ((CheckComboBox<String>) picker).getCheckModel().check(d);
             }
         });
-    }
-
-    /** What is drawn: a clipped label draws an ellipsis in its text node, not in its text property. */
-    private static String shownText(Node labeled) {
-        return labeled.lookupAll(".text").stream().filter(n -> n instanceof Text).map(n -> ((Text) n).getText())
-                .reduce("", String::concat);
     }
 }

@@ -4,6 +4,7 @@ import io.lumasync.store.ActivityEvent;
 import io.lumasync.ui.common.AppContext;
 import io.lumasync.ui.common.FramedPane;
 import io.lumasync.ui.common.Fx;
+import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.Texts;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -29,34 +30,36 @@ public final class ActivityPane extends FramedPane {
         kind.setId("activity-kind");
         kind.getItems().setAll(ActivityViewModel.ALL, "synced", "skipped", "failed", "retried", "info");
         kind.valueProperty().bindBidirectional(vm.kind);
-        kind.setTooltip(new Tooltip("Show one kind of event"));
+        kind.setTooltip(new Tooltip(Messages.get("activity.kind.tooltip")));
         TextField search = new TextField();
         search.setId("activity-search");
-        search.setPromptText("Filter by file, source, destination or message");
+        search.setPromptText(Messages.get("activity.filter.prompt"));
         search.textProperty().bindBidirectional(vm.text);
         search.setPrefColumnCount(28);
-        CheckBox failed = new CheckBox("Failures only");
+        CheckBox failed = new CheckBox(Messages.get("activity.failuresOnly"));
         failed.setId("activity-failed-only");
         failed.selectedProperty().bindBidirectional(vm.failedOnly);
-        Button refresh = Fx.button("activity-refresh", "_Refresh", "Load the latest events", vm::refresh);
-        Button export = Fx.button("activity-export", "_Export CSV…", "Save the events shown as a CSV file",
-                () -> ctx.windows().chooseSaveFile("Export activity", "lumasync-activity.csv").ifPresent(vm::exportCsv));
+        Button refresh = Fx.button("activity-refresh", Messages.get("activity.refresh"),
+                Messages.get("activity.refresh.tooltip"), vm::refresh);
+        Button export = Fx.button("activity-export", Messages.get("activity.export"), Messages.get("activity.export.tooltip"),
+                () -> ctx.windows().chooseSaveFile(Messages.get("activity.export.title"), "lumasync-activity.csv")
+                        .ifPresent(vm::exportCsv));
 
         TableView<ActivityEvent> table = new TableView<>(vm.visible());
         table.setId("activity-table");
         table.getColumns().addAll(List.of(
-                Fx.column("Time", e -> Texts.time(e.time()), 150),
-                Fx.column("Kind", ActivityEvent::kind, 70),
-                Fx.column("Image", ActivityEvent::asset, 180),
-                Fx.column("Source", ActivityEvent::source, 100),
-                Fx.column("Destination", ActivityEvent::destination, 110),
-                Fx.column("Message", ActivityEvent::message, 360)));
+                Fx.column(Messages.get("activity.column.time"), e -> Texts.time(e.time()), 150),
+                Fx.column(Messages.get("activity.column.kind"), ActivityEvent::kind, 70),
+                Fx.column(Messages.get("activity.column.image"), ActivityEvent::asset, 180),
+                Fx.column(Messages.get("activity.column.source"), ActivityEvent::source, 100),
+                Fx.column(Messages.get("activity.column.destination"), ActivityEvent::destination, 110),
+                Fx.column(Messages.get("activity.column.message"), ActivityEvent::message, 360)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(Fx.emptyState("activity-empty", "No activity yet",
-                "Every image synced, skipped or failed is listed here with its reason. Publish something first.",
-                Fx.button("activity-empty-upload", "Go to _Upload", "Drop photos to publish them",
+        table.setPlaceholder(Fx.emptyState("activity-empty", Messages.get("activity.empty.title"),
+                Messages.get("activity.empty.text"),
+                Fx.button("activity-empty-upload", Messages.get("activity.goUpload"), Messages.get("activity.goUpload.tooltip"),
                         () -> ctx.windows().showPage("upload")),
-                Fx.button("activity-empty-browse", "Go to _Browse", "Sync images of a source",
+                Fx.button("activity-empty-browse", Messages.get("activity.goBrowse"), Messages.get("activity.goBrowse.tooltip"),
                         () -> ctx.windows().showPage("browse"))));
         TextArea detail = new TextArea();
         detail.setId("activity-detail");
@@ -67,7 +70,7 @@ public final class ActivityPane extends FramedPane {
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.72);
-        frame(new VBox(10, Fx.title("Activity"), Fx.row(kind, search, failed, Fx.spacer(), refresh, export)),
+        frame(new VBox(10, Fx.title(Messages.get("activity.title")), Fx.row(kind, search, failed, Fx.spacer(), refresh, export)),
                 split, Fx.status("activity-message", vm.message), new Insets(10, 0, 6, 0));
     }
 

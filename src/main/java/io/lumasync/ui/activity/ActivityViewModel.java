@@ -1,6 +1,7 @@
 package io.lumasync.ui.activity;
 
 import io.lumasync.store.ActivityEvent;
+import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.Tasks;
 import io.lumasync.ui.common.Texts;
 import io.lumasync.ui.common.engine.AppServices;
@@ -43,7 +44,7 @@ public final class ActivityViewModel {
     public void refresh() {
         tasks.run("activity", () -> services.activity(Optional.empty(), false), list -> {
             events.setAll(list);
-            message.set(list.size() + " events.");
+            message.set(Messages.get("activity.count", list.size()));
         }, e -> message.set(Texts.error(e)));
     }
 
@@ -62,8 +63,8 @@ public final class ActivityViewModel {
         tasks.run("export csv", () -> {
             Files.writeString(target, toCsv(rows), StandardCharsets.UTF_8);
             return rows.size();
-        }, n -> message.set("Exported " + n + " events to " + target + "."), e -> message.set(
-                "Could not write " + target + ": " + Texts.error(e)));
+        }, n -> message.set(Messages.get("activity.exported", n, target)), e -> message.set(
+                Messages.get("activity.exportFailed", target, Texts.error(e))));
     }
 
     static String toCsv(List<ActivityEvent> rows) {
@@ -94,7 +95,7 @@ public final class ActivityViewModel {
 
     static String describe(ActivityEvent e) {
         return Texts.time(e.time()) + "  " + e.kind().toUpperCase(Locale.ROOT) + "\n"
-                + "Image: " + e.asset() + "\nSource: " + e.source() + "\nDestination: " + e.destination() + "\n\n"
+                + Messages.get("activity.details", e.asset(), e.source(), e.destination()) + "\n\n"
                 + e.message() + (e.url() == null || e.url().isBlank() ? "" : "\n\n" + e.url());
     }
 

@@ -4,6 +4,7 @@ import io.lumasync.ui.common.AppContext;
 import io.lumasync.ui.common.FramedPane;
 import io.lumasync.ui.common.Fx;
 import io.lumasync.ui.common.Intervals;
+import io.lumasync.ui.common.Messages;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -23,45 +24,44 @@ public final class AutosyncPane extends FramedPane {
 
     public AutosyncPane(AppContext ctx) {
         vm = new AutosyncViewModel(ctx.services(), ctx.tasks());
-        ToggleSwitch on = new ToggleSwitch("Autosync");
+        ToggleSwitch on = new ToggleSwitch(Messages.get("autosync.switch"));
         on.setId("autosync-enabled");
         on.selectedProperty().bindBidirectional(vm.enabled);
-        Button pause = Fx.button("autosync-pause", "_Pause all", "Stop every scheduled and watched sync until resumed",
+        Button pause = Fx.button("autosync-pause", Messages.get("autosync.pause"), Messages.get("autosync.pause.tooltip"),
                 vm::togglePause);
-        pause.textProperty().bind(vm.paused.map(p -> p ? "_Resume" : "_Pause all"));
-        Button run = Fx.button("autosync-run-now", "_Run now", "Sync every source now", vm::runNow);
+        pause.textProperty().bind(vm.paused.map(p -> Messages.get(p ? "autosync.resume" : "autosync.pause")));
+        Button run = Fx.button("autosync-run-now", Messages.get("autosync.runNow"),
+                Messages.get("autosync.runNow.tooltip"), vm::runNow);
 
         List<String> modes = new ArrayList<>();
-        modes.add(AutosyncViewModel.OFF);
-        modes.add(AutosyncViewModel.WATCH);
+        modes.add(Intervals.off());
+        modes.add(AutosyncViewModel.watchLabel());
         modes.addAll(Intervals.labels());
         TableView<AutosyncViewModel.Row> table = new TableView<>(vm.rows());
         table.setId("autosync-table");
         table.setEditable(true);
-        TableColumn<AutosyncViewModel.Row, String> source = new TableColumn<>("Source");
+        TableColumn<AutosyncViewModel.Row, String> source = new TableColumn<>(Messages.get("autosync.column.source"));
         source.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().source()));
         source.setPrefWidth(220);
-        TableColumn<AutosyncViewModel.Row, String> mode = new TableColumn<>("When");
+        TableColumn<AutosyncViewModel.Row, String> mode = new TableColumn<>(Messages.get("autosync.column.when"));
         mode.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().mode()));
         mode.setCellFactory(ComboBoxTableCell.forTableColumn(modes.toArray(String[]::new)));
         mode.setOnEditCommit(e -> vm.setMode(e.getRowValue().source(), e.getNewValue()));
         mode.setPrefWidth(180);
-        TableColumn<AutosyncViewModel.Row, String> next = new TableColumn<>("Next run");
+        TableColumn<AutosyncViewModel.Row, String> next = new TableColumn<>(Messages.get("autosync.column.next"));
         next.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().nextRun()));
         next.setPrefWidth(200);
         table.getColumns().addAll(List.of(source, mode, next));
-        table.setPlaceholder(Fx.emptyState("autosync-empty", "Nothing to keep in sync yet",
-                "Autosync runs your sources in the background — as files change, or every few minutes — even with "
-                        + "the window closed. Add a source first.",
-                Fx.button("autosync-empty-add", "Add a _source…", "Open Sources",
+        table.setPlaceholder(Fx.emptyState("autosync-empty", Messages.get("autosync.empty.title"),
+                Messages.get("autosync.empty.text"),
+                Fx.button("autosync-empty-add", Messages.get("autosync.addSource"), Messages.get("autosync.addSource.tooltip"),
                         () -> ctx.windows().showPage("sources"))));
 
         Label last = new Label();
         last.setId("autosync-last");
         last.textProperty().bind(vm.lastRun);
-        frame(new VBox(10, Fx.title("Autosync"),
-                        Fx.muted("Lumasync checks your sources in the background, also while the window is closed "
-                                + "(it keeps running in the tray). Double-click a \"When\" cell to change it."),
+        frame(new VBox(10, Fx.title(Messages.get("autosync.title")),
+                        Fx.muted(Messages.get("autosync.subtitle")),
                         Fx.row(on, Fx.spacer(), pause, run)),
                 table, new VBox(4, last, Fx.status("autosync-message", vm.message)), new Insets(10, 0, 8, 0));
     }

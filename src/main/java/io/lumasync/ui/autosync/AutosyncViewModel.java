@@ -3,6 +3,7 @@ package io.lumasync.ui.autosync;
 import io.lumasync.sync.RunReport;
 import io.lumasync.sync.SourceInfo;
 import io.lumasync.ui.common.Intervals;
+import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.Tasks;
 import io.lumasync.ui.common.Texts;
 import io.lumasync.ui.common.engine.AppServices;
@@ -20,14 +21,12 @@ import java.util.Optional;
 
 /** Autosync state: the master switch, pause, and one schedule row per source. */
 public final class AutosyncViewModel {
-    public static final String WATCH = "Watch folder";
-    public static final String OFF = "Off";
     private final AppServices services;
     private final AutosyncControl autosync;
     private final Tasks tasks;
     final BooleanProperty enabled = new SimpleBooleanProperty();
     final BooleanProperty paused = new SimpleBooleanProperty();
-    final StringProperty lastRun = new SimpleStringProperty("No run yet.");
+    final StringProperty lastRun = new SimpleStringProperty(Messages.get("autosync.noRun"));
     final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private boolean loading;
@@ -53,7 +52,7 @@ public final class AutosyncViewModel {
     }
 
     static String describe(RunReport r) {
-        return "Last run: " + Texts.summary(r) + ".";
+        return Messages.get("autosync.lastRun", Texts.summary(r));
     }
 
     public void refresh() {
@@ -71,13 +70,18 @@ public final class AutosyncViewModel {
         }, e -> message.set(Texts.error(e)));
     }
 
+    /** The label of "sync as files change" in the When column. */
+    static String watchLabel() {
+        return Messages.get("autosync.watch");
+    }
+
     static String modeOf(SourceInfo s) {
-        return s.watch() ? WATCH : s.interval().map(Intervals::label).orElse(OFF);
+        return s.watch() ? watchLabel() : s.interval().map(Intervals::label).orElseGet(Intervals::off);
     }
 
     public void setMode(String source, String mode) {
         Optional<Duration> interval = Intervals.parse(mode);
-        boolean watch = WATCH.equals(mode);
+        boolean watch = watchLabel().equals(mode);
         tasks.runVoid("schedule " + source, () -> autosync.schedule(source, interval, watch), this::refresh,
                 e -> message.set(Texts.error(e)));
     }
@@ -85,17 +89,17 @@ public final class AutosyncViewModel {
     public void togglePause() {
         if (autosync.paused()) {
             autosync.resume();
-            message.set("Autosync resumed.");
+            message.set(Messages.get("autosync.resumed"));
         } else {
             autosync.pause();
-            message.set("Autosync paused. Nothing runs until you resume it.");
+            message.set(Messages.get("autosync.paused"));
         }
         paused.set(autosync.paused());
     }
 
     public void runNow() {
         autosync.runNow();
-        message.set("Running every source now…");
+        message.set(Messages.get("autosync.running"));
     }
 
     public ObservableList<Row> rows() {

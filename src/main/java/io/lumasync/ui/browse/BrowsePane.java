@@ -5,6 +5,7 @@ import io.lumasync.sync.BrowseItem;
 import io.lumasync.ui.common.AppContext;
 import io.lumasync.ui.common.DestinationPicker;
 import io.lumasync.ui.common.Fx;
+import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.PaneView;
 import io.lumasync.ui.common.Presets;
 import io.lumasync.ui.common.Thumbnails;
@@ -75,16 +76,19 @@ public final class BrowsePane implements PaneView {
 
         TextField filter = new TextField();
         filter.setId("browse-filter");
-        filter.setPromptText("Filter by name");
+        filter.setPromptText(Messages.get("browse.filter.prompt"));
         filter.textProperty().bindBidirectional(vm.filter);
-        Button all = Fx.button("browse-select-all", "Select _All", "Select every image shown", vm::selectAll);
-        Button updates = Fx.button("browse-select-updates", "Select _Updates",
-                "Select only images that changed since their last sync", vm::selectUpdates);
-        Button none = Fx.button("browse-select-none", "Select _None", "Clear the selection", vm::clearSelection);
-        Button reload = Fx.button("browse-reload", "Re_load", "Read the source again", vm::load);
+        Button all = Fx.button("browse-select-all", Messages.get("browse.selectAll"),
+                Messages.get("browse.selectAll.tooltip"), vm::selectAll);
+        Button updates = Fx.button("browse-select-updates", Messages.get("browse.selectUpdates"),
+                Messages.get("browse.selectUpdates.tooltip"), vm::selectUpdates);
+        Button none = Fx.button("browse-select-none", Messages.get("browse.selectNone"),
+                Messages.get("browse.selectNone.tooltip"), vm::clearSelection);
+        Button reload = Fx.button("browse-reload", Messages.get("browse.reload"), Messages.get("browse.reload.tooltip"), vm::load);
         Label count = new Label();
         count.setId("browse-selected-count");
-        count.textProperty().bind(Bindings.size(vm.selected()).asString("%d selected"));
+        count.textProperty().bind(Bindings.createStringBinding(
+                () -> Messages.get("browse.selectedCount", vm.selected().size()), vm.selected()));
         HBox toolbar = Fx.row(all, updates, none, count, Fx.spacer(), filter, reload);
         // At the smallest window the filter field gives way; the buttons and the count keep their words.
         keepWidth(all, updates, none, count, reload);
@@ -92,9 +96,9 @@ public final class BrowsePane implements PaneView {
 
         preset.setId("browse-preset");
         preset.getItems().setAll(Presets.names());
-        preset.setValue(Presets.DEFAULT);
-        preset.setTooltip(new Tooltip("Format and quality for this sync"));
-        Button sync = Fx.button("browse-sync", "_Sync", "Compress and publish the selected images",
+        preset.setValue(Presets.defaultName());
+        preset.setTooltip(new Tooltip(Messages.get("browse.preset.tooltip")));
+        Button sync = Fx.button("browse-sync", Messages.get("browse.sync"), Messages.get("browse.sync.tooltip"),
                 () -> vm.sync(destinations.checked(), Presets.resolve(preset.getValue(), defaults)));
         sync.getStyleClass().add("accent");
         sync.disableProperty().bind(vm.running.or(Bindings.isEmpty(vm.selected())));
@@ -112,7 +116,7 @@ public final class BrowsePane implements PaneView {
         progressText.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progressText, Priority.ALWAYS);
         // The bar's fixed parts keep their full width at the smallest window; the destination list gives way.
-        Label to = new Label("To");
+        Label to = new Label(Messages.get("browse.to"));
         to.setLabelFor(destinations.view());
         keepWidth(to, preset, sync);
         destinations.view().setMinWidth(120);
@@ -120,8 +124,7 @@ public final class BrowsePane implements PaneView {
         HBox.setHgrow(destinations.view(), Priority.SOMETIMES);
         HBox syncBar = Fx.row(to, destinations.view(), preset, sync);
         syncBar.getStyleClass().add("sync-bar");
-        Button cancel = Fx.button("browse-cancel", "_Cancel",
-                "Stop after the images in progress; the others stay unpublished and the next sync sends them",
+        Button cancel = Fx.button("browse-cancel", Messages.get("browse.cancel"), Messages.get("browse.cancel.tooltip"),
                 vm::cancel);
         cancel.visibleProperty().bind(vm.running);
         cancel.managedProperty().bind(vm.running);
@@ -135,7 +138,7 @@ public final class BrowsePane implements PaneView {
         message.setWrapText(true);
         SplitPane split = new SplitPane(tree, grid);
         split.setDividerPositions(0.2);
-        VBox top = new VBox(8, Fx.title("Browse"), tabs, toolbar);
+        VBox top = new VBox(8, Fx.title(Messages.get("browse.title")), tabs, toolbar);
         root.setTop(top);
         root.setCenter(new StackPane(split, emptyState()));
         root.setBottom(new VBox(4, message, status, syncBar));
@@ -147,13 +150,10 @@ public final class BrowsePane implements PaneView {
 
     /** What a first start shows instead of an empty grid: the two ways in, each with its button. */
     private Node emptyState() {
-        VBox box = Fx.emptyState("browse-empty", "Nothing to browse yet",
-                "Browse shows the images of your sources — an export folder, Dropbox, Google Drive or a custom API "
-                        + "— with a badge for every place each one is published. Add a source to start, or drop "
-                        + "photos on Upload to publish them straight away.",
-                Fx.button("browse-add-source", "_Add a source…", "Choose where your images come from",
+        VBox box = Fx.emptyState("browse-empty", Messages.get("browse.empty.title"), Messages.get("browse.empty.text"),
+                Fx.button("browse-add-source", Messages.get("browse.addSource"), Messages.get("browse.addSource.tooltip"),
                         () -> ctx.windows().showPage("sources")),
-                Fx.button("browse-go-upload", "_Drop photos on Upload", "Publish files without a source",
+                Fx.button("browse-go-upload", Messages.get("browse.goUpload"), Messages.get("browse.goUpload.tooltip"),
                         () -> ctx.windows().showPage("upload")));
         StackPane wrap = new StackPane(box);
         wrap.visibleProperty().bind(vm.noSources);
@@ -169,7 +169,7 @@ public final class BrowsePane implements PaneView {
 
     private void rebuildTabs() {
         String current = vm.source.get();
-        Tab all = new Tab("All sources");
+        Tab all = new Tab(Messages.get("browse.allSources"));
         all.setUserData(BrowseViewModel.ALL_SOURCES);
         tabs.getTabs().setAll(all);
         for (String s : vm.sourceNames()) {
@@ -182,7 +182,7 @@ public final class BrowsePane implements PaneView {
     }
 
     private void rebuildTree() {
-        TreeItem<String> top = new TreeItem<>("All folders");
+        TreeItem<String> top = new TreeItem<>(Messages.get("browse.allFolders"));
         Map<String, TreeItem<String>> byPath = new HashMap<>();
         byPath.put("", top);
         for (String f : vm.folders()) {

@@ -11,6 +11,7 @@ import io.lumasync.sync.RunReport;
 import io.lumasync.sync.SourceInfo;
 import io.lumasync.sync.SyncListener;
 import io.lumasync.ui.common.Coalescer;
+import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.Tasks;
 import io.lumasync.ui.common.Texts;
 import io.lumasync.ui.common.engine.AppServices;
@@ -83,7 +84,7 @@ public final class BrowseViewModel {
     public void load() {
         String which = source.get();
         List<String> names = ALL_SOURCES.equals(which) ? List.copyOf(sourceNames) : List.of(which);
-        message.set("Loading…");
+        message.set(Messages.get("common.loading"));
         tasks.run("browse", () -> {
             List<BrowseItem> all = new ArrayList<>();
             List<String> problems = new ArrayList<>();
@@ -122,7 +123,7 @@ public final class BrowseViewModel {
     /** "12 images: 9 published, 2 changed since published, 1 not published yet." — the truth of the sync map, in words. */
     String summary() {
         if (items.isEmpty()) {
-            return sourceNames.isEmpty() ? "" : "No images in this source yet.";
+            return sourceNames.isEmpty() ? "" : Messages.get("browse.summary.noImages");
         }
         long failed = items.stream().filter(b -> b.status().containsValue(AssetStatus.FAILED)).count();
         long changed = items.stream().filter(b -> !b.status().containsValue(AssetStatus.FAILED) && changed(b)).count();
@@ -131,18 +132,18 @@ public final class BrowseViewModel {
         long published = items.size() - failed - changed - never;
         List<String> parts = new ArrayList<>();
         if (published > 0) {
-            parts.add(published + " published");
+            parts.add(Messages.get("browse.summary.published", published));
         }
         if (changed > 0) {
-            parts.add(changed + " changed since published");
+            parts.add(Messages.get("browse.summary.changed", changed));
         }
         if (never > 0) {
-            parts.add(never + " not published yet");
+            parts.add(Messages.get("browse.summary.new", never));
         }
         if (failed > 0) {
-            parts.add(failed + " failed (see Activity)");
+            parts.add(Messages.get("browse.summary.failed", failed));
         }
-        return items.size() + (items.size() == 1 ? " image: " : " images: ") + String.join(", ", parts) + ".";
+        return Messages.get("browse.summary", items.size(), String.join(Messages.get("common.listSeparator"), parts));
     }
 
     static boolean changed(BrowseItem b) {
@@ -157,7 +158,7 @@ public final class BrowseViewModel {
     public void selectUpdates() {
         selected.clear();
         visible.stream().filter(BrowseViewModel::changed).forEach(b -> selected.add(key(b)));
-        message.set(selected.size() + " changed image(s) selected.");
+        message.set(Messages.get("browse.updatesSelected", selected.size()));
     }
 
     public void clearSelection() {
@@ -176,20 +177,20 @@ public final class BrowseViewModel {
      */
     public void sync(List<String> destinations, EncodeSettings settings) {
         if (destinations.isEmpty()) {
-            message.set("Choose at least one destination in the bar below.");
+            message.set(Messages.get("browse.noDestination"));
             return;
         }
         Map<String, List<String>> bySource = new LinkedHashMap<>();
         items.stream().filter(b -> selected.contains(key(b)))
                 .forEach(b -> bySource.computeIfAbsent(b.source(), k -> new ArrayList<>()).add(b.item().id()));
         if (bySource.isEmpty()) {
-            message.set("Select images first (click them, or use Select All / Select Updates).");
+            message.set(Messages.get("browse.noSelection"));
             return;
         }
         cancelRequested = false;
         running.set(true);
         progress.set(0);
-        progressText.set("Starting…");
+        progressText.set(Messages.get("browse.starting"));
         cards.start(List.copyOf(selected), destinations.size());
         Coalescer<Shown> updates = new Coalescer<>(tasks, v -> {
             progress.set(v.fraction());
@@ -227,14 +228,14 @@ public final class BrowseViewModel {
             cancelling.set(false);
             progress.set(1);
             long failed = reports.stream().mapToLong(RunReport::failed).sum();
-            String done = reports.stream().map(Texts::summary).reduce((a, b) -> a + "; " + b).orElse("nothing sent");
+            String done = reports.stream().map(Texts::summary).reduce((a, b) -> a + "; " + b)
+                    .orElse(Messages.get("browse.nothingSent"));
             if (cancelRequested) {
                 // In the footer line, which the reload below leaves alone.
-                progressText.set("Cancelled: " + done + ". The images not sent stay unpublished; the next sync "
-                        + "sends them.");
+                progressText.set(Messages.get("browse.cancelled", done));
             } else {
-                progressText.set("Finished: " + done + ".");
-                message.set(failed == 0 ? "Sync finished." : failed + " image(s) failed. See Activity for the reasons.");
+                progressText.set(Messages.get("browse.finished", done));
+                message.set(failed == 0 ? Messages.get("browse.syncFinished") : Messages.get("browse.syncFailed", failed));
             }
             load();
         }, e -> {
@@ -250,7 +251,8 @@ public final class BrowseViewModel {
 
     /** "12 of 200 done · 1 failed · about 9 min left" (the time once it has been measured). */
     static String progressLine(BatchProgress p, String timeLeft) {
-        return p.finished() + " of " + p.total() + " done" + (p.failed() > 0 ? " · " + p.failed() + " failed" : "")
+        return Messages.get("browse.progress", p.finished(), p.total())
+                + (p.failed() > 0 ? Messages.get("browse.progress.failed", p.failed()) : "")
                 + (timeLeft.isEmpty() ? "" : " · " + timeLeft);
     }
 
@@ -261,7 +263,7 @@ public final class BrowseViewModel {
         }
         cancelRequested = true;
         cancelling.set(true);
-        message.set("Cancelling: the images in progress finish first…");
+        message.set(Messages.get("browse.cancelling"));
         // Not through the task pool: it may be busy making thumbnails, and a cancel must land at once.
         services.cancelRun();
     }

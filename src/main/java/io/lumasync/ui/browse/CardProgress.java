@@ -4,6 +4,7 @@ import io.lumasync.store.JobState;
 import io.lumasync.sync.AssetStatus;
 import io.lumasync.sync.BrowseItem;
 import io.lumasync.sync.ItemProgress;
+import io.lumasync.ui.common.Messages;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 
@@ -22,17 +23,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class CardProgress {
     enum State {
-        WAITING("Waiting"), COMPRESSING("Compressing…"), UPLOADING("Uploading…"), DONE("Done"), FAILED("Failed"),
-        NOT_STARTED("Not started (cancelled)");
+        WAITING("browse.card.waiting"), COMPRESSING("browse.card.compressing"), UPLOADING("browse.card.uploading"),
+        DONE("browse.card.done"), FAILED("browse.card.failed"), NOT_STARTED("browse.card.notStarted");
 
-        private final String text;
+        private final String key;
 
-        State(String text) {
-            this.text = text;
+        State(String key) {
+            this.key = key;
         }
 
         String text() {
-            return text;
+            return Messages.get(key);
         }
     }
 

@@ -2,6 +2,7 @@ package io.lumasync.ui.browse;
 
 import io.lumasync.sync.AssetStatus;
 import io.lumasync.sync.BrowseItem;
+import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.Texts;
 import io.lumasync.ui.common.Thumbnails;
 import javafx.collections.MapChangeListener;
@@ -114,7 +115,7 @@ final class ThumbCell extends GridCell<BrowseItem> {
         }
         name.setText(item.item().name());
         tick.setId("tick-" + item.item().name().replaceAll("[^A-Za-z0-9_-]", "_"));
-        tick.setAccessibleText("Select " + item.item().name());
+        tick.setAccessibleText(Messages.get("browse.card.select", item.item().name()));
         tick.setAccessibleHelp(String.join("; ", new TreeMap<>(item.status()).entrySet().stream()
                 .map(e -> e.getKey() + ": " + stateText(e.getValue())).toList()));
         setTooltip(new Tooltip(item.item().name() + "\n" + (item.item().folder().isEmpty() ? "" : item.item().folder()
@@ -126,13 +127,13 @@ final class ThumbCell extends GridCell<BrowseItem> {
         }
         if (all.size() > BADGES_SHOWN) {
             var rest = all.subList(BADGES_SHOWN, all.size());
-            Label more = new Label("+" + rest.size() + " more");
+            Label more = new Label(Messages.get("browse.card.more", rest.size()));
             more.getStyleClass().addAll("badge", "badge-more");
             more.setTooltip(new Tooltip(String.join("\n", rest.stream()
                     .map(e -> e.getKey() + ": " + stateText(e.getValue())).toList())));
             badges.getChildren().add(more);
         }
-        image.setAccessibleText("Preview of " + item.item().name());
+        image.setAccessibleText(Messages.get("browse.card.preview", item.item().name()));
         String n = item.item().name();
         format.setText(n.contains(".") ? n.substring(n.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT) : "");
         image.setImage(null);
@@ -174,7 +175,8 @@ final class ThumbCell extends GridCell<BrowseItem> {
 
     /** A destination's badge; with a published address it is a button that opens it (mouse or keyboard). */
     static Labeled badge(String destination, AssetStatus status, Optional<String> url, Consumer<String> openUrl) {
-        String state = destination + ": " + stateText(status) + url.map(u -> "\n" + u + "\n(click to open)").orElse("");
+        String state = destination + ": " + stateText(status)
+                + url.map(u -> "\n" + u + "\n" + Messages.get("browse.badge.open")).orElse("");
         Labeled l = url.isPresent() ? new Button(destination) : new Label(destination);
         l.getStyleClass().addAll("badge", "badge-" + status.name().toLowerCase(Locale.ROOT));
         l.setMaxWidth(Thumbnails.SIZE - 8);   // a long destination name ends in "…" inside the card
@@ -190,10 +192,10 @@ final class ThumbCell extends GridCell<BrowseItem> {
 
     static String stateText(AssetStatus status) {
         return switch (status) {
-            case SYNCED -> "published and up to date";
-            case CHANGED -> "changed since it was published";
-            case NEW -> "not published there yet";
-            case FAILED -> "the last attempt failed (see Activity)";
+            case SYNCED -> Messages.get("browse.state.synced");
+            case CHANGED -> Messages.get("browse.state.changed");
+            case NEW -> Messages.get("browse.state.new");
+            case FAILED -> Messages.get("browse.state.failed");
         };
     }
 }

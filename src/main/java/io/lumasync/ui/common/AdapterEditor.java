@@ -35,11 +35,11 @@ public final class AdapterEditor {
     public AdapterEditor(List<? extends AdapterType<?>> types, Windows windows) {
         this.windows = windows;
         name.setId("adapter-name");
-        name.setPromptText("A short name, e.g. blog");
-        name.setTooltip(new Tooltip("The name you will see in Browse, Upload and the activity log"));
+        name.setPromptText(Messages.get("common.adapter.name.prompt"));
+        name.setTooltip(new Tooltip(Messages.get("common.adapter.name.tooltip")));
         type.setId("adapter-type");
         type.getItems().setAll(types);
-        type.setTooltip(new Tooltip("What kind of place this is"));
+        type.setTooltip(new Tooltip(Messages.get("common.adapter.type.tooltip")));
         type.setConverter(new StringConverter<>() {
             @Override
             public String toString(AdapterType<?> t) {
@@ -55,9 +55,9 @@ public final class AdapterEditor {
         GridPane head = new GridPane();
         head.setHgap(10);
         head.setVgap(8);
-        Label nl = new Label("Name *");
+        Label nl = new Label(Messages.get("common.adapter.name"));
         nl.setLabelFor(name);
-        Label tl = new Label("Type");
+        Label tl = new Label(Messages.get("common.adapter.type"));
         tl.setLabelFor(type);
         head.addRow(0, nl, name);
         head.addRow(1, tl, type);
@@ -106,7 +106,7 @@ public final class AdapterEditor {
             return;
         }
         description.setText(t.description());
-        form = new ConfigForm(t.fields(), settings, editing, () -> windows.chooseFolder("Choose a folder"));
+        form = new ConfigForm(t.fields(), settings, editing, () -> windows.chooseFolder(Messages.get("common.chooseFolder")));
         formHolder.getChildren().setAll(form.view());
     }
 
@@ -126,12 +126,12 @@ public final class AdapterEditor {
     public List<String> problems(List<String> takenNames) {
         List<String> out = new ArrayList<>();
         if (name().isEmpty()) {
-            out.add("Give it a name.");
+            out.add(Messages.get("common.adapter.noName"));
         } else if (!editing && takenNames.contains(name())) {
-            out.add("The name \"" + name() + "\" is already used. Choose another.");
+            out.add(Messages.get("common.adapter.nameTaken", name()));
         }
         if (form == null) {
-            out.add("Choose a type.");
+            out.add(Messages.get("common.adapter.noType"));
         } else {
             out.addAll(form.problems());
         }

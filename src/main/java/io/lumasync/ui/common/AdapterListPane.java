@@ -37,7 +37,8 @@ public abstract class AdapterListPane<T extends ConfiguredAdapter, M extends Ada
      * The words that differ between families; ids and the rest of the labels derive from {@code family}
      * ("destination" gives #destination-list, #destination-save, "No destinations yet"…).
      */
-    public record Words(String family, String title, String subtitle, String emptyText, String saveTip,
+    public record Words(String family, String title, String subtitle, String emptyTitle, String emptyText,
+                        String addFirst, String addFirstTip, String addTip, String removeTip, String saveTip,
                         String removeWarning) {
     }
 
@@ -59,15 +60,15 @@ public abstract class AdapterListPane<T extends ConfiguredAdapter, M extends Ada
                 selected(item);
             }
         });
-        list.setPlaceholder(Fx.emptyState(f + "s-empty", "No " + f + "s yet", words.emptyText(),
-                Fx.button(f + "s-empty-add", "Add a _" + f, "Start a new " + f + " in the form", this::startNew)));
-        Button add = Fx.button(f + "-add", "_Add", "Add a new " + f, this::startNew);
-        Button remove = Fx.button(f + "-remove", "_Remove", "Remove the selected " + f, this::remove);
+        list.setPlaceholder(Fx.emptyState(f + "s-empty", words.emptyTitle(), words.emptyText(),
+                Fx.button(f + "s-empty-add", words.addFirst(), words.addFirstTip(), this::startNew)));
+        Button add = Fx.button(f + "-add", Messages.get("common.add"), words.addTip(), this::startNew);
+        Button remove = Fx.button(f + "-remove", Messages.get("common.remove"), words.removeTip(), this::remove);
         remove.disableProperty().bind(nothingSelected());
         VBox left = new VBox(8, list, Fx.row(add, remove));
         VBox.setVgrow(list, Priority.ALWAYS);
 
-        Button save = Fx.button(f + "-save", "_Save", words.saveTip(), this::save);
+        Button save = Fx.button(f + "-save", Messages.get("common.save"), words.saveTip(), this::save);
         save.disableProperty().bind(vm.busyProperty());
         actions = Fx.row(save);
         Label message = Fx.status(f + "-message", vm.messageProperty());
@@ -126,7 +127,7 @@ public abstract class AdapterListPane<T extends ConfiguredAdapter, M extends Ada
 
     private void remove() {
         selection().ifPresent(item -> {
-            if (ctx.windows().confirm("Remove \"" + item.name() + "\"?", words.removeWarning())) {
+            if (ctx.windows().confirm(Messages.get("common.remove.confirm", item.name()), words.removeWarning())) {
                 vm.remove(item.name());
                 startNew();
             }

@@ -92,7 +92,7 @@ public abstract class AdapterListViewModel<T extends ConfiguredAdapter> {
     /** No passphrase given: nothing is saved, and the reason is said. */
     public void declinePassphrase() {
         passphrase.cancel();
-        refuse(PassphraseGate.NOT_SAVED);
+        refuse(Messages.get("common.passphrase.notSaved"));
     }
 
     public PassphraseGate passphrase() {

@@ -64,8 +64,8 @@ public final class ConfigForm {
             label.setLabelFor(input);
             Node cell = input;
             if (f.kind() == ConfigField.Kind.PATH) {
-                Button browse = new Button("Browse…");
-                browse.setTooltip(new Tooltip("Choose a folder"));
+                Button browse = new Button(Messages.get("common.browseFolder"));
+                browse.setTooltip(new Tooltip(Messages.get("common.chooseFolder")));
                 browse.setOnAction(e -> folderPicker.get().ifPresent(p -> ((TextField) input).setText(p.toString())));
                 HBox box = new HBox(6, input, browse);
                 HBox.setHgrow(input, Priority.ALWAYS);
@@ -86,7 +86,7 @@ public final class ConfigForm {
         return switch (f.kind()) {
             case SECRET -> {
                 PasswordField p = new PasswordField();
-                p.setPromptText(editing ? "Stored in the keychain; type to replace" : "Saved in the keychain only");
+                p.setPromptText(Messages.get(editing ? "common.secret.stored" : "common.secret.new"));
                 yield p;
             }
             case BOOLEAN -> {
@@ -143,12 +143,12 @@ public final class ConfigForm {
         inputs.forEach((f, c) -> {
             String v = valueOf(c).strip();
             if (f.required() && v.isEmpty() && !(f.isSecret() && editing)) {
-                out.add("Fill in \"" + f.label() + "\".");
+                out.add(Messages.get("common.form.missing", f.label()));
             } else if (f.kind() == ConfigField.Kind.URL && !v.isEmpty()
                     && !(v.startsWith("https://") || v.startsWith("http://"))) {
-                out.add("\"" + f.label() + "\" must start with https:// (or http:// for a local server).");
+                out.add(Messages.get("common.form.notHttps", f.label()));
             } else {
-                f.problem(v).ifPresent(p -> out.add("\"" + f.label() + "\" " + p + "."));
+                f.problem(v).ifPresent(p -> out.add(Messages.get("common.form.problem", f.label(), p)));
             }
         });
         return out;

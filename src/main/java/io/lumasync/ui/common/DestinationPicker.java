@@ -16,9 +16,9 @@ public final class DestinationPicker {
         // The title always names what is ticked: the control's own label misses ticks made before it is shown.
         var checked = box.getCheckModel().getCheckedItems();
         box.titleProperty().bind(Bindings.createStringBinding(
-                () -> checked.isEmpty() ? "Choose destinations" : String.join(", ", checked), checked));
+                () -> checked.isEmpty() ? Messages.get("common.picker.none") : String.join(", ", checked), checked));
         box.setShowCheckedCount(false);
-        box.setTooltip(new Tooltip("Where to publish (tick one or more)"));
+        box.setTooltip(new Tooltip(Messages.get("common.picker.tooltip")));
         box.setMinWidth(200);
     }
 

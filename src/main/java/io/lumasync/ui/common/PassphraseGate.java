@@ -15,14 +15,6 @@ import java.util.function.Consumer;
  * encrypted password file then keeps it) and the save runs once the file is open.
  */
 public final class PassphraseGate {
-    public static final String TITLE = "Choose a passphrase for your passwords";
-    public static final String TEXT = "This computer has no usable keychain, so Lumasync would forget this password "
-            + "when it closes. Choose a passphrase: passwords are then kept in an encrypted file in Lumasync's data "
-            + "folder. If that file exists already, type the passphrase you chose then. The background service and "
-            + "the command line open the same file when LUMASYNC_VAULT_PASSPHRASE holds the passphrase.";
-    public static final String NOT_SAVED = "Not saved: without a keychain or a passphrase the password would be "
-            + "forgotten when Lumasync closes.";
-
     private final AppServices services;
     private final Tasks tasks;
     private final BooleanProperty asking = new SimpleBooleanProperty();
@@ -78,7 +70,8 @@ public final class PassphraseGate {
         asking.addListener((o, was, now) -> {
             if (now) {
                 // A dialog is never opened inside the callback that raised the question.
-                Platform.runLater(() -> windows.askPassphrase(TITLE, TEXT).ifPresentOrElse(use, decline));
+                Platform.runLater(() -> windows.askPassphrase(Messages.get("common.passphrase.title"),
+                        Messages.get("common.passphrase.text")).ifPresentOrElse(use, decline));
             }
         });
     }

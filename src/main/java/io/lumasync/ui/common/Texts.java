@@ -32,8 +32,8 @@ public final class Texts {
 
     /** One line for the tray and status bars: "3 sent, 10 unchanged, 1 failed". */
     public static String summary(RunReport r) {
-        return r.count(JobState.DONE) + " sent, " + r.count(JobState.SKIPPED) + " unchanged, " + r.failed() + " failed"
-                + (r.problems().isEmpty() ? "" : " (" + r.problems().size() + " problem(s))");
+        return Messages.get("common.summary", r.count(JobState.DONE), r.count(JobState.SKIPPED), r.failed())
+                + (r.problems().isEmpty() ? "" : Messages.get("common.summary.problems", r.problems().size()));
     }
 
     public static String time(Instant t) {
@@ -41,7 +41,7 @@ public final class Texts {
     }
 
     public static String interval(Optional<Duration> d) {
-        return d.map(Intervals::label).orElse("Off");
+        return d.map(Intervals::label).orElseGet(Intervals::off);
     }
 
     /** The message a person should read: ours as written, anything else reduced to one plain sentence. */
@@ -54,8 +54,7 @@ public final class Texts {
             return t.getMessage();
         }
         String m = e.getMessage();
-        return "Something went wrong" + (m == null || m.isBlank() ? "" : ": " + Redaction.apply(m)) + "."
-                + LogFile.current().map(f -> " The details are in the log file " + f + " (Settings, Open log folder).")
-                .orElse(" Try again; if it keeps happening, see the Activity pane.");
+        return (m == null || m.isBlank() ? Messages.get("common.error") : Messages.get("common.error.with", Redaction.apply(m)))
+                + LogFile.current().map(f -> Messages.get("common.error.log", f)).orElse(Messages.get("common.error.retry"));
     }
 }

@@ -62,7 +62,7 @@ public final class Windows {
             Scene scene = new Scene(mainContent.get(), 1180, 760);
             theme.style(scene);
             main.setScene(scene);
-            main.setTitle("Lumasync");
+            main.setTitle(Messages.get("shell.windowTitle"));
             main.setMinWidth(900);
             main.setMinHeight(600);
             var icon = Windows.class.getResourceAsStream("/io/lumasync/ui/icon-256.png");
@@ -100,8 +100,8 @@ public final class Windows {
         Dialog<char[]> d = new Dialog<>();
         PasswordField first = new PasswordField();
         PasswordField again = new PasswordField();
-        first.setPromptText("Passphrase (at least 8 characters)");
-        again.setPromptText("The same again");
+        first.setPromptText(Messages.get("common.passphrase.prompt"));
+        again.setPromptText(Messages.get("common.passphrase.again"));
         Label text = new Label(message);
         text.setWrapText(true);
         text.setMaxWidth(440);
@@ -145,7 +145,7 @@ public final class Windows {
 
     public List<Path> chooseImages() {
         FileChooser c = new FileChooser();
-        c.setTitle("Choose images");
+        c.setTitle(Messages.get("common.chooseImages"));
         List<File> files = c.showOpenMultipleDialog(main);
         return files == null ? List.of() : files.stream().map(File::toPath).toList();
     }

@@ -7,24 +7,27 @@ import io.lumasync.ui.common.AdapterListPane;
 import io.lumasync.ui.common.AppContext;
 import io.lumasync.ui.common.ConfigForm;
 import io.lumasync.ui.common.Fx;
+import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.StatusCell;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListCell;
 
 /** Destinations: a list with status and last error, a form generated from the destination type, and Test. */
 public final class DestinationsPane extends AdapterListPane<DestinationInfo, DestinationsViewModel> {
-    private static final Words WORDS = new Words("destination", "Destinations",
-            "Where Lumasync publishes images. Passwords and keys are kept in the system keychain.",
-            "A destination is where Lumasync publishes: a folder, a WordPress site, S3-compatible storage or a "
-                    + "webhook. Fill in the form on the right and press Save; WordPress can be approved on the "
-                    + "site's own page with its Connect button.",
-            "Save these settings (secrets go to the keychain)",
-            "Lumasync forgets this destination and its keychain entries. Files already published stay where they are.");
+    /** Read when the pane is built, so the words follow the bundle in use then. */
+    private static Words words() {
+        return new Words("destination", Messages.get("destinations.title"),
+                Messages.get("destinations.subtitle"), Messages.get("destinations.empty.title"),
+                Messages.get("destinations.empty.text"), Messages.get("destinations.addFirst"),
+                Messages.get("destinations.addFirst.tooltip"), Messages.get("destinations.add.tooltip"),
+                Messages.get("destinations.remove.tooltip"), Messages.get("destinations.save.tooltip"),
+                Messages.get("destinations.remove.warning"));
+    }
 
     public DestinationsPane(AppContext ctx) {
-        super(ctx, new DestinationsViewModel(ctx.services(), ctx.tasks()), DestinationTypes.all(), WORDS);
-        Button test = Fx.button("destination-test", "_Test", "Connect and check what this destination accepts",
-                () -> vm.test(editor.name()));
+        super(ctx, new DestinationsViewModel(ctx.services(), ctx.tasks()), DestinationTypes.all(), words());
+        Button test = Fx.button("destination-test", Messages.get("destinations.test"),
+                Messages.get("destinations.test.tooltip"), () -> vm.test(editor.name()));
         test.disableProperty().bind(nothingSelected());
         action(test);
     }

@@ -3,6 +3,7 @@ package io.lumasync.ui.destinations;
 import io.lumasync.destination.Capabilities;
 import io.lumasync.sync.DestinationInfo;
 import io.lumasync.ui.common.AdapterListViewModel;
+import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.Tasks;
 import io.lumasync.ui.common.engine.AppServices;
 import javafx.collections.ObservableList;
@@ -15,20 +16,20 @@ public final class DestinationsViewModel extends AdapterListViewModel<Destinatio
 
     public DestinationsViewModel(AppServices services, Tasks tasks) {
         super(services, tasks, "destination", services::destinations, services::removeDestination,
-                name -> "Removed \"" + name + "\" and its keychain entries.");
+                name -> Messages.get("destinations.removed", name));
     }
 
     public void save(String name, String typeId, Map<String, String> settings, Map<String, String> secrets) {
         save(name, secrets, () -> services.addDestination(name, typeId, settings, secrets),
-                "Saved \"" + name + "\". Use Test to check that it works.");
+                Messages.get("destinations.saved", name));
     }
 
     public void test(String name) {
         busyProperty().set(true);
-        messageProperty().set("Testing \"" + name + "\"…");
+        messageProperty().set(Messages.get("destinations.testing", name));
         failedProperty().set(false);
         tasks.run("test destination " + name, () -> services.testDestination(name),
-                caps -> ok("\"" + name + "\" works. " + describe(caps)), e -> {
+                caps -> ok(Messages.get("destinations.works", name, describe(caps))), e -> {
                     fail(e);
                     refresh();
                 });
@@ -37,12 +38,12 @@ public final class DestinationsViewModel extends AdapterListViewModel<Destinatio
     static String describe(Capabilities c) {
         String formats = c.formats().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
         String replace = switch (c.replace()) {
-            case SAME_ID_SAME_URL -> "Updates keep the same address.";
-            case SAME_ID_NEW_URL -> "Updates keep the same id; the address may change.";
-            case PUT_THEN_REMOVE -> "Updates upload a new file and remove the old one.";
+            case SAME_ID_SAME_URL -> Messages.get("destinations.replace.sameUrl");
+            case SAME_ID_NEW_URL -> Messages.get("destinations.replace.newUrl");
+            case PUT_THEN_REMOVE -> Messages.get("destinations.replace.putThenRemove");
         };
         String notes = c.notes().isEmpty() ? "" : " " + String.join(" ", c.notes());
-        return "Accepts " + formats + ". " + replace + notes;
+        return Messages.get("destinations.accepts", formats, replace) + notes;
     }
 
     public ObservableList<DestinationInfo> destinations() {

@@ -2,6 +2,7 @@ package io.lumasync.ui.guide;
 
 import io.lumasync.ui.common.AppContext;
 import io.lumasync.ui.common.Fx;
+import io.lumasync.ui.common.Messages;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.css.PseudoClass;
@@ -33,7 +34,7 @@ public final class FirstRunGuide {
 
     public FirstRunGuide(AppContext ctx) {
         this.vm = new GuideViewModel(ctx.services(), ctx.tasks());
-        Label title = new Label("Get started");
+        Label title = new Label(Messages.get("guide.title"));
         title.getStyleClass().add("guide-title");
         HBox steps = Fx.row(title);
         for (GuideViewModel.Step s : GuideViewModel.Step.values()) {
@@ -48,7 +49,8 @@ public final class FirstRunGuide {
             }
             steps.getChildren().add(b);
         }
-        Button skip = Fx.button("guide-skip", "S_kip the guide", "Hide this guide; it will not come back", vm::skip);
+        Button skip = Fx.button("guide-skip", Messages.get("guide.skip"), Messages.get("guide.skip.tooltip"),
+                vm::skip);
         skip.getStyleClass().add("flat");
         steps.getChildren().addAll(Fx.spacer(), skip);
         hint.setId("guide-hint");
@@ -84,10 +86,11 @@ public final class FirstRunGuide {
             b.pseudoClassStateChanged(DONE, done);
             b.pseudoClassStateChanged(CURRENT, now);
             b.setText((done ? "✓ " : "") + label(s));
-            b.setAccessibleText("Step " + (s.ordinal() + 1) + " of 3, " + (done ? "done" : now ? "next" : "to do")
-                    + ": " + label(s) + ". " + tooltip(s));
+            b.setAccessibleText(Messages.get("guide.step.accessible", s.ordinal() + 1,
+                    Messages.get(done ? "guide.step.done" : now ? "guide.step.next" : "guide.step.todo"), label(s),
+                    tooltip(s)));
         }
-        hint.setText(current.map(FirstRunGuide::hint).orElse("All set."));
+        hint.setText(current.map(FirstRunGuide::hint).orElse(Messages.get("guide.allSet")));
     }
 
     /** Reads again where the user is (the shell calls it when the pane changes). */
@@ -105,28 +108,25 @@ public final class FirstRunGuide {
 
     private static String label(GuideViewModel.Step s) {
         return switch (s) {
-            case SOURCE -> "1 Add a source";
-            case DESTINATION -> "2 Choose where images go";
-            case SYNC -> "3 Sync for the first time";
+            case SOURCE -> Messages.get("guide.source");
+            case DESTINATION -> Messages.get("guide.destination");
+            case SYNC -> Messages.get("guide.sync");
         };
     }
 
     private static String tooltip(GuideViewModel.Step s) {
         return switch (s) {
-            case SOURCE -> "Open Sources: the folder, Dropbox or Google Drive your images come from";
-            case DESTINATION -> "Open Destinations: a folder, WordPress, S3 or a webhook";
-            case SYNC -> "Open Browse: select images and press Sync";
+            case SOURCE -> Messages.get("guide.source.tooltip");
+            case DESTINATION -> Messages.get("guide.destination.tooltip");
+            case SYNC -> Messages.get("guide.sync.tooltip");
         };
     }
 
     private static String hint(GuideViewModel.Step s) {
         return switch (s) {
-            case SOURCE -> "Next: tell Lumasync where your images come from, such as an export folder. "
-                    + "You can also drop photos on Upload to publish them straight away.";
-            case DESTINATION -> "Next: choose where images are published: a folder on this computer, a WordPress "
-                    + "site, S3 storage or a webhook.";
-            case SYNC -> "Last step: open Browse, select images and press Sync. Lumasync compresses them and "
-                    + "publishes them; each card then shows where it went.";
+            case SOURCE -> Messages.get("guide.source.hint");
+            case DESTINATION -> Messages.get("guide.destination.hint");
+            case SYNC -> Messages.get("guide.sync.hint");
         };
     }
 

@@ -12,6 +12,7 @@ import io.lumasync.sync.OptimizeReport;
 import io.lumasync.sync.OptimizeResult;
 import io.lumasync.sync.SyncListener;
 import io.lumasync.ui.common.Coalescer;
+import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.Tasks;
 import io.lumasync.ui.common.Texts;
 import io.lumasync.ui.common.engine.AppServices;
@@ -44,7 +45,7 @@ public final class OptimizeViewModel {
     final IntegerProperty quality = new SimpleIntegerProperty(80);
     final IntegerProperty maxSize = new SimpleIntegerProperty(EncodeSettings.DEFAULT_MAX_SIZE);
     final ObjectProperty<OptimizeService.Preview> preview = new SimpleObjectProperty<>();
-    final StringProperty previewText = new SimpleStringProperty("Select one image and press Preview.");
+    final StringProperty previewText = new SimpleStringProperty(Messages.get("optimize.preview.hint"));
     final StringProperty message = new SimpleStringProperty("");
     final DoubleProperty progress = new SimpleDoubleProperty(0);
     final BooleanProperty running = new SimpleBooleanProperty();
@@ -102,17 +103,17 @@ public final class OptimizeViewModel {
     private void load(int wantedPage, String note) {
         String d = destination.get();
         if (d == null) {
-            message.set("Choose a destination first.");
+            message.set(Messages.get("optimize.noDestination"));
             return;
         }
-        message.set("Loading page " + wantedPage + " of " + d + "…");
+        message.set(Messages.get("optimize.loading", wantedPage, d));
         tasks.run("list media", () -> services.optimizer().list(d, wantedPage, PER_PAGE), list -> {
             page.set(wantedPage);
             rows.setAll(list.stream().map(Row::new).toList());
             lastPage.set(list.size() < PER_PAGE);
             long modern = rows.stream().filter(Row::modern).count();
-            message.set(note + (list.isEmpty() ? "No images on this page." : list.size() + " images on page "
-                    + wantedPage + (modern > 0 ? " (" + modern + " already WebP/AVIF)" : "") + "."));
+            message.set(note + (list.isEmpty() ? Messages.get("optimize.page.empty")
+                    : Messages.get("optimize.page.loaded", list.size(), wantedPage, modern)));
         }, e -> message.set(Texts.error(e)));
     }
 
@@ -128,21 +129,22 @@ public final class OptimizeViewModel {
 
     public void preview(Row row) {
         if (row == null) {
-            previewText.set("Select one image in the list first.");
+            previewText.set(Messages.get("optimize.preview.noSelection"));
             return;
         }
-        previewText.set("Compressing " + row.asset.fileName() + "…");
+        previewText.set(Messages.get("optimize.preview.compressing", row.asset.fileName()));
         tasks.run("preview", () -> services.optimizer().preview(destination.get(), row.asset, settings()), p -> {
             preview.set(p);
-            previewText.set(p.fileName() + ": " + Texts.saving(p.before().length, p.after().length) + " as "
-                    + p.afterFormat() + (p.notes().isEmpty() ? "" : " · " + String.join(" ", p.notes())));
+            previewText.set(Messages.get("optimize.preview.result", p.fileName(),
+                    Texts.saving(p.before().length, p.after().length), p.afterFormat())
+                    + (p.notes().isEmpty() ? "" : " · " + String.join(" ", p.notes())));
         }, e -> previewText.set(Texts.error(e)));
     }
 
     public void optimizeSelected() {
         List<Row> chosen = rows.stream().filter(r -> r.selected.get()).toList();
         if (chosen.isEmpty()) {
-            message.set("Tick the images to optimize first (or use Select All).");
+            message.set(Messages.get("optimize.noSelection"));
             return;
         }
         String d = destination.get();
@@ -171,7 +173,7 @@ public final class OptimizeViewModel {
                         .forEach(row -> row.result.set(describe(r)));
             }
             message.set(total(report) + (report.count(OptimizeResult.Outcome.OPTIMIZED) > 0
-                    ? " Originals are backed up; Rollback restores them." : ""));
+                    ? Messages.get("optimize.backedUp") : ""));
         }, e -> {
             running.set(false);
             message.set(Texts.error(e));
@@ -183,7 +185,7 @@ public final class OptimizeViewModel {
         return switch (r.outcome()) {
             case OPTIMIZED, REPLACED_BEFORE_INTERRUPTION, WOULD_OPTIMIZE -> Texts.saving(r.bytesBefore(), r.bytesAfter())
                     + " · " + r.formatBefore() + " → " + r.formatAfter() + " q" + r.quality()
-                    + (r.urlChanged() ? " · new address: " + r.url() : "");
+                    + (r.urlChanged() ? Messages.get("optimize.newAddress", r.url()) : "");
             case MODERN_FORMAT, NOT_SMALLER, ALREADY_OPTIMIZED, RESTORED, FAILED -> r.message();
         };
     }
@@ -193,10 +195,9 @@ public final class OptimizeViewModel {
         long before = done.stream().mapToLong(OptimizeResult::bytesBefore).sum();
         long after = done.stream().mapToLong(OptimizeResult::bytesAfter).sum();
         long failed = r.count(OptimizeResult.Outcome.FAILED);
-        return "Optimized " + done.size() + ", left " + (r.items().size() - done.size() - failed) + " unchanged, "
-                + failed + " failed." + (before > 0 ? " Saved: " + Texts.saving(before, after) + "." : "")
-                + (r.items().stream().anyMatch(OptimizeResult::urlChanged)
-                ? " Some images got a new address (shown in their row)." : "");
+        return Messages.get("optimize.total", done.size(), r.items().size() - done.size() - failed, failed)
+                + (before > 0 ? Messages.get("optimize.saved", Texts.saving(before, after)) : "")
+                + (r.items().stream().anyMatch(OptimizeResult::urlChanged) ? Messages.get("optimize.newAddresses") : "");
     }
 
     public void rollback() {
@@ -204,9 +205,9 @@ public final class OptimizeViewModel {
         tasks.run("rollback", () -> services.optimizer().rollback(d), r -> {
             long restored = r.count(OptimizeResult.Outcome.RESTORED);
             long failed = r.count(OptimizeResult.Outcome.FAILED);
-            load(page.get(), (restored == 0 && failed == 0 ? "Nothing to roll back for " + d + ". "
-                    : "Restored " + restored + " original(s) on " + d + ". ")
-                    + (failed > 0 ? failed + " could not be put back; their backups are kept. " : ""));
+            load(page.get(), (restored == 0 && failed == 0 ? Messages.get("optimize.rollback.nothing", d)
+                    : Messages.get("optimize.rollback.restored", restored, d))
+                    + (failed > 0 ? Messages.get("optimize.rollback.failed", failed) : ""));
         }, e -> message.set(Texts.error(e)));
     }
 

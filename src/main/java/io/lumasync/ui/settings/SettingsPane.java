@@ -3,6 +3,7 @@ package io.lumasync.ui.settings;
 import io.lumasync.core.OutputFormat;
 import io.lumasync.ui.common.AppContext;
 import io.lumasync.ui.common.Fx;
+import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.PaneView;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -27,7 +28,7 @@ public final class SettingsPane implements PaneView {
     public SettingsPane(AppContext ctx) {
         vm = new SettingsViewModel(ctx.services(), ctx.tasks());
         ComboBox<String> theme = combo("settings-theme", List.of("system", "light", "dark"),
-                "Follow the desktop's light/dark setting, or choose one");
+                Messages.get("settings.theme.tooltip"));
         theme.valueProperty().bindBidirectional(vm.theme);
         // Preview the theme at once; Save keeps it.
         theme.valueProperty().addListener((o, a, t) -> ctx.theme().use(t));
@@ -35,25 +36,25 @@ public final class SettingsPane implements PaneView {
         format.setId("settings-format");
         format.getItems().setAll(OutputFormat.values());
         format.valueProperty().bindBidirectional(vm.format);
-        format.setTooltip(new Tooltip("AUTO tries every format the destination accepts and keeps the smallest"));
+        format.setTooltip(new Tooltip(Messages.get("settings.format.tooltip")));
         ComboBox<String> quality = combo("settings-quality", List.of("high", "balanced", "small", "fast", "90", "85", "80",
-                "75"), "A perceptual target (high, balanced, small), fast (no search) or a fixed encoder quality 1–100");
+                "75"), Messages.get("settings.quality.tooltip"));
         quality.setEditable(true);
         quality.valueProperty().bindBidirectional(vm.quality);
         Spinner<Integer> maxSize = new Spinner<>(0, 20000, 2048, 256);
         maxSize.setId("settings-max-size");
         maxSize.setEditable(true);
-        maxSize.setTooltip(new Tooltip("Longest edge in pixels; 0 keeps the original size. Images are never enlarged."));
+        maxSize.setTooltip(new Tooltip(Messages.get("settings.maxSize.tooltip")));
         maxSize.getValueFactory().valueProperty().addListener((o, a, v) -> vm.maxSize.set(v));
         vm.maxSize.addListener((o, a, v) -> maxSize.getValueFactory().setValue(v.intValue()));
-        CheckBox gps = new CheckBox("Remove location (GPS), camera serial numbers and thumbnails");
+        CheckBox gps = new CheckBox(Messages.get("settings.metadata.private"));
         gps.setId("settings-strip-gps");
         gps.selectedProperty().bindBidirectional(vm.stripGps);
-        CheckBox all = new CheckBox("Remove all metadata, including copyright and captions");
+        CheckBox all = new CheckBox(Messages.get("settings.metadata.all"));
         all.setId("settings-strip-all");
         all.selectedProperty().bindBidirectional(vm.stripAll);
         ComboBox<String> alt = combo("settings-alt-text", List.of("filename", "empty", "ask"),
-                "filename: alt text from the file name; empty: none; ask: leave it for you to type on Upload");
+                Messages.get("settings.altText.tooltip"));
         alt.valueProperty().bindBidirectional(vm.altTextMode);
         ToggleSwitch tray = new ToggleSwitch();
         tray.setId("settings-keep-in-tray");
@@ -64,10 +65,10 @@ public final class SettingsPane implements PaneView {
         Label data = new Label();
         data.setId("settings-data-dir");
         data.textProperty().bind(vm.dataDir);
-        Button open = Fx.button("settings-open-data", "Open", "Show the data folder in the file manager",
+        Button open = Fx.button("settings-open-data", Messages.get("settings.openData"), Messages.get("settings.openData.tooltip"),
                 () -> ctx.windows().open(java.nio.file.Path.of(vm.dataDir.get()).toUri().toString()));
-        Button logs = Fx.button("settings-open-logs", "Open log folder",
-                "Show the log files, to attach to a bug report", () -> vm.openLogFolder(ctx.windows()::open));
+        Button logs = Fx.button("settings-open-logs", Messages.get("settings.openLogs"),
+                Messages.get("settings.openLogs.tooltip"), () -> vm.openLogFolder(ctx.windows()::open));
         Label vault = new Label();
         vault.textProperty().bind(vm.vault);
 
@@ -75,29 +76,30 @@ public final class SettingsPane implements PaneView {
         g.setHgap(14);
         g.setVgap(10);
         int r = 0;
-        g.addRow(r++, section("Appearance"));
-        g.addRow(r++, new Label("Theme"), theme);
-        g.addRow(r++, section("Defaults for new syncs"));
-        g.addRow(r++, new Label("Format"), format);
-        g.addRow(r++, new Label("Quality"), quality);
-        g.addRow(r++, new Label("Max size (px)"), maxSize);
-        g.addRow(r++, new Label("Metadata"), gps);
+        g.addRow(r++, section(Messages.get("settings.section.appearance")));
+        g.addRow(r++, new Label(Messages.get("settings.theme")), theme);
+        g.addRow(r++, section(Messages.get("settings.section.defaults")));
+        g.addRow(r++, new Label(Messages.get("settings.format")), format);
+        g.addRow(r++, new Label(Messages.get("settings.quality")), quality);
+        g.addRow(r++, new Label(Messages.get("settings.maxSize")), maxSize);
+        g.addRow(r++, new Label(Messages.get("settings.metadata")), gps);
         g.addRow(r++, new Label(""), all);
-        g.addRow(r++, new Label("Alt text"), alt);
-        g.addRow(r++, section("Running"));
-        g.addRow(r++, new Label("Keep running in the tray when the window closes"), tray);
-        g.addRow(r++, new Label("Start at login"), login);
-        g.addRow(r++, section("Storage"));
-        g.addRow(r++, new Label("Data folder"), Fx.row(data, open, logs));
-        g.addRow(r++, new Label("Passwords are kept in"), vault);
-        g.add(Fx.muted("The data folder is chosen when Lumasync starts (environment variable LUMASYNC_HOME)."), 1, r++);
+        g.addRow(r++, new Label(Messages.get("settings.altText")), alt);
+        g.addRow(r++, section(Messages.get("settings.section.running")));
+        g.addRow(r++, new Label(Messages.get("settings.keepInTray")), tray);
+        g.addRow(r++, new Label(Messages.get("settings.startAtLogin")), login);
+        g.addRow(r++, section(Messages.get("settings.section.storage")));
+        g.addRow(r++, new Label(Messages.get("settings.dataFolder")), Fx.row(data, open, logs));
+        g.addRow(r++, new Label(Messages.get("settings.vault")), vault);
+        g.add(Fx.muted(Messages.get("settings.dataFolder.note")), 1, r++);
 
-        Button save = Fx.button("settings-save", "_Save", "Save these settings", () -> vm.save(() -> ctx.theme().use(vm.theme.get())));
+        Button save = Fx.button("settings-save", Messages.get("common.save"), Messages.get("settings.save.tooltip"),
+                () -> vm.save(() -> ctx.theme().use(vm.theme.get())));
         save.getStyleClass().add("accent");
         Label message = new Label();
         message.setId("settings-message");
         message.textProperty().bind(vm.message);
-        VBox content = new VBox(14, Fx.title("Settings"), g, Fx.row(save, message));
+        VBox content = new VBox(14, Fx.title(Messages.get("settings.title")), g, Fx.row(save, message));
         content.setPadding(new Insets(16));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);

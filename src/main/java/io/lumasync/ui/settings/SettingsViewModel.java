@@ -6,6 +6,7 @@ import io.lumasync.core.MetadataPolicy;
 import io.lumasync.core.OutputFormat;
 import io.lumasync.core.Quality;
 import io.lumasync.platform.Autostart;
+import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.Tasks;
 import io.lumasync.ui.common.Texts;
 import io.lumasync.ui.common.engine.AppServices;
@@ -69,7 +70,7 @@ public final class SettingsViewModel {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            message.set("The log folder " + folder + " cannot be made (" + e.getMessage() + ").");
+            message.set(Messages.get("settings.logFolderFailed", folder, e.getMessage()));
             return;
         }
         opener.accept(folder.toUri().toString());
@@ -118,7 +119,7 @@ public final class SettingsViewModel {
             return loginChanged ? autostart.apply(s.startAtLogin()) : "";
         }, note -> {
             loaded = s;
-            message.set(note.isEmpty() ? "Saved." : "Saved. " + note);
+            message.set(note.isEmpty() ? Messages.get("settings.saved") : Messages.get("settings.saved") + " " + note);
             afterSave.run();
         }, e -> message.set(Texts.error(e)));
     }

@@ -1,6 +1,7 @@
 package io.lumasync.ui.shell;
 
 import io.lumasync.ui.common.AppContext;
+import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.PaneView;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -42,7 +43,7 @@ public final class MainView {
     private final StackPane content = new StackPane();
     private final VBox center = new VBox(content);
     private final Label status = new Label();
-    private final Button quit = new Button("Quit");
+    private final Button quit = new Button(Messages.get("shell.quit"));
     private final BorderPane root = new BorderPane();
     private final Consumer<List<Path>> fileSink;
 
@@ -89,7 +90,7 @@ public final class MainView {
             b.setToggleGroup(group);
             b.setMaxWidth(Double.MAX_VALUE);
             b.getStyleClass().add("nav-button");
-            b.setTooltip(new Tooltip(p.tooltip() + " (Ctrl+" + (p.ordinal() + 1) + ")"));
+            b.setTooltip(new Tooltip(Messages.get("shell.nav.shortcut", p.tooltip(), p.ordinal() + 1)));
             b.setOnAction(e -> show(p));
             buttons.put(p, b);
             bar.getChildren().add(b);
@@ -99,7 +100,7 @@ public final class MainView {
         quit.setId("nav-quit");
         quit.getStyleClass().add("nav-button");
         quit.setMaxWidth(Double.MAX_VALUE);
-        quit.setTooltip(new Tooltip("Stop Lumasync, including autosync (Ctrl+Q)"));
+        quit.setTooltip(new Tooltip(Messages.get("shell.quit.tooltip")));
         quit.setVisible(false);
         bar.getChildren().addAll(grow, quit);
         return bar;

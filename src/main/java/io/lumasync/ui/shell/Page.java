@@ -1,17 +1,18 @@
 package io.lumasync.ui.shell;
 
+import io.lumasync.ui.common.Messages;
 import javafx.scene.input.KeyCode;
 
 /** The sidebar entries, in order; Ctrl+1…Ctrl+8 jump to them. */
 public enum Page {
-    BROWSE("Browse", "See what is in your sources and sync a selection", KeyCode.DIGIT1),
-    UPLOAD("Upload", "Drop files or folders to compress and publish them", KeyCode.DIGIT2),
-    OPTIMIZE("Optimize", "Recompress images already published at a destination", KeyCode.DIGIT3),
-    DESTINATIONS("Destinations", "Where images are published", KeyCode.DIGIT4),
-    SOURCES("Sources", "Where images come from", KeyCode.DIGIT5),
-    AUTOSYNC("Autosync", "Sync sources in the background on a schedule", KeyCode.DIGIT6),
-    ACTIVITY("Activity", "What was synced, skipped or failed, and why", KeyCode.DIGIT7),
-    SETTINGS("Settings", "Theme, defaults, tray and start-up", KeyCode.DIGIT8);
+    BROWSE("shell.nav.browse", "shell.nav.browse.tooltip", KeyCode.DIGIT1),
+    UPLOAD("shell.nav.upload", "shell.nav.upload.tooltip", KeyCode.DIGIT2),
+    OPTIMIZE("shell.nav.optimize", "shell.nav.optimize.tooltip", KeyCode.DIGIT3),
+    DESTINATIONS("shell.nav.destinations", "shell.nav.destinations.tooltip", KeyCode.DIGIT4),
+    SOURCES("shell.nav.sources", "shell.nav.sources.tooltip", KeyCode.DIGIT5),
+    AUTOSYNC("shell.nav.autosync", "shell.nav.autosync.tooltip", KeyCode.DIGIT6),
+    ACTIVITY("shell.nav.activity", "shell.nav.activity.tooltip", KeyCode.DIGIT7),
+    SETTINGS("shell.nav.settings", "shell.nav.settings.tooltip", KeyCode.DIGIT8);
 
     private final String label;
     private final String tooltip;
@@ -24,11 +25,11 @@ public enum Page {
     }
 
     public String label() {
-        return label;
+        return Messages.get(label);
     }
 
     public String tooltip() {
-        return tooltip;
+        return Messages.get(tooltip);
     }
 
     public KeyCode key() {

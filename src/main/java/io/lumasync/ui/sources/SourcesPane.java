@@ -8,6 +8,7 @@ import io.lumasync.ui.common.AppContext;
 import io.lumasync.ui.common.ConfigForm;
 import io.lumasync.ui.common.Fx;
 import io.lumasync.ui.common.Intervals;
+import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.StatusCell;
 import io.lumasync.ui.common.Texts;
 import javafx.collections.ListChangeListener;
@@ -26,33 +27,34 @@ import java.util.Optional;
 
 /** Sources: where images come from, where each one publishes to, and its autosync mode. */
 public final class SourcesPane extends AdapterListPane<SourceInfo, SourcesViewModel> {
-    private static final Words WORDS = new Words("source", "Sources",
-            "Folders and accounts Lumasync reads images from, and where each one publishes.",
-            "A source is where your images live: an export folder, Dropbox, Google Drive or a custom API. "
-                    + "Choose its type in the form, tick where it publishes to, and press Save; Browse then shows "
-                    + "its images.",
-            "Save this source",
-            "Lumasync stops reading this source. Images already published stay where they are.");
+    /** Read when the pane is built, so the words follow the bundle in use then. */
+    private static Words words() {
+        return new Words("source", Messages.get("sources.title"),
+                Messages.get("sources.subtitle"), Messages.get("sources.empty.title"), Messages.get("sources.empty.text"),
+                Messages.get("sources.addFirst"), Messages.get("sources.addFirst.tooltip"),
+                Messages.get("sources.add.tooltip"), Messages.get("sources.remove.tooltip"),
+                Messages.get("sources.save.tooltip"), Messages.get("sources.remove.warning"));
+    }
 
     private final FlowPane destinationBoxes = new FlowPane(12, 6);
-    private final CheckBox watch = new CheckBox("Watch for changes (sync as soon as files change)");
+    private final CheckBox watch = new CheckBox(Messages.get("sources.watch"));
     private final ComboBox<String> interval = new ComboBox<>();
-    private final CheckBox propagateDeletes = new CheckBox("Remove published copies when a file is deleted here");
+    private final CheckBox propagateDeletes = new CheckBox(Messages.get("sources.propagateDeletes"));
     private List<String> ticked = List.of();
 
     public SourcesPane(AppContext ctx) {
-        super(ctx, new SourcesViewModel(ctx.services(), ctx.tasks()), SourceTypes.all(), WORDS);
+        super(ctx, new SourcesViewModel(ctx.services(), ctx.tasks()), SourceTypes.all(), words());
         interval.setId("source-interval");
-        interval.getItems().add("Off");
+        interval.getItems().add(Intervals.off());
         interval.getItems().addAll(Intervals.labels());
-        interval.setValue("Off");
-        interval.setTooltip(new Tooltip("How often autosync checks this source"));
+        interval.setValue(Intervals.off());
+        interval.setTooltip(new Tooltip(Messages.get("sources.interval.tooltip")));
         watch.setId("source-watch");
         propagateDeletes.setId("source-propagate-deletes");
         destinationBoxes.setId("source-destinations");
-        VBox extras = new VBox(10, new Label("Publish to"), destinationBoxes, watch,
-                Fx.row(new Label("Check every"), interval), propagateDeletes);
-        TitledPane sync = new TitledPane("Sync", extras);
+        VBox extras = new VBox(10, new Label(Messages.get("sources.publishTo")), destinationBoxes, watch,
+                Fx.row(new Label(Messages.get("sources.checkEvery")), interval), propagateDeletes);
+        TitledPane sync = new TitledPane(Messages.get("sources.sync"), extras);
         sync.setCollapsible(false);
         editor.extras(sync);
         vm.destinationNames().addListener((ListChangeListener<String>) c -> fillDestinations());
@@ -61,8 +63,9 @@ public final class SourcesPane extends AdapterListPane<SourceInfo, SourcesViewMo
     @Override
     protected ListCell<SourceInfo> cell() {
         return new StatusCell<>(SourceInfo::name, SourceInfo::typeId,
-                s -> "→ " + String.join(", ", s.destinations()) + " · autosync " + (s.watch() ? "watching"
-                        : Texts.interval(s.interval())), s -> Optional.empty());
+                s -> Messages.get("sources.row", String.join(", ", s.destinations()),
+                        s.watch() ? Messages.get("sources.row.watching") : Texts.interval(s.interval())),
+                s -> Optional.empty());
     }
 
     @Override
@@ -78,7 +81,7 @@ public final class SourcesPane extends AdapterListPane<SourceInfo, SourcesViewMo
     protected void cleared() {
         ticked = List.of();
         watch.setSelected(false);
-        interval.setValue("Off");
+        interval.setValue(Intervals.off());
         propagateDeletes.setSelected(false);
         fillDestinations();
     }
@@ -92,7 +95,7 @@ public final class SourcesPane extends AdapterListPane<SourceInfo, SourcesViewMo
             destinationBoxes.getChildren().add(b);
         }
         if (vm.destinationNames().isEmpty()) {
-            destinationBoxes.getChildren().add(Fx.muted("Add a destination first (Destinations pane)."));
+            destinationBoxes.getChildren().add(Fx.muted(Messages.get("sources.noDestinations")));
         }
     }
 

@@ -3,6 +3,7 @@ package io.lumasync.ui.sources;
 import io.lumasync.sync.DestinationInfo;
 import io.lumasync.sync.SourceInfo;
 import io.lumasync.ui.common.AdapterListViewModel;
+import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.Tasks;
 import io.lumasync.ui.common.engine.AppServices;
 import javafx.collections.FXCollections;
@@ -17,7 +18,7 @@ public final class SourcesViewModel extends AdapterListViewModel<SourceInfo> {
 
     public SourcesViewModel(AppServices services, Tasks tasks) {
         super(services, tasks, "source", services::sources, services::removeSource,
-                name -> "Removed \"" + name + "\". Images already published stay where they are.");
+                name -> Messages.get("sources.removed", name));
     }
 
     record Lists(List<SourceInfo> sources, List<DestinationInfo> destinations) {
@@ -33,11 +34,11 @@ public final class SourcesViewModel extends AdapterListViewModel<SourceInfo> {
 
     public void save(SourceInfo info, Map<String, String> secrets) {
         if (info.destinations().isEmpty()) {
-            refuse("Tick at least one destination for \"" + info.name() + "\" to publish to.");
+            refuse(Messages.get("sources.noDestination", info.name()));
             return;
         }
         save(info.name(), secrets, () -> services.addSource(info, secrets),
-                "Saved \"" + info.name() + "\". Its images appear in Browse.");
+                Messages.get("sources.saved", info.name()));
     }
 
     public ObservableList<SourceInfo> sources() {

@@ -1,6 +1,7 @@
 package io.lumasync.ui.upload;
 
 import io.lumasync.core.ImageFormat;
+import io.lumasync.ui.common.Messages;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -40,17 +41,17 @@ final class FileCollector {
 
                         @Override
                         public FileVisitResult visitFileFailed(Path f, IOException e) {
-                            skipped.add(f.getFileName() + " (cannot be read)");
+                            skipped.add(Messages.get("upload.skipped.unreadable", f.getFileName()));
                             return FileVisitResult.CONTINUE;
                         }
                     });
                 } catch (IOException e) {
-                    skipped.add(p.getFileName() + " (cannot be read)");
+                    skipped.add(Messages.get("upload.skipped.unreadable", p.getFileName()));
                 }
             } else if (Files.isRegularFile(p)) {
                 sort(p, images, skipped);
             } else {
-                skipped.add(p.getFileName() + " (not found)");
+                skipped.add(Messages.get("upload.skipped.notFound", p.getFileName()));
             }
         }
         images.sort(null);

@@ -1,5 +1,6 @@
 package io.lumasync.ui.upload;
 
+import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.Texts;
 import io.lumasync.ui.common.Thumbnails;
 import javafx.beans.binding.Bindings;
@@ -25,7 +26,7 @@ final class UploadCell extends ListCell<UploadItem> {
     private final TextField alt = new TextField();
     private final ProgressBar progress = new ProgressBar();
     private final Label result = new Label();
-    private final Hyperlink link = new Hyperlink("Open");
+    private final Hyperlink link = new Hyperlink(Messages.get("upload.open"));
     private final HBox row;
     private UploadItem bound;
 
@@ -39,8 +40,8 @@ final class UploadCell extends ListCell<UploadItem> {
         frame.setMinSize(68, 68);
         frame.setMaxSize(68, 68);
         name.getStyleClass().add("text-bold");
-        alt.setPromptText("Alt text (describes the image for screen readers)");
-        alt.setTooltip(new Tooltip("Alt text published with this image"));
+        alt.setPromptText(Messages.get("upload.alt.prompt"));
+        alt.setTooltip(new Tooltip(Messages.get("upload.alt.tooltip")));
         result.setWrapText(true);
         progress.setPrefWidth(140);
         link.setOnAction(e -> open.accept(bound == null ? "" : bound.urlProperty().get()));
@@ -65,9 +66,9 @@ final class UploadCell extends ListCell<UploadItem> {
             return;
         }
         name.setText(item.name() + "   " + Texts.bytes(item.size()));
-        thumb.setAccessibleText("Preview of " + item.name());
-        alt.setAccessibleText("Alt text for " + item.name());
-        link.setAccessibleText("Open the published " + item.name());
+        thumb.setAccessibleText(Messages.get("upload.preview", item.name()));
+        alt.setAccessibleText(Messages.get("upload.alt.for", item.name()));
+        link.setAccessibleText(Messages.get("upload.open.for", item.name()));
         alt.textProperty().bindBidirectional(item.altTextProperty());
         alt.setId("alt-" + item.name().replaceAll("[^A-Za-z0-9_-]", "_"));
         progress.progressProperty().bind(item.progressProperty());

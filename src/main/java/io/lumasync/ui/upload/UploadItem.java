@@ -1,6 +1,7 @@
 package io.lumasync.ui.upload;
 
 import io.lumasync.store.JobState;
+import io.lumasync.ui.common.Messages;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -17,7 +18,7 @@ public final class UploadItem {
     private final StringProperty altText = new SimpleStringProperty("");
     private final ObjectProperty<JobState> state = new SimpleObjectProperty<>(JobState.PLANNED);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final StringProperty result = new SimpleStringProperty("Waiting");
+    private final StringProperty result = new SimpleStringProperty(Messages.get("upload.waiting"));
     private final StringProperty url = new SimpleStringProperty("");
 
     public UploadItem(Path file, long size) {

@@ -3,6 +3,7 @@ package io.lumasync.ui.upload;
 import io.lumasync.ui.common.AppContext;
 import io.lumasync.ui.common.DestinationPicker;
 import io.lumasync.ui.common.Fx;
+import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.PaneView;
 import io.lumasync.ui.common.Presets;
 import io.lumasync.ui.common.Texts;
@@ -34,28 +35,28 @@ public final class UploadPane implements PaneView {
     public UploadPane(AppContext ctx) {
         this.ctx = ctx;
         this.vm = new UploadViewModel(ctx.services(), ctx.tasks());
-        Label hint = new Label("Drop images or folders anywhere in this window");
+        Label hint = new Label(Messages.get("upload.hint"));
         hint.getStyleClass().add("title-4");
-        Button choose = Fx.button("upload-choose", "_Choose files…", "Pick images from a file dialog",
+        Button choose = Fx.button("upload-choose", Messages.get("upload.choose"), Messages.get("upload.choose.tooltip"),
                 () -> addFiles(ctx.windows().chooseImages()));
-        VBox drop = new VBox(8, hint, Fx.muted("Folders are read with their sub-folders; files that are not images are skipped."),
+        VBox drop = new VBox(8, hint, Fx.muted(Messages.get("upload.hint.folders")),
                 choose);
         drop.getStyleClass().add("drop-zone");
 
         ListView<UploadItem> list = new ListView<>(vm.queue());
         list.setId("upload-queue");
         list.setCellFactory(v -> new UploadCell(ctx.thumbnails(), ctx.windows()::open));
-        list.setPlaceholder(Fx.muted("The queue is empty."));
+        list.setPlaceholder(Fx.muted(Messages.get("upload.empty")));
 
         preset.setId("upload-preset");
         preset.getItems().setAll(Presets.names());
-        preset.setValue(Presets.DEFAULT);
-        preset.setTooltip(new Tooltip("Format and quality for these uploads"));
-        Button upload = Fx.button("upload-start", "_Upload", "Compress and publish every waiting file",
+        preset.setValue(Presets.defaultName());
+        preset.setTooltip(new Tooltip(Messages.get("upload.preset.tooltip")));
+        Button upload = Fx.button("upload-start", Messages.get("upload.start"), Messages.get("upload.start.tooltip"),
                 () -> vm.upload(destinations.checked(), Presets.resolve(preset.getValue(), defaults())));
         upload.getStyleClass().add("accent");
         upload.disableProperty().bind(vm.runningProperty());
-        Button clear = Fx.button("upload-clear", "C_lear finished", "Remove uploaded files from the queue",
+        Button clear = Fx.button("upload-clear", Messages.get("upload.clear"), Messages.get("upload.clear.tooltip"),
                 vm::clearFinished);
         ProgressBar bar = new ProgressBar();
         bar.setId("upload-progress");
@@ -65,10 +66,10 @@ public final class UploadPane implements PaneView {
         message.setId("upload-message");
         message.textProperty().bind(vm.messageProperty());
         message.setWrapText(true);
-        HBox syncBar = Fx.row(new Label("To"), destinations.view(), preset, upload, clear, Fx.spacer(), bar);
+        HBox syncBar = Fx.row(new Label(Messages.get("upload.to")), destinations.view(), preset, upload, clear, Fx.spacer(), bar);
         syncBar.getStyleClass().add("sync-bar");
 
-        root.setTop(new VBox(10, Fx.title("Upload"), drop));
+        root.setTop(new VBox(10, Fx.title(Messages.get("upload.title")), drop));
         root.setCenter(list);
         root.setBottom(new VBox(6, message, syncBar));
         BorderPane.setMargin(list, new Insets(12, 0, 8, 0));

@@ -8,6 +8,7 @@ import io.lumasync.sync.ItemProgress;
 import io.lumasync.sync.Sizes;
 import io.lumasync.sync.SyncListener;
 import io.lumasync.ui.common.Coalescer;
+import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.Tasks;
 import io.lumasync.ui.common.Texts;
 import io.lumasync.ui.common.engine.AppServices;
@@ -71,19 +72,19 @@ public final class UploadViewModel {
                     added++;
                 }
             }
-            String text = added + " image(s) added.";
+            String text = Messages.get("upload.added", added);
             if (!c.skipped().isEmpty()) {
-                text += " Skipped " + c.skipped().size() + " file(s) that are not images: "
-                        + String.join(", ", c.skipped().subList(0, Math.min(5, c.skipped().size())))
-                        + (c.skipped().size() > 5 ? ", …" : "") + ".";
+                text += Messages.get("upload.added.skipped", c.skipped().size(), firstFive(c.skipped()));
             }
             if (!sameName.isEmpty()) {
-                text += " Left out " + sameName.size() + " file(s) named like one already in the list (upload them "
-                        + "separately, or rename them): " + String.join(", ", sameName.subList(0,
-                        Math.min(5, sameName.size()))) + (sameName.size() > 5 ? ", …" : "") + ".";
+                text += Messages.get("upload.added.sameName", sameName.size(), firstFive(sameName));
             }
             message.set(text);
         }, e -> message.set(Texts.error(e)));
+    }
+
+    private static String firstFive(List<String> names) {
+        return String.join(", ", names.subList(0, Math.min(5, names.size()))) + (names.size() > 5 ? ", …" : "");
     }
 
     static String altFromName(String fileName) {
@@ -104,22 +105,22 @@ public final class UploadViewModel {
     /** Uploads every file not yet done to the destinations, in one run: one plan, one progress, one summary. */
     public void upload(List<String> destinations, EncodeSettings settings) {
         if (destinations.isEmpty()) {
-            message.set("Choose at least one destination first.");
+            message.set(Messages.get("upload.noDestination"));
             return;
         }
         List<UploadItem> todo = queue.stream().filter(i -> i.stateProperty().get() != JobState.DONE).toList();
         if (todo.isEmpty()) {
-            message.set("Nothing to upload: drop images onto the window first.");
+            message.set(Messages.get("upload.nothing"));
             return;
         }
         running.set(true);
         progress.set(0);
-        message.set("Uploading " + todo.size() + " image(s)…");
+        message.set(Messages.get("upload.uploading", todo.size()));
         Map<Path, AssetMetadata> files = new LinkedHashMap<>();
         Map<String, UploadItem> byName = new HashMap<>();
         for (UploadItem i : todo) {
             i.stateProperty().set(JobState.PLANNED);
-            i.resultProperty().set("Waiting");
+            i.resultProperty().set(Messages.get("upload.waiting"));
             i.progressProperty().set(0);
             files.put(i.file(), AssetMetadata.EMPTY.withAltText(i.altTextProperty().get()));
             byName.put(i.name(), i);
@@ -156,8 +157,8 @@ public final class UploadViewModel {
                 finish(item, report.results().stream().filter(p -> p.assetName().equals(item.name())).toList());
             }
             long failedFiles = todo.stream().filter(i -> i.stateProperty().get() == JobState.FAILED).count();
-            message.set(failedFiles == 0 && report.problems().isEmpty() ? "Done: " + todo.size() + " image(s) published."
-                    : failedFiles + " upload(s) failed. The reason is shown next to each file."
+            message.set(failedFiles == 0 && report.problems().isEmpty() ? Messages.get("upload.done", todo.size())
+                    : Messages.get("upload.failed", failedFiles)
                     + (report.problems().isEmpty() ? "" : " " + String.join(" ", report.problems())));
         }, e -> {
             running.set(false);
@@ -169,7 +170,7 @@ public final class UploadViewModel {
         item.progressProperty().set(1);
         if (results.isEmpty()) {
             item.stateProperty().set(JobState.FAILED);
-            item.resultProperty().set("Not uploaded: see the message below.");
+            item.resultProperty().set(Messages.get("upload.notUploaded"));
             return;
         }
         boolean anyFailed = results.stream().anyMatch(p -> p.state() == JobState.FAILED);
@@ -182,11 +183,11 @@ public final class UploadViewModel {
     static String label(ItemProgress p) {
         String where = p.destination() == null || p.destination().isBlank() ? "" : p.destination() + ": ";
         return where + switch (p.state()) {
-            case PLANNED -> "waiting";
-            case ENCODING -> "compressing…";
-            case UPLOADING -> "uploading…";
+            case PLANNED -> Messages.get("upload.state.waiting");
+            case ENCODING -> Messages.get("upload.state.compressing");
+            case UPLOADING -> Messages.get("upload.state.uploading");
             case DONE -> Sizes.result(p);
-            case SKIPPED -> "unchanged, skipped";
+            case SKIPPED -> Messages.get("upload.state.skipped");
             case FAILED -> p.message();
         };
     }

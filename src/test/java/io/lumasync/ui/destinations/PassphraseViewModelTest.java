@@ -7,7 +7,7 @@ import io.lumasync.image.PassThroughPipeline;
 import io.lumasync.sync.DestinationInfo;
 import io.lumasync.ui.EngineServices;
 import io.lumasync.ui.FxTestSupport;
-import io.lumasync.ui.common.PassphraseGate;
+import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.SameThreadTasks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +61,7 @@ class PassphraseViewModelTest {
             vm.declinePassphrase();
             assertThat(services.destinations()).extracting(DestinationInfo::name).doesNotContain("hook");
             assertThat(vm.failedProperty().get()).isTrue();
-            assertThat(vm.messageProperty().get()).isEqualTo(PassphraseGate.NOT_SAVED);
+            assertThat(vm.messageProperty().get()).isEqualTo(Messages.get("common.passphrase.notSaved"));
             assertThat(vm.busyProperty().get()).isFalse();
         }
         assertThat(dir.resolve("data").resolve(EncryptedFileVault.FILE_NAME)).doesNotExist();
