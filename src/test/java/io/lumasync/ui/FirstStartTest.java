@@ -1,9 +1,5 @@
 package io.lumasync.ui;
 
-import io.lumasync.auth.InMemorySecretVault;
-import io.lumasync.core.RetryPolicy;
-import io.lumasync.image.PassThroughPipeline;
-import io.lumasync.sync.SyncService;
 import io.lumasync.ui.common.AppContext;
 import io.lumasync.ui.common.BackgroundTasks;
 import io.lumasync.ui.common.ThemeManager;
@@ -40,9 +36,7 @@ class FirstStartTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        SyncService sync = SyncService.open(dir.resolve("data"), new InMemorySecretVault(), new PassThroughPipeline(),
-                new SyncService.Options(RetryPolicy.DEFAULT, 1, 1, false));
-        services = EngineServices.withAutosync(sync);
+        services = FxTestSupport.engine(dir.resolve("data"));
         ThemeManager theme = new ThemeManager();
         theme.use("light");
         BackgroundTasks tasks = new BackgroundTasks(2);

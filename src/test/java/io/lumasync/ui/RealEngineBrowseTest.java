@@ -1,12 +1,8 @@
 package io.lumasync.ui;
 
-import io.lumasync.auth.InMemorySecretVault;
-import io.lumasync.core.RetryPolicy;
-import io.lumasync.image.PassThroughPipeline;
 import io.lumasync.sync.AssetStatus;
 import io.lumasync.sync.BrowseItem;
 import io.lumasync.sync.SourceInfo;
-import io.lumasync.sync.SyncService;
 import io.lumasync.ui.common.AppContext;
 import io.lumasync.ui.common.BackgroundTasks;
 import io.lumasync.ui.common.ThemeManager;
@@ -59,9 +55,7 @@ class RealEngineBrowseTest {
         this.stage = stage;
         site = Files.createDirectories(dir.resolve("site"));
         portfolio = Files.createDirectories(dir.resolve("portfolio with a long name"));
-        SyncService sync = SyncService.open(dir.resolve("data"), new InMemorySecretVault(), new PassThroughPipeline(),
-                new SyncService.Options(RetryPolicy.DEFAULT, 1, 1, false));
-        services = EngineServices.withAutosync(sync);
+        services = FxTestSupport.engine(dir.resolve("data"));
         services.addDestination("site", "folder", Map.of("path", site.toString()), Map.of());
         services.addDestination("portfolio-for-the-spring-catalogue", "folder", Map.of("path", portfolio.toString()),
                 Map.of());
