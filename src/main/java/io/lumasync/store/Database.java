@@ -23,6 +23,8 @@ public final class Database implements AutoCloseable {
     static final List<String> MIGRATIONS = List.of("V1__initial.sql", "V2__run_owners.sql",
             "V3__optimize.sql");
 
+    /** SQLite's primary result code for "the database file is locked". */
+    private static final int SQLITE_BUSY = 5;
     private final Connection connection;
 
     private Database(Connection connection) {
@@ -47,13 +49,38 @@ public final class Database implements AutoCloseable {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-            s.execute("PRAGMA journal_mode = WAL");
+            useWal(s);
             s.execute("PRAGMA synchronous = NORMAL");
             s.execute("PRAGMA foreign_keys = ON");
         }
         Database db = new Database(c);
         db.migrate();
         return db;
+    }
+
+    /**
+     * Switches a new database file to WAL. Changing the journal mode needs the file to itself, and SQLite answers
+     * SQLITE_BUSY at once, without its busy handler, while another process is creating or migrating the same new
+     * file; so the switch is tried again within the usual busy timeout.
+     */
+    private static void useWal(Statement s) throws SQLException {
+        long giveUp = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
+        while (true) {
+            try {
+                s.execute("PRAGMA journal_mode = WAL");
+                return;
+            } catch (SQLException e) {
+                if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || System.nanoTime() > giveUp) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     public static Database inMemory() throws StoreException {

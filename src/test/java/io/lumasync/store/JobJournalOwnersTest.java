@@ -144,7 +144,7 @@ class JobJournalOwnersTest {
 
     @Test
     void twoEnginesOpeningANewDatabaseAtOnceBothMigrateIt() throws Exception {
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < 40; round++) {
             Path file = dir.resolve("db-" + round + ".db");
             List<Thread> threads = new java.util.ArrayList<>();
             List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
