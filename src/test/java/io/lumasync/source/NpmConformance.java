@@ -32,20 +32,39 @@ public final class NpmConformance {
     private NpmConformance() {
     }
 
-    /** The installed packages' folder; skips (or fails under CI) when they cannot be installed. */
-    public static synchronized Path install() throws Exception {
-        Files.createDirectories(WORK);
-        for (String f : List.of("package.json", "package-lock.json", "dropbox-client.mjs")) {
-            Files.copy(SOURCE.resolve(f), WORK.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    /** The installed packages' folder of the original suite (Dropbox, Drive); skips or fails as {@link #install(String)}. */
+    public static Path install() throws Exception {
+        return install(SOURCE, WORK);
+    }
+
+    /**
+     * The installed packages' folder of one vendor's suite, {@code src/test/conformance/<suite>/} (its package.json,
+     * package-lock.json and scripts), installed once into {@code target/conformance/<suite>}. Each vendor has its
+     * own folder so that pinning one vendor's client never moves another's. Skips (or fails under CI) when the
+     * packages cannot be installed.
+     */
+    public static Path install(String suite) throws Exception {
+        if (!suite.matches("[a-z0-9-]+")) {
+            throw new IllegalArgumentException("suite names are lower-case words: " + suite);
         }
-        Path stamp = WORK.resolve("node_modules/.lumasync-lock");
-        String lock = Files.readString(SOURCE.resolve("package-lock.json"));
+        return install(SOURCE.resolve(suite), WORK.resolve(suite));
+    }
+
+    private static synchronized Path install(Path source, Path work) throws Exception {
+        Files.createDirectories(work);
+        try (var files = Files.list(source)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, work.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Path stamp = work.resolve("node_modules/.lumasync-lock");
+        String lock = Files.readString(source.resolve("package-lock.json"));
         if (Files.exists(stamp) && Files.readString(stamp).equals(lock)) {
-            return WORK;
+            return work;
         }
         Run r;
         try {
-            r = run(WORK, INSTALL_MINUTES, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
+            r = run(work, INSTALL_MINUTES, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
         } catch (IOException e) {
             r = new Run(-1, "npm cannot be started: " + e.getMessage());
         }
@@ -57,7 +76,7 @@ public final class NpmConformance {
             Assumptions.abort("Skipped: " + why);
         }
         Files.writeString(stamp, lock);
-        return WORK;
+        return work;
     }
 
     /** Runs a Node script of the conformance folder; fails with its output when it fails. */
