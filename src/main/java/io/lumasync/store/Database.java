@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The SQLite database: one connection in WAL mode, used under a lock (SQLite serialises writers anyway), with
@@ -98,8 +99,8 @@ public final class Database implements AutoCloseable {
             try (Statement s = connection.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
             }
-            for (int v = 1; v <= MIGRATIONS.size(); v++) {
-                applyOnce(v);
+            for (String file : MIGRATIONS) {
+                applyOnce(file);
             }
         }
     }
@@ -108,8 +109,9 @@ public final class Database implements AutoCloseable {
      * Applies one migration unless it is there already. The version is read after taking the write lock (BEGIN
      * IMMEDIATE), so two processes opening the folder at once apply it once, the second waiting for the first.
      */
-    private void applyOnce(int version) throws SQLException {
-        String sql = resource(MIGRATIONS.get(version - 1));
+    private void applyOnce(String file) throws SQLException {
+        int version = version(file);
+        String sql = resource(file);
         try (Statement s = connection.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
             try {
@@ -138,6 +140,23 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /**
+     * The version a migration file stands for, from its name ({@code V7__groups.sql} is 7). Versions need not be
+     * contiguous: each is applied once, in the order of {@link #MIGRATIONS}.
+     */
+    static int version(String file) {
+        var m = Pattern.compile("V(\\d+)__[a-z0-9_]+\\.sql").matcher(file);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Migration file name is not V<number>__<name>.sql: " + file);
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** The schema version a database has after every migration of this build is applied. */
+    public static int latest() {
+        return MIGRATIONS.stream().mapToInt(Database::version).max().orElse(0);
     }
 
     public int schemaVersion() throws StoreException {
