@@ -18,6 +18,7 @@ import io.lumasync.http.HeaderValues;
 import io.lumasync.http.Http;
 import io.lumasync.http.HttpErrors;
 import io.lumasync.http.JsonPaths;
+import io.lumasync.http.signing.RequestSigner;
 
 import java.io.IOException;
 import java.io.InputStream;

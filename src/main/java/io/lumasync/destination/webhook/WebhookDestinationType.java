@@ -10,6 +10,7 @@ import io.lumasync.core.LumasyncException;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.DestinationType;
 import io.lumasync.http.PlainHttp;
+import io.lumasync.http.signing.RequestSigner;
 
 import java.util.ArrayList;
 import java.util.List;

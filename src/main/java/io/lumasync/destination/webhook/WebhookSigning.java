@@ -4,6 +4,9 @@ import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.ConfigField;
 import io.lumasync.core.ConfigurationException;
 import io.lumasync.http.HeaderValues;
+import io.lumasync.http.signing.HexHmacSigner;
+import io.lumasync.http.signing.RequestSigner;
+import io.lumasync.http.signing.WebhookSigner;
 
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +68,7 @@ record WebhookSigning(Scheme scheme, String signatureHeader, String signaturePre
 
     /** The signer for {@code secret}; IllegalArgumentException (naming no secret) when the secret does not fit. */
     RequestSigner signer(String secret) {
-        return scheme == Scheme.STANDARD_WEBHOOKS ? new WebhookSigner(secret) : new HexHmacSigner(secret, this);
+        return scheme == Scheme.STANDARD_WEBHOOKS ? new WebhookSigner(secret)
+                : new HexHmacSigner(secret, signatureHeader, signaturePrefix, timestampHeader);
     }
 }

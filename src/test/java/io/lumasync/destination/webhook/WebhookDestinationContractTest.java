@@ -7,6 +7,7 @@ import io.lumasync.destination.Destination;
 import io.lumasync.destination.DestinationContract;
 import io.lumasync.destination.ReplaceStrategy;
 import io.lumasync.http.Http;
+import io.lumasync.http.signing.WebhookSigner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

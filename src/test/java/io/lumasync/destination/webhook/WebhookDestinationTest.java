@@ -11,6 +11,8 @@ import io.lumasync.core.RemoteRef;
 import io.lumasync.destination.Upload;
 import io.lumasync.http.Http;
 import io.lumasync.testing.TestImages;
+import io.lumasync.http.signing.StandardWebhooksVerifier;
+import io.lumasync.http.signing.WebhookSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

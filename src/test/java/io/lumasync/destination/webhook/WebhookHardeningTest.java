@@ -15,6 +15,7 @@ import io.lumasync.destination.Destination;
 import io.lumasync.destination.Upload;
 import io.lumasync.http.Http;
 import io.lumasync.testing.TestImages;
+import io.lumasync.http.signing.WebhookSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.lumasync.core.AssetMetadata;
+import io.lumasync.http.signing.StandardWebhooksVerifier;
 
 import java.io.IOException;
 import java.net.InetAddress;

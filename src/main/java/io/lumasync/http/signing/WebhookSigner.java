@@ -1,4 +1,4 @@
-package io.lumasync.destination.webhook;
+package io.lumasync.http.signing;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

@@ -1,4 +1,4 @@
-package io.lumasync.destination.webhook;
+package io.lumasync.http.signing;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -14,24 +14,34 @@ import java.util.Map;
  * names, with the send time (Unix seconds) in a second header. The secret is used as its UTF-8 bytes, whatever its
  * form, so any secret the receiver already has works.
  */
-final class HexHmacSigner implements RequestSigner {
+public final class HexHmacSigner implements RequestSigner {
     private final byte[] key;
-    private final WebhookSigning signing;
+    private final String signatureHeader;
+    private final String signaturePrefix;
+    private final String timestampHeader;
 
-    /** @throws IllegalArgumentException when the secret is empty */
-    HexHmacSigner(String secret, WebhookSigning signing) {
+    /**
+     * @param signatureHeader the header holding the signature, e.g. {@code X-Signature-256}
+     * @param signaturePrefix written before the hex digits, e.g. {@code sha256=} (empty for none)
+     * @param timestampHeader the header holding the send time in Unix seconds
+     * @throws IllegalArgumentException when the secret is empty
+     */
+    public HexHmacSigner(String secret, String signatureHeader, String signaturePrefix, String timestampHeader) {
         if (secret == null || secret.isEmpty()) {
             throw new IllegalArgumentException("The signing secret is empty.");
         }
         this.key = secret.getBytes(StandardCharsets.UTF_8);
-        this.signing = signing;
+        this.signatureHeader = signatureHeader;
+        this.signaturePrefix = signaturePrefix;
+        this.timestampHeader = timestampHeader;
     }
 
-    String signature(byte[] body) {
+    /** The signature header's value for {@code body}: the prefix and lower-case hex digits. */
+    public String signature(byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return signing.signaturePrefix() + HexFormat.of().formatHex(mac.doFinal(body));
+            return signaturePrefix + HexFormat.of().formatHex(mac.doFinal(body));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is missing from this Java runtime", e);
         }
@@ -39,14 +49,14 @@ final class HexHmacSigner implements RequestSigner {
 
     @Override
     public String scheme() {
-        return "hex HMAC-SHA256 of the body (" + signing.signatureHeader() + ")";
+        return "hex HMAC-SHA256 of the body (" + signatureHeader + ")";
     }
 
     @Override
     public Map<String, String> headers(String messageId, long timestampSeconds, byte[] body) {
         Map<String, String> h = new LinkedHashMap<>();
-        h.put(signing.signatureHeader(), signature(body));
-        h.put(signing.timestampHeader(), Long.toString(timestampSeconds));
+        h.put(signatureHeader, signature(body));
+        h.put(timestampHeader, Long.toString(timestampSeconds));
         return h;
     }
 }

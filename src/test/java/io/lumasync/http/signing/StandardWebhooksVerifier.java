@@ -1,4 +1,4 @@
-package io.lumasync.destination.webhook;
+package io.lumasync.http.signing;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -13,16 +13,16 @@ import java.util.Base64;
  * HMAC-SHA256 over {@code id.timestamp.body}, compare in constant time with each space-separated {@code v1,}
  * signature, and refuse timestamps more than five minutes away.
  */
-final class StandardWebhooksVerifier {
+public final class StandardWebhooksVerifier {
     private static final long TOLERANCE_SECONDS = 5 * 60;
     private final byte[] key;
 
-    StandardWebhooksVerifier(String secret) {
+    public StandardWebhooksVerifier(String secret) {
         key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
     }
 
     /** Empty when valid, else why not. */
-    String problem(String id, String timestamp, String signatureHeader, byte[] body) throws Exception {
+    public String problem(String id, String timestamp, String signatureHeader, byte[] body) throws Exception {
         if (id == null || timestamp == null || signatureHeader == null) {
             return "missing webhook-id, webhook-timestamp or webhook-signature";
         }
