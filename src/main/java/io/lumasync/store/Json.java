@@ -36,6 +36,42 @@ public final class Json {
         return read(json, new TypeReference<List<String>>() { });
     }
 
+    public static Map<String, Object> readObject(String json) {
+        return read(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+    }
+
+    /** A planned job as kept in the approval queue (its id and run are given when it runs). */
+    static String writeJob(Job j) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("source", j.source());
+        m.put("assetId", j.assetId());
+        m.put("assetName", j.assetName());
+        m.put("folder", j.folder());
+        m.put("localPath", j.localPath().orElse(null));
+        m.put("destination", j.destination());
+        m.put("action", j.action().name());
+        m.put("syncId", j.syncId());
+        m.put("size", Long.toString(j.fingerprint().size()));
+        m.put("mtime", Long.toString(j.fingerprint().modifiedMs()));
+        m.put("hash", j.fingerprint().contentHash());
+        m.put("encode", writeEncode(j.encode()));
+        m.put("metadata", writeMetadata(j.metadata()));
+        m.put("remoteId", j.existing().map(io.lumasync.core.RemoteRef::id).orElse(null));
+        m.put("remoteUrl", j.existing().map(io.lumasync.core.RemoteRef::url).orElse(null));
+        return write(m);
+    }
+
+    static Job readJob(String json) {
+        Map<String, String> m = readMap(json);
+        String remoteId = m.get("remoteId");
+        return new Job(0, 0, m.get("source"), m.get("assetId"), m.get("assetName"), m.get("folder"),
+                java.util.Optional.ofNullable(m.get("localPath")), m.get("destination"), JobAction.valueOf(m.get("action")),
+                JobState.PLANNED, m.get("syncId"), new io.lumasync.core.Fingerprint(Long.parseLong(m.get("size")),
+                Long.parseLong(m.get("mtime")), m.get("hash")), readEncode(m.get("encode")),
+                readMetadata(m.get("metadata")), remoteId == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new io.lumasync.core.RemoteRef(remoteId, m.get("remoteUrl"))), 0, "");
+    }
+
     private static <T> T read(String json, TypeReference<T> type) {
         try {
             return MAPPER.readValue(json, type);

@@ -41,6 +41,12 @@ final class AdapterConfiguration {
     private final SyncMap syncMap;
     private final SecretVault vault;
     private final Adapters adapters;
+    private volatile java.util.function.Predicate<String> isGroup = name -> false;
+
+    /** Tells which names are destination groups (a source may send to a group). */
+    void groupNames(java.util.function.Predicate<String> groups) {
+        this.isGroup = groups;
+    }
 
     AdapterConfiguration(ConfigStore config, SyncMap syncMap, SecretVault vault, Adapters adapters) {
         this.config = config;
@@ -228,10 +234,10 @@ final class AdapterConfiguration {
         vault.deletePrefix(Adapters.sourcePrefix(name));
     }
 
-    /** A source may only send to destinations that exist. */
+    /** A source may only send to destinations (or destination groups) that exist. */
     private void requireSaved(List<String> destinations) throws LumasyncException {
         for (String d : destinations) {
-            if (config.destination(d).isEmpty()) {
+            if (config.destination(d).isEmpty() && !isGroup.test(d)) {
                 throw usage("There is no destination called '" + d + "'. Add it first.");
             }
         }
@@ -239,7 +245,8 @@ final class AdapterConfiguration {
 
     // ---- fields
 
-    private static void checkName(String name) throws LumasyncException {
+    /** Names of destinations, sources, groups and hooks: letters, digits, spaces, '.', '_' or '-'. */
+    static void checkName(String name) throws LumasyncException {
         if (!NAME.matcher(name).matches()) {
             throw usage("'" + name + "' is not a usable name: use letters, digits, spaces, '.', '_' or '-' (up to 63).");
         }

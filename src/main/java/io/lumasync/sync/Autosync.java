@@ -86,7 +86,7 @@ public final class Autosync implements AutosyncControl, AutoCloseable {
 
             @Override
             public RunReport run(List<String> sourceNames, SyncListener listener) throws LumasyncException {
-                return sync.syncSources(sourceNames, false, false, listener);
+                return sync.autosyncSources(sourceNames, listener);
             }
 
             @Override

@@ -39,15 +39,21 @@ final class Runs {
     private final Adapters adapters;
     private final SyncRunner runner;
     private final SyncPlanner planner;
+    private final Governance governance;
+    private final Notifications notifications;
     private final ReentrantLock lock = new ReentrantLock();
 
-    Runs(ConfigStore config, SyncMap syncMap, JobJournal journal, Adapters adapters, SyncRunner runner) {
+    Runs(ConfigStore config, SyncMap syncMap, JobJournal journal, Adapters adapters, SyncRunner runner,
+         Governance governance, Notifications notifications) {
         this.config = config;
         this.syncMap = syncMap;
         this.journal = journal;
         this.adapters = adapters;
         this.runner = runner;
         this.planner = new SyncPlanner(syncMap);
+        this.governance = governance;
+        this.notifications = notifications;
+        runner.policy(governance);
     }
 
     void cancel() {
@@ -67,7 +73,7 @@ final class Runs {
         List<PlanInput> inputs = new ArrayList<>();
         byMetadata.forEach((metadata, candidates) -> inputs.add(new PlanInput(SyncService.UPLOAD_SOURCE, candidates,
                 false, List.of(), destinations, settings, metadata, false, 0, false)));
-        return run("push", inputs, dryRun, listener, problems, Map.of(), List.of());
+        return run("push", inputs, dryRun, false, listener, problems, Map.of(), List.of());
     }
 
     /** Files are pushed under their name; a folder's files under "folder/relative/path". */
@@ -96,6 +102,12 @@ final class Runs {
     }
 
     RunReport syncSources(List<String> names, boolean dryRun, boolean force, SyncListener listener)
+            throws LumasyncException {
+        return syncSources(names, dryRun, force, listener, false);
+    }
+
+    /** @param automatic started by the autosync scheduler, not by hand (groups may keep autosync out) */
+    RunReport syncSources(List<String> names, boolean dryRun, boolean force, SyncListener listener, boolean automatic)
             throws LumasyncException {
         List<SourceRecord> sources;
         sources = config.sources();
@@ -134,7 +146,7 @@ final class Runs {
                 }
             }
         }
-        return run("sync", inputs, dryRun, listener, problems, cursors, sourceAttention);
+        return run("sync", inputs, dryRun, automatic, listener, problems, cursors, sourceAttention);
     }
 
     RunReport syncItems(String sourceName, List<String> itemIds, List<String> destinations, EncodeSettings settings,
@@ -145,7 +157,7 @@ final class Runs {
                 .filter(i -> wanted.contains(i.id())).toList();
         PlanInput in = new PlanInput(sourceName, candidates(source, items), false, List.of(), destinations, settings,
                 AssetMetadata.EMPTY, false, 0, false);
-        return run("sync", List.of(in), false, listener, new ArrayList<>(), Map.of(), List.of());
+        return run("sync", List.of(in), false, false, listener, new ArrayList<>(), Map.of(), List.of());
     }
 
     List<BrowseItem> browse(String sourceName) throws LumasyncException {
@@ -209,9 +221,50 @@ final class Runs {
         return new RunReport(false, Map.of(), results, List.of(), attention);
     }
 
-    private RunReport run(String kind, List<PlanInput> inputs, boolean dryRun, SyncListener listener,
-                          List<String> problems, Map<String, Optional<String>> cursors, List<Attention> sourceAttention)
-            throws LumasyncException {
+    /**
+     * Runs jobs planned earlier (approved ones) as they are, after interrupted work. Returns the report and tells
+     * {@code each} every job's result.
+     */
+    RunReport runPlanned(String kind, List<Job> jobs, SyncListener listener) throws LumasyncException {
+        lock.lock();
+        try {
+            List<ItemProgress> results = new ArrayList<>();
+            List<Attention> attention = new java.util.concurrent.CopyOnWriteArrayList<>();
+            RunReport resumed = resumeLocked(listener);
+            results.addAll(resumed.results());
+            attention.addAll(resumed.attention());
+            JobJournal.Started started = journal.startRun(kind, jobs);
+            for (JobJournal.Passed p : started.passed()) {
+                Job j = p.job();
+                ItemProgress passed = new ItemProgress(j.source(), j.assetId(), j.assetName(), j.destination(),
+                        j.action(), JobState.SKIPPED, j.fingerprint().size(), 0, p.reason(), "");
+                listener.onItem(passed);
+                results.add(passed);
+            }
+            List<ItemProgress> done = runner.execute(started.jobs(), false, listener, attention::add);
+            results.addAll(done);
+            journal.finishRun(started.runId());
+            announce(done);
+            return new RunReport(false, Map.of(), results, List.of(), attention);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** asset.synced / asset.failed for each finished job. */
+    private void announce(List<ItemProgress> done) {
+        for (ItemProgress p : done) {
+            if (p.state() == JobState.DONE) {
+                notifications.publish("asset.synced", Events.item(p));
+            } else if (p.state() == JobState.FAILED) {
+                notifications.publish("asset.failed", Events.item(p));
+            }
+        }
+    }
+
+    private RunReport run(String kind, List<PlanInput> inputs, boolean dryRun, boolean automatic,
+                          SyncListener listener, List<String> problems, Map<String, Optional<String>> cursors,
+                          List<Attention> sourceAttention) throws LumasyncException {
         lock.lock();
         try {
             List<ItemProgress> results = new ArrayList<>();
@@ -224,13 +277,18 @@ final class Runs {
             Map<String, PlanCounts> counts = new LinkedHashMap<>();
             List<Job> jobs = new ArrayList<>();
             List<ItemProgress> skipped = new ArrayList<>();
-            for (PlanInput in : inputs) {
-                SyncPlanner.Plan plan = planner.plan(in, dryRun);
-                jobs.addAll(plan.jobs());
-                skipped.addAll(plan.skipped());
-                problems.addAll(plan.problems());
-                plan.counts().forEach((d, c) -> counts.merge(d, c, PlanCounts::plus));
+            for (PlanInput given : inputs) {
+                for (PlanInput in : governance.prepare(given, automatic, problems)) {
+                    SyncPlanner.Plan plan = planner.plan(in, dryRun);
+                    jobs.addAll(plan.jobs());
+                    skipped.addAll(plan.skipped());
+                    problems.addAll(plan.problems());
+                    plan.counts().forEach((d, c) -> counts.merge(d, c, PlanCounts::plus));
+                }
             }
+            Governance.Screened screened = governance.screen(jobs, dryRun);
+            jobs = new ArrayList<>(screened.go());
+            skipped.addAll(screened.held());
             if (dryRun) {
                 return new RunReport(true, counts, skipped, problems);
             }
@@ -246,6 +304,7 @@ final class Runs {
             List<ItemProgress> done = runner.execute(journaled, false, listener, attention::add);
             results.addAll(done);
             journal.finishRun(started.runId());
+            announce(done);
             for (var e : cursors.entrySet()) {
                 boolean anyFailed = done.stream().anyMatch(r -> r.source().equals(e.getKey())
                         && r.state() == JobState.FAILED);
@@ -253,7 +312,10 @@ final class Runs {
                 config.sourceRan(e.getKey(), anyFailed ? Optional.empty() : e.getValue(),
                         anyFailed ? Optional.of("some images failed; see Activity") : Optional.empty());
             }
-            return new RunReport(false, counts, results, problems, attention);
+            RunReport report = new RunReport(false, counts, results, problems, attention);
+            notifications.publish("sync.completed", Events.runSummary(report,
+                    inputs.stream().map(PlanInput::source).distinct().toList()));
+            return report;
         } finally {
             lock.unlock();
         }

@@ -62,6 +62,35 @@ public final class SyncRunner {
     private final int encodeWorkers;
     private final int uploadsPerDestination;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile Policy policy = Policy.NONE;
+
+    /**
+     * Rules checked while a job runs, where the plan could not know enough: the source's pixel size of a remote
+     * file (known once staged), and the format and size of the file to send (known once compressed).
+     */
+    public interface Policy {
+        Policy NONE = new Policy() { };
+
+        /** Jobs with different keys never share a compressed file (their rules may differ). */
+        default String key(Job job) {
+            return "";
+        }
+
+        /** The formats the pipeline may choose from for this job, given what the destination accepts. */
+        default java.util.Set<ImageFormat> formats(Job job, java.util.Set<ImageFormat> accepted) {
+            return accepted;
+        }
+
+        /** Why the staged source file must not be sent, if it must not. */
+        default Optional<String> refuseSource(Job job, java.nio.file.Path staged) {
+            return Optional.empty();
+        }
+
+        /** Why the compressed file must not be sent, if it must not. */
+        default Optional<String> refuseResult(Job job, EncodedImage image) {
+            return Optional.empty();
+        }
+    }
 
     public SyncRunner(Database db, JobJournal journal, AdapterResolver adapters, ImagePipeline pipeline,
                       RetryPolicy retry, Staging staging, Clock clock, int encodeWorkers, int uploadsPerDestination) {
@@ -82,6 +111,11 @@ public final class SyncRunner {
      */
     public void cancel() {
         cancelled.set(true);
+    }
+
+    /** Sets the rules checked while jobs run. */
+    void policy(Policy p) {
+        this.policy = p;
     }
 
     /** Forgets an earlier cancel; called when a new run starts, so a cancel during planning still counts. */
@@ -131,9 +165,9 @@ public final class SyncRunner {
         return results;
     }
 
-    private static String encodeKey(Job j, Optional<java.util.Set<ImageFormat>> accepted) {
+    private String encodeKey(Job j, Optional<java.util.Set<ImageFormat>> accepted) {
         return j.source() + "\u0000" + j.assetId() + "\u0000" + j.encode().hash()
-                + accepted.map(a -> "\u0000" + new TreeSet<>(a)).orElse("");
+                + accepted.map(a -> "\u0000" + new TreeSet<>(a)).orElse("") + "\u0000" + policy.key(j);
     }
 
     /**
@@ -253,6 +287,10 @@ public final class SyncRunner {
             progress(JobState.ENCODING, 0, "encoding");
             Encoded enc = encode(c);
             EncodedImage img = enc.image();
+            Optional<String> refused = policy.refuseResult(job, img);
+            if (refused.isPresent()) {
+                throw LumasyncException.giveUp(refused.get());
+            }
             if (c.maxUploadBytes() > 0 && img.size() > c.maxUploadBytes()) {
                 throw LumasyncException.giveUp("the optimized file is " + Sizes.human(img.size())
                         + ", more than the " + Sizes.human(c.maxUploadBytes()) + " this destination accepts. "
@@ -364,8 +402,12 @@ public final class SyncRunner {
             CompletableFuture<Encoded> f = cache.get(key, () -> CompletableFuture.supplyAsync(() -> {
                 try {
                     try (Staging.Staged in = stage()) {
-                        return new Encoded(pipeline.encode(in.path(), job.assetName(), job.encode(), c.formats(),
-                                cancelled::get), in.contentHash());
+                        Optional<String> refused = policy.refuseSource(job, in.path());
+                        if (refused.isPresent()) {
+                            throw LumasyncException.giveUp(refused.get());
+                        }
+                        return new Encoded(pipeline.encode(in.path(), job.assetName(), job.encode(),
+                                policy.formats(job, c.formats()), cancelled::get), in.contentHash());
                     }
                 } catch (LumasyncException e) {
                     throw new java.util.concurrent.CompletionException(e);

@@ -54,13 +54,29 @@ public final class SyncService implements AutoCloseable {
     private final Path dataDir;
     private final RunOwners owners;
     private final Staging staging;
+    private final Notifications notifications;
+    private final HookSender hookSender;
+    private final Governance governance;
+    private final Approvals approvals;
 
     /** Tuning for tests and the CLI. */
-    public record Options(RetryPolicy retry, int encodeWorkers, int uploadsPerDestination, boolean createDefaults) {
+    public record Options(RetryPolicy retry, int encodeWorkers, int uploadsPerDestination, boolean createDefaults,
+                          java.time.Duration hookFirstWait) {
+        /** The wait before a failed hook delivery is tried again the first time (later waits grow from it). */
+        public static final java.time.Duration HOOK_FIRST_WAIT = java.time.Duration.ofSeconds(30);
+
+        public Options(RetryPolicy retry, int encodeWorkers, int uploadsPerDestination, boolean createDefaults) {
+            this(retry, encodeWorkers, uploadsPerDestination, createDefaults, HOOK_FIRST_WAIT);
+        }
+
         /** Encoders sized to cores and free memory (AVIF, the hungriest format, sets the bound), 4 uploads per destination. */
         public static Options defaults() {
             return new Options(RetryPolicy.DEFAULT,
                     io.lumasync.image.WorkerSizing.recommendedWorkers(io.lumasync.core.ImageFormat.AVIF), 4, true);
+        }
+
+        public Options withHookFirstWait(java.time.Duration wait) {
+            return new Options(retry, encodeWorkers, uploadsPerDestination, createDefaults, wait);
         }
     }
 
@@ -79,10 +95,25 @@ public final class SyncService implements AutoCloseable {
         this.staging = new Staging(dataDir.resolve("staging"), owners);
         this.configuration = new AdapterConfiguration(config, syncMap, vault, adapters);
         this.accounts = new Accounts(configuration, vault, adapters);
+        io.lumasync.store.Hooks hooks = new io.lumasync.store.Hooks(db);
+        this.notifications = new Notifications(hooks, vault, Clock.systemUTC());
+        this.hookSender = new HookSender(hooks, vault, owners, Http.newClient(), Clock.systemUTC(),
+                options.hookFirstWait());
+        notifications.onQueued(hookSender::wake);
         staging.clean();
         SyncRunner runner = new SyncRunner(db, journal, adapters, pipeline, options.retry(), staging,
                 Clock.systemUTC(), options.encodeWorkers(), options.uploadsPerDestination());
-        this.runs = new Runs(config, syncMap, journal, adapters, runner);
+        io.lumasync.store.Groups groups = new io.lumasync.store.Groups(db);
+        this.governance = new Governance(groups, config, Clock.systemUTC());
+        configuration.groupNames(name -> {
+            try {
+                return governance.groups().stream().anyMatch(g -> g.name().equals(name));
+            } catch (LumasyncException e) {
+                return false;
+            }
+        });
+        this.runs = new Runs(config, syncMap, journal, adapters, runner, governance, notifications);
+        this.approvals = new Approvals(groups, runs, notifications, Clock.systemUTC());
         this.optimizer = new Optimizer(db, adapters, new OptimizeSteps(pipeline, options.retry(),
                 dataDir.resolve("staging")), new OptimizeBackups(dataDir.resolve("optimize-backups")), Clock.systemUTC());
     }
@@ -106,6 +137,7 @@ public final class SyncService implements AutoCloseable {
         if (options.createDefaults()) {
             s.configuration.createDefaults();
         }
+        s.hookSender.start();
         return s;
     }
 
@@ -118,6 +150,7 @@ public final class SyncService implements AutoCloseable {
     /** Adds a destination; {@code values} holds every field, secrets are moved to the vault. */
     public void addDestination(String name, String typeId, Map<String, String> values) throws LumasyncException {
         configuration.addDestination(name, typeId, values);
+        notifications.publish("destination.connected", Map.of("destination", name, "type", typeId));
     }
 
     /**
@@ -134,7 +167,10 @@ public final class SyncService implements AutoCloseable {
 
     /** Contacts the destination and reports what it accepts; the outcome becomes its status. */
     public Capabilities testDestination(String name) throws LumasyncException {
-        return configuration.testDestination(name);
+        Capabilities c = configuration.testDestination(name);
+        notifications.publish("destination.connected", Map.of("destination", name,
+                "formats", c.formats().stream().map(Enum::name).sorted().toList()));
+        return c;
     }
 
     // ---- sources
@@ -221,6 +257,16 @@ public final class SyncService implements AutoCloseable {
         return runs.syncSources(names, dryRun, force, listener);
     }
 
+    /**
+     * Runs configured sources for the autosync scheduler (tray, daemon): as {@link #syncSources}, leaving out the
+     * destinations of groups whose autosync is off, and announcing the run ({@code autosync.ran}).
+     */
+    public RunReport autosyncSources(List<String> names, SyncListener listener) throws LumasyncException {
+        RunReport r = runs.syncSources(names, false, false, listener, true);
+        notifications.publish("autosync.ran", Events.runSummary(r, names));
+        return r;
+    }
+
     /** Publishes selected items of a source (Browse "Sync selected"). */
     public RunReport syncItems(String source, List<String> itemIds, List<String> destinations, EncodeSettings settings,
                                SyncListener listener) throws LumasyncException {
@@ -279,6 +325,25 @@ public final class SyncService implements AutoCloseable {
             throws LumasyncException {
         checkDestinations(List.of(destination));
         return optimizer.rollback(destination, assetIds, listener);
+    }
+
+    // ---- groups and approvals
+
+    /** Destination groups and their rules. */
+    public Governance governance() {
+        return governance;
+    }
+
+    /** The approval queue of the groups that want approval. */
+    public Approvals approvals() {
+        return approvals;
+    }
+
+    // ---- notifications
+
+    /** Event hooks, their delivery log, and in-process listeners (desktop notifications). */
+    public Notifications notifications() {
+        return notifications;
     }
 
     // ---- read models and settings
@@ -345,6 +410,7 @@ public final class SyncService implements AutoCloseable {
 
     @Override
     public void close() {
+        hookSender.close();
         adapters.close();
         staging.cleanOwn();
         try {
@@ -358,7 +424,7 @@ public final class SyncService implements AutoCloseable {
     // ---- helpers
 
     private void checkDestinations(List<String> names) throws LumasyncException {
-        configuration.checkDestinations(names);
+        configuration.checkDestinations(names.isEmpty() ? names : governance.expand(names));
     }
 
     static LumasyncException usage(String message) {
