@@ -2,6 +2,7 @@ package io.lumasync.destination;
 
 import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.AdapterRegistry;
+import io.lumasync.destination.contentful.ContentfulDestinationType;
 import io.lumasync.destination.folder.FolderDestinationType;
 import io.lumasync.destination.s3.S3DestinationType;
 import io.lumasync.destination.webhook.WebhookDestinationType;
@@ -18,7 +19,8 @@ public final class DestinationTypes {
             new FolderDestinationType(),
             new S3DestinationType(),
             new WebhookDestinationType(),
-            new WordPressDestinationType()
+            new WordPressDestinationType(),
+            new ContentfulDestinationType()
     ));
 
     private DestinationTypes() {
