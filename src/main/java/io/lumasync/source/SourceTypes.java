@@ -3,6 +3,7 @@ package io.lumasync.source;
 import io.lumasync.core.AdapterRegistry;
 import io.lumasync.source.custom.CustomApiSourceType;
 import io.lumasync.source.dropbox.DropboxSourceType;
+import io.lumasync.source.figma.FigmaSourceType;
 import io.lumasync.source.folder.FolderSource;
 import io.lumasync.source.folder.FolderSourceType;
 import io.lumasync.source.gdrive.DriveSourceType;
@@ -17,7 +18,8 @@ public final class SourceTypes {
             new FolderSourceType(),
             new DropboxSourceType(),
             new DriveSourceType(),
-            new CustomApiSourceType()
+            new CustomApiSourceType(),
+            new FigmaSourceType()
     ));
 
     private SourceTypes() {

@@ -1,13 +1,7 @@
 package io.lumasync.source;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -49,20 +43,7 @@ public abstract class OAuthApiFake implements AutoCloseable {
     @SuppressWarnings("this-escape")
     protected OAuthApiFake(OAuthServerRules.Registration registration) {
         oauth = new OAuthServerRules(registration, this::issueAccessToken);
-        server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
-                .extensions(new ResponseDefinitionTransformerV2() {
-                    @Override
-                    public ResponseDefinition transform(ServeEvent e) {
-                        return toDefinition(dispatch(e.getRequest()));
-                    }
-
-                    @Override
-                    public String getName() {
-                        return "oauth-api-fake";
-                    }
-                }));
-        server.start();
-        server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(500)));
+        server = FakeServer.start("oauth-api-fake", this::dispatch);
     }
 
     public URI baseUri() {
@@ -179,12 +160,6 @@ public abstract class OAuthApiFake implements AutoCloseable {
                     eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return out;
-    }
-
-    private static ResponseDefinition toDefinition(Reply reply) {
-        ResponseDefinitionBuilder b = ResponseDefinitionBuilder.responseDefinition().withStatus(reply.status());
-        reply.headers().forEach(b::withHeader);
-        return b.withBody(reply.body()).build();
     }
 
     @Override
