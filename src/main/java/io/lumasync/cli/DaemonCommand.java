@@ -27,6 +27,7 @@ final class DaemonCommand implements Callable<Integer> {
     private static final long RECHECK_SECONDS = 60;
     private final CliContext ctx;
     private final Map<String, Running> running = new LinkedHashMap<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     DaemonCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -44,22 +45,13 @@ final class DaemonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CountDownLatch stopped = new CountDownLatch(1);
         boolean all = ctx.hasWorkspaces() && !ctx.workspaceNamed();
         if (!all) {
             start("", ctx.service(), false);
         } else {
             reconcile();
         }
-        Thread hook = new Thread(() -> {
-            ctx.out().println("Stopping: finishing the images in progress…");
-            ctx.out().flush();
-            synchronized (running) {
-                running.values().forEach(Running::stop);
-                running.clear();
-            }
-            stopped.countDown();
-        }, "lumasync-shutdown");
+        Thread hook = new Thread(this::stop, "lumasync-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         while (!stopped.await(RECHECK_SECONDS, TimeUnit.SECONDS)) {
             if (all) {
@@ -67,6 +59,20 @@ final class DaemonCommand implements Callable<Integer> {
             }
         }
         return Cli.OK;
+    }
+
+    /** Stops every workspace's autosync after the images in progress (SIGTERM, Ctrl-C; tests call it directly). */
+    void stop() {
+        synchronized (running) {
+            if (stopped.getCount() == 0) {
+                return;
+            }
+            ctx.out().println("Stopping: finishing the images in progress…");
+            ctx.out().flush();
+            running.values().forEach(Running::stop);
+            running.clear();
+            stopped.countDown();
+        }
     }
 
     /** Starts autosync for workspaces newly open, stops it for those archived since. */
@@ -81,6 +87,9 @@ final class DaemonCommand implements Callable<Integer> {
         }
         boolean named = active.size() > 1 || active.stream().noneMatch(Workspace::isDefault);
         synchronized (running) {
+            if (stopped.getCount() == 0) {
+                return;
+            }
             Set<String> ids = active.stream().map(Workspace::id).collect(Collectors.toSet());
             running.keySet().stream().filter(id -> !ids.contains(id)).toList().forEach(id -> {
                 Running r = running.remove(id);

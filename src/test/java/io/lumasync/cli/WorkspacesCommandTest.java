@@ -26,14 +26,18 @@ class WorkspacesCommandTest {
     private final InMemorySecretVault machine = new InMemorySecretVault();
     private final Map<String, String> env = new HashMap<>();
 
-    private InProcessCli.Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+    private CliContext context(StringWriter out, StringWriter err) {
         Workspaces ws = new Workspaces(tmp.resolve("data"), machine, (folder, vault, local) -> SyncService.open(folder,
                 vault, new PassThroughPipeline(), new SyncService.Options(RetryPolicy.DEFAULT, 1, 1, false), local),
                 tmp.resolve("Pictures"));
-        try (CliContext ctx = new CliContext(ws, new PrintWriter(out, true), new PrintWriter(err, true),
-                new ByteArrayInputStream(new byte[0]), Map.copyOf(env))) {
+        return new CliContext(ws, new PrintWriter(out, true), new PrintWriter(err, true),
+                new ByteArrayInputStream(new byte[0]), Map.copyOf(env));
+    }
+
+    private InProcessCli.Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        try (CliContext ctx = context(out, err)) {
             return new InProcessCli.Run(Cli.run(ctx, args), out.toString(), err.toString());
         }
     }
@@ -109,5 +113,45 @@ class WorkspacesCommandTest {
         assertThat(machine.get("workspace/acme/source/drop/access_token")).contains("agency-token");
         assertThat(machine.get("source/drop/access_token")).isEmpty();
         assertThat(run("workspaces", "share", "drop").exit()).isEqualTo(Cli.USAGE);
+    }
+
+    @Test
+    void theDaemonRunsEveryOpenWorkspaceAndNamesItInItsLines() throws Exception {
+        run("workspaces", "add", "Acme");
+        run("workspaces", "add", "Old client");
+        for (String w : new String[]{"default", "acme", "old-client"}) {
+            Path exports = tmp.resolve(w + "-exports");
+            Files.createDirectories(exports);
+            Files.write(exports.resolve(w + ".png"), Images.png(20, 10, 40));
+            assertThat(run("destinations", "add", "folder", "web", "--path", tmp.resolve(w + "-web").toString(),
+                    "--workspace", w).exit()).isZero();
+            assertThat(run("sources", "add", "folder", "exports", "--path", exports.toString(), "--to", "web",
+                    "--watch", "--format", "original", "--workspace", w).exit()).isZero();
+        }
+        run("workspaces", "archive", "old-client");
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        try (CliContext ctx = context(out, err)) {
+            DaemonCommand daemon = new DaemonCommand(ctx);
+            Thread t = Thread.ofVirtual().start(() -> {
+                try {
+                    daemon.call();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            DaemonIT.waitFor(() -> Files.exists(tmp.resolve("default-web/default.png"))
+                    && Files.exists(tmp.resolve("acme-web/acme.png")), 60, "both open workspaces to publish");
+            daemon.stop();
+            t.join(30_000);
+            assertThat(t.isAlive()).isFalse();
+        }
+        assertThat(out.toString()).contains("[Default] Lumasync autosync running in workspace 'Default'",
+                "[Acme] Lumasync autosync running in workspace 'Acme' for 1 source(s): exports (watching)");
+        assertThat(out.toString()).doesNotContain("Old client");
+        assertThat(tmp.resolve("old-client-web/old-client.png")).doesNotExist();
+        assertThat(tmp.resolve("acme-web/default.png")).doesNotExist();
+        assertThat(tmp.resolve("default-web/acme.png")).doesNotExist();
     }
 }
