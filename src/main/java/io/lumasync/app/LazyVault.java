@@ -58,6 +58,11 @@ final class LazyVault implements PassphraseVault {
     }
 
     @Override
+    public java.util.Set<String> keys(String prefix) {
+        return vault().keys(prefix);
+    }
+
+    @Override
     public String backendName() {
         return vault().backendName();
     }

@@ -6,6 +6,7 @@ import io.lumasync.cli.LaunchArguments;
 import io.lumasync.image.ImagePipeline;
 import io.lumasync.platform.AppDirs;
 import io.lumasync.sync.SyncService;
+import io.lumasync.sync.Workspaces;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -47,9 +48,19 @@ public final class Main {
         Path data = AppDirs.dataDir();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        try (CliContext ctx = new CliContext(() -> openService(data), out, err, System.in, System.getenv())) {
+        try (CliContext ctx = new CliContext(workspaces(data), out, err, System.in, System.getenv())) {
             return Cli.run(ctx, args);
         }
+    }
+
+    /**
+     * The workspaces kept in a data folder (the folder itself is the default one), over the machine's one vault and
+     * one image engine.
+     */
+    public static Workspaces workspaces(Path dataDir) {
+        ImagePipeline pipeline = pipeline();
+        return new Workspaces(dataDir, new LazyVault(dataDir), (folder, vault, local) ->
+                SyncService.open(folder, vault, pipeline, SyncService.Options.defaults(), local));
     }
 
     /** The service with the platform's vault and the best image engine available. */

@@ -116,6 +116,15 @@ public final class EncryptedFileVault implements SecretVault {
         change(m -> m.keySet().removeIf(k -> k.startsWith(prefix)));
     }
 
+    @Override
+    public synchronized java.util.Set<String> keys(String prefix) {
+        if (!currentStamp().equals(Optional.ofNullable(stamp))) {
+            reload();
+        }
+        return values.keySet().stream().filter(k -> k.startsWith(prefix))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** Applies one change to the file as it is now, under the lock; writes only when something changed. */
     private synchronized void change(java.util.function.Predicate<Map<String, String>> edit) {
         VaultFileLock.run(file, () -> {

@@ -50,6 +50,12 @@ public final class InMemorySecretVault implements SecretVault {
         values.keySet().removeIf(k -> k.startsWith(prefix));
     }
 
+    @Override
+    public java.util.Set<String> keys(String prefix) {
+        return values.keySet().stream().filter(k -> k.startsWith(prefix))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** Moves every secret held here into {@code target} (a passphrase was given: they can be kept now). */
     void moveTo(SecretVault target) {
         values.forEach(target::put);

@@ -163,6 +163,12 @@ public final class KeychainSecretVault implements SecretVault, AutoCloseable {
     }
 
     @Override
+    public java.util.Set<String> keys(String prefix) {
+        return index.stream().filter(k -> k.startsWith(prefix))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    @Override
     public void deletePrefix(String prefix) {
         for (String key : List.copyOf(index)) {
             if (key.startsWith(prefix)) {

@@ -54,6 +54,11 @@ final class MemoryUntilPassphrase implements PassphraseVault {
     }
 
     @Override
+    public java.util.Set<String> keys(String prefix) {
+        return current.keys(prefix);
+    }
+
+    @Override
     public String backendName() {
         return current.backendName();
     }

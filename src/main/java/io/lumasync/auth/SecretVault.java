@@ -18,6 +18,9 @@ public interface SecretVault {
     /** Deletes every key under a prefix (removing an account removes its secrets). */
     void deletePrefix(String prefix);
 
+    /** The keys held under a prefix (moving an account between workspaces); never the values. */
+    java.util.Set<String> keys(String prefix);
+
     /** A plain description of where secrets are kept, shown in Settings and {@code lumasync doctor}. */
     String backendName();
 

@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
                 DaemonCommand.class, OptimizeCommand.class, MapCommand.class, ActivityCommand.class, LoginCommand.class,
                 LogoutCommand.class, DoctorCommand.class, BenchCommand.class, CompletionCommand.class,
                 ManPageCommand.class, HooksCommand.class, GroupsCommand.class, ApprovalsCommand.class,
+                WorkspacesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
@@ -36,9 +37,20 @@ public final class Cli {
     /** Every first word that means "run the CLI" (the launcher keeps a copy; a test checks they agree). */
     public static final Set<String> COMMANDS = Set.of("push", "destinations", "sources", "sync", "daemon", "optimize",
             "map", "activity", "bench", "login", "logout", "doctor", "completion", "manpage", "help", "-h", "--help",
-            "-V", "--version", "hooks", "groups", "approvals");
+            "-V", "--version", "hooks", "groups", "approvals", "workspaces");
 
-    Cli() {
+    private final CliContext context;
+
+    Cli(CliContext context) {
+        this.context = context;
+    }
+
+    /** Every command works in one workspace; this option (inherited by every command) names it. */
+    @picocli.CommandLine.Option(names = "--workspace", paramLabel = "NAME", scope = CommandLine.ScopeType.INHERIT,
+            description = "Work in this workspace (its name or id). Default: the one LUMASYNC_WORKSPACE names, "
+                    + "else the default workspace.")
+    void workspace(String nameOrId) {
+        context.workspaceOption(nameOrId);
     }
 
     public static int run(CliContext context, String... args) {
@@ -71,7 +83,7 @@ public final class Cli {
 
     /** The whole command tree, every command and subcommand answering {@code -h}/{@code --help}. */
     static CommandLine commandLine(CliContext context) {
-        CommandLine cl = new CommandLine(new Cli(), new Factory(context));
+        CommandLine cl = new CommandLine(new Cli(context), new Factory(context));
         addHelpOption(cl);
         return cl;
     }

@@ -126,6 +126,20 @@ public final class SyncMap {
         });
     }
 
+    /** How much the map holds: published assets, and the bytes of their originals and of what was sent. */
+    public record Totals(long assets, long bytesIn, long bytesOut) {
+    }
+
+    public Totals totals() throws StoreException {
+        return db.query(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(bytes_in), 0),"
+                    + " COALESCE(SUM(bytes_out), 0) FROM sync_map");
+                 ResultSet rs = p.executeQuery()) {
+                return rs.next() ? new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3)) : new Totals(0, 0, 0);
+            }
+        });
+    }
+
     public long count(String destination) throws StoreException {
         return db.query(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM sync_map WHERE destination = ?")) {

@@ -9,7 +9,6 @@ import io.lumasync.destination.ConnectionCheck;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.DestinationType;
 import io.lumasync.destination.DestinationTypes;
-import io.lumasync.platform.AppDirs;
 import io.lumasync.source.SourceType;
 import io.lumasync.source.SourceTypes;
 import io.lumasync.store.ConfigStore;
@@ -57,10 +56,13 @@ final class AdapterConfiguration {
 
     /** On first start: a "local" folder destination, so Lumasync works without any account. */
     void createDefaults() throws LumasyncException {
+        createDefaults(io.lumasync.platform.AppDirs.defaultOutputDir());
+    }
+
+    void createDefaults(java.nio.file.Path localFolder) throws LumasyncException {
         if (config.setting("defaults.created").isEmpty()) {
             if (config.destinations().isEmpty()) {
-                AdapterConfig local = DestinationTypes.localFolder(SyncService.DEFAULT_DESTINATION,
-                        AppDirs.defaultOutputDir());
+                AdapterConfig local = DestinationTypes.localFolder(SyncService.DEFAULT_DESTINATION, localFolder);
                 config.addDestination(new DestinationRecord(local.name(), local.typeId(), local.settings(),
                         Instant.now(), Optional.empty(), Optional.empty()));
             }

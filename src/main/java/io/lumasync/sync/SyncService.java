@@ -120,6 +120,15 @@ public final class SyncService implements AutoCloseable {
 
     public static SyncService open(Path dataDir, SecretVault vault, ImagePipeline pipeline, Options options)
             throws LumasyncException {
+        return open(dataDir, vault, pipeline, options, io.lumasync.platform.AppDirs.defaultOutputDir());
+    }
+
+    /**
+     * Same, with the folder the first "local" destination publishes to (each workspace gets its own, so two
+     * clients' files never land in one folder).
+     */
+    public static SyncService open(Path dataDir, SecretVault vault, ImagePipeline pipeline, Options options,
+                                   Path localFolder) throws LumasyncException {
         Database db = Database.open(dataDir.resolve("lumasync.db"));
         RunOwners owners;
         try {
@@ -135,7 +144,7 @@ public final class SyncService implements AutoCloseable {
         }
         SyncService s = new SyncService(dataDir, db, owners, vault, pipeline, options);
         if (options.createDefaults()) {
-            s.configuration.createDefaults();
+            s.configuration.createDefaults(localFolder);
         }
         s.hookSender.start();
         return s;
@@ -350,6 +359,11 @@ public final class SyncService implements AutoCloseable {
 
     public List<SyncMapEntry> syncMap(Optional<String> destination) throws LumasyncException {
         return syncMap.list(destination);
+    }
+
+    /** The sync map's size and bytes, for the "All workspaces" overview. */
+    public SyncMap.Totals mapTotals() throws LumasyncException {
+        return syncMap.totals();
     }
 
     public List<ActivityEvent> activity(Optional<Instant> since, boolean failedOnly, int limit) throws LumasyncException {

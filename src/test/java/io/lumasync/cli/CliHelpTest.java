@@ -107,8 +107,8 @@ class CliHelpTest {
     void unknownWordsAreErrorsWithSuggestionsNotTheDesktopApp() {
         assertThat(LaunchArguments.mistake(new String[]{"pussh", "x"}, p -> false)).get().asString()
                 .contains("'pussh' is not a command").contains("Did you mean 'lumasync push'?");
-        assertThat(LaunchArguments.mistake(new String[]{"workspaces", "add", "acme"}, p -> false)).get().asString()
-                .contains("'workspaces' is not a command or a file").contains("Commands: activity");
+        assertThat(LaunchArguments.mistake(new String[]{"clients", "add", "acme"}, p -> false)).get().asString()
+                .contains("'clients' is not a command or a file").contains("Commands: activity");
         assertThat(LaunchArguments.mistake(new String[]{"holiday/IMG_1.jpg"}, p -> false)).get().asString()
                 .contains("no such file or folder: holiday/IMG_1.jpg");
         assertThat(LaunchArguments.mistake(new String[]{"sycn"}, p -> false)).get().asString()

@@ -42,7 +42,7 @@ class LauncherTest {
 
     @Test
     void everyCliSubcommandStartsTheCli() {
-        var cl = new picocli.CommandLine(new Cli(), new picocli.CommandLine.IFactory() {
+        var cl = new picocli.CommandLine(new Cli(null), new picocli.CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
                 try {
