@@ -4,6 +4,7 @@ import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.AdapterRegistry;
 import io.lumasync.destination.folder.FolderDestinationType;
 import io.lumasync.destination.s3.S3DestinationType;
+import io.lumasync.destination.shopify.ShopifyDestinationType;
 import io.lumasync.destination.webhook.WebhookDestinationType;
 import io.lumasync.destination.wordpress.WordPressDestinationType;
 
@@ -18,7 +19,8 @@ public final class DestinationTypes {
             new FolderDestinationType(),
             new S3DestinationType(),
             new WebhookDestinationType(),
-            new WordPressDestinationType()
+            new WordPressDestinationType(),
+            new ShopifyDestinationType()
     ));
 
     private DestinationTypes() {
