@@ -12,6 +12,7 @@ import io.lumasync.core.RetryPolicy;
 import io.lumasync.destination.Capabilities;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.ReplaceStrategy;
+import io.lumasync.destination.UrlReferences;
 import io.lumasync.destination.Upload;
 import io.lumasync.image.ImagePipeline;
 import io.lumasync.store.ActivityEvent;
@@ -328,6 +329,9 @@ public final class SyncRunner {
                 // A cache-busting query (WordPress's ?v=2) keeps the address pages embed: not a URL change.
                 if (!addressOf(replaced.url()).equals(addressOf(old.url())) && !old.url().isEmpty()) {
                     notes.add("the URL changed (was " + old.url() + ")");
+                    if (dest instanceof UrlReferences refs) {
+                        notes.add(linkingNote(refs, old.url()));
+                    }
                 }
                 return replaced;
             });
@@ -520,5 +524,16 @@ public final class SyncRunner {
     private static String addressOf(String url) {
         int q = url.indexOf('?');
         return q < 0 ? url : url.substring(0, q);
+    }
+
+    /** Names what still links the old address after a replace that changed it; a failed look-up is only said. */
+    private static String linkingNote(UrlReferences refs, String oldUrl) {
+        try {
+            List<String> using = refs.referencesTo(oldUrl);
+            return using.isEmpty() ? "nothing found that links the old address"
+                    : "still linking the old address: " + String.join(", ", using);
+        } catch (LumasyncException e) {
+            return "could not look for what links the old address (" + e.getMessage() + ")";
+        }
     }
 }
