@@ -5,6 +5,7 @@ import io.lumasync.core.AdapterRegistry;
 import io.lumasync.destination.contentful.ContentfulDestinationType;
 import io.lumasync.destination.folder.FolderDestinationType;
 import io.lumasync.destination.s3.S3DestinationType;
+import io.lumasync.destination.webflow.WebflowDestinationType;
 import io.lumasync.destination.webhook.WebhookDestinationType;
 import io.lumasync.destination.wordpress.WordPressDestinationType;
 
@@ -20,7 +21,8 @@ public final class DestinationTypes {
             new S3DestinationType(),
             new WebhookDestinationType(),
             new WordPressDestinationType(),
-            new ContentfulDestinationType()
+            new ContentfulDestinationType(),
+            new WebflowDestinationType()
     ));
 
     private DestinationTypes() {
