@@ -6,6 +6,7 @@ import io.lumasync.destination.contentful.ContentfulDestinationType;
 import io.lumasync.destination.folder.FolderDestinationType;
 import io.lumasync.destination.s3.S3DestinationType;
 import io.lumasync.destination.shopify.ShopifyDestinationType;
+import io.lumasync.destination.webflow.WebflowDestinationType;
 import io.lumasync.destination.webhook.WebhookDestinationType;
 import io.lumasync.destination.wordpress.WordPressDestinationType;
 
@@ -22,7 +23,8 @@ public final class DestinationTypes {
             new WebhookDestinationType(),
             new WordPressDestinationType(),
             new ContentfulDestinationType(),
-            new ShopifyDestinationType()
+            new ShopifyDestinationType(),
+            new WebflowDestinationType()
     ));
 
     private DestinationTypes() {

@@ -7,5 +7,10 @@ public enum ReplaceStrategy {
     /** {@link Destination#replace} keeps the id; the URL may change (recorded by the engine). */
     SAME_ID_NEW_URL,
     /** No replace: the engine puts a new asset, records it, then removes the old one, and reports the URL change. */
-    PUT_THEN_REMOVE
+    PUT_THEN_REMOVE,
+    /**
+     * {@link Destination#replace} publishes a new asset (new id and URL), re-points the places on the platform that
+     * showed the old one (Webflow's CMS items), then removes the old asset; the engine records the new address.
+     */
+    NEW_ASSET_REPOINTED
 }

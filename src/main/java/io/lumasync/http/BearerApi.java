@@ -161,6 +161,23 @@ public final class BearerApi {
         }
     }
 
+    /**
+     * The API address the user typed (or the default): {@code https://} added to a bare host; refused when it has
+     * no host. {@code service} and {@code example} word the refusal.
+     */
+    public static URI address(String typed, String service, String example) throws ConfigurationException {
+        String s = typed.strip();
+        try {
+            URI u = URI.create(s.contains("://") ? s : "https://" + s);
+            if (u.getHost() == null) {
+                throw new IllegalArgumentException("no host");
+            }
+            return u;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("'" + s + "' is not the address of " + service + "'s API, e.g. " + example + ".");
+        }
+    }
+
     /** A key naming an account by its token without holding the token: for {@link RateBudgets#shared}. */
     public static String accountKey(String platform, String token) {
         return platform + ":" + hex("SHA-256", token.getBytes(StandardCharsets.UTF_8)).substring(0, 16);

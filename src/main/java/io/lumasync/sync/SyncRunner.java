@@ -326,6 +326,10 @@ public final class SyncRunner {
                     return fresh;
                 }
                 RemoteRef replaced = dest.replace(old, upload);
+                if (c.replace() == ReplaceStrategy.NEW_ASSET_REPOINTED) {
+                    notes.add("published as a new asset; the CMS items that showed the old one were re-pointed to it"
+                            + " and the old asset removed");
+                }
                 // A cache-busting query (WordPress's ?v=2) keeps the address pages embed: not a URL change.
                 if (!addressOf(replaced.url()).equals(addressOf(old.url())) && !old.url().isEmpty()) {
                     notes.add("the URL changed (was " + old.url() + ")");

@@ -8,6 +8,7 @@ import io.lumasync.core.ConfigurationException;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.DestinationType;
+import io.lumasync.http.BearerApi;
 import io.lumasync.http.Http;
 import io.lumasync.http.PlainHttp;
 import io.lumasync.http.RateBudgets;
@@ -107,17 +108,8 @@ public final class ContentfulDestinationType implements DestinationType {
     }
 
     static URI apiUri(AdapterConfig config) throws ConfigurationException {
-        String s = config.get(API_URL).orElse(DEFAULT_API).strip();
-        try {
-            URI u = URI.create(s.contains("://") ? s : "https://" + s);
-            if (u.getHost() == null) {
-                throw new IllegalArgumentException("no host");
-            }
-            return URI.create(u.getScheme() + "://" + u.getRawAuthority());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("'" + s + "' is not the address of Contentful's API, e.g."
-                    + " https://api.contentful.com.");
-        }
+        URI u = BearerApi.address(config.get(API_URL).orElse(DEFAULT_API), "Contentful", DEFAULT_API);
+        return URI.create(u.getScheme() + "://" + u.getRawAuthority());
     }
 
     /** Contentful takes file bytes on its upload host: api.… → upload.… (also in the EU region); else the same. */

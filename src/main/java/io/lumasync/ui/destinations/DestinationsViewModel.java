@@ -41,6 +41,7 @@ public final class DestinationsViewModel extends AdapterListViewModel<Destinatio
             case SAME_ID_SAME_URL -> Messages.get("destinations.replace.sameUrl");
             case SAME_ID_NEW_URL -> Messages.get("destinations.replace.newUrl");
             case PUT_THEN_REMOVE -> Messages.get("destinations.replace.putThenRemove");
+            case NEW_ASSET_REPOINTED -> Messages.get("destinations.replace.newAssetRepointed");
         };
         String notes = c.notes().isEmpty() ? "" : " " + String.join(" ", c.notes());
         return Messages.get("destinations.accepts", formats, replace) + notes;

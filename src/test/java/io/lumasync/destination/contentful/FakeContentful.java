@@ -5,16 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.lumasync.destination.LoopbackApi;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,13 +32,12 @@ import java.util.regex.Pattern;
  * and 429 {@code RateLimitExceeded} with {@code X-Contentful-RateLimit-Reset}. Files are served without a token
  * under {@code /files/…} as Contentful's asset CDN does. The upload and API hosts are this one server.
  */
-public final class FakeContentful implements AutoCloseable {
+public final class FakeContentful extends LoopbackApi {
     public static final String SPACE = "lumaspace1";
     public static final String ENV = "master";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ENV_PATH = Pattern.compile("/spaces/([^/]+)/environments/([^/]+)(/.*)");
 
-    private final HttpServer server;
     private final String token;
     private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> assets = new ConcurrentHashMap<>();
@@ -55,14 +51,10 @@ public final class FakeContentful implements AutoCloseable {
 
     public FakeContentful(String token) throws IOException {
         this.token = token;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
     }
 
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create(root());
     }
 
     /** Requests that changed something (method and path), in order. */
@@ -89,43 +81,35 @@ public final class FakeContentful implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.stop(0);
-    }
-
-    private void handle(HttpExchange x) throws IOException {
-        try (x) {
-            String path = x.getRequestURI().getRawPath();
-            String method = x.getRequestMethod();
-            if (path.startsWith("/files/") && method.equals("GET")) {
-                byte[] b = files.get(path);
-                if (b == null) {
-                    send(x, 404, "text/plain", "Not found".getBytes(StandardCharsets.UTF_8), Map.of());
-                } else {
-                    send(x, 200, "application/octet-stream", b, Map.of());
-                }
-                return;
+    protected void serve(HttpExchange x, String path, String method) throws IOException {
+        if (path.startsWith("/files/") && method.equals("GET")) {
+            byte[] b = files.get(path);
+            if (b == null) {
+                send(x, 404, "text/plain", "Not found".getBytes(StandardCharsets.UTF_8));
+            } else {
+                send(x, 200, "application/octet-stream", b);
             }
-            if (!("Bearer " + token).equals(x.getRequestHeaders().getFirst("Authorization"))) {
-                error(x, 401, "AccessTokenInvalid", "The access token you sent could not be found or is invalid.");
-                return;
-            }
-            if (rateLimitNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                x.getResponseHeaders().add("X-Contentful-RateLimit-Reset", "1");
-                error(x, 429, "RateLimitExceeded", "You have exceeded the rate limit of the Organization this Space"
-                        + " belongs to by making too many API requests within a short timespan.");
-                return;
-            }
-            Matcher m = ENV_PATH.matcher(path);
-            if (!m.matches() || !m.group(1).equals(SPACE) || !m.group(2).equals(ENV)) {
-                error(x, 404, "NotFound", "The resource could not be found.");
-                return;
-            }
-            if (!method.equals("GET")) {
-                writes.add(method + " " + m.group(3));
-            }
-            route(x, method, m.group(3));
+            return;
         }
+        if (!("Bearer " + token).equals(x.getRequestHeaders().getFirst("Authorization"))) {
+            error(x, 401, "AccessTokenInvalid", "The access token you sent could not be found or is invalid.");
+            return;
+        }
+        if (takeOne(rateLimitNext)) {
+            x.getResponseHeaders().add("X-Contentful-RateLimit-Reset", "1");
+            error(x, 429, "RateLimitExceeded", "You have exceeded the rate limit of the Organization this Space"
+                    + " belongs to by making too many API requests within a short timespan.");
+            return;
+        }
+        Matcher m = ENV_PATH.matcher(path);
+        if (!m.matches() || !m.group(1).equals(SPACE) || !m.group(2).equals(ENV)) {
+            error(x, 404, "NotFound", "The resource could not be found.");
+            return;
+        }
+        if (!method.equals("GET")) {
+            writes.add(method + " " + m.group(3));
+        }
+        route(x, method, m.group(3));
     }
 
     private void route(HttpExchange x, String method, String rest) throws IOException {
@@ -241,7 +225,7 @@ public final class FakeContentful implements AutoCloseable {
             return;
         }
         if (existing != null && (version == null || !versionMatches(x, existing)
-                || conflictNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0)) {
+                || takeOne(conflictNext))) {
             if (version != null && versionMatches(x, existing)) {
                 bump(existing); // someone else saved it in between
             }
@@ -295,7 +279,7 @@ public final class FakeContentful implements AutoCloseable {
                     + f.path("fileName").asText("file");
             files.put(path, bytes);
             f.remove("uploadFrom");
-            f.put("url", "//127.0.0.1:" + server.getAddress().getPort() + path);
+            f.put("url", root().substring("http:".length()) + path);
             ObjectNode details = f.putObject("details");
             details.put("size", bytes.length);
             details.putObject("image").put("width", 1).put("height", 1);
@@ -324,19 +308,6 @@ public final class FakeContentful implements AutoCloseable {
         return c;
     }
 
-    private static int intParam(HttpExchange x, String name, int dflt) {
-        String q = x.getRequestURI().getRawQuery();
-        if (q == null) {
-            return dflt;
-        }
-        for (String kv : q.split("&")) {
-            if (kv.startsWith(name + "=")) {
-                return Integer.parseInt(kv.substring(name.length() + 1));
-            }
-        }
-        return dflt;
-    }
-
     private static void error(HttpExchange x, int status, String id, String message) throws IOException {
         ObjectNode e = JSON.createObjectNode();
         e.putObject("sys").put("type", "Error").put("id", id);
@@ -347,18 +318,9 @@ public final class FakeContentful implements AutoCloseable {
     }
 
     private static void json(HttpExchange x, int status, JsonNode body) throws IOException {
-        send(x, status, ContentfulApi.MEDIA_TYPE, JSON.writeValueAsBytes(body), Map.of());
-    }
-
-    private static void send(HttpExchange x, int status, String type, byte[] body, Map<String, String> headers)
-            throws IOException {
-        x.getResponseHeaders().add("Content-Type", type);
         x.getResponseHeaders().add("X-Contentful-RateLimit-Second-Limit", "7");
         x.getResponseHeaders().add("X-Contentful-RateLimit-Second-Remaining", "6");
-        new LinkedHashMap<>(headers).forEach((k, v) -> x.getResponseHeaders().add(k, v));
-        x.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            x.getResponseBody().write(body);
-        }
+        send(x, status, ContentfulApi.MEDIA_TYPE, JSON.writeValueAsBytes(body));
     }
+
 }
