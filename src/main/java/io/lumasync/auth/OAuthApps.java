@@ -16,6 +16,8 @@ public final class OAuthApps {
     public static final String DROPBOX_APP_KEY_ENV = "LUMASYNC_DROPBOX_APP_KEY";
     public static final String GOOGLE_CLIENT_ID_ENV = "LUMASYNC_GOOGLE_CLIENT_ID";
     public static final String GOOGLE_CLIENT_SECRET_ENV = "LUMASYNC_GOOGLE_CLIENT_SECRET";
+    public static final String CANVA_CLIENT_ID_ENV = "LUMASYNC_CANVA_CLIENT_ID";
+    public static final String CANVA_CLIENT_SECRET_ENV = "LUMASYNC_CANVA_CLIENT_SECRET";
     private static final String RESOURCE = "oauth-apps.properties";
 
     /** One registered client; the secret is only there for providers whose installed-app clients have one. */
@@ -59,6 +61,16 @@ public final class OAuthApps {
         }
         return value(embedded.getProperty("google.client_id"))
                 .map(i -> new Client(i, value(embedded.getProperty("google.client_secret"))));
+    }
+
+    /** A Canva integration: its id and secret from the environment or the build, never mixed. */
+    public Optional<Client> canva() {
+        Optional<String> id = value(env.get(CANVA_CLIENT_ID_ENV));
+        if (id.isPresent()) {
+            return Optional.of(new Client(id.get(), value(env.get(CANVA_CLIENT_SECRET_ENV))));
+        }
+        return value(embedded.getProperty("canva.client_id"))
+                .map(i -> new Client(i, value(embedded.getProperty("canva.client_secret"))));
     }
 
     /** Blank, or a placeholder Maven left unfiltered, means "none". */

@@ -37,6 +37,10 @@ public record OAuthProvider(String id, String displayName, URI authorizationUri,
      * listens on this one port; the app registration lists {@code http://127.0.0.1:53687/callback}.
      */
     public static final int DROPBOX_LOOPBACK_PORT = 53687;
+    public static final URI CANVA_AUTHORIZE = URI.create("https://www.canva.com/api/oauth/authorize");
+    public static final URI CANVA_TOKEN = URI.create("https://api.canva.com/rest/v1/oauth/token");
+    /** Canva, like Dropbox, matches the redirect exactly: the integration lists http://127.0.0.1:53689/callback. */
+    public static final int CANVA_LOOPBACK_PORT = 53689;
 
     public OAuthProvider {
         scopes = List.copyOf(scopes);
@@ -64,6 +68,17 @@ public record OAuthProvider(String id, String displayName, URI authorizationUri,
     public static OAuthProvider google(String clientId, Optional<String> clientSecret) {
         return new OAuthProvider("gdrive", "Google Drive", GOOGLE_AUTHORIZE, GOOGLE_TOKEN, clientId, clientSecret,
                 List.of(DRIVE_READONLY), Map.of("access_type", "offline", "prompt", "consent"), 0);
+    }
+
+    /**
+     * Canva Connect: PKCE with the client secret in the token requests (the integration's secret; Canva's "Generate
+     * an access token" accepts it as body parameters), read-only scopes for design metadata, design content (export)
+     * and folders. The challenge method is written {@code s256} as Canva's "Authentication" guide writes it.
+     */
+    public static OAuthProvider canva(String clientId, Optional<String> clientSecret) {
+        return new OAuthProvider("canva", "Canva", CANVA_AUTHORIZE, CANVA_TOKEN, clientId, clientSecret,
+                List.of("design:meta:read", "design:content:read", "folder:read"),
+                Map.of("code_challenge_method", "s256"), CANVA_LOOPBACK_PORT);
     }
 
     /** The same provider at other addresses (a test server, a proxy). */

@@ -1,6 +1,7 @@
 package io.lumasync.source;
 
 import io.lumasync.core.AdapterRegistry;
+import io.lumasync.source.canva.CanvaSourceType;
 import io.lumasync.source.custom.CustomApiSourceType;
 import io.lumasync.source.dropbox.DropboxSourceType;
 import io.lumasync.source.figma.FigmaSourceType;
@@ -19,7 +20,8 @@ public final class SourceTypes {
             new DropboxSourceType(),
             new DriveSourceType(),
             new CustomApiSourceType(),
-            new FigmaSourceType()
+            new FigmaSourceType(),
+            new CanvaSourceType()
     ));
 
     private SourceTypes() {

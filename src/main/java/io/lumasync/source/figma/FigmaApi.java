@@ -1,13 +1,13 @@
 package io.lumasync.source.figma;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.core.Retrier;
 import io.lumasync.http.BodyLimits;
 import io.lumasync.http.Http;
 import io.lumasync.http.HttpErrors;
+import io.lumasync.source.JsonApi;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,38 +22,19 @@ import java.util.Locale;
  * with a personal access token in the {@code X-Figma-Token} header (the "Authentication" page). Errors come as
  * {@code {"status": 403, "err": "Invalid token"}} ("Errors" page); 429 carries Retry-After ("Rate limits" page).
  */
-final class FigmaApi {
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    private final HttpClient http;
-    private final URI base;
+final class FigmaApi extends JsonApi {
     private final String token;
-    private final Retrier retrier;
 
     FigmaApi(HttpClient http, URI base, String token, Retrier retrier) {
-        this.http = http;
-        this.base = base;
+        super(http, base, retrier);
         this.token = token;
-        this.retrier = retrier;
     }
 
-    HttpClient http() {
-        return http;
-    }
-
-    <T> T retried(Retrier.Call<T, RuntimeException> call) throws LumasyncException {
-        return retrier.call(call);
-    }
-
-    /** A GET on the API, retried while it fails with RETRY; {@code what} names the file in messages. */
-    JsonNode get(String pathAndQuery, String what) throws LumasyncException {
-        return retrier.call(() -> getOnce(pathAndQuery, what));
-    }
-
-    JsonNode getOnce(String pathAndQuery, String what) throws LumasyncException {
+    @Override
+    public JsonNode getOnce(String pathAndQuery, String what) throws LumasyncException {
         HttpResponse<String> r;
         try {
-            r = Http.send(http, HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(90))
+            r = Http.send(http(), HttpRequest.newBuilder(base().resolve(pathAndQuery)).timeout(Duration.ofSeconds(90))
                     .header("X-Figma-Token", token).header("User-Agent", Http.USER_AGENT).GET().build(),
                     BodyLimits.ofString(BodyLimits.PAGE));
         } catch (IOException e) {
@@ -90,13 +71,5 @@ final class FigmaApi {
                     + detail + ").");
         }
         return HttpErrors.fromResponse("Figma (" + what + ")", r, detail);
-    }
-
-    static JsonNode read(String s) {
-        try {
-            return JSON.readTree(s == null || s.isBlank() ? "{}" : s);
-        } catch (IOException e) {
-            return JSON.createObjectNode();
-        }
     }
 }

@@ -6,9 +6,9 @@ import io.lumasync.core.Fingerprint;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.http.BodyLimits;
 import io.lumasync.source.AdapterState;
-import io.lumasync.source.ContentDigest;
 import io.lumasync.source.ExpiringLinks;
 import io.lumasync.source.Listing;
+import io.lumasync.source.RemoteAssets;
 import io.lumasync.source.Source;
 import io.lumasync.source.SourceItem;
 
@@ -120,7 +120,7 @@ public final class FigmaSource implements Source {
         String what = "the file " + key;
         JsonNode file = api.get("/v1/files/" + enc(key) + "?depth=2", what);
         String version = file.path("version").asText("");
-        String fileName = clean(file.path("name").asText(key));
+        String fileName = RemoteAssets.safeName(file.path("name").asText(key));
         long modified = millis(file.path("lastModified").asText(""));
         List<JsonNode> frames = new ArrayList<>();
         Map<String, String> folders = new LinkedHashMap<>();
@@ -131,7 +131,7 @@ public final class FigmaSource implements Source {
             for (JsonNode child : page.path("children")) {
                 if (FRAME_TYPES.contains(child.path("type").asText()) && child.path("visible").asBoolean(true)) {
                     frames.add(child);
-                    folders.put(child.path("id").asText(), fileName + "/" + clean(page.path("name").asText("Page")));
+                    folders.put(child.path("id").asText(), fileName + "/" + RemoteAssets.safeName(page.path("name").asText("Page")));
                 }
             }
         }
@@ -150,7 +150,7 @@ public final class FigmaSource implements Source {
             kept.put(nodeId, hash);
             String id = key + "/" + nodeId;
             String folder = folders.get(nodeId);
-            String base = clean(f.path("name").asText(""));
+            String base = RemoteAssets.safeName(f.path("name").asText(""));
             base = base.isEmpty() ? "Frame " + nodeId.replace(':', '-') : base;
             String name = base + "." + format;
             if (!namesTaken.add(folder + "/" + name.toLowerCase(Locale.ROOT))) {
@@ -173,7 +173,7 @@ public final class FigmaSource implements Source {
             for (String id : chunk) {
                 JsonNode doc = nodes.path(id).path("document");
                 if (!doc.isMissingNode() && !doc.isNull()) {
-                    out.put(id, sha256(settings() + "\n" + doc));
+                    out.put(id, RemoteAssets.sha256(settings() + "\n", doc.toString().getBytes(StandardCharsets.UTF_8)));
                 }
             }
         }
@@ -261,24 +261,12 @@ public final class FigmaSource implements Source {
         return item.folder().isEmpty() ? item.name() : item.folder() + "/" + item.name();
     }
 
-    /** Figma names may hold '/', which would read as a sub-folder, and characters file systems refuse. */
-    static String clean(String name) {
-        return name.replaceAll("[/\\\\:*?\"<>|\\p{Cntrl}]", "-").strip();
-    }
-
     private static long millis(String iso) {
         try {
             return OffsetDateTime.parse(iso).toInstant().toEpochMilli();
         } catch (RuntimeException e) {
             return 0;
         }
-    }
-
-    static String sha256(String s) {
-        ContentDigest d = ContentDigest.sha256();
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        d.update(b, 0, b.length);
-        return d.hex();
     }
 
     private static String enc(String s) {
