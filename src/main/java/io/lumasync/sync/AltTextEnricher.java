@@ -137,10 +137,10 @@ final class AltTextEnricher implements ItemMetadata {
             stopped = true;
             return embedded(item, given);
         }
-        byte[] copy = smallCopy(file, item.item().name());
+        EncodedImage copy = smallCopy(file, item.item().name());
         AiEndpoint ai = endpoint();
-        AiEndpoint.Answer answer = retrier.call(() -> ai.describe(modelId, AltPrompt.forLanguage(language), copy,
-                "image/jpeg", MAX_ANSWER_TOKENS));
+        AiEndpoint.Answer answer = retrier.call(() -> ai.describe(modelId, AltPrompt.forLanguage(language),
+                copy.bytes(), copy.mimeType(), MAX_ANSWER_TOKENS));
         double cost = answer.usage().costUsd().orElseGet(() -> priceOf(answer.usage()));
         String alt = AltPrompt.clean(answer.text());
         if (alt.isEmpty()) {
@@ -152,11 +152,10 @@ final class AltTextEnricher implements ItemMetadata {
         return new Resolved(given.withAltText(alt), "ai");
     }
 
-    private byte[] smallCopy(Path file, String name) throws LumasyncException {
+    private EncodedImage smallCopy(Path file, String name) throws LumasyncException {
         EncodeSettings small = new EncodeSettings(OutputFormat.JPEG, new Quality.Fixed(70), AI_COPY_SIZE,
                 MetadataPolicy.STRIP_ALL, false, false);
-        EncodedImage img = pipeline.encode(file, name, small, Set.of(ImageFormat.JPEG));
-        return img.bytes();
+        return pipeline.encode(file, name, small, Set.of(ImageFormat.JPEG));
     }
 
     private String contentHash(Path file) throws LumasyncException {

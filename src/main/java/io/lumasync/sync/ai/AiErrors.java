@@ -34,7 +34,10 @@ final class AiErrors {
                     + "requests)" + detail + ".", retryAfter, null);
             case 502, 503 -> new LumasyncException(ErrorKind.RETRY, what + ": the model is unavailable right now"
                     + detail + ". Try again later or choose another model.", retryAfter, null);
-            case 400, 404 -> lower.contains("model") && (lower.contains("not") || lower.contains("invalid")
+            case 400, 404 -> lower.contains("no endpoints found")
+                    ? new LumasyncException(ErrorKind.GIVE_UP, what + ": this model cannot do this" + detail
+                    + ". Choose a model that sees or makes images (`lumasync ai models`).")
+                    : lower.contains("model") && (lower.contains("not") || lower.contains("invalid")
                     || lower.contains("unknown") || lower.contains("exist"))
                     ? new LumasyncException(ErrorKind.GIVE_UP, what + " does not offer that model" + detail
                     + ". Choose one from `lumasync ai models`.")
