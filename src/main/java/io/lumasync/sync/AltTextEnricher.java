@@ -180,16 +180,13 @@ final class AltTextEnricher implements ItemMetadata {
         return endpoint;
     }
 
-    /** The model's prices from the service's list (OpenRouter); empty for local servers or when unlisted. */
+    /** The model as the service lists it, with its prices; empty when unlisted or the list cannot be read. */
     private Optional<AiEndpoint.Model> model() {
         if (model == null) {
             model = Optional.empty();
             try {
-                AiEndpoint ai = endpoint();
-                if (ai.isOpenRouter() || !ai.base().getScheme().equals("http")) {
-                    String id = settings.altModel();
-                    model = ai.models().stream().filter(m -> m.id().equals(id)).findFirst();
-                }
+                String id = settings.altModel();
+                model = endpoint().models().stream().filter(m -> m.id().equals(id)).findFirst();
             } catch (LumasyncException e) {
                 problems.add("The AI model list could not be read, so costs are not known (" + e.getMessage() + ")");
             }
@@ -197,13 +194,13 @@ final class AltTextEnricher implements ItemMetadata {
         return model;
     }
 
+    /**
+     * A model the service lists without any price costs nothing (a local server: Ollama and LM Studio list no
+     * prices); one it does not list is taken to cost money, so the budget still applies.
+     */
     private boolean isFree() {
-        try {
-            java.net.URI base = endpoint().base();
-            return io.lumasync.http.PlainHttp.isLoopback(base.getHost());
-        } catch (LumasyncException e) {
-            return false;
-        }
+        return model().map(m -> m.promptPerToken() == 0 && m.completionPerToken() == 0 && m.perImage() == 0
+                && m.perRequest() == 0).orElse(false);
     }
 
     private double priceOf(AiEndpoint.Usage u) {
@@ -224,8 +221,8 @@ final class AltTextEnricher implements ItemMetadata {
             modelId = "?";
         }
         if (isFree()) {
-            return Optional.of("AI alt text: " + n + " image(s) to describe with " + modelId + " on this computer "
-                    + "(no cost).");
+            return Optional.of("AI alt text: " + n + " image(s) to describe with " + modelId + ", which is "
+                    + "free.");
         }
         Optional<AiEndpoint.Model> m = model();
         if (m.isEmpty()) {
