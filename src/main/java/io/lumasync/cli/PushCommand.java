@@ -3,6 +3,7 @@ package io.lumasync.cli;
 import io.lumasync.core.AssetMetadata;
 import io.lumasync.core.EncodeSettings;
 import io.lumasync.sync.SyncService;
+import io.lumasync.sync.alt.AltMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "push", description = "Optimize files and folders and publish them. Pushing a file with the same "
@@ -26,8 +28,13 @@ final class PushCommand implements Callable<Integer> {
     @Mixin
     EncodeOptions encode;
 
-    @Option(names = "--alt", paramLabel = "TEXT", description = "Alt text for every pushed image.")
+    @Option(names = "--alt", paramLabel = "MODE", description = "Where alt text comes from in this run, instead "
+            + "of each destination's setting: off, basic (the file name), embedded (the caption in the file) or ai "
+            + "(a vision model). Any other word is taken as the alt text for every image (as --alt-text).")
     String alt;
+
+    @Option(names = "--alt-text", paramLabel = "TEXT", description = "Alt text for every pushed image.")
+    String altText;
 
     @Option(names = "--dry-run", description = "Show what would happen; change nothing.")
     boolean dryRun;
@@ -44,7 +51,17 @@ final class PushCommand implements Callable<Integer> {
         EncodeSettings settings = encode.apply(ctx.service().defaultEncode());
         SyncService service = ctx.service();
         RunOutput output = new RunOutput(ctx.out(), json, ctx.interactive());
-        AssetMetadata md = alt == null ? AssetMetadata.EMPTY : AssetMetadata.EMPTY.withAltText(alt);
-        return output.finish(service.push(paths, to, settings, md, dryRun, output));
+        Optional<AltMode> mode = Optional.ofNullable(alt).flatMap(AltMode::parse);
+        String text = altText != null ? altText : alt != null && mode.isEmpty() ? alt : null;
+        if (text != null) {
+            return output.finish(service.push(paths, to, settings, AssetMetadata.EMPTY.withAltText(text), dryRun,
+                    output));
+        }
+        if (mode.orElse(AltMode.OFF) == AltMode.AI && !json) {
+            // The cost is said before the batch runs; the monthly budget stops it if it would go too far.
+            service.estimateAltText(paths, to, settings, mode).ifPresent(ctx.out()::println);
+            ctx.out().flush();
+        }
+        return output.finish(service.push(paths, to, settings, mode, dryRun, output));
     }
 }

@@ -42,6 +42,7 @@ final class Runs {
     private final Governance governance;
     private final Notifications notifications;
     private final ReentrantLock lock = new ReentrantLock();
+    private AltTexting altTexting;
 
     Runs(ConfigStore config, SyncMap syncMap, JobJournal journal, Adapters adapters, SyncRunner runner,
          Governance governance, Notifications notifications) {
@@ -60,10 +61,58 @@ final class Runs {
         runner.cancel();
     }
 
+    /** Gives planned items their alt text by each destination's mode; without it items get the run's text. */
+    void useAltText(AltTexting altTexting) {
+        this.altTexting = altTexting;
+    }
+
+    /** The run's alt-text maker for one source's items (the run's own text only, when alt text is not set up). */
+    private ItemMetadata altText(String source, Optional<io.lumasync.sync.alt.AltMode> mode, boolean dryRun,
+                                 List<AltTextEnricher> made) {
+        if (altTexting == null) {
+            return ItemMetadata.GIVEN;
+        }
+        AltTextEnricher e = altTexting.enricher(source, mode, dryRun);
+        made.add(e);
+        return e;
+    }
+
+    private static void reportAltText(List<AltTextEnricher> made, List<String> problems) {
+        for (AltTextEnricher e : made) {
+            problems.addAll(e.problems());
+        }
+    }
+
     /** One run for all the files, each with its own alt text and captions. */
     RunReport push(Map<Path, AssetMetadata> files, List<String> destinations, EncodeSettings settings,
                    boolean dryRun, SyncListener listener) throws LumasyncException {
+        return push(files, destinations, settings, Optional.empty(), dryRun, listener);
+    }
+
+    /** As above, with every destination's alt-text mode replaced by {@code altMode} for this run when given. */
+    RunReport push(Map<Path, AssetMetadata> files, List<String> destinations, EncodeSettings settings,
+                   Optional<io.lumasync.sync.alt.AltMode> altMode, boolean dryRun, SyncListener listener)
+            throws LumasyncException {
+        return push(files, destinations, settings, altMode, dryRun, listener, new ArrayList<>());
+    }
+
+    /**
+     * What AI alt text for these files would cost, planned as a dry run: how many images a model would describe
+     * (those not described before) and the price from the service's model list. Empty when no model call is due.
+     */
+    Optional<String> estimateAltText(Map<Path, AssetMetadata> files, List<String> destinations,
+                                     EncodeSettings settings, Optional<io.lumasync.sync.alt.AltMode> altMode)
+            throws LumasyncException {
+        List<AltTextEnricher> enrichers = new ArrayList<>();
+        push(files, destinations, settings, altMode, true, SyncListener.NONE, enrichers);
+        return enrichers.stream().map(AltTextEnricher::estimate).flatMap(Optional::stream).findFirst();
+    }
+
+    private RunReport push(Map<Path, AssetMetadata> files, List<String> destinations, EncodeSettings settings,
+                           Optional<io.lumasync.sync.alt.AltMode> altMode, boolean dryRun, SyncListener listener,
+                           List<AltTextEnricher> enrichers) throws LumasyncException {
         List<String> problems = new ArrayList<>();
+        ItemMetadata alt = altText(SyncService.UPLOAD_SOURCE, altMode, dryRun, enrichers);
         // Files that share their metadata share a plan input, so a plain push plans exactly as one input.
         Map<AssetMetadata, List<Candidate>> byMetadata = new LinkedHashMap<>();
         for (var e : files.entrySet()) {
@@ -72,8 +121,8 @@ final class Runs {
         }
         List<PlanInput> inputs = new ArrayList<>();
         byMetadata.forEach((metadata, candidates) -> inputs.add(new PlanInput(SyncService.UPLOAD_SOURCE, candidates,
-                false, List.of(), destinations, settings, metadata, false, 0, false)));
-        return run("push", inputs, dryRun, false, listener, problems, Map.of(), List.of());
+                false, List.of(), destinations, settings, metadata, false, 0, false, alt)));
+        return run("push", inputs, dryRun, false, listener, problems, Map.of(), List.of(), enrichers);
     }
 
     /** Files are pushed under their name; a folder's files under "folder/relative/path". */
@@ -118,6 +167,7 @@ final class Runs {
         }
         List<PlanInput> inputs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<AltTextEnricher> enrichers = new ArrayList<>();
         List<Attention> sourceAttention = new ArrayList<>();
         Map<String, Optional<String>> cursors = new HashMap<>();
         for (SourceRecord s : sources) {
@@ -130,7 +180,7 @@ final class Runs {
                 problems.addAll(listing.problems().stream().map(x -> s.name() + ": " + x).toList());
                 inputs.add(new PlanInput(s.name(), candidates(source, listing.items()), listing.complete(),
                         listing.removed(), s.destinations(), s.encode(), AssetMetadata.EMPTY, s.propagateDeletes(),
-                        s.deleteShare(), force));
+                        s.deleteShare(), force, altText(s.name(), Optional.empty(), dryRun, enrichers)));
                 cursors.put(s.name(), listing.cursor());
             } catch (LumasyncException e) {
                 problems.add(s.name() + ": " + e.getMessage());
@@ -146,7 +196,7 @@ final class Runs {
                 }
             }
         }
-        return run("sync", inputs, dryRun, automatic, listener, problems, cursors, sourceAttention);
+        return run("sync", inputs, dryRun, automatic, listener, problems, cursors, sourceAttention, enrichers);
     }
 
     RunReport syncItems(String sourceName, List<String> itemIds, List<String> destinations, EncodeSettings settings,
@@ -155,9 +205,10 @@ final class Runs {
         Set<String> wanted = Set.copyOf(itemIds);
         List<SourceItem> items = source.list(Optional.empty()).items().stream()
                 .filter(i -> wanted.contains(i.id())).toList();
+        List<AltTextEnricher> enrichers = new ArrayList<>();
         PlanInput in = new PlanInput(sourceName, candidates(source, items), false, List.of(), destinations, settings,
-                AssetMetadata.EMPTY, false, 0, false);
-        return run("sync", List.of(in), false, false, listener, new ArrayList<>(), Map.of(), List.of());
+                AssetMetadata.EMPTY, false, 0, false, altText(sourceName, Optional.empty(), false, enrichers));
+        return run("sync", List.of(in), false, false, listener, new ArrayList<>(), Map.of(), List.of(), enrichers);
     }
 
     List<BrowseItem> browse(String sourceName) throws LumasyncException {
@@ -264,7 +315,8 @@ final class Runs {
 
     private RunReport run(String kind, List<PlanInput> inputs, boolean dryRun, boolean automatic,
                           SyncListener listener, List<String> problems, Map<String, Optional<String>> cursors,
-                          List<Attention> sourceAttention) throws LumasyncException {
+                          List<Attention> sourceAttention, List<AltTextEnricher> enrichers)
+            throws LumasyncException {
         lock.lock();
         try {
             List<ItemProgress> results = new ArrayList<>();
@@ -289,6 +341,7 @@ final class Runs {
             Governance.Screened screened = governance.screen(jobs, dryRun);
             jobs = new ArrayList<>(screened.go());
             skipped.addAll(screened.held());
+            reportAltText(enrichers, problems);
             if (dryRun) {
                 return new RunReport(true, counts, skipped, problems);
             }

@@ -46,8 +46,6 @@ public final class SyncPlanner {
         Map<String, PlanCounts> counts = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         String settingsHash = in.encode().hash();
-        String metadataHash = Hashing.metadataHash(in.metadata());
-        boolean noMetadata = in.metadata().canonical().equals(AssetMetadata.EMPTY.canonical());
         Set<String> present = new HashSet<>(in.items().size() * 2);
         boolean providerHashes = false;
         for (Candidate c : in.items()) {
@@ -78,6 +76,7 @@ public final class SyncPlanner {
             int delete = 0;
             for (Candidate c : in.items()) {
                 SourceItem item = c.item();
+                AssetMetadata metadata = in.itemMetadata().forItem(dest, c, in.metadata());
                 SyncMap.PlanRow row = rows.get(item.id());
                 Fingerprint fp = item.fingerprint();
                 if (row == null) {
@@ -100,7 +99,7 @@ public final class SyncPlanner {
                         continue;
                     }
                     create++;
-                    jobs.add(job(in, c, dest, JobAction.CREATE, fp, Optional.empty()));
+                    jobs.add(job(in, c, dest, JobAction.CREATE, fp, Optional.empty(), metadata));
                     continue;
                 }
                 boolean sameContent = row.fingerprint().sameContentAs(fp);
@@ -121,17 +120,19 @@ public final class SyncPlanner {
                     }
                 }
                 if (sameContent && row.settingsHash().equals(settingsHash)) {
-                    if (noMetadata || row.metadataHash().equals(metadataHash)) {
+                    boolean noMetadata = metadata.canonical().equals(AssetMetadata.EMPTY.canonical());
+                    if (noMetadata || row.metadataHash().equals(Hashing.metadataHash(metadata))) {
                         skip++;
                         skipped.add(skippedItem(in, item, dest, "unchanged"));
                     } else {
                         meta++;
-                        jobs.add(job(in, c, dest, JobAction.METADATA, fp, remoteOf(full, in.source(), item.id(), dest)));
+                        jobs.add(job(in, c, dest, JobAction.METADATA, fp, remoteOf(full, in.source(), item.id(), dest),
+                                metadata));
                     }
                     continue;
                 }
                 replace++;
-                jobs.add(job(in, c, dest, JobAction.REPLACE, fp, remoteOf(full, in.source(), item.id(), dest)));
+                jobs.add(job(in, c, dest, JobAction.REPLACE, fp, remoteOf(full, in.source(), item.id(), dest), metadata));
             }
             if (in.propagateDeletes() && (in.complete() || !in.removed().isEmpty())) {
                 List<SyncMapEntry> gone = new ArrayList<>();
@@ -169,11 +170,11 @@ public final class SyncPlanner {
     }
 
     private static Job job(PlanInput in, Candidate c, String dest, JobAction action, Fingerprint fp,
-                           Optional<RemoteRef> existing) {
+                           Optional<RemoteRef> existing, AssetMetadata metadata) {
         SourceItem item = c.item();
         return new Job(0, 0, in.source(), item.id(), item.name(), item.folder(),
                 c.localPath().map(Path::toString), dest, action, JobState.PLANNED,
-                Hashing.syncId(in.source(), item.id(), dest), fp, in.encode(), in.metadata(), existing, 0, "");
+                Hashing.syncId(in.source(), item.id(), dest), fp, in.encode(), metadata, existing, 0, "");
     }
 
     private static ItemProgress skippedItem(PlanInput in, SourceItem item, String dest, String why) {

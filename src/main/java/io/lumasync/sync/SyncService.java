@@ -58,6 +58,8 @@ public final class SyncService implements AutoCloseable {
     private final HookSender hookSender;
     private final Governance governance;
     private final Approvals approvals;
+    private final AiSettings ai;
+    private final AltTexting altTexting;
 
     /** Tuning for tests and the CLI. */
     public record Options(RetryPolicy retry, int encodeWorkers, int uploadsPerDestination, boolean createDefaults,
@@ -114,6 +116,10 @@ public final class SyncService implements AutoCloseable {
         });
         this.runs = new Runs(config, syncMap, journal, adapters, runner, governance, notifications);
         this.approvals = new Approvals(groups, runs, notifications, Clock.systemUTC());
+        this.ai = new AiSettings(config, vault, Http.newClient());
+        this.altTexting = new AltTexting(new io.lumasync.store.AltTexts(db, Clock.systemUTC()), ai, syncMap, pipeline,
+                new Retrier(options.retry(), Thread::sleep));
+        runs.useAltText(altTexting);
         this.optimizer = new Optimizer(db, adapters, new OptimizeSteps(pipeline, options.retry(),
                 dataDir.resolve("staging")), new OptimizeBackups(dataDir.resolve("optimize-backups")), Clock.systemUTC());
     }
@@ -258,6 +264,55 @@ public final class SyncService implements AutoCloseable {
                           boolean dryRun, SyncListener listener) throws LumasyncException {
         checkDestinations(destinations);
         return runs.push(files, destinations, settings, dryRun, listener);
+    }
+
+    /**
+     * Publishes files with every destination's alt-text mode replaced by {@code altMode} for this run (CLI
+     * {@code push --alt MODE}); items keep texts set by hand.
+     */
+    public RunReport push(List<Path> paths, List<String> destinations, EncodeSettings settings,
+                          Optional<io.lumasync.sync.alt.AltMode> altMode, boolean dryRun, SyncListener listener)
+            throws LumasyncException {
+        checkDestinations(destinations);
+        return runs.push(files(paths), destinations, settings, altMode, dryRun, listener);
+    }
+
+    /** What AI alt text for these files would cost before the run (empty when no model call is due). */
+    public Optional<String> estimateAltText(List<Path> paths, List<String> destinations, EncodeSettings settings,
+                                            Optional<io.lumasync.sync.alt.AltMode> altMode) throws LumasyncException {
+        checkDestinations(destinations);
+        return runs.estimateAltText(files(paths), destinations, settings, altMode);
+    }
+
+    private static Map<Path, AssetMetadata> files(List<Path> paths) {
+        Map<Path, AssetMetadata> files = new java.util.LinkedHashMap<>();
+        paths.forEach(p -> files.put(p, AssetMetadata.EMPTY));
+        return files;
+    }
+
+    // ---- alt text and AI
+
+    /** The AI service, models, budget and per-destination alt-text settings. */
+    public AiSettings ai() {
+        return ai;
+    }
+
+    /** Published images with their alt text; {@code missingOnly} keeps those without. */
+    public List<AltTextEntry> altTexts(Optional<String> destination, boolean missingOnly) throws LumasyncException {
+        if (destination.isPresent()) {
+            checkDestinations(List.of(destination.get()));
+        }
+        return altTexting.list(destination, missingOnly);
+    }
+
+    /** What AI calls cost this calendar month (UTC), in US dollars. */
+    public double aiSpentThisMonth() throws LumasyncException {
+        return altTexting.spentThisMonth();
+    }
+
+    /** Sets an item's own alt text ("" clears it); the next push or sync updates it in place. */
+    public void setAltText(String source, String assetId, String altText) throws LumasyncException {
+        altTexting.set(source, assetId, altText);
     }
 
     /** Runs configured sources once (all when {@code names} is empty). */
