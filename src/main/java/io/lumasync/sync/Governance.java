@@ -136,7 +136,7 @@ public final class Governance implements SyncRunner.Policy {
         }
         List<PlanInput> out = new ArrayList<>();
         byEncode.forEach((encode, dests) -> out.add(new PlanInput(in.source(), in.items(), in.complete(), in.removed(),
-                dests, encode, in.metadata(), in.propagateDeletes(), in.deleteShare(), in.force())));
+                dests, encode, in.metadata(), in.propagateDeletes(), in.deleteShare(), in.force(), in.itemMetadata())));
         return out;
     }
 
