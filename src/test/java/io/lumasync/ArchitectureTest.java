@@ -40,6 +40,7 @@ class ArchitectureTest {
     private static final String AUTH = "io.lumasync.auth..";
     private static final String PLATFORM = "io.lumasync.platform..";
     private static final String SYNC = "io.lumasync.sync..";
+    private static final String MCP = "io.lumasync.mcp..";
     /** The interface packages alone, without the adapters below them. */
     private static final String SOURCE_API = "io.lumasync.source";
     private static final String DESTINATION_API = "io.lumasync.destination";
@@ -199,9 +200,22 @@ class ArchitectureTest {
 
     @Test
     void commandLineUsesTheEngineNotItsParts() {
-        layer("io.lumasync.cli..", SYNC, CORE, AUTH, STORE, SOURCE_API, DESTINATION_API)
+        layer("io.lumasync.cli..", SYNC, CORE, AUTH, STORE, SOURCE_API, DESTINATION_API, MCP)
                 .because("each command is a thin shell over the engine; it lists the adapter types and their "
-                        + "options from the registries but never names a concrete adapter")
+                        + "options from the registries but never names a concrete adapter (`lumasync mcp` hands "
+                        + "stdio to the MCP door)")
+                .check(classes);
+    }
+
+    @Test
+    void mcpServerUsesTheEngineNotItsParts() {
+        layer(MCP, SYNC, CORE, STORE, SOURCE_API)
+                .because("every MCP tool is one engine action; the server holds no logic of its own and reads the "
+                        + "store's and the sources' records only as the engine hands them out")
+                .check(classes);
+        noClasses().that().resideInAPackage(MCP).should().dependOnClassesThat(storeInternals())
+                .because("reading or writing tables from the MCP door would bypass the journal and the sync map's "
+                        + "rules")
                 .check(classes);
     }
 

@@ -6,7 +6,6 @@ import picocli.CommandLine.Option;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,21 +38,14 @@ final class ActivityCommand implements Callable<Integer> {
         if (json) {
             List<Map<String, Object>> out = new ArrayList<>();
             for (ActivityEvent e : events) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("time", e.time().toString());
-                m.put("kind", e.kind());
-                m.put("source", e.source());
-                m.put("asset", e.asset());
-                m.put("destination", e.destination());
-                m.put("message", e.message());
-                m.put("url", e.url());
-                out.add(m);
+                out.add(io.lumasync.sync.JsonViews.activity(e));
             }
             ctx.out().println(RunOutput.json(out));
             return Cli.OK;
         }
         for (ActivityEvent e : events) {
-            ctx.out().println(e.time() + "  " + e.kind() + "  " + e.asset() + " → " + e.destination() + "  " + e.message());
+            ctx.out().println(e.time() + "  " + e.kind() + "  " + e.asset() + " → " + e.destination() + "  " + e.message()
+                    + (e.origin().isEmpty() ? "" : "  (from " + e.origin() + ")"));
         }
         return Cli.OK;
     }

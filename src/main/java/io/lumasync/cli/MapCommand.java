@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,19 +30,7 @@ final class MapCommand implements Callable<Integer> {
         if (json) {
             List<Map<String, Object>> out = new ArrayList<>();
             for (SyncMapEntry e : rows) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("source", e.source());
-                m.put("asset", e.assetId());
-                m.put("destination", e.destination());
-                m.put("remoteId", e.remote().id());
-                m.put("url", e.remote().url());
-                m.put("format", e.format());
-                m.put("contentHash", e.fingerprint().contentHash());
-                m.put("settingsHash", e.settingsHash());
-                m.put("bytesIn", e.bytesIn());
-                m.put("bytesOut", e.bytesOut());
-                m.put("syncedAt", e.syncedAt().toString());
-                out.add(m);
+                out.add(io.lumasync.sync.JsonViews.mapEntry(e));
             }
             ctx.out().println(RunOutput.json(out));
             return Cli.OK;

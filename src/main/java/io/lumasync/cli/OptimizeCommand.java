@@ -75,20 +75,7 @@ final class OptimizeCommand implements Callable<Integer> {
         doc.put("destination", r.destination());
         List<Map<String, Object>> items = new ArrayList<>();
         for (OptimizeResult i : r.items()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("asset", i.assetId());
-            m.put("file", i.fileName());
-            m.put("outcome", i.outcome().name().toLowerCase(Locale.ROOT));
-            m.put("state", i.outcome().state().name().toLowerCase(Locale.ROOT));
-            m.put("bytesBefore", i.bytesBefore());
-            m.put("bytesAfter", i.bytesAfter());
-            m.put("formatBefore", i.formatBefore());
-            m.put("formatAfter", i.formatAfter());
-            m.put("quality", i.quality());
-            m.put("url", i.url());
-            m.put("previousUrl", i.previousUrl());
-            m.put("message", i.message());
-            items.add(m);
+            items.add(io.lumasync.sync.JsonViews.optimized(i));
         }
         doc.put("items", items);
         doc.put("problems", r.problems());

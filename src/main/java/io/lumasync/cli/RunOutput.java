@@ -125,24 +125,12 @@ final class RunOutput implements SyncListener {
         doc.put("dryRun", r.dryRun());
         Map<String, Object> plan = new LinkedHashMap<>();
         for (Map.Entry<String, PlanCounts> e : r.plan().entrySet()) {
-            PlanCounts c = e.getValue();
-            plan.put(e.getKey(), Map.of("create", c.create(), "replace", c.replace(), "metadata", c.metadata(),
-                    "skip", c.skip(), "delete", c.delete()));
+            plan.put(e.getKey(), io.lumasync.sync.JsonViews.plan(e.getValue()));
         }
         doc.put("plan", plan);
         List<Map<String, Object>> items = new ArrayList<>();
         for (ItemProgress p : r.results()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("source", p.source());
-            m.put("asset", p.assetId());
-            m.put("destination", p.destination());
-            m.put("action", p.action().name().toLowerCase(java.util.Locale.ROOT));
-            m.put("state", p.state().name().toLowerCase(java.util.Locale.ROOT));
-            m.put("bytesIn", p.bytesIn());
-            m.put("bytesOut", p.bytesOut());
-            m.put("url", p.url());
-            m.put("message", p.message());
-            items.add(m);
+            items.add(io.lumasync.sync.JsonViews.item(p));
         }
         doc.put("items", items);
         doc.put("problems", r.problems());

@@ -22,14 +22,29 @@ import java.util.regex.Pattern;
 public final class Database implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 10_000;
     static final List<String> MIGRATIONS = List.of("V1__initial.sql", "V2__run_owners.sql",
-            "V3__optimize.sql", "V4__alt_text.sql", "V6__groups.sql", "V7__notifications.sql");
+            "V3__optimize.sql", "V4__alt_text.sql", "V6__groups.sql", "V7__notifications.sql",
+            "V8__activity_origin.sql");
 
     /** SQLite's primary result code for "the database file is locked". */
     private static final int SQLITE_BUSY = 5;
     private final Connection connection;
+    private volatile String origin = "";
 
     private Database(Connection connection) {
         this.connection = connection;
+    }
+
+    /**
+     * The door whose work this process records ({@code ""}: the app, CLI or daemon; {@code "mcp"}: an AI assistant).
+     * Activity lines written through this database carry it.
+     */
+    public String origin() {
+        return origin;
+    }
+
+    /** Marks the activity written from now on as coming from {@code door} (see {@link #origin()}). */
+    public void origin(String door) {
+        this.origin = java.util.Objects.requireNonNull(door);
     }
 
     /** Opens (creating and migrating when needed) the database in {@code file}. */

@@ -253,7 +253,7 @@ public final class Optimizer {
             default -> "skipped";
         };
         return new ActivityEvent(0, clock.instant(), kind, SOURCE, r.fileName(), r.destination(), r.message(), r.url(),
-                r.bytesBefore(), r.bytesAfter());
+                r.bytesBefore(), r.bytesAfter(), db.origin());
     }
 
     private static BatchProgress batch(int total, List<OptimizeResult> results) {

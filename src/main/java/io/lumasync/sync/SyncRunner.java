@@ -512,7 +512,7 @@ public final class SyncRunner {
 
         private ActivityEvent event(String kind, String message, String url, long in, long out) {
             return new ActivityEvent(0, clock.instant(), kind, job.source(), job.assetName(), job.destination(),
-                    message, url, in, out);
+                    message, url, in, out, db.origin());
         }
 
         private String metadataHash() {

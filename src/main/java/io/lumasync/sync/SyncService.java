@@ -425,6 +425,14 @@ public final class SyncService implements AutoCloseable {
         return activity.query(since, failedOnly, limit);
     }
 
+    /**
+     * Records the work this engine does from now on as started through {@code door} ("mcp": an AI assistant), so
+     * the activity feed can tell it apart. One door per process: each door opens its own engine.
+     */
+    public void recordOrigin(String door) {
+        db.origin(door);
+    }
+
     public Optional<String> setting(String key) throws LumasyncException {
         return config.setting(key);
     }

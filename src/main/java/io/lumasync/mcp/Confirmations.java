@@ -1,0 +1,55 @@
+package io.lumasync.mcp;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The dry runs this server answered, so that a changing tool runs only when the same request was shown as a dry
+ * run first (and not too long ago: what is at the destination may have moved on). A confirmation is used once.
+ */
+final class Confirmations {
+    static final Duration VALID = Duration.ofMinutes(30);
+    private static final int KEPT = 200;
+    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private final Clock clock;
+    private final Map<String, Instant> shown = new LinkedHashMap<>();
+
+    Confirmations(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Remembers that the dry run of {@code request} was shown. */
+    synchronized void shown(String family, Map<String, Object> request) {
+        String key = key(family, request);
+        shown.remove(key);
+        shown.put(key, clock.instant());
+        Iterator<String> oldest = shown.keySet().iterator();
+        while (shown.size() > KEPT && oldest.hasNext()) {
+            oldest.next();
+            oldest.remove();
+        }
+    }
+
+    /** True (and used up) when the dry run of exactly this request was shown within {@link #VALID}. */
+    synchronized boolean take(String family, Map<String, Object> request) {
+        Instant at = shown.remove(key(family, request));
+        return at != null && !at.plus(VALID).isBefore(clock.instant());
+    }
+
+    private static String key(String family, Map<String, Object> request) {
+        try {
+            return family + "\u0000" + JSON.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new ToolCall.BadArguments("The arguments cannot be read back: " + e.getOriginalMessage());
+        }
+    }
+}
