@@ -3,6 +3,7 @@ package io.lumasync.destination;
 import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.AdapterRegistry;
 import io.lumasync.destination.folder.FolderDestinationType;
+import io.lumasync.destination.hubspot.HubSpotDestinationType;
 import io.lumasync.destination.s3.S3DestinationType;
 import io.lumasync.destination.shopify.ShopifyDestinationType;
 import io.lumasync.destination.webhook.WebhookDestinationType;
@@ -20,7 +21,8 @@ public final class DestinationTypes {
             new S3DestinationType(),
             new WebhookDestinationType(),
             new WordPressDestinationType(),
-            new ShopifyDestinationType()
+            new ShopifyDestinationType(),
+            new HubSpotDestinationType()
     ));
 
     private DestinationTypes() {
