@@ -38,8 +38,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * window; past it, 429 {@code errorType: RATE_LIMIT, policyName: TEN_SECONDLY_ROLLING}.</li>
  * </ul>
  */
-final class FakeHubSpot extends VendorFake {
-    static final String TOKEN = "pat-na1-" + "11111111-2222-3333-4444-555555555555";
+public final class FakeHubSpot extends VendorFake {
+    public static final String TOKEN = "pat-na1-" + "11111111-2222-3333-4444-555555555555";
     static final long PORTAL = 2_456_789L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -69,8 +69,9 @@ final class FakeHubSpot extends VendorFake {
     private int windowMax = 100;
     private long nextId = 180_000_000_000L;
     private int refused;
+    private int writes;
 
-    FakeHubSpot() {
+    public FakeHubSpot() {
         super("fake-hubspot");
         scopes.add("files");
     }
@@ -88,7 +89,23 @@ final class FakeHubSpot extends VendorFake {
         scopes.remove(scope);
     }
 
-    synchronized int fileCount() {
+    /** Requests that change something: POST, PUT, PATCH and DELETE to the API. */
+    public synchronized int writes() {
+        return writes;
+    }
+
+    /** Every file's current name with its extension, and id. */
+    public synchronized Map<String, String> idsByName() {
+        Map<String, String> m = new LinkedHashMap<>();
+        files.values().stream().filter(f -> !f.archived).forEach(f -> m.put(f.name + "." + f.extension, f.id));
+        return m;
+    }
+
+    public synchronized byte[] bytes(String id) {
+        return files.get(id).bytes.clone();
+    }
+
+    public synchronized int fileCount() {
         return (int) files.values().stream().filter(f -> !f.archived).count();
     }
 
@@ -122,6 +139,9 @@ final class FakeHubSpot extends VendorFake {
                     + "\",\"policyName\":\"TEN_SECONDLY_ROLLING\"}"));
         }
         window.addLast(now);
+        if (!method.equals("GET")) {
+            writes++;
+        }
         if (!scopes.contains("files")) {
             return headers(Reply.json(403, "{\"status\":\"error\",\"message\":\"This app hasn't been granted all required"
                     + " scopes to make this call. Read more about required scopes here:"
