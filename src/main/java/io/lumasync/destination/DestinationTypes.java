@@ -4,6 +4,7 @@ import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.AdapterRegistry;
 import io.lumasync.destination.contentful.ContentfulDestinationType;
 import io.lumasync.destination.folder.FolderDestinationType;
+import io.lumasync.destination.hubspot.HubSpotDestinationType;
 import io.lumasync.destination.s3.S3DestinationType;
 import io.lumasync.destination.shopify.ShopifyDestinationType;
 import io.lumasync.destination.webflow.WebflowDestinationType;
@@ -24,7 +25,8 @@ public final class DestinationTypes {
             new WordPressDestinationType(),
             new ContentfulDestinationType(),
             new ShopifyDestinationType(),
-            new WebflowDestinationType()
+            new WebflowDestinationType(),
+            new HubSpotDestinationType()
     ));
 
     private DestinationTypes() {

@@ -11,9 +11,9 @@ import io.lumasync.http.Http;
 import io.lumasync.http.HttpErrors;
 import io.lumasync.http.MultipartForm;
 import io.lumasync.http.PlainHttp;
+import io.lumasync.http.PublicFiles;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -144,25 +144,7 @@ final class ShopifyApi {
 
     /** Downloads a file from Shopify's CDN (public; no token), bounded like every download. */
     byte[] download(String url) throws LumasyncException {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw LumasyncException.giveUp(what() + " gave '" + url + "' as a file's address, which is not one.");
-        }
-        if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && PlainHttp.isLoopback(uri.getHost()))) {
-            throw LumasyncException.giveUp(what() + " gave '" + url + "' as a file's address, which is not https.");
-        }
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(SHORT).header("User-Agent", Http.USER_AGENT).GET().build();
-        HttpResponse<InputStream> r = send(request, BodyLimits.ofInputStream(BodyLimits.FILE), "download " + url);
-        try (InputStream in = r.body()) {
-            if (r.statusCode() / 100 != 2) {
-                throw HttpErrors.fromStatus("Shopify's file server", r.statusCode(), r.headers(), "");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw HttpErrors.fromIo("Shopify's file server (download " + url + ")", e);
-        }
+        return PublicFiles.download(http, url, "Shopify");
     }
 
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, String action)

@@ -8,8 +8,10 @@ import io.lumasync.core.ImageFormat;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.core.RemoteRef;
 import io.lumasync.destination.Capabilities;
+import io.lumasync.destination.CursorPages;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.RemoteAsset;
+import io.lumasync.destination.SafeFileNames;
 import io.lumasync.destination.ReplaceStrategy;
 import io.lumasync.destination.Upload;
 import io.lumasync.destination.UrlReferences;
@@ -17,15 +19,12 @@ import io.lumasync.destination.UrlReferences;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
-import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Publishes to a Shopify store's Files (Content → Files), through the Admin GraphQL API. A put stages the bytes
@@ -54,7 +53,7 @@ public final class ShopifyDestination implements Destination, UrlReferences {
 
     private final ShopifyApi api;
     private final Pause pause;
-    private final Map<Integer, Map<Integer, String>> cursors = new ConcurrentHashMap<>();
+    private final CursorPages<RemoteAsset> pages = new CursorPages<>(250);
     private volatile Capabilities capabilities;
 
     ShopifyDestination(ShopifyApi api, Pause pause) {
@@ -183,40 +182,25 @@ public final class ShopifyDestination implements Destination, UrlReferences {
 
     @Override
     public List<RemoteAsset> list(int page, int perPage) throws LumasyncException {
-        if (page < 1 || perPage < 1 || perPage > 250) {
-            return List.of();
-        }
-        Map<Integer, String> known = cursors.computeIfAbsent(perPage, k -> new ConcurrentHashMap<>());
-        int from = page;
-        while (from > 1 && !known.containsKey(from)) {
-            from--;
-        }
-        String after = from == 1 ? null : known.get(from);
-        for (int p = from; p <= page; p++) {
-            ObjectNode vars = ShopifyApi.variables().put("first", perPage).put("query", "media_type:IMAGE");
+        return pages.page(page, perPage, (after, first) -> {
+            ObjectNode vars = ShopifyApi.variables().put("first", first).put("query", "media_type:IMAGE");
             if (after != null) {
                 vars.put("after", after);
             }
-            JsonNode files = api.graphql(ShopifyQueries.FILES, vars, ShopifyQueries.filesCost(perPage), "list the files")
+            JsonNode files = api.graphql(ShopifyQueries.FILES, vars, ShopifyQueries.filesCost(first), "list the files")
                     .path("files");
-            if (p == page) {
-                List<RemoteAsset> out = new ArrayList<>();
-                for (JsonNode edge : files.path("edges")) {
-                    JsonNode n = edge.path("node");
-                    String url = n.path("image").path("url").asText("");
-                    out.add(new RemoteAsset(new RemoteRef(n.path("id").asText(), url), fileNameOf(url),
-                            n.path("mimeType").asText(""), n.path("originalSource").path("fileSize").asLong(0),
-                            n.path("image").path("width").asInt(0), n.path("image").path("height").asInt(0), ""));
-                }
-                return out;
+            List<RemoteAsset> out = new ArrayList<>();
+            for (JsonNode edge : files.path("edges")) {
+                JsonNode n = edge.path("node");
+                String url = n.path("image").path("url").asText("");
+                out.add(new RemoteAsset(new RemoteRef(n.path("id").asText(), url), fileNameOf(url),
+                        n.path("mimeType").asText(""), n.path("originalSource").path("fileSize").asLong(0),
+                        n.path("image").path("width").asInt(0), n.path("image").path("height").asInt(0), ""));
             }
-            if (!files.path("pageInfo").path("hasNextPage").asBoolean(false)) {
-                return List.of();
-            }
-            after = files.path("pageInfo").path("endCursor").asText();
-            known.put(p + 1, after);
-        }
-        return List.of();
+            boolean more = files.path("pageInfo").path("hasNextPage").asBoolean(false);
+            return new CursorPages.Page<>(out, more ? Optional.of(files.path("pageInfo").path("endCursor").asText())
+                    : Optional.empty());
+        });
     }
 
     @Override
@@ -352,19 +336,9 @@ public final class ShopifyDestination implements Destination, UrlReferences {
         }
     }
 
-    /** Plain ASCII name with the format's extension; Shopify shows it in Files and puts it in the URL. */
+    /** Shopify shows the name in Files and puts it in the URL. */
     static String fileName(Upload upload) {
-        String n = Normalizer.normalize(upload.image().fileName(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        int dot = n.lastIndexOf('.');
-        String stem = (dot > 0 ? n.substring(0, dot) : n).replaceAll("[^A-Za-z0-9_-]+", "-")
-                .replaceAll("-{2,}", "-").replaceAll("^-+|-+$", "");
-        if (stem.isEmpty()) {
-            stem = "image";
-        }
-        if (stem.length() > 100) {
-            stem = stem.substring(0, 100);
-        }
-        return stem + "." + upload.image().format().extension().toLowerCase(Locale.ROOT);
+        return SafeFileNames.of(upload);
     }
 
     private static String fileNameOf(String url) {

@@ -44,8 +44,8 @@ import java.util.regex.Pattern;
  * {@code pages} needs {@code read_online_store_pages}.</li>
  * </ul>
  */
-final class FakeShopify extends VendorFake {
-    static final String TOKEN = "shpat_" + "0123456789abcdef0123456789abcdef";
+public final class FakeShopify extends VendorFake {
+    public static final String TOKEN = "shpat_" + "0123456789abcdef0123456789abcdef";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern OPERATION = Pattern.compile("^\\s*(query|mutation)\\s+(\\w+)");
     private static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/webp", "image/gif",
@@ -77,13 +77,14 @@ final class FakeShopify extends VendorFake {
     private final Set<String> scopes = ConcurrentHashMap.newKeySet();
     private final AtomicInteger ids = new AtomicInteger(30_000_000);
     private final AtomicInteger throttled = new AtomicInteger();
+    private final AtomicInteger writes = new AtomicInteger();
     private final int processingPolls;
     private double maximum = 2000;
     private double restoreRate = 100;
     private double available = maximum;
     private long refilledAt = System.nanoTime();
 
-    FakeShopify(int processingPolls) {
+    public FakeShopify(int processingPolls) {
         super("fake-shopify");
         this.processingPolls = processingPolls;
         scopes.addAll(List.of("write_files", "read_files", "read_online_store_pages"));
@@ -118,7 +119,23 @@ final class FakeShopify extends VendorFake {
         pages.add(new Page(title, title.toLowerCase(Locale.ROOT).replace(' ', '-'), body));
     }
 
-    synchronized int fileCount() {
+    /** Requests that change something: mutations and uploads to storage. */
+    public int writes() {
+        return writes.get();
+    }
+
+    /** Every file's current name (as in its URL) and id. */
+    public synchronized Map<String, String> idsByName() {
+        Map<String, String> m = new LinkedHashMap<>();
+        files.values().forEach(f -> m.put(f.name, f.id));
+        return m;
+    }
+
+    public synchronized byte[] bytes(String id) {
+        return files.get(id).bytes.clone();
+    }
+
+    public synchronized int fileCount() {
         return files.size();
     }
 
@@ -140,6 +157,7 @@ final class FakeShopify extends VendorFake {
                     .orElse(new Reply(404, Map.of("Content-Type", "text/plain"), "Not Found".getBytes(StandardCharsets.UTF_8)));
         }
         if (path.equals("/staged-uploads") && r.getMethod().getName().equals("POST")) {
+            writes.incrementAndGet();
             return stagedPost(r);
         }
         if (!path.equals(apiPath()) || !r.getMethod().getName().equals("POST")) {
@@ -164,6 +182,9 @@ final class FakeShopify extends VendorFake {
             return error("Parse error: this fake takes named operations only", "PARSE_ERROR", 0);
         }
         String op = m.group(2);
+        if (m.group(1).equals("mutation")) {
+            writes.incrementAndGet();
+        }
         double cost = cost(op, vars);
         refill();
         if (cost > available) {

@@ -2,25 +2,24 @@ package io.lumasync.destination.shopify;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.lumasync.core.AssetMetadata;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.ImageFormat;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.core.RemoteRef;
 import io.lumasync.core.Retrier;
 import io.lumasync.core.RetryPolicy;
-import io.lumasync.destination.Upload;
 import io.lumasync.http.CostBucketBudget;
 import io.lumasync.http.Http;
 import io.lumasync.testing.TestImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static io.lumasync.destination.TestUploads.read;
+import static io.lumasync.destination.TestUploads.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -39,17 +38,6 @@ class ShopifyDestinationTest {
 
     private ShopifyDestination destination() {
         return ShopifyDestinationContractTest.destination(fake.baseUri(), FakeShopify.TOKEN);
-    }
-
-    private static Upload upload(String name, ImageFormat format, byte[] bytes) {
-        return new Upload(TestImages.encoded(name, format, bytes), new AssetMetadata("A heron", "", "", ""),
-                "sync-" + name, "photos", name + ".raw", "");
-    }
-
-    private static byte[] read(InputStream in) throws Exception {
-        try (in) {
-            return in.readAllBytes();
-        }
     }
 
     @Test
