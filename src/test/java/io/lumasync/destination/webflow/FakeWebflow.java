@@ -167,17 +167,7 @@ public final class FakeWebflow extends LoopbackApi {
                 json(x, 200, s);
             }
             case "POST sites/assets" -> createAsset(x);
-            case "GET sites/assets" -> {
-                int offset = intParam(x, "offset", 0);
-                int limit = Math.min(100, intParam(x, "limit", 100));
-                List<ObjectNode> all = new ArrayList<>(assets.values());
-                all.sort(java.util.Comparator.comparing(a -> a.path("id").asText()));
-                ObjectNode out = JSON.createObjectNode();
-                ArrayNode arr = out.putArray("assets");
-                all.stream().skip(offset).limit(limit).forEach(arr::add);
-                out.putObject("pagination").put("limit", limit).put("offset", offset).put("total", all.size());
-                json(x, 200, out);
-            }
+            case "GET sites/assets" -> page(x, "assets", assets.values());
             case "GET sites/collections" -> {
                 ObjectNode out = JSON.createObjectNode();
                 ArrayNode arr = out.putArray("collections");
@@ -307,12 +297,17 @@ public final class FakeWebflow extends LoopbackApi {
             error(x, 404, "collection_not_found", "Requested collection not found");
             return;
         }
+        page(x, "items", in.values());
+    }
+
+    /** One page of a list by {@code offset} and {@code limit} (at most 100), in id order, with its pagination. */
+    private void page(HttpExchange x, String name, java.util.Collection<ObjectNode> values) throws IOException {
         int offset = intParam(x, "offset", 0);
         int limit = Math.min(100, intParam(x, "limit", 100));
-        List<ObjectNode> all = new ArrayList<>(in.values());
+        List<ObjectNode> all = new ArrayList<>(values);
         all.sort(java.util.Comparator.comparing(i -> i.path("id").asText()));
         ObjectNode out = JSON.createObjectNode();
-        ArrayNode arr = out.putArray("items");
+        ArrayNode arr = out.putArray(name);
         all.stream().skip(offset).limit(limit).forEach(arr::add);
         out.putObject("pagination").put("limit", limit).put("offset", offset).put("total", all.size());
         json(x, 200, out);
