@@ -163,7 +163,6 @@ public final class FakeWebflow extends LoopbackApi {
                         .put("shortName", "heron-photography").put("timeZone", "Europe/Paris")
                         .put("createdOn", Instant.now().toString()).put("lastUpdated", Instant.now().toString());
                 s.putArray("customDomains");
-                s.putArray("locales");
                 json(x, 200, s);
             }
             case "POST sites/assets" -> createAsset(x);
@@ -238,7 +237,9 @@ public final class FakeWebflow extends LoopbackApi {
             xml(x, 412, "PreconditionFailed", "Bucket POST must be of the enclosure-type multipart/form-data");
             return;
         }
-        Map<String, byte[]> form = Multipart.parse(x.getRequestBody().readAllBytes(), type.substring(type.indexOf('=') + 1));
+        // S3 reads a POST form's field names without regard to case (Webflow's own client sends "policy").
+        Map<String, byte[]> form = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        form.putAll(Multipart.parse(x.getRequestBody().readAllBytes(), type.substring(type.indexOf('=') + 1)));
         String key = new String(form.getOrDefault("key", new byte[0]), StandardCharsets.UTF_8);
         String id = key.contains("/") && key.contains("_") ? key.substring(key.indexOf('/') + 1, key.indexOf('_')) : "";
         ObjectNode a = assets.get(id);
