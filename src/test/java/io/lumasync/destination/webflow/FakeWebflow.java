@@ -163,21 +163,10 @@ public final class FakeWebflow extends LoopbackApi {
                         .put("shortName", "heron-photography").put("timeZone", "Europe/Paris")
                         .put("createdOn", Instant.now().toString()).put("lastUpdated", Instant.now().toString());
                 s.putArray("customDomains");
-                s.putArray("locales");
                 json(x, 200, s);
             }
             case "POST sites/assets" -> createAsset(x);
-            case "GET sites/assets" -> {
-                int offset = intParam(x, "offset", 0);
-                int limit = Math.min(100, intParam(x, "limit", 100));
-                List<ObjectNode> all = new ArrayList<>(assets.values());
-                all.sort(java.util.Comparator.comparing(a -> a.path("id").asText()));
-                ObjectNode out = JSON.createObjectNode();
-                ArrayNode arr = out.putArray("assets");
-                all.stream().skip(offset).limit(limit).forEach(arr::add);
-                out.putObject("pagination").put("limit", limit).put("offset", offset).put("total", all.size());
-                json(x, 200, out);
-            }
+            case "GET sites/assets" -> page(x, "assets", assets.values());
             case "GET sites/collections" -> {
                 ObjectNode out = JSON.createObjectNode();
                 ArrayNode arr = out.putArray("collections");
@@ -248,7 +237,9 @@ public final class FakeWebflow extends LoopbackApi {
             xml(x, 412, "PreconditionFailed", "Bucket POST must be of the enclosure-type multipart/form-data");
             return;
         }
-        Map<String, byte[]> form = Multipart.parse(x.getRequestBody().readAllBytes(), type.substring(type.indexOf('=') + 1));
+        // S3 reads a POST form's field names without regard to case (Webflow's own client sends "policy").
+        Map<String, byte[]> form = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        form.putAll(Multipart.parse(x.getRequestBody().readAllBytes(), type.substring(type.indexOf('=') + 1)));
         String key = new String(form.getOrDefault("key", new byte[0]), StandardCharsets.UTF_8);
         String id = key.contains("/") && key.contains("_") ? key.substring(key.indexOf('/') + 1, key.indexOf('_')) : "";
         ObjectNode a = assets.get(id);
@@ -307,12 +298,17 @@ public final class FakeWebflow extends LoopbackApi {
             error(x, 404, "collection_not_found", "Requested collection not found");
             return;
         }
+        page(x, "items", in.values());
+    }
+
+    /** One page of a list by {@code offset} and {@code limit} (at most 100), in id order, with its pagination. */
+    private void page(HttpExchange x, String name, java.util.Collection<ObjectNode> values) throws IOException {
         int offset = intParam(x, "offset", 0);
         int limit = Math.min(100, intParam(x, "limit", 100));
-        List<ObjectNode> all = new ArrayList<>(in.values());
+        List<ObjectNode> all = new ArrayList<>(values);
         all.sort(java.util.Comparator.comparing(i -> i.path("id").asText()));
         ObjectNode out = JSON.createObjectNode();
-        ArrayNode arr = out.putArray("items");
+        ArrayNode arr = out.putArray(name);
         all.stream().skip(offset).limit(limit).forEach(arr::add);
         out.putObject("pagination").put("limit", limit).put("offset", offset).put("total", all.size());
         json(x, 200, out);
