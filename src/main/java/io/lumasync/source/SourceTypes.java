@@ -6,6 +6,7 @@ import io.lumasync.source.dropbox.DropboxSourceType;
 import io.lumasync.source.folder.FolderSource;
 import io.lumasync.source.folder.FolderSourceType;
 import io.lumasync.source.gdrive.DriveSourceType;
+import io.lumasync.source.onedrive.OneDriveSourceType;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +18,8 @@ public final class SourceTypes {
             new FolderSourceType(),
             new DropboxSourceType(),
             new DriveSourceType(),
-            new CustomApiSourceType()
+            new CustomApiSourceType(),
+            new OneDriveSourceType()
     ));
 
     private SourceTypes() {
