@@ -18,6 +18,7 @@ public final class OAuthApps {
     public static final String GOOGLE_CLIENT_SECRET_ENV = "LUMASYNC_GOOGLE_CLIENT_SECRET";
     public static final String CANVA_CLIENT_ID_ENV = "LUMASYNC_CANVA_CLIENT_ID";
     public static final String CANVA_CLIENT_SECRET_ENV = "LUMASYNC_CANVA_CLIENT_SECRET";
+    public static final String MICROSOFT_CLIENT_ID_ENV = "LUMASYNC_MICROSOFT_CLIENT_ID";
     private static final String RESOURCE = "oauth-apps.properties";
 
     /** One registered client; the secret is only there for providers whose installed-app clients have one. */
@@ -71,6 +72,12 @@ public final class OAuthApps {
         }
         return value(embedded.getProperty("canva.client_id"))
                 .map(i -> new Client(i, value(embedded.getProperty("canva.client_secret"))));
+    }
+
+    /** The Microsoft identity platform app (public client: an id, no secret) for OneDrive and SharePoint. */
+    public Optional<Client> microsoft() {
+        return value(env.get(MICROSOFT_CLIENT_ID_ENV)).or(() -> value(embedded.getProperty("microsoft.client_id")))
+                .map(id -> new Client(id, Optional.empty()));
     }
 
     /** Blank, or a placeholder Maven left unfiltered, means "none". */

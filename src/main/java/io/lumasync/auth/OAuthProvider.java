@@ -41,6 +41,10 @@ public record OAuthProvider(String id, String displayName, URI authorizationUri,
     public static final URI CANVA_TOKEN = URI.create("https://api.canva.com/rest/v1/oauth/token");
     /** Canva, like Dropbox, matches the redirect exactly: the integration lists http://127.0.0.1:53689/callback. */
     public static final int CANVA_LOOPBACK_PORT = 53689;
+    /** The Microsoft identity platform; the tenant goes between host and path ("common": any account). */
+    public static final String MICROSOFT_LOGIN = "https://login.microsoftonline.com/";
+    /** Read access to the user's files and those shared with them, and a refresh token. */
+    public static final List<String> MICROSOFT_SCOPES = List.of("Files.Read.All", "offline_access");
 
     public OAuthProvider {
         scopes = List.copyOf(scopes);
@@ -79,6 +83,19 @@ public record OAuthProvider(String id, String displayName, URI authorizationUri,
         return new OAuthProvider("canva", "Canva", CANVA_AUTHORIZE, CANVA_TOKEN, clientId, clientSecret,
                 List.of("design:meta:read", "design:content:read", "folder:read"),
                 Map.of("code_challenge_method", "s256"), CANVA_LOOPBACK_PORT);
+    }
+
+    /**
+     * OneDrive and SharePoint through the Microsoft identity platform v2.0 as a public client ("Mobile and desktop
+     * applications" platform): authorization code with PKCE, no secret, any loopback port ("Redirect URI
+     * restrictions"). {@code tenant} is "common" (personal and work accounts), "consumers", "organizations" or a
+     * tenant id; {@code prompt=select_account} lets the user pick which account to connect.
+     */
+    public static OAuthProvider microsoft(String clientId, String tenant) {
+        String t = tenant == null || tenant.isBlank() ? "common" : tenant.strip();
+        return new OAuthProvider("onedrive", "OneDrive", URI.create(MICROSOFT_LOGIN + t + "/oauth2/v2.0/authorize"),
+                URI.create(MICROSOFT_LOGIN + t + "/oauth2/v2.0/token"), clientId, Optional.empty(), MICROSOFT_SCOPES,
+                Map.of("prompt", "select_account"), 0);
     }
 
     /** The same provider at other addresses (a test server, a proxy). */

@@ -31,6 +31,8 @@ public interface ContentDigest {
             case "dropbox" -> Optional.of(dropbox());
             case "md5" -> Optional.of(plain("md5", "MD5"));
             case "sha256" -> Optional.of(plain("sha256", "SHA-256"));
+            case "sha1" -> Optional.of(plain("sha1", "SHA-1"));
+            case "quickxor" -> Optional.of(new QuickXorDigest());
             default -> Optional.empty();
         };
     }

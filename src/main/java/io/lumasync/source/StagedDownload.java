@@ -56,13 +56,43 @@ public final class StagedDownload {
                     + "). It will be tried again.", e);
         }
         if (digest.isPresent()) {
-            String got = digest.get().fingerprintValue();
-            if (!got.equals(expected)) {
-                delete(tmp);
-                throw new LumasyncException(ErrorKind.RETRY, itemName + ": the downloaded file does not match the "
-                        + "checksum the service gave (damaged or changed during the transfer). It will be tried again.");
-            }
+            check(digest.get(), tmp, expected, itemName);
         }
+        return handOut(tmp, itemName);
+    }
+
+    /**
+     * The same check for a download that is already complete in {@code file} (one assembled from resumed parts):
+     * hashes it, deletes it on a mismatch (a RETRY naming the item) and otherwise hands its bytes out, deleting the
+     * file when the stream is closed.
+     */
+    public static InputStream verifyFile(Path file, String expected, String itemName) throws LumasyncException {
+        Optional<ContentDigest> digest = ContentDigest.forFingerprint(expected);
+        if (digest.isPresent()) {
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buf = new byte[64 * 1024];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    digest.get().update(buf, 0, n);
+                }
+            } catch (IOException e) {
+                delete(file);
+                throw new LumasyncException(ErrorKind.RETRY, itemName + ": cannot read the downloaded copy.", e);
+            }
+            check(digest.get(), file, expected, itemName);
+        }
+        return handOut(file, itemName);
+    }
+
+    private static void check(ContentDigest digest, Path tmp, String expected, String itemName) throws LumasyncException {
+        if (!digest.fingerprintValue().equals(expected)) {
+            delete(tmp);
+            throw new LumasyncException(ErrorKind.RETRY, itemName + ": the downloaded file does not match the "
+                    + "checksum the service gave (damaged or changed during the transfer). It will be tried again.");
+        }
+    }
+
+    private static InputStream handOut(Path tmp, String itemName) throws LumasyncException {
         try {
             return new FilterInputStream(Files.newInputStream(tmp)) {
                 @Override

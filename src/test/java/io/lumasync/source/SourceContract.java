@@ -443,6 +443,8 @@ public abstract class SourceContract {
         return switch (algorithm) {
             case "md5" -> "md5:" + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
             case "sha256" -> "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            case "sha1" -> "sha1:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
+            case "quickxor" -> "quickxor:" + quickXor(bytes);
             case "dropbox" -> {
                 MessageDigest all = MessageDigest.getInstance("SHA-256");
                 int block = 4 * 1024 * 1024;
@@ -455,5 +457,29 @@ public abstract class SourceContract {
             }
             default -> throw new AssertionError("unknown hash " + like);
         };
+    }
+
+    /**
+     * QuickXorHash written from the algorithm description of learn.microsoft.com/onedrive/developer/code-snippets/
+     * quickxorhash, as a 160-bit number: byte i is rotated left by 11·i bits and XORed in; the block's bytes are
+     * then read least significant first, and the 64-bit length is XORed into the last eight of them.
+     */
+    private static String quickXor(byte[] bytes) {
+        java.math.BigInteger ring = java.math.BigInteger.ZERO;
+        java.math.BigInteger mask = java.math.BigInteger.ONE.shiftLeft(160).subtract(java.math.BigInteger.ONE);
+        for (int i = 0; i < bytes.length; i++) {
+            int shift = (int) ((11L * i) % 160);
+            java.math.BigInteger b = java.math.BigInteger.valueOf(bytes[i] & 0xff);
+            java.math.BigInteger rotated = b.shiftLeft(shift).or(b.shiftRight(160 - shift)).and(mask);
+            ring = ring.xor(rotated);
+        }
+        byte[] out = new byte[20];
+        for (int k = 0; k < 20; k++) {
+            out[k] = (byte) ring.shiftRight(8 * k).intValue();
+        }
+        for (int k = 0; k < 8; k++) {
+            out[12 + k] ^= (byte) (((long) bytes.length) >>> (8 * k));
+        }
+        return HexFormat.of().formatHex(out);
     }
 }
