@@ -8,6 +8,7 @@ import io.lumasync.source.figma.FigmaSourceType;
 import io.lumasync.source.folder.FolderSource;
 import io.lumasync.source.folder.FolderSourceType;
 import io.lumasync.source.gdrive.DriveSourceType;
+import io.lumasync.source.shutterstock.ShutterstockSourceType;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +22,8 @@ public final class SourceTypes {
             new DriveSourceType(),
             new CustomApiSourceType(),
             new FigmaSourceType(),
-            new CanvaSourceType()
+            new CanvaSourceType(),
+            new ShutterstockSourceType()
     ));
 
     private SourceTypes() {
