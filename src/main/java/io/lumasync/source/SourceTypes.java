@@ -9,6 +9,7 @@ import io.lumasync.source.folder.FolderSource;
 import io.lumasync.source.folder.FolderSourceType;
 import io.lumasync.source.gdrive.DriveSourceType;
 import io.lumasync.source.onedrive.OneDriveSourceType;
+import io.lumasync.source.shutterstock.ShutterstockSourceType;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,8 @@ public final class SourceTypes {
             new CustomApiSourceType(),
             new FigmaSourceType(),
             new CanvaSourceType(),
-            new OneDriveSourceType()
+            new OneDriveSourceType(),
+            new ShutterstockSourceType()
     ));
 
     private SourceTypes() {

@@ -9,11 +9,10 @@ import io.lumasync.core.Retrier;
 import io.lumasync.http.Http;
 import io.lumasync.source.RemoteAssetContract;
 import io.lumasync.source.Source;
+import io.lumasync.source.TokenFakeFixture;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,30 +22,19 @@ import java.util.Map;
 class FigmaSourceContractTest extends RemoteAssetContract {
     static final String FILE = "FileKeyAbc123";
 
-    /** A Figma source over the fake; {@code extra} settings override the defaults. */
-    static final class FigmaFixture implements Fixture {
-        final FakeFigma fake = new FakeFigma();
-        final Path dataDir;
-        final Map<String, String> extra = new HashMap<>();
-
+    /** A Figma source over the fake. */
+    static final class FigmaFixture extends TokenFakeFixture<FakeFigma> {
         FigmaFixture(Path workDir) {
-            dataDir = workDir.resolve("adapter");
+            super(new FakeFigma(), FakeFigma.TOKEN, workDir);
         }
 
         @Override
         public Source sourceAt(URI base, Retrier retrier) throws LumasyncException {
             VaultSecrets secrets = VaultSecrets.forSource(new InMemorySecretVault(), "figma");
             secrets.put("token", FakeFigma.TOKEN);
-            Map<String, String> s = new HashMap<>(Map.of("files", "https://www.figma.com/design/" + FILE + "/Brand",
-                    "api_url", base.toString()));
-            s.putAll(extra);
+            Map<String, String> s = settings(base, Map.of("files", "https://www.figma.com/design/" + FILE + "/Brand"));
             return new FigmaSourceType().create(new AdapterContext(new AdapterConfig("figma", FigmaSourceType.ID, s),
                     secrets, Http.newClient(), dataDir, retrier));
-        }
-
-        @Override
-        public URI serverUri() {
-            return fake.baseUri();
         }
 
         @Override
@@ -57,31 +45,6 @@ class FigmaSourceContractTest extends RemoteAssetContract {
         @Override
         public void remove(String label) {
             fake.remove(FILE, label);
-        }
-
-        @Override
-        public void expireLinks() {
-            fake.links.expireAll();
-        }
-
-        @Override
-        public void revoke() {
-            fake.revoke();
-        }
-
-        @Override
-        public void rateLimitNext(int seconds) {
-            fake.rateLimitNext(seconds);
-        }
-
-        @Override
-        public List<String> secretValues() {
-            return List.of(FakeFigma.TOKEN);
-        }
-
-        @Override
-        public void close() {
-            fake.close();
         }
     }
 
