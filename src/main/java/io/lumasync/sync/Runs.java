@@ -93,7 +93,14 @@ final class Runs {
     RunReport push(Map<Path, AssetMetadata> files, List<String> destinations, EncodeSettings settings,
                    Optional<io.lumasync.sync.alt.AltMode> altMode, boolean dryRun, SyncListener listener)
             throws LumasyncException {
-        return push(files, destinations, settings, altMode, dryRun, listener, new ArrayList<>());
+        return push(SyncService.UPLOAD_SOURCE, files, destinations, settings, altMode, dryRun, listener,
+                new ArrayList<>());
+    }
+
+    /** Publishes local files as the items of a source of Lumasync's own (generated images), by file name. */
+    RunReport publishAs(String source, Map<Path, AssetMetadata> files, List<String> destinations,
+                        EncodeSettings settings, SyncListener listener) throws LumasyncException {
+        return push(source, files, destinations, settings, Optional.empty(), false, listener, new ArrayList<>());
     }
 
     /**
@@ -104,25 +111,46 @@ final class Runs {
                                      EncodeSettings settings, Optional<io.lumasync.sync.alt.AltMode> altMode)
             throws LumasyncException {
         List<AltTextEnricher> enrichers = new ArrayList<>();
-        push(files, destinations, settings, altMode, true, SyncListener.NONE, enrichers);
+        push(SyncService.UPLOAD_SOURCE, files, destinations, settings, altMode, true, SyncListener.NONE, enrichers);
         return enrichers.stream().map(AltTextEnricher::estimate).flatMap(Optional::stream).findFirst();
     }
 
-    private RunReport push(Map<Path, AssetMetadata> files, List<String> destinations, EncodeSettings settings,
+    private RunReport push(String source, Map<Path, AssetMetadata> files, List<String> destinations,
+                           EncodeSettings settings,
                            Optional<io.lumasync.sync.alt.AltMode> altMode, boolean dryRun, SyncListener listener,
                            List<AltTextEnricher> enrichers) throws LumasyncException {
         List<String> problems = new ArrayList<>();
-        ItemMetadata alt = altText(SyncService.UPLOAD_SOURCE, altMode, dryRun, enrichers);
+        ItemMetadata alt = altText(source, altMode, dryRun, enrichers);
         // Files that share their metadata share a plan input, so a plain push plans exactly as one input.
         Map<AssetMetadata, List<Candidate>> byMetadata = new LinkedHashMap<>();
         for (var e : files.entrySet()) {
             collect(e.getKey().toAbsolutePath().normalize(),
                     byMetadata.computeIfAbsent(e.getValue(), m -> new ArrayList<>()), problems);
         }
+        if (!source.equals(SyncService.UPLOAD_SOURCE)) {
+            // Lumasync's own files can be rewritten within the mtime precision at the same size (a regenerated
+            // image): their content hash decides what changed.
+            byMetadata.replaceAll((m, candidates) -> withContentHashes(candidates, problems));
+        }
         List<PlanInput> inputs = new ArrayList<>();
-        byMetadata.forEach((metadata, candidates) -> inputs.add(new PlanInput(SyncService.UPLOAD_SOURCE, candidates,
+        byMetadata.forEach((metadata, candidates) -> inputs.add(new PlanInput(source, candidates,
                 false, List.of(), destinations, settings, metadata, false, 0, false, alt)));
         return run("push", inputs, dryRun, false, listener, problems, Map.of(), List.of(), enrichers);
+    }
+
+    private static List<Candidate> withContentHashes(List<Candidate> candidates, List<String> problems) {
+        List<Candidate> out = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            Fingerprint fp = c.item().fingerprint();
+            try {
+                String hash = Hashing.sha256(c.localPath().orElseThrow());
+                out.add(new Candidate(new SourceItem(c.item().id(), c.item().name(), c.item().folder(),
+                        new Fingerprint(fp.size(), fp.modifiedMs(), hash)), c.localPath()));
+            } catch (IOException e) {
+                problems.add(c.item().name() + ": cannot be read (" + e.getMessage() + ").");
+            }
+        }
+        return out;
     }
 
     /** Files are pushed under their name; a folder's files under "folder/relative/path". */

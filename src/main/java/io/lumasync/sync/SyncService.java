@@ -60,6 +60,7 @@ public final class SyncService implements AutoCloseable {
     private final Approvals approvals;
     private final AiSettings ai;
     private final AltTexting altTexting;
+    private final Generator generator;
 
     /** Tuning for tests and the CLI. */
     public record Options(RetryPolicy retry, int encodeWorkers, int uploadsPerDestination, boolean createDefaults,
@@ -117,9 +118,12 @@ public final class SyncService implements AutoCloseable {
         this.runs = new Runs(config, syncMap, journal, adapters, runner, governance, notifications);
         this.approvals = new Approvals(groups, runs, notifications, Clock.systemUTC());
         this.ai = new AiSettings(config, vault, Http.newClient());
-        this.altTexting = new AltTexting(new io.lumasync.store.AltTexts(db, Clock.systemUTC()), ai, syncMap, pipeline,
-                new Retrier(options.retry(), Thread::sleep));
+        io.lumasync.store.AltTexts altTexts = new io.lumasync.store.AltTexts(db, Clock.systemUTC());
+        Retrier aiRetrier = new Retrier(options.retry(), Thread::sleep);
+        this.altTexting = new AltTexting(altTexts, ai, syncMap, pipeline, aiRetrier);
         runs.useAltText(altTexting);
+        this.generator = new Generator(new io.lumasync.store.Generations(db), altTexts, ai, pipeline, aiRetrier, runs,
+                dataDir, Clock.systemUTC());
         this.optimizer = new Optimizer(db, adapters, new OptimizeSteps(pipeline, options.retry(),
                 dataDir.resolve("staging")), new OptimizeBackups(dataDir.resolve("optimize-backups")), Clock.systemUTC());
     }
@@ -313,6 +317,40 @@ public final class SyncService implements AutoCloseable {
     /** Sets an item's own alt text ("" clears it); the next push or sync updates it in place. */
     public void setAltText(String source, String assetId, String altText) throws LumasyncException {
         altTexting.set(source, assetId, altText);
+    }
+
+    // ---- AI-generated images
+
+    /**
+     * Generates an image with an AI image model and publishes it (when it has destinations). The same name again
+     * makes a new version, which replaces the published copy in place.
+     */
+    public GenerationResult generate(GenerateRequest request, SyncListener listener) throws LumasyncException {
+        if (!request.destinations().isEmpty()) {
+            checkDestinations(request.destinations());
+        }
+        return generator.generate(request, defaultEncode(), listener);
+    }
+
+    /** Publishes an earlier version of a generated image again, in place of the current one. */
+    public GenerationResult rollbackGeneration(String asset, int version, SyncListener listener)
+            throws LumasyncException {
+        return generator.rollback(asset, version, defaultEncode(), listener);
+    }
+
+    /** A generated image's versions, oldest first. */
+    public List<io.lumasync.store.Generations.Generation> generationHistory(String asset) throws LumasyncException {
+        return generator.history(asset);
+    }
+
+    /** Every generated image, at its current version. */
+    public List<io.lumasync.store.Generations.Generation> generatedImages() throws LumasyncException {
+        return generator.assets();
+    }
+
+    /** The file of one version, for previews. */
+    public Path generatedFile(io.lumasync.store.Generations.Generation g) {
+        return generator.fileOf(g);
     }
 
     /** Runs configured sources once (all when {@code names} is empty). */

@@ -80,16 +80,14 @@ class AltTextRunTest {
                 new SyncService.Options(FAST, 1, 1, false));
         sync.addDestination("hook", "webhook", Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort()
                 + "/hook", "secret", "whsec_YW4gb2xkIHNpZ25pbmcgc2VjcmV0IDMyIGJ5dGVzISE="));
-        sync.ai().configure(Optional.of(ai.base().toString()), Optional.of(FakeOpenRouter.VISION), Optional.empty(),
-                Optional.empty());
-        sync.ai().setApiKey(FakeOpenRouter.KEY);
+        ai.connect(sync, FakeOpenRouter.VISION, FakeOpenRouter.IMAGE);
     }
 
     @AfterEach
     void stop() {
+        receiver.stop(0);
         sync.close();
         ai.close();
-        receiver.stop(0);
     }
 
     private Path photo(String name, int shade) throws Exception {

@@ -76,6 +76,14 @@ public final class FakeOpenRouter implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1");
     }
 
+    /** Points an engine at this fake, with the fake's key saved and the given models chosen. */
+    public void connect(io.lumasync.sync.SyncService sync, String altModel, String imageModel)
+            throws io.lumasync.core.LumasyncException {
+        sync.ai().configure(java.util.Optional.of(base().toString()), java.util.Optional.of(altModel),
+                java.util.Optional.of(imageModel), java.util.Optional.empty());
+        sync.ai().setApiKey(KEY);
+    }
+
     public int completions() {
         return completions.get();
     }
