@@ -120,6 +120,15 @@ public abstract class RemoteAssetContract {
     }
 
     @Test
+    void assetsOverManyPagesAreAllListedOnce() throws Exception {
+        for (int i = 0; i < 7; i++) {
+            fx.put("many" + i, io.lumasync.testing.TestImages.png(40 + i));
+        }
+        Listing l = source().list(Optional.empty());
+        assertThat(l.items()).hasSize(7).extracting(SourceItem::id).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aChangeMovesOnlyThatAssetsFingerprint() throws Exception {
         fx.put("alpha", io.lumasync.testing.TestImages.png(3));
         fx.put("beta", io.lumasync.testing.TestImages.png(4));

@@ -233,9 +233,16 @@ public final class CanvaSource implements Source {
     public Optional<byte[]> thumbnail(SourceItem item, int size) throws LumasyncException {
         Page page = page(item);
         String what = "the preview of '" + item.name() + "'";
-        JsonNode pages = api.get("/v1/designs/" + enc(page.designId()) + "/pages?offset=" + page.index() + "&limit=1",
-                what).path("items");
-        String url = pages.path(0).path("thumbnail").path("url").asText("");
+        String url;
+        try {
+            url = api.get("/v1/designs/" + enc(page.designId()) + "/pages?offset=" + page.index() + "&limit=1", what)
+                    .path("items").path(0).path("thumbnail").path("url").asText("");
+        } catch (LumasyncException e) {
+            if (e.kind() == ErrorKind.REAUTH) {
+                throw e;
+            }
+            url = ""; // no page previews for this integration: the design's own thumbnail stands in
+        }
         if (url.isEmpty()) {
             url = api.get("/v1/designs/" + enc(page.designId()), what).path("design").path("thumbnail").path("url")
                     .asText("");

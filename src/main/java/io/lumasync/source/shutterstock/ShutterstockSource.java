@@ -62,25 +62,25 @@ public final class ShutterstockSource implements Source, DescribedSource {
     public Listing list(Optional<String> cursor) throws LumasyncException {
         Map<String, JsonNode> newest = new LinkedHashMap<>(); // image id -> its newest licence
         List<String> problems = new ArrayList<>();
-        int total = Integer.MAX_VALUE;
-        for (int page = 1; (page - 1) * PER_PAGE < total; page++) {
+        int read = 0;
+        for (int page = 1; ; page++) {
             if (page > MAX_PAGES) {
-                problems.add("The licence history is longer than " + (MAX_PAGES * PER_PAGE) + " entries; the rest was "
-                        + "not read.");
+                problems.add("The licence history is longer than " + MAX_PAGES + " pages; the rest was not read.");
                 break;
             }
             JsonNode answer = api.get("/v2/images/licenses?per_page=" + PER_PAGE + "&page=" + page
                     + "&sort=newest&download_availability=downloadable", "the licence history");
             JsonNode data = answer.path("data");
-            total = answer.path("total_count").asInt(0);
-            if (data.isEmpty()) {
-                break;
-            }
             for (JsonNode licence : data) {
                 String imageId = licence.path("image").path("id").asText("");
                 if (!imageId.isEmpty() && licence.path("is_downloadable").asBoolean(true)) {
                     newest.merge(imageId, licence, (a, b) -> time(b) > time(a) ? b : a);
                 }
+            }
+            read += data.size();
+            // The server may serve fewer per page than asked: the total count, not the page size, ends the history.
+            if (data.isEmpty() || read >= answer.path("total_count").asInt(0)) {
+                break;
             }
         }
         Map<String, JsonNode> details = details(List.copyOf(newest.keySet()));

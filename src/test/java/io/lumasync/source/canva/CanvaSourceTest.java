@@ -109,6 +109,8 @@ class CanvaSourceTest {
         Listing after = fx.source().list(Optional.empty());
         assertThat(named(after, "Menu - page 1.png").fingerprint()
                 .sameContentAs(named(before, "Menu - page 1.png").fingerprint())).isFalse();
+        assertThat(fx.source().thumbnail(named(after, "Menu - page 2.png"), 128))
+                .as("the design's own thumbnail stands in").hasValue(TestImages.png(9));
     }
 
     @Test

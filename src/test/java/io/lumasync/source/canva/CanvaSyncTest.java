@@ -1,0 +1,52 @@
+package io.lumasync.source.canva;
+
+import io.lumasync.auth.TokenSet;
+import io.lumasync.auth.TokenStore;
+import io.lumasync.source.OAuthApiFake;
+import io.lumasync.source.SyncOverFake;
+import io.lumasync.sync.PlanCounts;
+import io.lumasync.testing.TestImages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The engine over Canva: every page published, a quiet re-run exports nothing, a new page added alone. */
+class CanvaSyncTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void pagesArePublishedOnceAndANewPageIsAddedAlone() throws Exception {
+        try (FakeCanva fake = new FakeCanva()) {
+            fake.setPage("Menu", 1, TestImages.png(1));
+            fake.setPage("Menu", 2, TestImages.png(2));
+            fake.setPage("Flyer", 1, TestImages.png(3));
+            String base = fake.baseUri().toString();
+            try (SyncOverFake engine = new SyncOverFake(dir, "designs", CanvaSourceType.ID, Map.of("client_id",
+                    FakeCanva.CLIENT_ID, "api_url", base, "token_url", base + OAuthApiFake.TOKEN_PATH))) {
+                engine.secrets.put(CanvaSourceType.CLIENT_SECRET_KEY, FakeCanva.CLIENT_SECRET);
+                new TokenStore(engine.secrets).save(new TokenSet(fake.issueAccessToken(),
+                        Optional.of(OAuthApiFake.REFRESH_TOKEN), Instant.now().plusSeconds(3600), ""));
+                assertThat(engine.sync()).isEqualTo(new PlanCounts(3, 0, 0, 0, 0));
+                assertThat(engine.published()).isEqualTo(3);
+
+                int exports = fake.exports.get();
+                assertThat(engine.sync()).isEqualTo(new PlanCounts(0, 0, 0, 3, 0));
+                assertThat(fake.exports.get()).as("nothing exported again").isEqualTo(exports);
+
+                fake.setPage("Menu", 3, TestImages.png(4));
+                assertThat(engine.sync()).isEqualTo(new PlanCounts(1, 0, 0, 3, 0));
+
+                fake.removeDesign("Flyer");
+                assertThat(engine.sync()).isEqualTo(new PlanCounts(0, 0, 0, 3, 1));
+                assertThat(engine.published()).isEqualTo(3);
+            }
+        }
+    }
+}

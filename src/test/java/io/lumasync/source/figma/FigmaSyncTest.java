@@ -1,0 +1,47 @@
+package io.lumasync.source.figma;
+
+import io.lumasync.source.SyncOverFake;
+import io.lumasync.sync.PlanCounts;
+import io.lumasync.testing.TestImages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The engine over Figma: every frame published, a quiet re-run renders nothing, one edited frame replaced alone. */
+class FigmaSyncTest {
+    private static final String FILE = FigmaSourceContractTest.FILE;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void framesArePublishedOnceAndAnEditedFrameIsReplacedAlone() throws Exception {
+        try (FakeFigma fake = new FakeFigma()) {
+            fake.put(FILE, "Web", "Hero", TestImages.png(1));
+            fake.put(FILE, "Web", "Footer", TestImages.png(2));
+            fake.put(FILE, "Print", "Poster", TestImages.png(3));
+            try (SyncOverFake engine = new SyncOverFake(dir, "brand", FigmaSourceType.ID,
+                    Map.of("files", FILE, "api_url", fake.baseUri().toString()))) {
+                engine.secrets.put("token", FakeFigma.TOKEN);
+                assertThat(engine.sync()).isEqualTo(new PlanCounts(3, 0, 0, 0, 0));
+                assertThat(engine.published()).isEqualTo(3);
+
+                int renders = fake.imageCalls.get();
+                assertThat(engine.sync()).isEqualTo(new PlanCounts(0, 0, 0, 3, 0));
+                assertThat(fake.imageCalls.get()).as("nothing rendered again").isEqualTo(renders);
+
+                fake.put(FILE, "Web", "Hero", TestImages.png(4));
+                assertThat(engine.sync()).isEqualTo(new PlanCounts(0, 1, 0, 2, 0));
+
+                fake.put(FILE, "Web", "Banner", TestImages.png(5));
+                fake.remove(FILE, "Footer");
+                assertThat(engine.sync()).isEqualTo(new PlanCounts(1, 0, 0, 2, 1));
+                assertThat(engine.published()).isEqualTo(3);
+            }
+        }
+    }
+}

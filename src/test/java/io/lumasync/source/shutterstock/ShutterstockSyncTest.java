@@ -1,0 +1,49 @@
+package io.lumasync.source.shutterstock;
+
+import io.lumasync.source.SyncOverFake;
+import io.lumasync.sync.PlanCounts;
+import io.lumasync.testing.TestImages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The engine over Shutterstock: licensed images published once, an upgraded licence replaced, a refund removed. */
+class ShutterstockSyncTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void licensedImagesArePublishedOnceAndFollowTheirLicences() throws Exception {
+        try (FakeShutterstock fake = new FakeShutterstock(2)) {
+            String a = fake.addImage("Dunes", TestImages.jpeg(1), List.of("desert"));
+            String b = fake.addImage("Harbour", TestImages.jpeg(2), List.of("sea"));
+            String c = fake.addImage("Forest", TestImages.jpeg(3), List.of("trees"));
+            fake.addImage("Not licensed", TestImages.jpeg(4), List.of());
+            fake.license(a, TestImages.jpeg(1));
+            fake.license(b, TestImages.jpeg(2));
+            fake.license(c, TestImages.jpeg(3));
+            try (SyncOverFake engine = new SyncOverFake(dir, "stock", ShutterstockSourceType.ID,
+                    Map.of("api_url", fake.baseUri().toString()))) {
+                engine.secrets.put("token", FakeShutterstock.TOKEN);
+                assertThat(engine.sync()).isEqualTo(new PlanCounts(3, 0, 0, 0, 0));
+                assertThat(engine.published()).isEqualTo(3);
+
+                int served = fake.links.served();
+                assertThat(engine.sync()).isEqualTo(new PlanCounts(0, 0, 0, 3, 0));
+                assertThat(fake.links.served()).as("nothing downloaded again").isEqualTo(served);
+
+                fake.license(b, TestImages.jpeg(5));
+                assertThat(engine.sync()).isEqualTo(new PlanCounts(0, 1, 0, 2, 0));
+
+                fake.withdraw(c);
+                assertThat(engine.sync()).isEqualTo(new PlanCounts(0, 0, 0, 2, 1));
+                assertThat(engine.published()).isEqualTo(2);
+            }
+        }
+    }
+}
