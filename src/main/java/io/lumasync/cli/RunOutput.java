@@ -127,7 +127,7 @@ final class RunOutput implements SyncListener {
         for (Map.Entry<String, PlanCounts> e : r.plan().entrySet()) {
             PlanCounts c = e.getValue();
             plan.put(e.getKey(), Map.of("create", c.create(), "replace", c.replace(), "metadata", c.metadata(),
-                    "skip", c.skip(), "delete", c.delete()));
+                    "skip", c.skip(), "delete", c.delete(), "replaceMeans", c.replaceNote()));
         }
         doc.put("plan", plan);
         List<Map<String, Object>> items = new ArrayList<>();
