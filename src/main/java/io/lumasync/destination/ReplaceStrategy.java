@@ -12,5 +12,15 @@ public enum ReplaceStrategy {
      * {@link Destination#replace} publishes a new asset (new id and URL), re-points the places on the platform that
      * showed the old one (Webflow's CMS items), then removes the old asset; the engine records the new address.
      */
-    NEW_ASSET_REPOINTED
+    NEW_ASSET_REPOINTED;
+
+    /** What a replace does, in the words of a dry run's plan ("replace 2, URL kept"). */
+    public String planWording() {
+        return switch (this) {
+            case SAME_ID_SAME_URL -> "URL kept";
+            case SAME_ID_NEW_URL -> "same asset, URL changes";
+            case PUT_THEN_REMOVE -> "new file, old one removed, URL changes";
+            case NEW_ASSET_REPOINTED -> "new asset, CMS items re-pointed, URL changes";
+        };
+    }
 }

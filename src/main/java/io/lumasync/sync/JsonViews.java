@@ -55,6 +55,7 @@ public final class JsonViews {
         m.put("metadata", c.metadata());
         m.put("skip", c.skip());
         m.put("delete", c.delete());
+        m.put("replaceMeans", c.replaceNote());
         return m;
     }
 

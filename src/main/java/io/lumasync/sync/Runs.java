@@ -371,6 +371,7 @@ final class Runs {
             skipped.addAll(screened.held());
             reportAltText(enrichers, problems);
             if (dryRun) {
+                counts.replaceAll((d, c) -> c.replace() > 0 ? c.withReplaceNote(replaceWording(d)) : c);
                 return new RunReport(true, counts, skipped, problems);
             }
             JobJournal.Started started = journal.startRun(kind, jobs);
@@ -399,6 +400,15 @@ final class Runs {
             return report;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** What a replace means at this destination, for a dry run's plan; empty when it cannot be asked now. */
+    private String replaceWording(String destination) {
+        try {
+            return adapters.destination(destination).capabilities().replace().planWording();
+        } catch (LumasyncException e) {
+            return ""; // an unreachable destination: the plan is still worth showing
         }
     }
 

@@ -111,6 +111,7 @@ class CmsDestinationsCliTest {
                     () -> fake.writes().size());
 
             change(photos.resolve("bird2.png"));
+            assertThat(ok("sync", "shoot", "--dry-run").out()).contains("replace 1 (same asset, URL changes)");
             Run changed = ok("sync", "shoot");
             assertThat(changed.out()).contains("1 done, 2 skipped");
             Map<String, List<String>> after = map();
@@ -142,6 +143,8 @@ class CmsDestinationsCliTest {
             String post = fake.addItem(posts, "Bird post", "hero", oldId);
 
             change(photos.resolve("bird2.png"));
+            assertThat(ok("sync", "shoot", "--dry-run").out())
+                    .contains("replace 1 (new asset, CMS items re-pointed, URL changes)");
             Run changed = ok("sync", "shoot");
             assertThat(changed.out()).contains("1 done, 2 skipped").contains("re-pointed");
             List<String> now = map().get(bird2);

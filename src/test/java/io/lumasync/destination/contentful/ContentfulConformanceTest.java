@@ -7,10 +7,14 @@ import io.lumasync.core.ImageFormat;
 import io.lumasync.core.RemoteRef;
 import io.lumasync.destination.Upload;
 import io.lumasync.source.NpmConformance;
+import io.lumasync.source.NpmConformance.Served;
 import io.lumasync.testing.TestImages;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and reads the asset Lumasync published there.
  */
 class ContentfulConformanceTest {
+    private static final String IMPORTS = "import type { AssetProps, LocaleProps, CollectionProp, EntityMetaSysProps }"
+            + " from 'contentful-management';";
+    /** An asset as the CMA sends it: the entity sys without the entry-only contentType the type still asks for. */
+    private static final String HELPERS = "type CmaAsset = Omit<AssetProps, 'sys'> & { sys: Omit<EntityMetaSysProps,"
+            + " 'contentType'> };";
     @Test
     void contentfulsOwnClientWorksAgainstTheFakeAndReadsWhatLumasyncPublished() throws Exception {
         Path npm = NpmConformance.install("contentful");
@@ -51,6 +60,48 @@ class ContentfulConformanceTest {
             assertThat(sdk.path("badToken").path("name").asText()).isEqualTo("AccessTokenInvalid");
             assertThat(sdk.path("deleted").path("name").asText()).isEqualTo("NotFound");
             assertThat(fake.assetCount()).isEqualTo(1);
+
+            List<Served> bodies = typed(fake.served());
+            assertThat(bodies).extracting(Served::what).anyMatch(w -> w.startsWith("GET /locales"))
+                    .anyMatch(w -> w.startsWith("PUT /assets/")).anyMatch(w -> w.startsWith("GET /assets 200"));
+            assertThat(NpmConformance.typeCheck(npm, IMPORTS, HELPERS, bodies)).isEmpty();
         }
+    }
+
+    @Test
+    void theTypeCheckRefusesWhatContentfulWouldNeverSend() throws Exception {
+        Path npm = NpmConformance.install("contentful");
+        String sys = "{\"type\":\"Asset\",\"id\":\"a\",\"version\":1,\"createdAt\":\"x\",\"updatedAt\":\"x\","
+                + "\"space\":{\"sys\":{\"type\":\"Link\",\"linkType\":\"Space\",\"id\":\"s\"}},"
+                + "\"environment\":{\"sys\":{\"type\":\"Link\",\"linkType\":\"Environment\",\"id\":\"e\"}}}";
+        List<Served> wrong = List.of(
+                new Served("asset without a title", "CmaAsset", "{\"sys\":" + sys + ",\"fields\":{\"file\":{}}}"),
+                new Served("a collection with a string total", "CollectionProp<LocaleProps>",
+                        "{\"sys\":{\"type\":\"Array\"},\"total\":\"2\",\"skip\":0,\"limit\":100,\"items\":[]}"));
+        Optional<String> complaints = NpmConformance.typeCheck(npm, IMPORTS, HELPERS, wrong);
+        assertThat(complaints).hasValueSatisfying(c -> assertThat(c).contains("'title' is missing")
+                .contains("'string' is not assignable to type 'number'"));
+    }
+
+    /**
+     * The contentful-management type of each JSON answer the fake served; error bodies and uploads are not typed
+     * there ({@code UploadProps} asks for a version and updatedAt that Contentful's upload answers do not carry).
+     */
+    private static List<Served> typed(List<FakeContentful.Served> served) {
+        List<Served> out = new ArrayList<>();
+        for (FakeContentful.Served s : served) {
+            String what = s.request() + " " + s.status();
+            if (s.status() / 100 != 2 || s.request().endsWith("/uploads")) {
+                continue;
+            }
+            String type = s.request().startsWith("GET /locales") ? "CollectionProp<LocaleProps>"
+                    : s.request().startsWith("GET /assets?") || s.request().equals("GET /assets")
+                    ? "CollectionProp<CmaAsset>" : s.request().contains("/assets/") ? "CmaAsset" : null;
+            if (type == null) {
+                throw new AssertionError("The fake served an answer this check does not know: " + what);
+            }
+            out.add(new Served(what, type, s.body()));
+        }
+        return out;
     }
 }

@@ -44,6 +44,7 @@ public final class FakeContentful extends LoopbackApi {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, Integer> processing = new ConcurrentHashMap<>();
     private final List<String> writes = new CopyOnWriteArrayList<>();
+    private final List<Served> served = new CopyOnWriteArrayList<>();
     private final Map<String, Long> order = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
     private final AtomicInteger rateLimitNext = new AtomicInteger();
@@ -60,6 +61,14 @@ public final class FakeContentful extends LoopbackApi {
     /** Requests that changed something (method and path), in order. */
     public List<String> writes() {
         return List.copyOf(writes);
+    }
+
+    /** A JSON answer: the request that got it (method and path under the environment), its status and body. */
+    public record Served(String request, int status, String body) {
+    }
+
+    public List<Served> served() {
+        return List.copyOf(served);
     }
 
     public int assetCount() {
@@ -118,8 +127,14 @@ public final class FakeContentful extends LoopbackApi {
             ArrayNode items = JSON.createArrayNode();
             for (String code : List.of("en-US", "de")) {
                 ObjectNode l = items.addObject();
-                l.put("code", code).put("name", code).put("default", code.equals("en-US")).put("optional", false);
-                l.putObject("sys").put("type", "Locale").put("id", "loc-" + code).put("version", 1);
+                l.put("name", code).put("code", code).put("internal_code", code).putNull("fallbackCode");
+                l.put("contentDeliveryApi", true).put("contentManagementApi", true).put("default", code.equals("en-US"))
+                        .put("optional", false);
+                ObjectNode sys = l.putObject("sys");
+                sys.put("type", "Locale").put("id", "loc-" + code).put("version", 1)
+                        .put("createdAt", Instant.EPOCH.toString()).put("updatedAt", Instant.EPOCH.toString());
+                link(sys, "space", "Space", SPACE);
+                link(sys, "environment", "Environment", ENV);
             }
             json(x, 200, collection(items, 0, 100, items.size()));
         } else if (p[0].equals("uploads") && p.length == 1 && method.equals("POST")) {
@@ -247,8 +262,8 @@ public final class FakeContentful extends LoopbackApi {
             ObjectNode sys = a.putObject("sys");
             sys.put("type", "Asset").put("id", id).put("version", 1).put("createdAt", Instant.now().toString());
             order.put(id, sequence.incrementAndGet());
-            sys.putObject("space").putObject("sys").put("type", "Link").put("linkType", "Space").put("id", SPACE);
-            sys.putObject("environment").putObject("sys").put("type", "Link").put("linkType", "Environment").put("id", ENV);
+            link(sys, "space", "Space", SPACE);
+            link(sys, "environment", "Environment", ENV);
             a.set("fields", fields);
             assets.put(id, a);
         } else {
@@ -287,6 +302,10 @@ public final class FakeContentful extends LoopbackApi {
         }
     }
 
+    private static void link(ObjectNode sys, String name, String type, String id) {
+        sys.putObject(name).putObject("sys").put("type", "Link").put("linkType", type).put("id", id);
+    }
+
     private static void bump(ObjectNode a) {
         ObjectNode sys = (ObjectNode) a.get("sys");
         sys.put("version", sys.path("version").asLong() + 1);
@@ -308,7 +327,7 @@ public final class FakeContentful extends LoopbackApi {
         return c;
     }
 
-    private static void error(HttpExchange x, int status, String id, String message) throws IOException {
+    private void error(HttpExchange x, int status, String id, String message) throws IOException {
         ObjectNode e = JSON.createObjectNode();
         e.putObject("sys").put("type", "Error").put("id", id);
         e.put("message", message);
@@ -317,7 +336,10 @@ public final class FakeContentful extends LoopbackApi {
         json(x, status, e);
     }
 
-    private static void json(HttpExchange x, int status, JsonNode body) throws IOException {
+    private void json(HttpExchange x, int status, JsonNode body) throws IOException {
+        Matcher m = ENV_PATH.matcher(x.getRequestURI().getRawPath());
+        served.add(new Served(x.getRequestMethod() + " " + (m.matches() ? m.group(3) : x.getRequestURI().getRawPath()),
+                status, body.toString()));
         x.getResponseHeaders().add("X-Contentful-RateLimit-Second-Limit", "7");
         x.getResponseHeaders().add("X-Contentful-RateLimit-Second-Remaining", "6");
         send(x, status, ContentfulApi.MEDIA_TYPE, JSON.writeValueAsBytes(body));

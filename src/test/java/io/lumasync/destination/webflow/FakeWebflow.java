@@ -45,6 +45,8 @@ public final class FakeWebflow extends LoopbackApi {
     private final List<String> published = new CopyOnWriteArrayList<>();
     private final List<String> writes = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong(0x6a0000);
+    private final java.util.concurrent.atomic.AtomicReference<String> missingScope =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final AtomicInteger rateLimitNext = new AtomicInteger();
     private final AtomicInteger remaining = new AtomicInteger(60);
 
@@ -72,6 +74,11 @@ public final class FakeWebflow extends LoopbackApi {
 
     public List<String> publishedItems() {
         return List.copyOf(published);
+    }
+
+    /** The next request is refused as Webflow refuses a token without {@code scope}. */
+    public void missingScopeNext(String scope) {
+        missingScope.set(scope);
     }
 
     public void rateLimitNext(int n) {
@@ -132,6 +139,11 @@ public final class FakeWebflow extends LoopbackApi {
         }
         if (!("Bearer " + token).equals(x.getRequestHeaders().getFirst("Authorization"))) {
             error(x, 401, "not_authorized", "Request not authorized");
+            return;
+        }
+        String scope = missingScope.getAndSet(null);
+        if (scope != null) {
+            error(x, 403, "missing_scopes", "OAuthForbidden: You are missing the following scopes - " + scope);
             return;
         }
         if (takeOne(rateLimitNext)) {

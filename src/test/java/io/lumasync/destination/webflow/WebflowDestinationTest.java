@@ -149,6 +149,15 @@ class WebflowDestinationTest {
     }
 
     @Test
+    void aTokenWithoutAScopeSaysWhichAndAsksToReconnect() {
+        fake.missingScopeNext("assets:write");
+        LumasyncException e = catchThrowableOfType(LumasyncException.class,
+                () -> dest(FakeWebflow.SITE, "", false).put(upload("kite", TestImages.png(11))));
+        assertThat(e.kind()).isEqualTo(ErrorKind.REAUTH);
+        assertThat(e.getMessage()).contains("assets:write").contains("reconnect");
+    }
+
+    @Test
     void theCollectionsSettingIsReadCaseInsensitivelyWithOptionalFields() {
         assertThat(CmsRepointer.parse(" Blog-Posts , team:Photo, team:badge,, "))
                 .containsOnlyKeys("blog-posts", "team")
