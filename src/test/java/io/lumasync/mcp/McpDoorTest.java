@@ -215,4 +215,47 @@ class McpDoorTest {
             assertThat(incomplete.has("error")).as(incomplete.toString()).isTrue();
         }
     }
+
+    @Test
+    void aCancelledCallStopsAndGetsNoAnswerWhileTheServerGoesOn() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean sawCancel = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        Tool slow = new Tool("slow", "Slow", "A tool that works until it is cancelled, for this test only.",
+                Tool.schema("status"), false, "", call -> {
+                    started.countDown();
+                    for (int i = 0; i < 1000 && !call.cancelled(); i++) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+                    }
+                    sawCancel.set(call.cancelled());
+                    return Answer.ok(Map.of(), "finished");
+                });
+        try (LineClient c = client(false, List.of(slow))) {
+            int id = c.nextId();
+            c.send(id, "tools/call", LineClient.JSON.readTree("{\"name\": \"slow\", \"arguments\": {}}"));
+            assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            c.notify("notifications/cancelled", LineClient.JSON.readTree(
+                    "{\"requestId\": " + id + ", \"reason\": \"the user changed their mind\"}"));
+            assertThat(c.answersWithin(1500)).as("no answer to a cancelled request").isEmpty();
+            assertThat(sawCancel.get()).isTrue();
+            assertThat(c.call("status", "{}").get("isError").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void aConfirmedPushReportsProgressToTheTokenTheClientGave() throws Exception {
+        try (LineClient c = client(false, List.of())) {
+            c.call("push", pushArgs(""));
+            com.fasterxml.jackson.databind.node.ObjectNode params = LineClient.JSON.createObjectNode().put("name", "push");
+            params.set("arguments", LineClient.JSON.readTree(pushArgs(", \"confirm\": true")));
+            params.putObject("_meta").put("progressToken", "run-1");
+            JsonNode done = c.request("tools/call", params);
+            assertThat(done.at("/result/structuredContent/summary/done").asInt()).isEqualTo(1);
+            List<JsonNode> progress = c.notifications().stream()
+                    .filter(n -> n.get("method").asText().equals("notifications/progress")).toList();
+            assertThat(progress).isNotEmpty();
+            JsonNode last = progress.getLast().get("params");
+            assertThat(last.get("progressToken").asText()).isEqualTo("run-1");
+            assertThat(last.get("progress").asDouble()).isEqualTo(last.get("total").asDouble());
+        }
+    }
 }
