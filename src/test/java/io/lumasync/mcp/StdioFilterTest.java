@@ -7,10 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -83,23 +81,7 @@ class StdioFilterTest {
     @Test
     void aDryRunConfirmsOnlyItsOwnRequestOnceAndNotForever() {
         Instant[] now = {Instant.parse("2026-01-01T10:00:00Z")};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
-        Confirmations ledger = new Confirmations(clock);
+        Confirmations ledger = new Confirmations(() -> now[0]);
         Map<String, Object> request = Map.of("paths", java.util.List.of("/a.png"), "destinations", java.util.List.of("web"));
         ledger.shown("push", request);
         assertThat(ledger.take("optimize", request)).isFalse();
