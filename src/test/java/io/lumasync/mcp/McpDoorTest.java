@@ -258,4 +258,45 @@ class McpDoorTest {
             assertThat(last.get("progress").asDouble()).isEqualTo(last.get("total").asDouble());
         }
     }
+
+    @Test
+    void aSourceIsBrowsedItsChangesListedAndItsImagesPublishedAfterADryRun() throws Exception {
+        Files.createDirectories(photos.resolve("2026 spring"));
+        Files.write(photos.resolve("2026 spring/tulips.png"), TestImages.png(4));
+        service.addSource(io.lumasync.sync.SourceInfo.of("shoot", "folder", Map.of("path", photos.toString()),
+                List.of("web")), Map.of("path", photos.toString()));
+        try (LineClient c = client(false, List.of())) {
+            JsonNode changed = c.call("changed_assets", "{}");
+            assertThat(changed.at("/structuredContent/total").asInt()).isEqualTo(2);
+
+            JsonNode spring = c.call("browse_source", "{\"source\": \"shoot\", \"folder\": \"2026 spring\"}");
+            assertThat(spring.at("/structuredContent/total").asInt()).isEqualTo(1);
+            JsonNode tulips = spring.at("/structuredContent/assets/0");
+            assertThat(tulips.get("name").asText()).isEqualTo("tulips.png");
+            assertThat(tulips.at("/status/web").asText()).isEqualTo("new");
+
+            String args = "{\"source\": \"shoot\", \"items\": [\"" + tulips.get("id").asText()
+                    + "\", \"gone.png\"], \"destinations\": [\"web\"]";
+            JsonNode dry = c.call("push", args + "}");
+            assertThat(dry.at("/structuredContent/plan/web/create").asInt()).isEqualTo(1);
+            assertThat(dry.at("/structuredContent/problems/0").asText()).contains("gone.png");
+            JsonNode done = c.call("push", args + ", \"confirm\": true}");
+            assertThat(done.at("/structuredContent/summary/done").asInt()).as(done.toString()).isEqualTo(1);
+            assertThat(out.resolve("tulips.png")).exists();
+
+            JsonNode after = c.call("browse_source", "{\"source\": \"shoot\", \"changedOnly\": true}");
+            assertThat(after.at("/structuredContent/total").asInt()).as("only sunset.png waits").isEqualTo(1);
+            assertThat(after.at("/structuredContent/assets/0/name").asText()).isEqualTo("sunset.png");
+
+            JsonNode plan = c.call("autosync_now", "{\"sources\": [\"shoot\"]}");
+            assertThat(plan.at("/structuredContent/dryRun").asBoolean()).isTrue();
+            assertThat(plan.at("/structuredContent/plan/web/create").asInt()).isEqualTo(1);
+            assertThat(plan.at("/structuredContent/plan/web/skip").asInt()).isEqualTo(1);
+            assertThat(out.resolve("sunset.png")).doesNotExist();
+            JsonNode synced = c.call("autosync_now", "{\"sources\": [\"shoot\"], \"confirm\": true}");
+            assertThat(synced.at("/structuredContent/summary/done").asInt()).as(synced.toString()).isEqualTo(1);
+            assertThat(out.resolve("sunset.png")).exists();
+            assertThat(c.call("changed_assets", "{}").at("/structuredContent/total").asInt()).isZero();
+        }
+    }
 }
