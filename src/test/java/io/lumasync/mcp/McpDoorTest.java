@@ -299,4 +299,28 @@ class McpDoorTest {
             assertThat(c.call("changed_assets", "{}").at("/structuredContent/total").asInt()).isZero();
         }
     }
+
+    @Test
+    void anOptimizeRunNeedsItsAuditFirstAndTheAuditChangesNothing() throws Exception {
+        Files.createDirectories(out);
+        byte[] published = TestImages.png(9);
+        Files.write(out.resolve("banner.png"), published);
+        try (LineClient c = client(false, List.of())) {
+            String args = "{\"destination\": \"web\", \"select\": [\"*.png\"]";
+            JsonNode early = c.call("optimize_run", args + ", \"confirm\": true}");
+            assertThat(early.at("/structuredContent/error").asText()).isEqualTo("needs_dry_run");
+
+            JsonNode audit = c.call("optimize_audit", args + "}");
+            assertThat(audit.get("isError").asBoolean()).as(audit.toString()).isFalse();
+            assertThat(audit.at("/structuredContent/dryRun").asBoolean()).isTrue();
+            assertThat(audit.at("/structuredContent/items/0/file").asText()).isEqualTo("banner.png");
+            assertThat(audit.at("/content/0/text").asText()).contains("Audit, nothing changed", "optimize_run");
+            assertThat(out.resolve("banner.png")).hasBinaryContent(published);
+
+            JsonNode run = c.call("optimize_run", args + ", \"confirm\": true}");
+            assertThat(run.get("isError").asBoolean()).as(run.toString()).isFalse();
+            assertThat(run.at("/structuredContent/dryRun").asBoolean()).isFalse();
+            assertThat(run.at("/structuredContent/items/0/file").asText()).isEqualTo("banner.png");
+        }
+    }
 }
