@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The dry runs this server answered, so that a changing tool runs only when the same request was shown as a dry
@@ -20,18 +20,19 @@ final class Confirmations {
     private static final int KEPT = 200;
     private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-    private final Clock clock;
+    private final Supplier<Instant> now;
     private final Map<String, Instant> shown = new LinkedHashMap<>();
 
-    Confirmations(Clock clock) {
-        this.clock = clock;
+    /** {@code now}: the time (tests move it on). */
+    Confirmations(Supplier<Instant> now) {
+        this.now = now;
     }
 
     /** Remembers that the dry run of {@code request} was shown. */
     synchronized void shown(String family, Map<String, Object> request) {
         String key = key(family, request);
         shown.remove(key);
-        shown.put(key, clock.instant());
+        shown.put(key, now.get());
         Iterator<String> oldest = shown.keySet().iterator();
         while (shown.size() > KEPT && oldest.hasNext()) {
             oldest.next();
@@ -42,7 +43,7 @@ final class Confirmations {
     /** True (and used up) when the dry run of exactly this request was shown within {@link #VALID}. */
     synchronized boolean take(String family, Map<String, Object> request) {
         Instant at = shown.remove(key(family, request));
-        return at != null && !at.plus(VALID).isBefore(clock.instant());
+        return at != null && !at.plus(VALID).isBefore(now.get());
     }
 
     private static String key(String family, Map<String, Object> request) {

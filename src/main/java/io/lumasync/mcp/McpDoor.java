@@ -32,7 +32,7 @@ public final class McpDoor {
     private final SyncService service;
     private final McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
     private final Calls calls;
-    private final Confirmations confirmations = new Confirmations(Clock.systemUTC());
+    private final Confirmations confirmations = new Confirmations(Clock.systemUTC()::instant);
     private final boolean readOnlyHere;
     private final List<Tool> extraTools;
 

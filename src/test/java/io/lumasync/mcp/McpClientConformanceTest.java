@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lumasync.auth.InMemorySecretVault;
 import io.lumasync.core.RetryPolicy;
 import io.lumasync.image.PassThroughPipeline;
-import io.lumasync.source.NpmConformance;
 import io.lumasync.store.ActivityEvent;
 import io.lumasync.sync.SyncService;
 import io.lumasync.testing.TestImages;
@@ -33,7 +32,6 @@ class McpClientConformanceTest {
 
     @Test
     void theOfficialClientRunsTheScenarioAgainstTheRealServer() throws Exception {
-        Path suite = NpmConformance.install("mcp");
         Path data = tmp.resolve("data");
         Path out = tmp.resolve("web");
         try (SyncService service = SyncService.open(data, new InMemorySecretVault(), new PassThroughPipeline(),
@@ -47,27 +45,18 @@ class McpClientConformanceTest {
             Files.write(batch.resolve("b" + i + ".png"), TestImages.png(100 + i));
         }
 
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("command", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        config.put("args", List.of("--enable-native-access=ALL-UNNAMED", "-Dfile.encoding=UTF-8",
+        List<String> args = List.of("--enable-native-access=ALL-UNNAMED", "-Dfile.encoding=UTF-8",
                 "-Dlumasync.native=" + System.getProperty("lumasync.native", "target/native"),
-                "-cp", System.getProperty("java.class.path"), "io.lumasync.app.Main", "mcp"));
+                "-cp", System.getProperty("java.class.path"), "io.lumasync.app.Main", "mcp");
         Map<String, String> env = new LinkedHashMap<>();
         env.put("LUMASYNC_HOME", data.toString());
         env.put("HOME", Files.createDirectories(tmp.resolve("user-home")).toString());
         env.put("LUMASYNC_VAULT_PASSPHRASE", "test passphrase for mcp");
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        config.put("env", env);
-        config.put("photo", photo.toString());
-        config.put("batch", batch.toString());
-        config.put("destination", "web");
-
-        String output = NpmConformance.node(suite, "mcp-e2e.mjs", new ObjectMapper().writeValueAsString(config));
-        JsonNode result = new ObjectMapper().readTree(output);
-        result.get("checks").properties().forEach(c ->
-                assertThat(c.getValue().asBoolean()).as(c.getKey() + "\n" + output).isTrue());
-        assertThat(result.get("checks").size()).isGreaterThan(30);
-        Files.writeString(Path.of("target", "mcp-e2e-transcript.json"), output);
+        JsonNode result = McpScenario.run(Path.of(System.getProperty("java.home"), "bin", "java").toString(), args,
+                env, photo, batch, "web");
+        Files.writeString(Path.of("target", "mcp-e2e-transcript.json"),
+                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
 
         assertThat(out.resolve("sunset.png")).hasSameBinaryContentAs(photo);
         try (SyncService service = SyncService.open(data, new InMemorySecretVault(), new PassThroughPipeline(),

@@ -215,4 +215,112 @@ class McpDoorTest {
             assertThat(incomplete.has("error")).as(incomplete.toString()).isTrue();
         }
     }
+
+    @Test
+    void aCancelledCallStopsAndGetsNoAnswerWhileTheServerGoesOn() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean sawCancel = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        Tool slow = new Tool("slow", "Slow", "A tool that works until it is cancelled, for this test only.",
+                Tool.schema("status"), false, "", call -> {
+                    started.countDown();
+                    for (int i = 0; i < 1000 && !call.cancelled(); i++) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+                    }
+                    sawCancel.set(call.cancelled());
+                    return Answer.ok(Map.of(), "finished");
+                });
+        try (LineClient c = client(false, List.of(slow))) {
+            int id = c.nextId();
+            c.send(id, "tools/call", LineClient.JSON.readTree("{\"name\": \"slow\", \"arguments\": {}}"));
+            assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            c.notify("notifications/cancelled", LineClient.JSON.readTree(
+                    "{\"requestId\": " + id + ", \"reason\": \"the user changed their mind\"}"));
+            assertThat(c.answersWithin(1500)).as("no answer to a cancelled request").isEmpty();
+            assertThat(sawCancel.get()).isTrue();
+            assertThat(c.call("status", "{}").get("isError").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void aConfirmedPushReportsProgressToTheTokenTheClientGave() throws Exception {
+        try (LineClient c = client(false, List.of())) {
+            c.call("push", pushArgs(""));
+            com.fasterxml.jackson.databind.node.ObjectNode params = LineClient.JSON.createObjectNode().put("name", "push");
+            params.set("arguments", LineClient.JSON.readTree(pushArgs(", \"confirm\": true")));
+            params.putObject("_meta").put("progressToken", "run-1");
+            JsonNode done = c.request("tools/call", params);
+            assertThat(done.at("/result/structuredContent/summary/done").asInt()).isEqualTo(1);
+            List<JsonNode> progress = c.notifications().stream()
+                    .filter(n -> n.get("method").asText().equals("notifications/progress")).toList();
+            assertThat(progress).isNotEmpty();
+            JsonNode last = progress.getLast().get("params");
+            assertThat(last.get("progressToken").asText()).isEqualTo("run-1");
+            assertThat(last.get("progress").asDouble()).isEqualTo(last.get("total").asDouble());
+        }
+    }
+
+    @Test
+    void aSourceIsBrowsedItsChangesListedAndItsImagesPublishedAfterADryRun() throws Exception {
+        Files.createDirectories(photos.resolve("2026 spring"));
+        Files.write(photos.resolve("2026 spring/tulips.png"), TestImages.png(4));
+        service.addSource(io.lumasync.sync.SourceInfo.of("shoot", "folder", Map.of("path", photos.toString()),
+                List.of("web")), Map.of("path", photos.toString()));
+        try (LineClient c = client(false, List.of())) {
+            JsonNode changed = c.call("changed_assets", "{}");
+            assertThat(changed.at("/structuredContent/total").asInt()).isEqualTo(2);
+
+            JsonNode spring = c.call("browse_source", "{\"source\": \"shoot\", \"folder\": \"2026 spring\"}");
+            assertThat(spring.at("/structuredContent/total").asInt()).isEqualTo(1);
+            JsonNode tulips = spring.at("/structuredContent/assets/0");
+            assertThat(tulips.get("name").asText()).isEqualTo("tulips.png");
+            assertThat(tulips.at("/status/web").asText()).isEqualTo("new");
+
+            String args = "{\"source\": \"shoot\", \"items\": [\"" + tulips.get("id").asText()
+                    + "\", \"gone.png\"], \"destinations\": [\"web\"]";
+            JsonNode dry = c.call("push", args + "}");
+            assertThat(dry.at("/structuredContent/plan/web/create").asInt()).isEqualTo(1);
+            assertThat(dry.at("/structuredContent/problems/0").asText()).contains("gone.png");
+            JsonNode done = c.call("push", args + ", \"confirm\": true}");
+            assertThat(done.at("/structuredContent/summary/done").asInt()).as(done.toString()).isEqualTo(1);
+            assertThat(out.resolve("tulips.png")).exists();
+
+            JsonNode after = c.call("browse_source", "{\"source\": \"shoot\", \"changedOnly\": true}");
+            assertThat(after.at("/structuredContent/total").asInt()).as("only sunset.png waits").isEqualTo(1);
+            assertThat(after.at("/structuredContent/assets/0/name").asText()).isEqualTo("sunset.png");
+
+            JsonNode plan = c.call("autosync_now", "{\"sources\": [\"shoot\"]}");
+            assertThat(plan.at("/structuredContent/dryRun").asBoolean()).isTrue();
+            assertThat(plan.at("/structuredContent/plan/web/create").asInt()).isEqualTo(1);
+            assertThat(plan.at("/structuredContent/plan/web/skip").asInt()).isEqualTo(1);
+            assertThat(out.resolve("sunset.png")).doesNotExist();
+            JsonNode synced = c.call("autosync_now", "{\"sources\": [\"shoot\"], \"confirm\": true}");
+            assertThat(synced.at("/structuredContent/summary/done").asInt()).as(synced.toString()).isEqualTo(1);
+            assertThat(out.resolve("sunset.png")).exists();
+            assertThat(c.call("changed_assets", "{}").at("/structuredContent/total").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void anOptimizeRunNeedsItsAuditFirstAndTheAuditChangesNothing() throws Exception {
+        Files.createDirectories(out);
+        byte[] published = TestImages.png(9);
+        Files.write(out.resolve("banner.png"), published);
+        try (LineClient c = client(false, List.of())) {
+            String args = "{\"destination\": \"web\", \"select\": [\"*.png\"]";
+            JsonNode early = c.call("optimize_run", args + ", \"confirm\": true}");
+            assertThat(early.at("/structuredContent/error").asText()).isEqualTo("needs_dry_run");
+
+            JsonNode audit = c.call("optimize_audit", args + "}");
+            assertThat(audit.get("isError").asBoolean()).as(audit.toString()).isFalse();
+            assertThat(audit.at("/structuredContent/dryRun").asBoolean()).isTrue();
+            assertThat(audit.at("/structuredContent/items/0/file").asText()).isEqualTo("banner.png");
+            assertThat(audit.at("/content/0/text").asText()).contains("Audit, nothing changed", "optimize_run");
+            assertThat(out.resolve("banner.png")).hasBinaryContent(published);
+
+            JsonNode run = c.call("optimize_run", args + ", \"confirm\": true}");
+            assertThat(run.get("isError").asBoolean()).as(run.toString()).isFalse();
+            assertThat(run.at("/structuredContent/dryRun").asBoolean()).isFalse();
+            assertThat(run.at("/structuredContent/items/0/file").asText()).isEqualTo("banner.png");
+        }
+    }
 }
