@@ -151,8 +151,7 @@ final class HookSender implements AutoCloseable {
                     ? HttpErrors.retryAfter(r.headers()) : Optional.empty();
             failed(d, r.statusCode(), answer.isEmpty() ? "HTTP " + r.statusCode() : answer, asked);
         } catch (IOException e) {
-            failed(d, 0, "no answer: " + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()),
-                    Optional.empty());
+            failed(d, 0, noAnswer(e), Optional.empty());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             hooks.attemptFailed(d.id(), 0, "Lumasync was closing", Optional.of(clock.instant()));
@@ -179,6 +178,20 @@ final class HookSender implements AutoCloseable {
         double base = first.toMillis() * Math.pow(4, Math.min(n - 1, 12));
         double capped = Math.min(base, LONGEST_WAIT.toMillis());
         return Duration.ofMillis(Math.round(capped * ThreadLocalRandom.current().nextDouble(0.8, 1.2)));
+    }
+
+    /** Why no answer came, in words. */
+    static String noAnswer(IOException e) {
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer within 20 seconds";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "could not connect: nothing answered at that address";
+        }
+        if (e instanceof java.net.UnknownHostException || e.getCause() instanceof java.net.UnknownHostException) {
+            return "could not find that server's name";
+        }
+        return "no answer: " + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
     }
 
     private static RequestSigner signer(HookRecord hook, String secret) {
