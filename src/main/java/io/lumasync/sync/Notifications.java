@@ -44,6 +44,12 @@ public final class Notifications {
     /** The events hooks can ask for, in the order the docs list them. */
     public static final List<String> EVENTS = List.of(ASSET_SYNCED, SYNC_COMPLETED, AUTOSYNC_RAN, DESTINATION_CONNECTED,
             ENRICHMENT_COMPLETED, ACTION_APPROVED, ACTION_REJECTED, ASSET_FAILED);
+    /**
+     * The kinds shown as desktop notifications until the user switches them: the tray already reports autosync
+     * results and failures on its own, so per-image and per-run events start switched off.
+     */
+    public static final java.util.Set<String> DESKTOP_DEFAULT = java.util.Set.of(DESTINATION_CONNECTED,
+            ENRICHMENT_COMPLETED, ACTION_APPROVED, ACTION_REJECTED);
     public static final String STANDARD = "standard-webhooks";
     public static final String HEX = "hmac-sha256-hex";
     private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);

@@ -34,6 +34,10 @@ final class EventNotices {
         pending.add(e);
     }
 
+    synchronized boolean isEmpty() {
+        return pending.isEmpty();
+    }
+
     /** The notices for everything added since the last call, leaving out the kinds in {@code off}. */
     synchronized List<Notice> take(Set<String> off) {
         Map<String, List<Notifications.Event>> byKind = new LinkedHashMap<>();

@@ -72,13 +72,15 @@ public final class TrayController {
 
     private void tellEvents() {
         TrayHost h = host;
-        if (h == null) {
+        if (h == null || events.isEmpty()) {
             return;
         }
         java.util.Set<String> off = new java.util.HashSet<>();
         for (String kind : io.lumasync.sync.Notifications.EVENTS) {
             try {
-                if (ctx.services().uiState("notify." + kind).orElse("on").equals("off")) {
+                String state = ctx.services().uiState("notify." + kind)
+                        .orElse(io.lumasync.sync.Notifications.DESKTOP_DEFAULT.contains(kind) ? "on" : "off");
+                if (state.equals("off")) {
                     off.add(kind);
                 }
             } catch (io.lumasync.core.LumasyncException | RuntimeException e) {

@@ -55,7 +55,8 @@ public final class HooksViewModel {
         tasks.run("hooks", () -> {
             Map<String, Boolean> on = new LinkedHashMap<>();
             for (String e : Notifications.EVENTS) {
-                on.put(e, !"off".equals(services.uiState(noticeKey(e)).orElse("on")));
+                on.put(e, services.uiState(noticeKey(e)).map("on"::equals)
+                        .orElse(Notifications.DESKTOP_DEFAULT.contains(e)));
             }
             return new Loaded(services.hooks(), services.deliveries(LOG), on);
         }, l -> {
