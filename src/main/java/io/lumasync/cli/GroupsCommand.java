@@ -1,6 +1,5 @@
 package io.lumasync.cli;
 
-import io.lumasync.core.ConfigurationException;
 import io.lumasync.store.GroupRules;
 import io.lumasync.sync.Sizes;
 import picocli.CommandLine.Command;
@@ -13,14 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 @Command(name = "groups", description = "Destination groups: one name for several destinations, with rules.",
         subcommands = {GroupsCommand.Set.class, GroupsCommand.ListCmd.class, GroupsCommand.Remove.class})
 final class GroupsCommand {
-    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|kb|mb|gb)?", Pattern.CASE_INSENSITIVE);
-
     private GroupsCommand() {
     }
 
@@ -70,7 +65,7 @@ final class GroupsCommand {
 
         @Override
         public Integer call() throws Exception {
-            GroupRules rules = new GroupRules(bytes(maxFileSize), minWidth, minHeight, formats, sources, alwaysCompress,
+            GroupRules rules = new GroupRules(Sizes.parse(maxFileSize), minWidth, minHeight, formats, sources, alwaysCompress,
                     !noAutosync, approval, folder.strip());
             ctx.service().governance().setGroup(name, destinations, rules);
             ctx.out().println("Saved the group '" + name + "': " + String.join(", ", destinations));
@@ -155,22 +150,5 @@ final class GroupsCommand {
             out.add("default folder: " + r.folder());
         }
         return out.isEmpty() ? List.of("no rules") : out;
-    }
-
-    /** "2MB", "500kb", "1.5 GB" or plain bytes. */
-    static long bytes(String text) throws ConfigurationException {
-        Matcher m = SIZE.matcher(text.strip());
-        if (!m.matches()) {
-            throw new ConfigurationException("'" + text + "' is not a size: write it like 2MB, 500KB or 1.5GB.");
-        }
-        double n = Double.parseDouble(m.group(1));
-        String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
-        long factor = switch (unit) {
-            case "kb" -> 1L << 10;
-            case "mb" -> 1L << 20;
-            case "gb" -> 1L << 30;
-            default -> 1;
-        };
-        return Math.round(n * factor);
     }
 }

@@ -103,6 +103,12 @@ final class RunOutput implements SyncListener {
             for (String p : r.problems()) {
                 out.println("problem  " + p);
             }
+            if (r.dryRun()) {
+                // What a group's rules would keep back, before anything is sent.
+                r.results().stream().filter(x -> io.lumasync.sync.Governance.refused(x)
+                                || io.lumasync.sync.Governance.waiting(x))
+                        .forEach(x -> out.println("  " + x.assetId() + " → " + x.destination() + ": " + x.message()));
+            }
             if (!r.dryRun()) {
                 long in = r.results().stream().filter(x -> x.state() == JobState.DONE).mapToLong(ItemProgress::bytesIn).sum();
                 long outBytes = r.results().stream().filter(x -> x.state() == JobState.DONE).mapToLong(ItemProgress::bytesOut).sum();

@@ -241,7 +241,7 @@ public final class Governance implements SyncRunner.Policy {
     }
 
     /** The planned action in words, for the queue and the plan. */
-    static String planned(Job j) {
+    public static String planned(Job j) {
         return switch (j.action()) {
             case CREATE -> "publish to " + j.destination();
             case REPLACE -> "update in place at " + j.destination();

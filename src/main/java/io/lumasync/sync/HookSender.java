@@ -41,6 +41,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class HookSender implements AutoCloseable {
     static final int MAX_ATTEMPTS = 10;
     static final Duration POLL = Duration.ofSeconds(15);
+    static final Duration DRAIN = Duration.ofSeconds(3);
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Duration LONGEST_WAIT = Duration.ofHours(6);
     private static final int RESPONSE_CHARS = 500;
@@ -57,6 +58,8 @@ final class HookSender implements AutoCloseable {
     private final Condition wake = lock.newCondition();
     private boolean woken;
     private volatile boolean closed;
+    /** Once closing: the System.nanoTime() until which due deliveries are still sent. */
+    private volatile long stopAt = Long.MAX_VALUE;
     private Thread thread;
 
     /** @param firstWait the wait after the first failed attempt; each later one waits about four times longer */
@@ -87,17 +90,26 @@ final class HookSender implements AutoCloseable {
     }
 
     private void loop() {
-        while (!closed) {
+        while (!closed || System.nanoTime() < stopAt) {
             try {
                 int sent = sendDue(20);
                 if (sent == 0) {
+                    if (closed) {
+                        return; // nothing due any more: what is left waits for the next Lumasync process
+                    }
                     sleepUntilDue();
                 }
             } catch (StoreException e) {
                 LOG.warn("Hook deliveries could not be read: {}", e.getMessage());
+                if (closed) {
+                    return;
+                }
                 pause(POLL);
             } catch (RuntimeException e) {
                 LOG.error("Unexpected error while sending hook deliveries", e);
+                if (closed) {
+                    return;
+                }
                 pause(POLL);
             }
         }
@@ -108,8 +120,8 @@ final class HookSender implements AutoCloseable {
         Instant now = clock.instant();
         List<HookDelivery> due = hooks.claim(owners.self(), now, now.plus(LEASE), limit, owners::alive);
         for (HookDelivery d : due) {
-            if (closed) {
-                break;
+            if (closed && System.nanoTime() >= stopAt) {
+                break; // left leased: the next process takes it over
             }
             send(d);
         }
@@ -151,8 +163,7 @@ final class HookSender implements AutoCloseable {
                     ? HttpErrors.retryAfter(r.headers()) : Optional.empty();
             failed(d, r.statusCode(), answer.isEmpty() ? "HTTP " + r.statusCode() : answer, asked);
         } catch (IOException e) {
-            failed(d, 0, "no answer: " + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()),
-                    Optional.empty());
+            failed(d, 0, noAnswer(e), Optional.empty());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             hooks.attemptFailed(d.id(), 0, "Lumasync was closing", Optional.of(clock.instant()));
@@ -179,6 +190,20 @@ final class HookSender implements AutoCloseable {
         double base = first.toMillis() * Math.pow(4, Math.min(n - 1, 12));
         double capped = Math.min(base, LONGEST_WAIT.toMillis());
         return Duration.ofMillis(Math.round(capped * ThreadLocalRandom.current().nextDouble(0.8, 1.2)));
+    }
+
+    /** Why no answer came, in words. */
+    static String noAnswer(IOException e) {
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer within 20 seconds";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "could not connect: nothing answered at that address";
+        }
+        if (e instanceof java.net.UnknownHostException || e.getCause() instanceof java.net.UnknownHostException) {
+            return "could not find that server's name";
+        }
+        return "no answer: " + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
     }
 
     private static RequestSigner signer(HookRecord hook, String secret) {
@@ -214,14 +239,20 @@ final class HookSender implements AutoCloseable {
             woken = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            stopAt = 0;
             closed = true;
         } finally {
             lock.unlock();
         }
     }
 
+    /**
+     * Stops the sender. Deliveries already due are still sent for up to {@link #DRAIN}, so a short command (a
+     * push from a script) tells reachable receivers before it exits; the rest waits for the next process.
+     */
     @Override
     public void close() {
+        stopAt = System.nanoTime() + DRAIN.toNanos();
         closed = true;
         wake();
         Thread t;
@@ -230,7 +261,7 @@ final class HookSender implements AutoCloseable {
         }
         if (t != null) {
             try {
-                t.join(Duration.ofSeconds(5));
+                t.join(DRAIN.plusSeconds(2));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -33,9 +33,23 @@ import java.util.function.Consumer;
  * queued.
  */
 public final class Notifications {
+    public static final String ASSET_SYNCED = "asset.synced";
+    public static final String SYNC_COMPLETED = "sync.completed";
+    public static final String AUTOSYNC_RAN = "autosync.ran";
+    public static final String DESTINATION_CONNECTED = "destination.connected";
+    public static final String ENRICHMENT_COMPLETED = "enrichment.completed";
+    public static final String ACTION_APPROVED = "action.approved";
+    public static final String ACTION_REJECTED = "action.rejected";
+    public static final String ASSET_FAILED = "asset.failed";
     /** The events hooks can ask for, in the order the docs list them. */
-    public static final List<String> EVENTS = List.of("asset.synced", "sync.completed", "autosync.ran",
-            "destination.connected", "enrichment.completed", "action.approved", "action.rejected", "asset.failed");
+    public static final List<String> EVENTS = List.of(ASSET_SYNCED, SYNC_COMPLETED, AUTOSYNC_RAN, DESTINATION_CONNECTED,
+            ENRICHMENT_COMPLETED, ACTION_APPROVED, ACTION_REJECTED, ASSET_FAILED);
+    /**
+     * The kinds shown as desktop notifications until the user switches them: the tray already reports autosync
+     * results and failures on its own, so per-image and per-run events start switched off.
+     */
+    public static final java.util.Set<String> DESKTOP_DEFAULT = java.util.Set.of(DESTINATION_CONNECTED,
+            ENRICHMENT_COMPLETED, ACTION_APPROVED, ACTION_REJECTED);
     public static final String STANDARD = "standard-webhooks";
     public static final String HEX = "hmac-sha256-hex";
     private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);

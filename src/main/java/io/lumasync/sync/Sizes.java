@@ -23,6 +23,26 @@ public final class Sizes {
         return String.format(Locale.ROOT, "%.1f GB", mb / 1024);
     }
 
+    private static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile(
+            "(\\d+(?:\\.\\d+)?)\\s*(b|kb|mb|gb)?", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** Reads a size as people write it: "2MB", "500 KB", "1.5GB" or plain bytes (units of 1,024, as shown). */
+    public static long parse(String text) throws io.lumasync.core.ConfigurationException {
+        java.util.regex.Matcher m = SIZE.matcher(text == null ? "" : text.strip());
+        if (!m.matches()) {
+            throw new io.lumasync.core.ConfigurationException("'" + text + "' is not a size: write it like 2MB, 500KB "
+                    + "or 1.5GB.");
+        }
+        double n = Double.parseDouble(m.group(1));
+        long factor = switch (m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT)) {
+            case "kb" -> 1L << 10;
+            case "mb" -> 1L << 20;
+            case "gb" -> 1L << 30;
+            default -> 1;
+        };
+        return Math.round(n * factor);
+    }
+
     /** "1.2 MB → 340 KB (−72%)". */
     public static String saving(long before, long after) {
         if (before <= 0) {

@@ -22,6 +22,10 @@ public final class TrayController {
     private final Runnable quit;
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper("starting");
     private final AttentionNotices attention = new AttentionNotices();
+    private final EventNotices events = new EventNotices();
+    private final java.util.concurrent.ScheduledExecutorService eventTimer =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                    .name("lumasync-notices").daemon(true).factory());
     private volatile TrayHost host;
     private boolean toldAboutClose;
 
@@ -61,6 +65,31 @@ public final class TrayController {
         Consumer<String> statusLater = line -> Platform.runLater(() -> status.accept(line));
         ctx.tasks().run("tray", () -> install(preferred, menu, statusLater), this::installed, e -> mode.set("none"));
         autosync.addListener(this::onRun);
+        ctx.services().onEvent(events::add);
+        // Events that arrive within a couple of seconds of each other are told together.
+        eventTimer.scheduleWithFixedDelay(this::tellEvents, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private void tellEvents() {
+        TrayHost h = host;
+        if (h == null || events.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> off = new java.util.HashSet<>();
+        for (String kind : io.lumasync.sync.Notifications.EVENTS) {
+            try {
+                String state = ctx.services().uiState("notify." + kind)
+                        .orElse(io.lumasync.sync.Notifications.DESKTOP_DEFAULT.contains(kind) ? "on" : "off");
+                if (state.equals("off")) {
+                    off.add(kind);
+                }
+            } catch (io.lumasync.core.LumasyncException | RuntimeException e) {
+                // a setting that cannot be read leaves the kind on
+            }
+        }
+        for (EventNotices.Notice n : events.take(off)) {
+            h.notify(n.title(), n.text(), n.warning());
+        }
     }
 
     private void installed(TrayHost chosen) {
@@ -139,6 +168,7 @@ public final class TrayController {
     }
 
     public void stop() {
+        eventTimer.shutdownNow();
         TrayHost h = host;
         if (h != null) {
             h.remove();

@@ -189,4 +189,72 @@ public final class EngineServices implements AppServices {
         }
         sync.close();
     }
+
+    // ---- groups, approvals and event hooks
+
+    @Override
+    public List<io.lumasync.store.GroupRecord> groups() throws LumasyncException {
+        return sync.governance().groups();
+    }
+
+    @Override
+    public void setGroup(String name, List<String> destinations, io.lumasync.store.GroupRules rules)
+            throws LumasyncException {
+        sync.governance().setGroup(name, destinations, rules);
+    }
+
+    @Override
+    public void removeGroup(String name) throws LumasyncException {
+        sync.governance().removeGroup(name);
+    }
+
+    @Override
+    public List<io.lumasync.store.Approval> approvals(Optional<String> state) throws LumasyncException {
+        return sync.approvals().list(state);
+    }
+
+    @Override
+    public RunReport approve(List<Long> ids, SyncListener listener) throws LumasyncException {
+        return sync.approvals().approve(ids, listener);
+    }
+
+    @Override
+    public void reject(List<Long> ids, String reason) throws LumasyncException {
+        sync.approvals().reject(ids, reason);
+    }
+
+    @Override
+    public List<io.lumasync.store.HookRecord> hooks() throws LumasyncException {
+        return sync.notifications().hooks();
+    }
+
+    @Override
+    public String addHook(String name, String url, List<String> events) throws LumasyncException {
+        return sync.notifications().addHook(name, url, events, io.lumasync.sync.Notifications.STANDARD, "", "");
+    }
+
+    @Override
+    public void removeHook(String name) throws LumasyncException {
+        sync.notifications().removeHook(name);
+    }
+
+    @Override
+    public void enableHook(String name, boolean enabled) throws LumasyncException {
+        sync.notifications().enableHook(name, enabled);
+    }
+
+    @Override
+    public List<io.lumasync.store.HookDelivery> deliveries(int limit) throws LumasyncException {
+        return sync.notifications().deliveries(Optional.empty(), limit);
+    }
+
+    @Override
+    public void resend(long deliveryId) throws LumasyncException {
+        sync.notifications().resend(deliveryId);
+    }
+
+    @Override
+    public void onEvent(java.util.function.Consumer<io.lumasync.sync.Notifications.Event> listener) {
+        sync.notifications().listen(listener);
+    }
 }

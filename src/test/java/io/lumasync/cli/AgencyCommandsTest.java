@@ -33,6 +33,7 @@ class AgencyCommandsTest {
 
         Run dry = run("push", photo.toString(), "--to", "Clients", "--format", "original", "--dry-run");
         assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("photo.png → site: waiting for approval (group Clients): publish to site");
         Run push = run("push", photo.toString(), "--to", "Clients", "--format", "original");
         assertThat(push.exit()).as(push.err()).isZero();
         assertThat(push.out()).contains("waiting for approval (group Clients)");

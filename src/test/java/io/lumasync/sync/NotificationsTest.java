@@ -191,6 +191,19 @@ class NotificationsTest {
     }
 
     @Test
+    void aShortCommandTellsAReachableReceiverBeforeItCloses() throws Exception {
+        try (HookReceiver rx = new HookReceiver("hex", 0)) {
+            try (SyncService sync = open()) {
+                sync.addDestination("out", "folder", Map.of("path", dir.resolve("out").toString()));
+                sync.notifications().addHook("h", rx.url(), List.of(), "hmac-sha256-hex", "", "hex");
+                push(sync, photo("a.png", 10), photo("b.png", 20));
+            }
+            assertThat(rx.types()).as("sent while closing, not left for the next process")
+                    .containsExactlyInAnyOrder("asset.synced", "asset.synced", "sync.completed");
+        }
+    }
+
+    @Test
     void resendQueuesADeliveredEventAgainWithItsId() throws Exception {
         try (SyncService sync = open(); HookReceiver rx = new HookReceiver("hex", 0)) {
             sync.addDestination("out", "folder", Map.of("path", dir.resolve("out").toString()));

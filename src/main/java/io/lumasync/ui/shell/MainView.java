@@ -68,6 +68,9 @@ public final class MainView {
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 for (Page p : Page.values()) {
+                    if (p.key() == null) {
+                        continue;
+                    }
                     scene.getAccelerators().put(new KeyCodeCombination(p.key(), KeyCombination.SHORTCUT_DOWN),
                             () -> show(p));
                 }
@@ -90,7 +93,8 @@ public final class MainView {
             b.setToggleGroup(group);
             b.setMaxWidth(Double.MAX_VALUE);
             b.getStyleClass().add("nav-button");
-            b.setTooltip(new Tooltip(Messages.get("shell.nav.shortcut", p.tooltip(), p.ordinal() + 1)));
+            b.setTooltip(new Tooltip(p.key() == null ? p.tooltip()
+                    : Messages.get("shell.nav.shortcut", p.tooltip(), p.ordinal() + 1)));
             b.setOnAction(e -> show(p));
             buttons.put(p, b);
             bar.getChildren().add(b);

@@ -12,7 +12,10 @@ public enum Page {
     SOURCES("shell.nav.sources", "shell.nav.sources.tooltip", KeyCode.DIGIT5),
     AUTOSYNC("shell.nav.autosync", "shell.nav.autosync.tooltip", KeyCode.DIGIT6),
     ACTIVITY("shell.nav.activity", "shell.nav.activity.tooltip", KeyCode.DIGIT7),
-    SETTINGS("shell.nav.settings", "shell.nav.settings.tooltip", KeyCode.DIGIT8);
+    SETTINGS("shell.nav.settings", "shell.nav.settings.tooltip", KeyCode.DIGIT8),
+    GROUPS("shell.nav.groups", "shell.nav.groups.tooltip", KeyCode.DIGIT9),
+    APPROVALS("shell.nav.approvals", "shell.nav.approvals.tooltip", null),
+    HOOKS("shell.nav.hooks", "shell.nav.hooks.tooltip", null);
 
     private final String label;
     private final String tooltip;
@@ -32,6 +35,7 @@ public enum Page {
         return Messages.get(tooltip);
     }
 
+    /** The digit of its Ctrl shortcut; null for pages without one. */
     public KeyCode key() {
         return key;
     }

@@ -94,6 +94,63 @@ public interface AppServices extends AutoCloseable {
 
     void saveUiState(String key, String value) throws LumasyncException;
 
+    // ---- groups, approvals and event hooks (defaults for small test engines that have none)
+
+    default List<io.lumasync.store.GroupRecord> groups() throws LumasyncException {
+        return List.of();
+    }
+
+    default void setGroup(String name, List<String> destinations, io.lumasync.store.GroupRules rules)
+            throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("Groups are not available here.");
+    }
+
+    default void removeGroup(String name) throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("Groups are not available here.");
+    }
+
+    /** The approval queue: one state's items, or all when empty. */
+    default List<io.lumasync.store.Approval> approvals(Optional<String> state) throws LumasyncException {
+        return List.of();
+    }
+
+    default RunReport approve(List<Long> ids, SyncListener listener) throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("Approvals are not available here.");
+    }
+
+    default void reject(List<Long> ids, String reason) throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("Approvals are not available here.");
+    }
+
+    default List<io.lumasync.store.HookRecord> hooks() throws LumasyncException {
+        return List.of();
+    }
+
+    /** Adds a hook; returns its signing secret (shown once). */
+    default String addHook(String name, String url, List<String> events) throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("Hooks are not available here.");
+    }
+
+    default void removeHook(String name) throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("Hooks are not available here.");
+    }
+
+    default void enableHook(String name, boolean enabled) throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("Hooks are not available here.");
+    }
+
+    default List<io.lumasync.store.HookDelivery> deliveries(int limit) throws LumasyncException {
+        return List.of();
+    }
+
+    default void resend(long deliveryId) throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("Hooks are not available here.");
+    }
+
+    /** Tells {@code listener} every event (on the engine's thread: hop to the FX thread yourself). */
+    default void onEvent(java.util.function.Consumer<io.lumasync.sync.Notifications.Event> listener) {
+    }
+
     /** Optimize: existing media at destinations. */
     OptimizeService optimizer();
 
