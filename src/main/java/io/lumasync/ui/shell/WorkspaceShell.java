@@ -63,6 +63,7 @@ public final class WorkspaceShell {
         view.setOnQuit(quit);
         root.setCenter(view.root());
         vm.currentProperty().set(w);
+        bar.workspaceShown();
         windows.mainStage().setTitle(Messages.get("workspaces.windowTitle", w.name()));
         switchListeners.forEach(l -> l.accept(ctx));
     }

@@ -141,5 +141,16 @@ class WorkspaceShellTest {
         robot.clickOn("#overview-open");
         FxTestSupport.waitFor(() -> "Lumasync — Acme".equals(stage.getTitle()));
         assertThat(destinationsShown(robot)).containsExactly("acme-web");
+
+        // Back from the overview to the workspace already shown: the chooser names it again.
+        robot.interact(() -> chooser.setValue(chooser.getItems().getFirst()));
+        TableView<WorkspaceSummary> again = robot.lookup("#overview-table").query();
+        FxTestSupport.waitFor(() -> again.getItems().size() == 2);
+        robot.interact(() -> again.getSelectionModel().select(again.getItems().stream()
+                .filter(s -> s.workspace().id().equals("acme")).findFirst().orElseThrow()));
+        robot.clickOn("#overview-open");
+        FxTestSupport.waitFor(() -> "Lumasync — Acme".equals(stage.getTitle()));
+        FxTestSupport.waitFor(() -> chooser.getValue() != null && "Acme".equals(chooser.getValue().name()),
+                () -> String.valueOf(chooser.getValue()));
     }
 }
