@@ -1,8 +1,7 @@
 package io.lumasync.app;
 
-import io.lumasync.core.LumasyncException;
 import io.lumasync.platform.AppDirs;
-import io.lumasync.sync.SyncService;
+import io.lumasync.sync.Workspaces;
 import org.slf4j.LoggerFactory;
 
 /** Starts the desktop app. Looked up by name so that CLI runs never load a JavaFX class. */
@@ -13,13 +12,10 @@ final class Desktop {
     static void launch(String[] files) {
         try {
             Class<?> app = Class.forName("io.lumasync.app.LumasyncApp");
-            SyncService service = Main.openService(AppDirs.dataDir());
-            app.getMethod("launch", SyncService.class, String[].class).invoke(null, service, files);
+            Workspaces workspaces = Main.workspaces(AppDirs.dataDir());
+            app.getMethod("launch", Workspaces.class, String[].class).invoke(null, workspaces, files);
             // The tray's AWT threads may outlive the window; the app has closed the service already.
             System.exit(0);
-        } catch (LumasyncException e) {
-            System.err.println("lumasync: " + e.getMessage());
-            System.exit(1);
         } catch (ClassNotFoundException e) {
             System.err.println("lumasync: this build has no desktop app; use a command (lumasync --help).");
             System.exit(2);

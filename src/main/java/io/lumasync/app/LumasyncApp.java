@@ -1,7 +1,10 @@
 package io.lumasync.app;
 
 import io.lumasync.core.LumasyncException;
+import io.lumasync.store.Workspace;
 import io.lumasync.sync.SyncService;
+import io.lumasync.sync.Workspaces;
+import io.lumasync.ui.EngineWorkspaces;
 import io.lumasync.tray.TrayController;
 import io.lumasync.ui.EngineServices;
 import io.lumasync.ui.common.AppContext;
@@ -15,6 +18,7 @@ import io.lumasync.ui.common.engine.UiSettings;
 import io.lumasync.ui.shell.MainView;
 import io.lumasync.ui.shell.Shell;
 import io.lumasync.ui.shell.SingleInstance;
+import io.lumasync.ui.shell.WorkspaceShell;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -35,7 +39,8 @@ import java.util.Optional;
 public final class LumasyncApp extends Application {
     private static volatile Launch pending;
 
-    private record Launch(AppServices services, UiSettings settings, List<Path> files, SingleInstance instance) {
+    private record Launch(AppServices services, UiSettings settings, List<Path> files, SingleInstance instance,
+                          Optional<EngineWorkspaces> workspaces, Optional<Workspace> first) {
     }
 
     private Launch launch;
@@ -43,6 +48,7 @@ public final class LumasyncApp extends Application {
     private TrayController tray;
     private Thumbnails thumbnails;
     private Windows windows;
+    private WorkspaceShell workspaceShell;
 
     /**
      * Opens the window, or hands the files to an already running Lumasync and returns at once.
@@ -69,7 +75,42 @@ public final class LumasyncApp extends Application {
                     : Messages.get("shell.alreadyRunning.files", paths.size()));
             return false;
         }
-        pending = new Launch(services, settings, paths, instance.get());
+        pending = new Launch(services, settings, paths, instance.get(), Optional.empty(), Optional.empty());
+        Application.launch(LumasyncApp.class);
+        return true;
+    }
+
+    /**
+     * Opens the window on the workspace {@code LUMASYNC_WORKSPACE} names (else the default), with autosync running
+     * for every open workspace; or hands the files to an already running Lumasync and returns at once.
+     *
+     * @return false when another instance took over or nothing could be opened (the caller should exit)
+     */
+    public static boolean launch(Workspaces workspaces, String[] files) {
+        List<Path> paths = Arrays.stream(files).map(f -> Path.of(f).toAbsolutePath()).toList();
+        EngineWorkspaces engines = new EngineWorkspaces(workspaces, System.getenv());
+        Optional<SingleInstance> instance;
+        Workspace first;
+        AppServices services;
+        UiSettings settings;
+        try {
+            // One app per data folder, whichever workspace it shows: claimed before any engine opens.
+            instance = SingleInstance.claim(workspaces.folder(workspaces.require(Workspace.DEFAULT_ID)), paths);
+            if (instance.isEmpty()) {
+                System.err.println(paths.isEmpty() ? Messages.get("shell.alreadyRunning")
+                        : Messages.get("shell.alreadyRunning.files", paths.size()));
+                return false;
+            }
+            first = engines.first();
+            services = engines.services(first);
+            settings = services.settings();
+            engines.startAll();
+        } catch (LumasyncException e) {
+            System.err.println(Messages.get("shell.noSettings", e.getMessage()));
+            engines.close();
+            return false;
+        }
+        pending = new Launch(services, settings, paths, instance.get(), Optional.of(engines), Optional.of(first));
         Application.launch(LumasyncApp.class);
         return true;
     }
@@ -82,11 +123,20 @@ public final class LumasyncApp extends Application {
         tasks = new BackgroundTasks(3);
         MainView[] view = new MainView[1];
         windows = new Windows(stage, theme, getHostServices(), () -> view[0].root());
+        if (launch.workspaces().isPresent()) {
+            startWithWorkspaces(stage, theme);
+            return;
+        }
         thumbnails = new Thumbnails(launch.settings().dataDir().resolve("thumbnails"), tasks);
         AppContext ctx = new AppContext(launch.services(), tasks, windows, theme, thumbnails);
         view[0] = Shell.build(ctx);
         view[0].setOnQuit(() -> windows.quit(this::shutdown));
         tray = new TrayController(ctx, view[0]::setStatus, () -> windows.quit(this::shutdown));
+        showWindow(stage, files -> view[0].openFiles(files));
+    }
+
+    /** Shows the window with the files it was opened with, listens for later launches and starts the tray. */
+    private void showWindow(Stage stage, java.util.function.Consumer<List<Path>> openFiles) {
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> reportStartup());
         stage.setOnCloseRequest(e -> {
             if (tray.onWindowClosing(keepInTray())) {
@@ -95,12 +145,25 @@ public final class LumasyncApp extends Application {
         });
         Platform.setImplicitExit(false);
         windows.showMain();
-        view[0].openFiles(launch.files());
+        openFiles.accept(launch.files());
         launch.instance().listen(files -> Platform.runLater(() -> {
             windows.showMain();
-            view[0].openFiles(files);
+            openFiles.accept(files);
         }));
         tray.start();
+    }
+
+    /** The window with the workspace bar; the tray runs and pauses every open workspace's autosync. */
+    private void startWithWorkspaces(Stage stage, ThemeManager theme) {
+        EngineWorkspaces engines = launch.workspaces().orElseThrow();
+        WorkspaceShell[] shell = new WorkspaceShell[1];
+        windows = new Windows(stage, theme, getHostServices(), () -> shell[0].root());
+        shell[0] = new WorkspaceShell(engines, tasks, windows, theme, () -> windows.quit(this::shutdown));
+        workspaceShell = shell[0];
+        shell[0].show(launch.first().orElseThrow(), launch.services());
+        AppContext ctx = new AppContext(launch.services(), tasks, windows, theme, null);
+        tray = new TrayController(ctx, engines.autosync(), shell[0]::setStatus, () -> windows.quit(this::shutdown));
+        showWindow(stage, shell[0]::openFiles);
     }
 
     /** One small settings read; a failing database must not keep the window from closing. */
@@ -133,8 +196,17 @@ public final class LumasyncApp extends Application {
     private void shutdown() {
         tray.stop();
         launch.instance().close();
-        thumbnails.close();
+        if (thumbnails != null) {
+            thumbnails.close();
+        }
+        if (workspaceShell != null) {
+            workspaceShell.close();
+        }
         tasks.close();
-        launch.services().close();
+        if (launch.workspaces().isPresent()) {
+            launch.workspaces().get().close();
+        } else {
+            launch.services().close();
+        }
     }
 }

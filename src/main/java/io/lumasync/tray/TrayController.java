@@ -5,6 +5,7 @@ import io.lumasync.ui.common.AppContext;
 import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.Texts;
 import io.lumasync.sync.AutosyncControl;
+import io.lumasync.ui.common.engine.LabelledAutosync;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -18,6 +19,7 @@ import java.util.function.Consumer;
  */
 public final class TrayController {
     private final AppContext ctx;
+    private final AutosyncControl autosync;
     private final Consumer<String> status;
     private final Runnable quit;
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper("starting");
@@ -34,7 +36,16 @@ public final class TrayController {
      * @param quit   quits the app cleanly (FX thread)
      */
     public TrayController(AppContext ctx, Consumer<String> status, Runnable quit) {
+        this(ctx, ctx.services().autosync(), status, quit);
+    }
+
+    /**
+     * With the autosync of every workspace: the menu pauses and runs them all, and each notification names the
+     * workspace it is about.
+     */
+    public TrayController(AppContext ctx, AutosyncControl autosync, Consumer<String> status, Runnable quit) {
         this.ctx = ctx;
+        this.autosync = autosync;
         this.status = status;
         this.quit = quit;
     }
@@ -46,7 +57,6 @@ public final class TrayController {
 
     /** Same, with a chosen host (null = detect none); for tests. */
     public void start(TrayHost preferred) {
-        AutosyncControl autosync = ctx.services().autosync();
         TrayMenu menu = new TrayMenu(
                 () -> Platform.runLater(() -> ctx.windows().showMain()),
                 autosync::runNow,
@@ -64,7 +74,11 @@ public final class TrayController {
                 () -> Platform.runLater(quit));
         Consumer<String> statusLater = line -> Platform.runLater(() -> status.accept(line));
         ctx.tasks().run("tray", () -> install(preferred, menu, statusLater), this::installed, e -> mode.set("none"));
-        autosync.addListener(this::onRun);
+        if (autosync instanceof LabelledAutosync labelled) {
+            labelled.addListener(this::onRun);
+        } else {
+            autosync.addListener(r -> onRun("", r));
+        }
         ctx.services().onEvent(events::add);
         // Events that arrive within a couple of seconds of each other are told together.
         eventTimer.scheduleWithFixedDelay(this::tellEvents, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
@@ -95,7 +109,7 @@ public final class TrayController {
     private void installed(TrayHost chosen) {
         host = chosen;
         mode.set(chosen.kind());
-        chosen.update(lastLine(), ctx.services().autosync().paused());
+        chosen.update(lastLine(), autosync.paused());
         if (chosen instanceof NoTrayHost) {
             status.accept(Messages.get("tray.none.status"));
         }
@@ -113,25 +127,31 @@ public final class TrayController {
     }
 
     private String lastLine() {
-        return ctx.services().autosync().lastRun().map(Texts::summary).orElse(Messages.get("tray.noRunYet"));
+        return autosync.lastRun().map(Texts::summary).orElse(Messages.get("tray.noRunYet"));
     }
 
-    private void onRun(RunReport report) {
+    /** @param workspace the display name of the run's workspace, "" when there is only one */
+    private void onRun(String workspace, RunReport report) {
         TrayHost h = host;
         if (h == null) {
             return;
         }
-        h.update(Texts.summary(report), ctx.services().autosync().paused());
+        h.update(named(workspace, Texts.summary(report)), autosync.paused());
         for (AttentionNotices.Notice n : attention.after(report)) {
-            h.notify(n.title(), n.text(), true, () -> Platform.runLater(() -> {
+            h.notify(named(workspace, n.title()), n.text(), true, () -> Platform.runLater(() -> {
                 ctx.windows().showMain();
                 ctx.windows().showPage(n.page());
             }));
         }
         if (report.failed() > 0 && !AttentionNotices.explainsFailures(report)) {
-            h.notify(Messages.get("tray.failed.title", report.failed()),
+            h.notify(named(workspace, Messages.get("tray.failed.title", report.failed())),
                     Messages.get("tray.failed.text", Texts.summary(report)), true);
         }
+    }
+
+    /** "Acme: 3 images failed" when the run belongs to a named workspace. */
+    static String named(String workspace, String text) {
+        return workspace.isEmpty() ? text : Messages.get("tray.workspace", workspace, text);
     }
 
     /**

@@ -45,6 +45,11 @@ public final class EngineServices implements AppServices {
         this.optimizer = new EngineOptimizer(sync);
     }
 
+    /** The engine itself, for the workspaces overview. */
+    SyncService sync() {
+        return sync;
+    }
+
     @Override
     public List<DestinationInfo> destinations() throws LumasyncException {
         return sync.destinations();

@@ -62,7 +62,10 @@ public final class Windows {
             Scene scene = new Scene(mainContent.get(), 1180, 760);
             theme.style(scene);
             main.setScene(scene);
-            main.setTitle(Messages.get("shell.windowTitle"));
+            if (main.getTitle() == null || main.getTitle().isEmpty()) {
+                // The workspace shell names the workspace in the title before the window is first shown.
+                main.setTitle(Messages.get("shell.windowTitle"));
+            }
             main.setMinWidth(900);
             main.setMinHeight(600);
             var icon = Windows.class.getResourceAsStream("/io/lumasync/ui/icon-256.png");
@@ -93,6 +96,33 @@ public final class Windows {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.OK, ButtonType.CANCEL);
         prepare(a, title);
         return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    /** Asks for one line of text (a name); empty when the user cancels or types nothing. */
+    public Optional<String> askText(String title, String message, String initial) {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(initial);
+        d.setContentText(message);
+        d.getEditor().setId("ask-text");
+        d.setTitle(title);
+        d.setHeaderText(title);
+        if (main.getScene() != null) {
+            d.initOwner(main);
+        }
+        theme.style(d.getDialogPane().getScene());
+        return d.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    /** Asks to pick one of {@code options}; empty when the user cancels. */
+    public <T> Optional<T> choose(String title, String message, List<T> options) {
+        javafx.scene.control.ChoiceDialog<T> d = new javafx.scene.control.ChoiceDialog<>(options.getFirst(), options);
+        d.setContentText(message);
+        d.setTitle(title);
+        d.setHeaderText(title);
+        if (main.getScene() != null) {
+            d.initOwner(main);
+        }
+        theme.style(d.getDialogPane().getScene());
+        return d.showAndWait();
     }
 
     /** Asks for a new or existing passphrase, typed twice; empty when the user cancels. */
