@@ -93,9 +93,13 @@ public final class HubSpotDestination implements Destination {
         MultipartForm form = new MultipartForm()
                 .file("file", name, upload.image().mimeType(), upload.image().bytes())
                 .field("options", options(false));
-        JsonNode f = api.ok(api.multipart("PUT", "/files/v3/files/" + id(existing), form, "replace " + name),
-                "replace " + name);
-        return ref(f);
+        HubSpotApi.Answer a = api.multipart("PUT", "/files/v3/files/" + id(existing), form, "replace " + name);
+        if (a.status() == 404) {
+            // Deleted in HubSpot meanwhile: published anew (a new file and address, which the run reports) rather
+            // than failing on every later push.
+            return put(upload);
+        }
+        return ref(api.ok(a, "replace " + name));
     }
 
     /** HubSpot's file manager stores no alt text, title or caption with a file: there is nothing to update. */
