@@ -99,7 +99,28 @@ class ShopAndCrmDestinationsCliTest {
             pushChangeAndDelete(new String[]{"destinations", "add", "shopify", "shop", "--store",
                     fake.baseUri().toString(), "--token-stdin"}, FakeShopify.TOKEN, fake::fileCount, fake::writes,
                     fake::idsByName, fake::bytes);
+
+            // The photographer re-exports heron-1 as a JPEG: Shopify keeps the file but not its address, and the
+            // run names the page that still links the old one.
+            String id = fake.idsByName().get("heron-1.png");
+            String oldUrl = fake.cdnUrl(fake.file(id));
+            fake.addPage("Journal", "<p><img src=\"" + oldUrl + "\"></p>");
+            Path photo = dir.resolve("photos").resolve("heron-1.png");
+            Files.write(photo, jpeg());
+            Files.setLastModifiedTime(photo, FileTime.from(Files.getLastModifiedTime(photo).toInstant().plusSeconds(120)));
+            Run reformatted = run("", "sync", "photos");
+            assertThat(reformatted.exit()).as(reformatted.out() + reformatted.err()).isZero();
+            assertThat(reformatted.out()).contains("the URL changed (was " + oldUrl + ")")
+                    .contains("still linking the old address: page 'Journal'");
+            assertThat(fake.idsByName()).containsEntry("heron-1.jpg", id).hasSize(2);
         }
+    }
+
+    private static byte[] jpeg() throws Exception {
+        var img = new java.awt.image.BufferedImage(8, 6, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "jpg", out);
+        return out.toByteArray();
     }
 
     @Test

@@ -104,7 +104,7 @@ final class HubSpotApi {
                     + (message.isBlank() ? "too many requests" : message) + ").",
                     HttpErrors.retryAfter(a.headers()).orElse(Duration.ofSeconds(10)), null);
             case "OBJECT_NOT_FOUND" -> LumasyncException.giveUp("HubSpot has no such file (trying to " + action
-                    + "). It was probably deleted in HubSpot; Lumasync publishes it anew on the next push.");
+                    + "). It was probably deleted in HubSpot.");
             default -> a.status() == 413 || message.toLowerCase(java.util.Locale.ROOT).contains("too large")
                     ? LumasyncException.giveUp("HubSpot refused the file as too large (trying to " + action + ")"
                     + (message.isBlank() ? "" : ": " + message) + ". Lower the maximum size or quality.")

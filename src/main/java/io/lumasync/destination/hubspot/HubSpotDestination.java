@@ -1,6 +1,7 @@
 package io.lumasync.destination.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lumasync.core.AssetMetadata;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.ImageFormat;
 import io.lumasync.core.LumasyncException;
@@ -92,9 +93,20 @@ public final class HubSpotDestination implements Destination {
         MultipartForm form = new MultipartForm()
                 .file("file", name, upload.image().mimeType(), upload.image().bytes())
                 .field("options", options(false));
-        JsonNode f = api.ok(api.multipart("PUT", "/files/v3/files/" + id(existing), form, "replace " + name),
-                "replace " + name);
-        return ref(f);
+        HubSpotApi.Answer a = api.multipart("PUT", "/files/v3/files/" + id(existing), form, "replace " + name);
+        if (a.status() == 404) {
+            // Deleted in HubSpot meanwhile: published anew (a new file and address, which the run reports) rather
+            // than failing on every later push.
+            return put(upload);
+        }
+        return ref(api.ok(a, "replace " + name));
+    }
+
+    /** HubSpot's file manager stores no alt text, title or caption with a file: there is nothing to update. */
+    @Override
+    public void updateMetadata(RemoteRef existing, AssetMetadata metadata) throws LumasyncException {
+        throw LumasyncException.giveUp("HubSpot's file manager keeps no alt text or captions with a file, so the new"
+                + " text was not sent. Set the alt text where the image is placed in HubSpot (page, email or post).");
     }
 
     @Override

@@ -52,11 +52,11 @@ public final class HubSpotDestinationType implements DestinationType {
     @Override
     public List<ConfigField> fields() {
         return List.of(
+                new ConfigField(FOLDER, "Folder", ConfigField.Kind.TEXT, false, "/Lumasync", "The file manager"
+                        + " folder to publish into, e.g. /Lumasync/Portfolio; made on the first upload.", List.of()),
                 ConfigField.secret(TOKEN, "Private app access token", "In HubSpot: Settings → Integrations → Private"
                         + " Apps → Create a private app, give it the 'files' scope, create it and copy the access"
                         + " token (pat-…)."),
-                new ConfigField(FOLDER, "Folder", ConfigField.Kind.TEXT, false, "/Lumasync", "The file manager"
-                        + " folder to publish into, e.g. /Lumasync/Portfolio; made on the first upload.", List.of()),
                 ConfigField.choice(ACCESS, "Who may see the files", "PUBLIC_NOT_INDEXABLE", ACCESS_LEVELS,
                         "PUBLIC_INDEXABLE: public, search engines may list them; PUBLIC_NOT_INDEXABLE: public by"
                                 + " address only; PRIVATE: only signed-in HubSpot users."),

@@ -100,7 +100,33 @@ public final class ShopifyDestination implements Destination, UrlReferences {
     public RemoteRef put(Upload upload) throws LumasyncException {
         check(upload);
         String name = fileName(upload);
+        return create(stage(upload, name), upload, name);
+    }
+
+    /**
+     * New bytes for the same file. A file deleted in Shopify meanwhile cannot be updated: the image is published
+     * anew (a new file and address, which the run reports) rather than failing on every later push.
+     */
+    @Override
+    public RemoteRef replace(RemoteRef existing, Upload upload) throws LumasyncException {
+        check(upload);
+        String name = fileName(upload);
         ShopifyApi.StagedTarget target = stage(upload, name);
+        ObjectNode file = ShopifyApi.variables().put("id", existing.id())
+                .put("originalSource", target.resourceUrl().toString()).put("alt", upload.metadata().altText());
+        ObjectNode vars = ShopifyApi.variables();
+        vars.putArray("files").add(file);
+        JsonNode updated = api.graphql(ShopifyQueries.FILE_UPDATE, vars, ShopifyQueries.MUTATION_COST, "replace " + name);
+        for (JsonNode e : updated.path("fileUpdate").path("userErrors")) {
+            if (e.path("code").asText("").equals("FILE_DOES_NOT_EXIST")) {
+                return create(target, upload, name);
+            }
+        }
+        userErrors(updated.path("fileUpdate"), "replace " + name);
+        return ready(existing.id(), name);
+    }
+
+    private RemoteRef create(ShopifyApi.StagedTarget target, Upload upload, String name) throws LumasyncException {
         ObjectNode file = ShopifyApi.variables().put("originalSource", target.resourceUrl().toString())
                 .put("contentType", "IMAGE").put("filename", name).put("alt", upload.metadata().altText());
         ObjectNode vars = ShopifyApi.variables();
@@ -112,20 +138,6 @@ public final class ShopifyDestination implements Destination, UrlReferences {
             throw new LumasyncException(ErrorKind.RETRY, api.what() + " did not say which file it made for " + name + ".");
         }
         return ready(id, name);
-    }
-
-    @Override
-    public RemoteRef replace(RemoteRef existing, Upload upload) throws LumasyncException {
-        check(upload);
-        String name = fileName(upload);
-        ShopifyApi.StagedTarget target = stage(upload, name);
-        ObjectNode file = ShopifyApi.variables().put("id", existing.id())
-                .put("originalSource", target.resourceUrl().toString()).put("alt", upload.metadata().altText());
-        ObjectNode vars = ShopifyApi.variables();
-        vars.putArray("files").add(file);
-        JsonNode updated = api.graphql(ShopifyQueries.FILE_UPDATE, vars, ShopifyQueries.MUTATION_COST, "replace " + name);
-        userErrors(updated.path("fileUpdate"), "replace " + name);
-        return ready(existing.id(), name);
     }
 
     @Override
@@ -321,7 +333,7 @@ public final class ShopifyDestination implements Destination, UrlReferences {
             gone |= e.path("code").asText("").equals("FILE_DOES_NOT_EXIST");
         }
         throw LumasyncException.giveUp(api.what() + " refused to " + action + ": " + String.join("; ", messages)
-                + (gone ? ". The file was deleted in Shopify; Lumasync publishes it anew on the next push." : "."));
+                + (gone ? ". The file was deleted in Shopify." : "."));
     }
 
     private void check(Upload upload) throws LumasyncException {

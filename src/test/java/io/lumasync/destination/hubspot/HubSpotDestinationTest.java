@@ -141,4 +141,15 @@ class HubSpotDestinationTest {
         assertThat(plain.getMessage()).contains("unencrypted");
         assertThat(HubSpotDestinationType.apiUri(new AdapterConfig("h", "hubspot", Map.of()))).hasToString("https://api.hubapi.com");
     }
+
+    @Test
+    void aFileDeletedInHubSpotIsPublishedAnewWhenItsPhotoChanges() throws Exception {
+        var d = destination();
+        RemoteRef first = d.put(upload("gone", ImageFormat.PNG, TestImages.png(20)));
+        d.remove(first);
+        RemoteRef again = d.replace(first, upload("gone", ImageFormat.PNG, TestImages.png(21)));
+        assertThat(again.id()).isNotEqualTo(first.id());
+        assertThat(read(d.download(again))).isEqualTo(TestImages.png(21));
+        assertThat(fake.fileCount()).isEqualTo(1);
+    }
 }

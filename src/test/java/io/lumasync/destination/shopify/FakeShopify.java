@@ -51,7 +51,7 @@ public final class FakeShopify extends VendorFake {
     private static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/webp", "image/gif",
             "image/heic", "image/heif");
 
-    static final class StoredFile {
+    public static final class StoredFile {
         final String id;
         String name;
         byte[] bytes;
@@ -115,7 +115,7 @@ public final class FakeShopify extends VendorFake {
         scopes.remove(scope);
     }
 
-    synchronized void addPage(String title, String body) {
+    public synchronized void addPage(String title, String body) {
         pages.add(new Page(title, title.toLowerCase(Locale.ROOT).replace(' ', '-'), body));
     }
 
@@ -139,11 +139,11 @@ public final class FakeShopify extends VendorFake {
         return files.size();
     }
 
-    synchronized StoredFile file(String id) {
+    public synchronized StoredFile file(String id) {
         return files.get(id);
     }
 
-    synchronized String cdnUrl(StoredFile f) {
+    public synchronized String cdnUrl(StoredFile f) {
         return baseUri() + "/cdn/shop/files/" + f.name + "?v=" + f.version;
     }
 

@@ -160,4 +160,15 @@ class ShopifyDestinationTest {
                 () -> ShopifyDestinationType.storeUri("www.heronprints.com"));
         assertThat(e.getMessage()).contains("myshopify.com");
     }
+
+    @Test
+    void aFileDeletedInShopifyIsPublishedAnewWhenItsPhotoChanges() throws Exception {
+        var d = destination();
+        RemoteRef first = d.put(upload("gone", ImageFormat.PNG, TestImages.png(20)));
+        d.remove(first);
+        RemoteRef again = d.replace(first, upload("gone", ImageFormat.PNG, TestImages.png(21)));
+        assertThat(again.id()).isNotEqualTo(first.id());
+        assertThat(read(d.download(again))).isEqualTo(TestImages.png(21));
+        assertThat(fake.fileCount()).isEqualTo(1);
+    }
 }
