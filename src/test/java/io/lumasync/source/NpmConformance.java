@@ -127,6 +127,23 @@ public final class NpmConformance {
         return out;
     }
 
+    /** The element of a client's JSON array whose {@code name} is {@code name}. */
+    public static com.fasterxml.jackson.databind.JsonNode named(com.fasterxml.jackson.databind.JsonNode array, String name) {
+        for (com.fasterxml.jackson.databind.JsonNode n : array) {
+            if (n.path("name").asText().equals(name)) {
+                return n;
+            }
+        }
+        throw new AssertionError("no " + name + " in " + array);
+    }
+
+    /** A client's JSON array of strings. */
+    public static List<String> texts(com.fasterxml.jackson.databind.JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
     /** {@code output} is what the command printed; {@code errors} its error stream. */
     private record Run(int exit, String output, String errors) {
         Run(int exit, String output) {
