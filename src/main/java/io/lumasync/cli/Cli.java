@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
                 DaemonCommand.class, OptimizeCommand.class, MapCommand.class, ActivityCommand.class, LoginCommand.class,
                 LogoutCommand.class, DoctorCommand.class, BenchCommand.class, CompletionCommand.class,
                 ManPageCommand.class, AltCommand.class, AiCommand.class, GenerateCommand.class,
+                SuggestionsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
@@ -36,7 +37,7 @@ public final class Cli {
     /** Every first word that means "run the CLI" (the launcher keeps a copy; a test checks they agree). */
     public static final Set<String> COMMANDS = Set.of("push", "destinations", "sources", "sync", "daemon", "optimize",
             "map", "activity", "bench", "login", "logout", "doctor", "completion", "manpage", "help", "-h", "--help",
-            "-V", "--version", "alt", "ai", "generate");
+            "-V", "--version", "alt", "ai", "generate", "suggestions");
 
     Cli() {
     }
