@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
                 LogoutCommand.class, DoctorCommand.class, BenchCommand.class, CompletionCommand.class,
                 ManPageCommand.class, HooksCommand.class, GroupsCommand.class, ApprovalsCommand.class,
                 WorkspacesCommand.class, AltCommand.class, AiCommand.class, McpCommand.class, GenerateCommand.class,
+                SuggestionsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
@@ -37,7 +38,8 @@ public final class Cli {
     /** Every first word that means "run the CLI" (the launcher keeps a copy; a test checks they agree). */
     public static final Set<String> COMMANDS = Set.of("push", "destinations", "sources", "sync", "daemon", "optimize",
             "map", "activity", "bench", "login", "logout", "doctor", "completion", "manpage", "help", "-h", "--help",
-            "-V", "--version", "hooks", "groups", "approvals", "workspaces", "alt", "ai", "mcp", "generate");
+            "-V", "--version", "hooks", "groups", "approvals", "workspaces", "alt", "ai", "mcp", "generate",
+            "suggestions");
 
     private final CliContext context;
 

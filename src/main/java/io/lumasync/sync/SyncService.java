@@ -61,6 +61,7 @@ public final class SyncService implements AutoCloseable {
     private final AiSettings ai;
     private final AltTexting altTexting;
     private final Generator generator;
+    private final Suggestions suggestions;
 
     /** Tuning for tests and the CLI. */
     public record Options(RetryPolicy retry, int encodeWorkers, int uploadsPerDestination, boolean createDefaults,
@@ -124,6 +125,7 @@ public final class SyncService implements AutoCloseable {
         runs.useAltText(altTexting);
         this.generator = new Generator(new io.lumasync.store.Generations(db), altTexts, ai, pipeline, aiRetrier, runs,
                 dataDir, Clock.systemUTC());
+        this.suggestions = new Suggestions(config, runs, altTexting, this);
         this.optimizer = new Optimizer(db, adapters, new OptimizeSteps(pipeline, options.retry(),
                 dataDir.resolve("staging")), new OptimizeBackups(dataDir.resolve("optimize-backups")), Clock.systemUTC());
     }
@@ -317,6 +319,23 @@ public final class SyncService implements AutoCloseable {
     /** Sets an item's own alt text ("" clears it); the next push or sync updates it in place. */
     public void setAltText(String source, String assetId, String altText) throws LumasyncException {
         altTexting.set(source, assetId, altText);
+    }
+
+    // ---- suggestions
+
+    /** What is worth doing now (missing alt text, changed sources, large files, failures, duplicates). */
+    public List<Suggestion> suggestions() throws LumasyncException {
+        return suggestions.find();
+    }
+
+    /** Hides a suggestion until its finding changes. */
+    public void dismissSuggestion(String id) throws LumasyncException {
+        suggestions.dismiss(id);
+    }
+
+    /** Carries out a suggestion that {@link Suggestion#canAct() can be} done by the engine. */
+    public RunReport actOnSuggestion(String id, SyncListener listener) throws LumasyncException {
+        return suggestions.act(id, listener);
     }
 
     // ---- AI-generated images

@@ -1,0 +1,82 @@
+package io.lumasync.cli;
+
+import io.lumasync.cli.InProcessCli.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `lumasync alt`, `ai`, `suggestions`, `generate` and `push --alt` in-process, with no network at all. */
+class AltCommandTest {
+    @TempDir
+    Path dir;
+
+    private Run run(String... args) {
+        return new InProcessCli(dir.resolve("data")).run(args);
+    }
+
+    @Test
+    void basicAltTextOnPushThenListSetAndSuggest() throws Exception {
+        Path web = Files.createDirectories(dir.resolve("web"));
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.write(in.resolve("lisbon-tram-at-dusk.png"), Images.png(8, 8, 1));
+        Files.write(in.resolve("IMG_2034.png"), Images.png(8, 9, 2));
+        assertThat(run("destinations", "add", "folder", "web", "--path", web.toString()).exit()).isZero();
+
+        Run push = run("push", in.toString(), "--to", "web", "--alt", "basic");
+        assertThat(push.exit()).as(push.out() + push.err()).isZero();
+
+        Run list = run("alt", "list");
+        assertThat(list.out()).contains("\"Lisbon tram at dusk\" (basic)").contains("IMG_2034.png → web  (no alt text)");
+        Run missing = run("alt", "list", "--missing", "--json");
+        assertThat(missing.out()).contains("IMG_2034.png").doesNotContain("lisbon-tram");
+
+        Run suggest = run("suggestions");
+        assertThat(suggest.out()).contains("1 image(s) at 'web' have no alt text");
+
+        assertThat(run("alt", "set", "in/IMG_2034.png", "Tram 28 at the cathedral").exit()).isZero();
+        assertThat(run("alt", "set", "in/nothing.png", "x").exit()).isEqualTo(Cli.USAGE);
+        run("push", in.toString(), "--to", "web", "--alt", "basic");
+        assertThat(run("alt", "list", "--missing").out()).contains("Every published image has alt text.");
+    }
+
+    @Test
+    void modesAndAiSettingsAreSavedAndCheckedWhenSaved() throws Exception {
+        Path web = Files.createDirectories(dir.resolve("web"));
+        run("destinations", "add", "folder", "web", "--path", web.toString());
+
+        assertThat(run("alt", "mode", "web", "embedded", "--language", "pt-BR").out())
+                .contains("web: alt text embedded, in pt-BR");
+        assertThat(run("alt", "mode", "web").out()).contains("embedded");
+        Run bad = run("alt", "mode", "web", "magic");
+        assertThat(bad.exit()).isEqualTo(Cli.USAGE);
+        assertThat(bad.err()).contains("use off, basic, embedded or ai");
+        assertThat(run("alt", "mode", "nowhere", "ai").exit()).isEqualTo(Cli.USAGE);
+
+        Run set = run("ai", "set", "--endpoint", "http://127.0.0.1:11434/v1", "--alt-model", "llava", "--budget", "2");
+        assertThat(set.out()).contains("http://127.0.0.1:11434/v1 (no API key)").contains("llava")
+                .contains("$0.0000 of $2.00");
+        assertThat(run("ai", "set", "--budget", "-1").exit()).isEqualTo(Cli.USAGE);
+        assertThat(run("ai", "key").exit()).as("no key typed, none piped").isEqualTo(Cli.USAGE);
+    }
+
+    @Test
+    void pushAltWithPlainWordsIsTheTextItself() throws Exception {
+        Path web = Files.createDirectories(dir.resolve("web"));
+        Path f = Files.write(dir.resolve("a.png"), Images.png(8, 8, 3));
+        run("destinations", "add", "folder", "web", "--path", web.toString());
+        assertThat(run("push", f.toString(), "--to", "web", "--alt", "A red square").exit()).isZero();
+        assertThat(run("alt", "list").out()).contains("\"A red square\" (given)");
+    }
+
+    @Test
+    void generateWithoutAPromptSaysWhatToType() {
+        Run r = run("generate");
+        assertThat(r.exit()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains("lumasync generate \"a lighthouse at dawn\"");
+        assertThat(run("generate", "history", "nothing").out()).contains("No image called 'nothing'");
+    }
+}
