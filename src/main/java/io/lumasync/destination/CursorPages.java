@@ -47,6 +47,8 @@ public final class CursorPages<T> {
         String cursor = from == 1 ? null : known.get(from);
         for (int p = from; ; p++) {
             Page<T> got = fetch.fetch(cursor, perPage);
+            int next = p + 1;
+            got.next().ifPresent(c -> known.put(next, c));
             if (p == page) {
                 return got.items();
             }
@@ -54,7 +56,6 @@ public final class CursorPages<T> {
                 return List.of();
             }
             cursor = got.next().get();
-            known.put(p + 1, cursor);
         }
     }
 }

@@ -49,7 +49,7 @@ class ShopAndCrmDestinationsCliTest {
     }
 
     /** The same story for any destination: {@code ids} maps file names at the destination to their ids. */
-    private void pushChangeAndDelete(String[] add, String token, IntSupplier count, IntSupplier writes,
+    private void pushChangeAndDelete(String[] add, String token, String testSays, IntSupplier count, IntSupplier writes,
                                      Supplier<Map<String, String>> ids, Function<String, byte[]> bytes) throws Exception {
         Path photos = Files.createDirectories(dir.resolve("photos"));
         for (int i = 1; i <= 3; i++) {
@@ -58,6 +58,9 @@ class ShopAndCrmDestinationsCliTest {
         Run added = run(token + "\n", add);
         assertThat(added.exit()).as(added.err()).isZero();
         assertThat(added.out()).doesNotContain(token);
+        Run test = run("", "destinations", "test", "shop");
+        assertThat(test.exit()).as(test.out() + test.err()).isZero();
+        assertThat(test.out()).contains(testSays).doesNotContain(token);
         Run source = run("", "sources", "add", "folder", "photos", "--path", photos.toString(), "--to", "shop",
                 "--format", "original", "--delete-missing", "--delete-share", "1");
         assertThat(source.exit()).as(source.err()).isZero();
@@ -97,7 +100,7 @@ class ShopAndCrmDestinationsCliTest {
     void shopifyFilesFromAddToDeleteMissing() throws Exception {
         try (FakeShopify fake = new FakeShopify(1)) {
             pushChangeAndDelete(new String[]{"destinations", "add", "shopify", "shop", "--store",
-                    fake.baseUri().toString(), "--token-stdin"}, FakeShopify.TOKEN, fake::fileCount, fake::writes,
+                    fake.baseUri().toString(), "--token-stdin"}, FakeShopify.TOKEN, "Admin API 2026-10", fake::fileCount, fake::writes,
                     fake::idsByName, fake::bytes);
 
             // The photographer re-exports heron-1 as a JPEG: Shopify keeps the file but not its address, and the
@@ -128,7 +131,7 @@ class ShopAndCrmDestinationsCliTest {
         try (FakeHubSpot fake = new FakeHubSpot()) {
             pushChangeAndDelete(new String[]{"destinations", "add", "hubspot", "shop", "--api-url",
                     fake.baseUri().toString(), "--folder", "/Lumasync/Herons", "--token-stdin"}, FakeHubSpot.TOKEN,
-                    fake::fileCount, fake::writes, fake::idsByName, fake::bytes);
+                    "the folder /Lumasync/Herons", fake::fileCount, fake::writes, fake::idsByName, fake::bytes);
         }
     }
 }

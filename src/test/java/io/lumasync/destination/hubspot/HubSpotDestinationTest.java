@@ -8,6 +8,7 @@ import io.lumasync.core.ErrorKind;
 import io.lumasync.core.ImageFormat;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.core.RemoteRef;
+import io.lumasync.destination.TestUploads;
 import io.lumasync.destination.Upload;
 import io.lumasync.http.Http;
 import io.lumasync.http.WindowBudget;
@@ -144,12 +145,6 @@ class HubSpotDestinationTest {
 
     @Test
     void aFileDeletedInHubSpotIsPublishedAnewWhenItsPhotoChanges() throws Exception {
-        var d = destination();
-        RemoteRef first = d.put(upload("gone", ImageFormat.PNG, TestImages.png(20)));
-        d.remove(first);
-        RemoteRef again = d.replace(first, upload("gone", ImageFormat.PNG, TestImages.png(21)));
-        assertThat(again.id()).isNotEqualTo(first.id());
-        assertThat(read(d.download(again))).isEqualTo(TestImages.png(21));
-        assertThat(fake.fileCount()).isEqualTo(1);
+        TestUploads.aDeletedFileIsPublishedAnew(destination(), fake::fileCount);
     }
 }

@@ -6,6 +6,7 @@ import io.lumasync.core.ErrorKind;
 import io.lumasync.core.ImageFormat;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.core.RemoteRef;
+import io.lumasync.destination.TestUploads;
 import io.lumasync.core.Retrier;
 import io.lumasync.core.RetryPolicy;
 import io.lumasync.http.CostBucketBudget;
@@ -163,12 +164,6 @@ class ShopifyDestinationTest {
 
     @Test
     void aFileDeletedInShopifyIsPublishedAnewWhenItsPhotoChanges() throws Exception {
-        var d = destination();
-        RemoteRef first = d.put(upload("gone", ImageFormat.PNG, TestImages.png(20)));
-        d.remove(first);
-        RemoteRef again = d.replace(first, upload("gone", ImageFormat.PNG, TestImages.png(21)));
-        assertThat(again.id()).isNotEqualTo(first.id());
-        assertThat(read(d.download(again))).isEqualTo(TestImages.png(21));
-        assertThat(fake.fileCount()).isEqualTo(1);
+        TestUploads.aDeletedFileIsPublishedAnew(destination(), fake::fileCount);
     }
 }
