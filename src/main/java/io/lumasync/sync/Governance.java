@@ -98,6 +98,20 @@ public final class Governance implements SyncRunner.Policy {
         }
     }
 
+    /** Takes a removed destination out of every group (a group left with none is removed too). */
+    void forgetDestination(String destination) throws StoreException {
+        for (GroupRecord g : groups.list()) {
+            if (g.destinations().contains(destination)) {
+                List<String> rest = g.destinations().stream().filter(d -> !d.equals(destination)).toList();
+                if (rest.isEmpty()) {
+                    groups.remove(g.name());
+                } else {
+                    groups.put(new GroupRecord(g.name(), rest, g.rules(), g.createdAt()));
+                }
+            }
+        }
+    }
+
     /** Group names replaced by their destinations (in order, each destination once); other names as they are. */
     List<String> expand(List<String> names) throws StoreException {
         Map<String, GroupRecord> byName = byName();

@@ -56,6 +56,7 @@ final class HookSender implements AutoCloseable {
     private final Duration firstWait;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
+    private final java.util.Map<String, RequestSigner> signers = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean woken;
     private volatile boolean closed;
     /** Once closing: the System.nanoTime() until which due deliveries are still sent. */
@@ -137,8 +138,8 @@ final class HookSender implements AutoCloseable {
             hooks.attemptFailed(d.id(), 0, "the hook is switched off", Optional.of(clock.instant().plus(POLL)));
             return;
         }
-        Optional<String> secret = vault.get(Notifications.secretKey(d.hook()));
-        if (secret.isEmpty()) {
+        Optional<RequestSigner> signer = signer(hook.get());
+        if (signer.isEmpty()) {
             hooks.attemptFailed(d.id(), 0, "the hook's signing secret is missing from " + vault.backendName()
                     + "; remove the hook and add it again", Optional.empty());
             return;
@@ -150,8 +151,7 @@ final class HookSender implements AutoCloseable {
                 .header("User-Agent", Http.USER_AGENT)
                 .header("webhook-id", d.eventId())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        signer(hook.get(), secret.get()).headers(d.eventId(), clock.instant().getEpochSecond(), body)
-                .forEach(req::header);
+        signer.get().headers(d.eventId(), clock.instant().getEpochSecond(), body).forEach(req::header);
         try {
             HttpResponse<String> r = Http.send(http, req.build(), BodyLimits.ofString(ANSWER));
             String answer = shorten(r.body());
@@ -204,6 +204,21 @@ final class HookSender implements AutoCloseable {
             return "could not find that server's name";
         }
         return "no answer: " + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
+    }
+
+    /**
+     * The hook's signer, its secret read from the vault once per hook (an encrypted vault derives its key on each
+     * read, which would make every delivery wait); a hook removed and added again is a new key here.
+     */
+    private Optional<RequestSigner> signer(HookRecord hook) {
+        String key = hook.name() + "\u0000" + hook.createdAt().toEpochMilli();
+        RequestSigner known = signers.get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<RequestSigner> made = vault.get(Notifications.secretKey(hook.name())).map(s -> signer(hook, s));
+        made.ifPresent(r -> signers.put(key, r));
+        return made;
     }
 
     private static RequestSigner signer(HookRecord hook, String secret) {

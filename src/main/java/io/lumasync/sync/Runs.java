@@ -320,25 +320,33 @@ final class Runs {
                 listener.onItem(passed);
                 results.add(passed);
             }
-            List<ItemProgress> done = runner.execute(started.jobs(), false, listener, attention::add);
+            List<ItemProgress> done = runner.execute(started.jobs(), false, announcing(listener), attention::add);
             results.addAll(done);
             journal.finishRun(started.runId());
-            announce(done);
             return new RunReport(false, Map.of(), results, List.of(), attention);
         } finally {
             lock.unlock();
         }
     }
 
-    /** asset.synced / asset.failed for each finished job. */
-    private void announce(List<ItemProgress> done) {
-        for (ItemProgress p : done) {
-            if (p.state() == JobState.DONE) {
-                notifications.publish("asset.synced", Events.item(p));
-            } else if (p.state() == JobState.FAILED) {
-                notifications.publish("asset.failed", Events.item(p));
+    /** {@code listener}, and asset.synced / asset.failed as each job finishes (not at the end of the run). */
+    private SyncListener announcing(SyncListener listener) {
+        return new SyncListener() {
+            @Override
+            public void onItem(ItemProgress p) {
+                listener.onItem(p);
+                if (p.state() == JobState.DONE) {
+                    notifications.publish(Notifications.ASSET_SYNCED, Events.item(p));
+                } else if (p.state() == JobState.FAILED) {
+                    notifications.publish(Notifications.ASSET_FAILED, Events.item(p));
+                }
             }
-        }
+
+            @Override
+            public void onBatch(BatchProgress p) {
+                listener.onBatch(p);
+            }
+        };
     }
 
     private RunReport run(String kind, List<PlanInput> inputs, boolean dryRun, boolean automatic,
@@ -383,10 +391,9 @@ final class Runs {
             }
             skipped.forEach(listener::onItem);
             results.addAll(skipped);
-            List<ItemProgress> done = runner.execute(journaled, false, listener, attention::add);
+            List<ItemProgress> done = runner.execute(journaled, false, announcing(listener), attention::add);
             results.addAll(done);
             journal.finishRun(started.runId());
-            announce(done);
             for (var e : cursors.entrySet()) {
                 boolean anyFailed = done.stream().anyMatch(r -> r.source().equals(e.getKey())
                         && r.state() == JobState.FAILED);
@@ -395,7 +402,7 @@ final class Runs {
                         anyFailed ? Optional.of("some images failed; see Activity") : Optional.empty());
             }
             RunReport report = new RunReport(false, counts, results, problems, attention);
-            notifications.publish("sync.completed", Events.runSummary(report,
+            notifications.publish(Notifications.SYNC_COMPLETED, Events.runSummary(report,
                     inputs.stream().map(PlanInput::source).distinct().toList()));
             return report;
         } finally {

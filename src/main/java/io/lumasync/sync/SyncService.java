@@ -184,6 +184,7 @@ public final class SyncService implements AutoCloseable {
 
     public void removeDestination(String name) throws LumasyncException {
         configuration.removeDestination(name);
+        governance.forgetDestination(name);
     }
 
     /** Contacts the destination and reports what it accepts; the outcome becomes its status. */

@@ -86,6 +86,9 @@ class GovernanceTest {
                     .isInstanceOf(ConfigurationException.class).hasMessageContaining("destination's name");
             assertThatThrownBy(() -> s.governance().setGroup("G", List.of("nowhere"), rules()))
                     .hasMessageContaining("no destination called 'nowhere'");
+            s.removeDestination("b");
+            assertThat(s.governance().groups()).singleElement()
+                    .satisfies(g -> assertThat(g.destinations()).containsExactly("a"));
         }
     }
 

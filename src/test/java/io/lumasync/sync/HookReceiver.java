@@ -27,23 +27,23 @@ import java.util.concurrent.Executors;
  * after {@code sha256=}), answers 401 when it does not match, and keeps what it accepted. Tests can make it answer
  * with given statuses first (500, 429 + Retry-After) or slowly.
  */
-final class HookReceiver implements AutoCloseable {
+public final class HookReceiver implements AutoCloseable {
     /** One accepted event. */
-    record Received(String webhookId, String type, JsonNode body) {
+    public record Received(String webhookId, String type, JsonNode body) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
     private final StandardWebhooksVerifier standard;
     private final byte[] hexKey;
-    final List<Received> accepted = new CopyOnWriteArrayList<>();
-    final List<String> refusals = new CopyOnWriteArrayList<>();
+    public final List<Received> accepted = new CopyOnWriteArrayList<>();
+    public final List<String> refusals = new CopyOnWriteArrayList<>();
     final Queue<Integer> answers = new ConcurrentLinkedQueue<>();
     volatile String retryAfter = "";
-    volatile Duration delay = Duration.ZERO;
+    public volatile Duration delay = Duration.ZERO;
 
     /** {@code secret}: a whsec_ secret (Standard Webhooks), or any other text (hex HMAC in X-Signature-256). */
-    HookReceiver(String secret, int port) throws IOException {
+    public HookReceiver(String secret, int port) throws IOException {
         boolean std = secret.startsWith("whsec_");
         this.standard = std ? new StandardWebhooksVerifier(secret) : null;
         this.hexKey = std ? null : secret.getBytes(StandardCharsets.UTF_8);
@@ -53,15 +53,15 @@ final class HookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/events";
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    List<String> types() {
+    public List<String> types() {
         return accepted.stream().map(Received::type).toList();
     }
 
