@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
         + "activity, backups and settings. Every command takes --workspace NAME (or LUMASYNC_WORKSPACE).",
         subcommands = {WorkspacesCommand.ListCmd.class, WorkspacesCommand.Add.class, WorkspacesCommand.Rename.class,
                 WorkspacesCommand.Accent.class, WorkspacesCommand.Archive.class, WorkspacesCommand.Restore.class,
-                WorkspacesCommand.Overview.class, WorkspacesCommand.Share.class, WorkspacesCommand.Unshare.class})
+                WorkspacesCommand.Overview.class, WorkspacesCommand.Share.class, WorkspacesCommand.Unshare.class,
+                WorkspacesCommand.McpReadOnly.class})
 final class WorkspacesCommand {
 
     /** A subcommand that changes one workspace and says what became of it. */
@@ -184,6 +185,30 @@ final class WorkspacesCommand {
         @Override
         String said(Workspace w) {
             return "'" + w.name() + "' is back.";
+        }
+    }
+
+    @Command(name = "mcp-read-only", description = "Let the MCP door read a workspace but not change or publish "
+            + "anything in it (on), or give it full access again (off).")
+    static final class McpReadOnly extends Change {
+        @Parameters(index = "1", paramLabel = "on|off")
+        Toggle value;
+
+        enum Toggle { on, off }
+
+        McpReadOnly(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        Workspace apply(Workspaces w) throws Exception {
+            return w.setMcpReadOnly(which, value == Toggle.on);
+        }
+
+        @Override
+        String said(Workspace w) {
+            return w.mcpReadOnly() ? "The MCP door may read '" + w.name() + "' but not change it."
+                    : "The MCP door has full access to '" + w.name() + "'.";
         }
     }
 

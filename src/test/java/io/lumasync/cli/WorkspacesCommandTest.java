@@ -68,6 +68,10 @@ class WorkspacesCommandTest {
         assertThat(last.err()).contains("only workspace left open");
         assertThat(run("workspaces", "restore", "nord agency").out()).contains("'Nord Agency' is back.");
 
+        assertThat(run("workspaces", "mcp-read-only", "nord agency", "on").out()).contains("may read 'Nord Agency'");
+        assertThat(run("workspaces", "list").out()).contains("read-only for MCP");
+        assertThat(run("workspaces", "mcp-read-only", "nord agency", "maybe").exit()).isEqualTo(Cli.USAGE);
+
         InProcessCli.Run bad = run("workspaces", "accent", "default", "blue");
         assertThat(bad.exit()).isEqualTo(Cli.USAGE);
         assertThat(bad.err()).contains("is not a colour");

@@ -173,4 +173,40 @@ class WorkspacesIsolationTest {
         ws.archive("default");
         assertThat(ws.choose(Optional.empty(), Map.of()).id()).isEqualTo("studio-nord");
     }
+
+    @Test
+    void anOptimizeBackupStaysInItsWorkspaceAndOnlyItCanRollBack() throws Exception {
+        Workspaces ws = new Workspaces(tmp.resolve("data"), machine, (folder, vault, local) -> SyncService.open(folder,
+                vault, new ShrinkingPipeline(), new SyncService.Options(EngineFixture.FAST, 1, 1, false), local),
+                tmp.resolve("Pictures"));
+        Workspace acme = ws.add("Acme", Optional.empty());
+        Workspace nord = ws.add("Nord", Optional.empty());
+        Path site = Files.createDirectories(tmp.resolve("acme-site"));
+        byte[] photo = new byte[1000];
+        for (int i = 0; i < photo.length; i++) {
+            photo[i] = (byte) (i * 31 + 7);
+        }
+        Files.write(site.resolve("photo.jpg"), photo);
+        EncodeSettings q60 = EncodeSettings.defaults().withFormat(OutputFormat.AUTO)
+                .withQuality(new io.lumasync.core.Quality.Fixed(60));
+        try (SyncService a = ws.open(acme); SyncService n = ws.open(nord)) {
+            a.addDestination("site", "folder", Map.of("path", site.toString()));
+            n.addDestination("site", "folder", Map.of("path",
+                    Files.createDirectories(tmp.resolve("nord-site")).toString()));
+            OptimizeReport r = a.optimize(new OptimizeRequest("site", List.of(), q60, false), SyncListener.NONE);
+            assertThat(r.items()).extracting(OptimizeResult::outcome).containsExactly(OptimizeResult.Outcome.OPTIMIZED);
+            assertThat(Files.size(site.resolve("photo.jpg"))).isEqualTo(600);
+
+            // The original is kept in Acme's folder; Nord, with a destination of the same name, has nothing to undo.
+            try (var kept = Files.walk(ws.folder(acme).resolve("optimize-backups"))) {
+                assertThat(kept.filter(Files::isRegularFile).count()).isPositive();
+            }
+            assertThat(n.rollbackOptimize("site", List.of(), SyncListener.NONE).items()).isEmpty();
+            assertThat(Files.size(site.resolve("photo.jpg"))).isEqualTo(600);
+            assertThat(n.activity(Optional.empty(), false, 100)).noneMatch(e -> e.asset().equals("photo.jpg"));
+
+            a.rollbackOptimize("site", List.of(), SyncListener.NONE);
+            assertThat(Files.readAllBytes(site.resolve("photo.jpg"))).isEqualTo(photo);
+        }
+    }
 }

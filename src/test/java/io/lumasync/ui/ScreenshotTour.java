@@ -134,7 +134,7 @@ public final class ScreenshotTour {
                 .getCheckModel().check(0));
     }
 
-    private static void onFx(Runnable r) throws Exception {
+    static void onFx(Runnable r) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         AtomicReference<Throwable> failed = new AtomicReference<>();
         Platform.runLater(() -> {

@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -135,20 +134,6 @@ public final class WorkspacesScreenshotTour {
     }
 
     private static void onFx(Runnable r) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicReference<Throwable> failed = new AtomicReference<>();
-        Platform.runLater(() -> {
-            try {
-                r.run();
-            } catch (Throwable t) {
-                failed.set(t);
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await();
-        if (failed.get() != null) {
-            throw new IllegalStateException(failed.get());
-        }
+        ScreenshotTour.onFx(r);
     }
 }

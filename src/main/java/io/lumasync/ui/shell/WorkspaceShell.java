@@ -47,6 +47,7 @@ public final class WorkspaceShell {
         this.quit = quit;
         root.setId("workspace-shell");
         vm = new WorkspacesViewModel(workspaces, tasks, this::show);
+        vm.onTheme(theme::use);
         bar = new WorkspaceBar(vm, windows, this::showOverview);
         root.setTop(bar.view());
         vm.refresh();

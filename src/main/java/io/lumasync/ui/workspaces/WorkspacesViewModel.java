@@ -17,6 +17,7 @@ import javafx.collections.ObservableList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The workspace switcher's state: the open workspaces, the one the window shows, the archived ones (to restore) and
@@ -32,6 +33,7 @@ public final class WorkspacesViewModel {
     private final ObservableList<WorkspaceSummary> overview = FXCollections.observableArrayList();
     private final ObjectProperty<Workspace> current = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
+    private Consumer<String> themes = t -> { };
 
     /** @param switched told (FX thread) when the window should show another workspace, with its engine */
     public WorkspacesViewModel(WorkspaceServices workspaces, Tasks tasks, BiConsumer<Workspace, AppServices> switched) {
@@ -56,11 +58,24 @@ public final class WorkspacesViewModel {
 
     /** Shows another workspace: its engine opens off the FX thread, then every pane is built anew on it. */
     public void switchTo(Workspace w) {
-        tasks.run("workspace-open", () -> workspaces.services(w), services -> {
+        tasks.run("workspace-open", () -> {
+            AppServices services = workspaces.services(w);
+            return new Opened(services, services.settings().theme());
+        }, opened -> {
             current.set(w);
             message.set("");
-            switched.accept(w, services);
+            themes.accept(opened.theme());
+            switched.accept(w, opened.services());
         }, this::failed);
+    }
+
+    /** A workspace's engine, opened, with the theme its settings choose. */
+    private record Opened(AppServices services, String theme) {
+    }
+
+    /** Told (FX thread) the theme of the workspace switched to: settings, the theme included, are per workspace. */
+    public void onTheme(Consumer<String> listener) {
+        themes = listener;
     }
 
     /** Creates a workspace and switches to it. */

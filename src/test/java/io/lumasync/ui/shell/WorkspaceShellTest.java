@@ -52,6 +52,7 @@ class WorkspaceShellTest {
     private EngineWorkspaces engines;
     private WorkspaceShell shell;
     private Stage stage;
+    private ThemeManager theme;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -63,10 +64,12 @@ class WorkspaceShellTest {
         engines = new EngineWorkspaces(ws, Map.of());
         Workspace acme = engines.add("Acme", Optional.of("#e11d48"));
         prepare(engines.services(acme), "acme-web", 2);
+        // Settings are per workspace, the theme included.
+        engines.services(acme).saveUiState("theme", "dark");
         Workspace first = engines.first();
         AppServices services = engines.services(first);
         prepare(services, "default-web", 0);
-        ThemeManager theme = new ThemeManager();
+        theme = new ThemeManager();
         theme.use("light");
         BackgroundTasks tasks = new BackgroundTasks(2);
         WorkspaceShell[] s = new WorkspaceShell[1];
@@ -118,6 +121,7 @@ class WorkspaceShellTest {
         assertThat(stage.getTitle()).isEqualTo("Lumasync — Acme");
         assertThat(destinationsShown(robot)).containsExactly("acme-web");
         assertThat(robot.lookup("#workspace-bar").query().getStyle()).contains("#e11d48");
+        assertThat(theme.choice()).isEqualTo("dark");
     }
 
     @Test
