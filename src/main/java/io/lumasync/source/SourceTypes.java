@@ -6,6 +6,7 @@ import io.lumasync.source.dropbox.DropboxSourceType;
 import io.lumasync.source.folder.FolderSource;
 import io.lumasync.source.folder.FolderSourceType;
 import io.lumasync.source.gdrive.DriveSourceType;
+import io.lumasync.source.lightroom.LightroomSourceType;
 import io.lumasync.source.onedrive.OneDriveSourceType;
 
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ public final class SourceTypes {
             new DropboxSourceType(),
             new DriveSourceType(),
             new CustomApiSourceType(),
-            new OneDriveSourceType()
+            new OneDriveSourceType(),
+            new LightroomSourceType()
     ));
 
     private SourceTypes() {
