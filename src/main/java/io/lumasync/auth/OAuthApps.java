@@ -19,6 +19,7 @@ public final class OAuthApps {
     public static final String CANVA_CLIENT_ID_ENV = "LUMASYNC_CANVA_CLIENT_ID";
     public static final String CANVA_CLIENT_SECRET_ENV = "LUMASYNC_CANVA_CLIENT_SECRET";
     public static final String MICROSOFT_CLIENT_ID_ENV = "LUMASYNC_MICROSOFT_CLIENT_ID";
+    public static final String ADOBE_CLIENT_ID_ENV = "LUMASYNC_ADOBE_CLIENT_ID";
     private static final String RESOURCE = "oauth-apps.properties";
 
     /** One registered client; the secret is only there for providers whose installed-app clients have one. */
@@ -77,6 +78,12 @@ public final class OAuthApps {
     /** The Microsoft identity platform app (public client: an id, no secret) for OneDrive and SharePoint. */
     public Optional<Client> microsoft() {
         return value(env.get(MICROSOFT_CLIENT_ID_ENV)).or(() -> value(embedded.getProperty("microsoft.client_id")))
+                .map(id -> new Client(id, Optional.empty()));
+    }
+
+    /** The Adobe Developer Console "OAuth Native App" credential (an API key, no secret) for Lightroom. */
+    public Optional<Client> adobe() {
+        return value(env.get(ADOBE_CLIENT_ID_ENV)).or(() -> value(embedded.getProperty("adobe.client_id")))
                 .map(id -> new Client(id, Optional.empty()));
     }
 

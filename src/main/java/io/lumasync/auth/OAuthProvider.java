@@ -98,6 +98,21 @@ public record OAuthProvider(String id, String displayName, URI authorizationUri,
                 Map.of("prompt", "select_account"), 0);
     }
 
+    /** Adobe IMS; the registered redirect of a Lumasync "OAuth Native App" credential is on this loopback port. */
+    public static final int ADOBE_LOOPBACK_PORT = 53688;
+
+    /**
+     * Adobe Lightroom through Adobe IMS with an "OAuth Native App" credential: authorization code with PKCE, no
+     * secret (developer.adobe.com/developer-console/docs/guides/authentication/UserAuthentication/implementation).
+     * Adobe writes scopes comma-separated, so they travel as one value; {@code offline_access} brings a refresh token.
+     */
+    public static OAuthProvider adobe(String clientId) {
+        return new OAuthProvider("lightroom", "Adobe Lightroom", URI.create("https://ims-na1.adobelogin.com/ims/authorize/v2"),
+                URI.create("https://ims-na1.adobelogin.com/ims/token/v3"), clientId, Optional.empty(),
+                List.of("openid,AdobeID,lr_partner_apis,lr_partner_rendition_apis,offline_access"), Map.of(),
+                ADOBE_LOOPBACK_PORT);
+    }
+
     /** The same provider at other addresses (a test server, a proxy). */
     public OAuthProvider withEndpoints(URI authorize, URI token) {
         return new OAuthProvider(id, displayName, authorize, token, clientId, clientSecret, scopes, extraAuthorizeParams,

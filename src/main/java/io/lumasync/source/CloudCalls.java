@@ -2,6 +2,7 @@ package io.lumasync.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lumasync.auth.OAuthApps;
 import io.lumasync.auth.OAuthClient;
 import io.lumasync.auth.OAuthProvider;
 import io.lumasync.auth.OAuthSession;
@@ -21,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * What the cloud sources' HTTP classes share: the OAuth session over the vault's tokens, the unlisted settings that
@@ -37,6 +39,17 @@ public final class CloudCalls {
     public static OAuthProvider atConfiguredEndpoints(AdapterConfig config, OAuthProvider p) {
         return p.withEndpoints(config.get("authorize_url").map(URI::create).orElse(p.authorizationUri()),
                 config.get("token_url").map(URI::create).orElse(p.tokenUri()));
+    }
+
+    /**
+     * The app registration a source signs in with: its own {@code client_id} setting, else the build's; without
+     * either, an UNAVAILABLE saying {@code whatToDo}.
+     */
+    public static String clientId(AdapterConfig config, Optional<OAuthApps.Client> build, String whatToDo)
+            throws LumasyncException {
+        return config.get("client_id").filter(s -> !s.isBlank()).or(() -> build.map(OAuthApps.Client::id))
+                .orElseThrow(() -> new LumasyncException(ErrorKind.UNAVAILABLE, "'" + config.name() + "' has no "
+                        + whatToDo));
     }
 
     /** The source's signed-in session: its tokens in the vault under its name, refreshed through {@code provider}. */

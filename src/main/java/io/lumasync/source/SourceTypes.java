@@ -8,6 +8,7 @@ import io.lumasync.source.figma.FigmaSourceType;
 import io.lumasync.source.folder.FolderSource;
 import io.lumasync.source.folder.FolderSourceType;
 import io.lumasync.source.gdrive.DriveSourceType;
+import io.lumasync.source.lightroom.LightroomSourceType;
 import io.lumasync.source.onedrive.OneDriveSourceType;
 import io.lumasync.source.shutterstock.ShutterstockSourceType;
 
@@ -25,7 +26,8 @@ public final class SourceTypes {
             new FigmaSourceType(),
             new CanvaSourceType(),
             new OneDriveSourceType(),
-            new ShutterstockSourceType()
+            new ShutterstockSourceType(),
+            new LightroomSourceType()
     ));
 
     private SourceTypes() {

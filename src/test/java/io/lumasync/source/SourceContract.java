@@ -164,7 +164,8 @@ public abstract class SourceContract {
         return l.items().stream().collect(Collectors.toMap(SourceItem::name, i -> i));
     }
 
-    private static byte[] read(Source s, SourceItem item) throws Exception {
+    /** All of one item's bytes, as the engine reads them. */
+    public static byte[] read(Source s, SourceItem item) throws Exception {
         try (InputStream in = s.open(item)) {
             return in.readAllBytes();
         }

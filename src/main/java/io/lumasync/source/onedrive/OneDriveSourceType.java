@@ -6,7 +6,6 @@ import io.lumasync.core.AdapterConfig;
 import io.lumasync.core.AdapterContext;
 import io.lumasync.core.AuthKind;
 import io.lumasync.core.ConfigField;
-import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.core.Secrets;
 import io.lumasync.source.CloudCalls;
@@ -71,11 +70,9 @@ public final class OneDriveSourceType implements SourceType {
     }
 
     static OAuthProvider provider(AdapterConfig config, OAuthApps apps) throws LumasyncException {
-        String clientId = config.get("client_id").filter(s -> !s.isBlank())
-                .or(() -> apps.microsoft().map(OAuthApps.Client::id))
-                .orElseThrow(() -> new LumasyncException(ErrorKind.UNAVAILABLE, "'" + config.name() + "' has no "
-                        + "Microsoft application ID. Register an app in the Microsoft Entra admin center (see "
-                        + "docs/sources.md) and enter its Application (client) ID in the source."));
+        String clientId = CloudCalls.clientId(config, apps.microsoft(), "Microsoft application ID. Register an app in "
+                + "the Microsoft Entra admin center (see docs/sources.md) and enter its Application (client) ID in the "
+                + "source.");
         return CloudCalls.atConfiguredEndpoints(config,
                 OAuthProvider.microsoft(clientId, config.get("tenant").orElse("common")));
     }

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,12 +50,6 @@ class OneDriveSourceTest {
     private Source source(String driveType) throws LumasyncException {
         fx = new OneDriveSourceContractTest.GraphFixture(work, driveType);
         return fx.source(retrier);
-    }
-
-    private static byte[] read(Source s, SourceItem item) throws Exception {
-        try (InputStream in = s.open(item)) {
-            return in.readAllBytes();
-        }
     }
 
     private static SourceItem named(Listing l, String name) {
@@ -123,12 +116,12 @@ class OneDriveSourceTest {
         fx.put("a.jpg", TestImages.jpeg(10));
         SourceItem item = s.list(Optional.empty()).items().getFirst();
         fx.fake.expireDownloadUrls();
-        assertThat(read(s, item)).isEqualTo(TestImages.jpeg(10));
+        assertThat(SourceContract.read(s, item)).isEqualTo(TestImages.jpeg(10));
         // Without links in the listing (or in a new process) the item is asked for one.
         fx.fake.linksInDelta = false;
         Source other = fx.source(retrier);
         SourceItem again = other.list(Optional.empty()).items().getFirst();
-        assertThat(read(other, again)).isEqualTo(TestImages.jpeg(10));
+        assertThat(SourceContract.read(other, again)).isEqualTo(TestImages.jpeg(10));
     }
 
     @Test
@@ -143,7 +136,7 @@ class OneDriveSourceTest {
             SourceItem item = s.list(Optional.empty()).items().getFirst();
             proxy.reset();
             proxy.cutAnswerNext(1);
-            assertThat(read(s, item)).isEqualTo(big);
+            assertThat(SourceContract.read(s, item)).isEqualTo(big);
             assertThat(proxy.requests()).hasSize(2).allMatch(r -> r.startsWith("GET /download/"));
         }
         List<LoggedRequest> downloads = fx.fake.wireMock().findAll(anyRequestedFor(urlPathMatching("/download/.*")));
@@ -165,7 +158,7 @@ class OneDriveSourceTest {
         fx.fake.shaHashes = true;
         SourceItem item = s.list(Optional.empty()).items().getFirst();
         assertThat(item.fingerprint().contentHash()).isEqualTo(SourceContract.expectedHash("sha256:", TestImages.jpeg(11)));
-        assertThat(read(s, item)).isEqualTo(TestImages.jpeg(11));
+        assertThat(SourceContract.read(s, item)).isEqualTo(TestImages.jpeg(11));
     }
 
     @Test
