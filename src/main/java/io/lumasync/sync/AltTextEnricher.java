@@ -48,6 +48,7 @@ final class AltTextEnricher implements ItemMetadata {
     private final boolean dryRun;
     private final List<String> problems = new ArrayList<>();
     private final Map<Path, String> hashes = new HashMap<>();
+    private final Map<String, Map<String, AltTexts.Published>> published = new HashMap<>();
     private final Set<String> toDescribe = new java.util.LinkedHashSet<>();
     private AiEndpoint endpoint;
     private Optional<AiEndpoint.Model> model;
@@ -65,13 +66,32 @@ final class AltTextEnricher implements ItemMetadata {
         this.dryRun = dryRun;
     }
 
+    /** What was recorded for this source at a destination, read once per run. */
+    private Map<String, AltTexts.Published> publishedAt(String destination) throws LumasyncException {
+        Map<String, AltTexts.Published> known = published.get(destination);
+        if (known == null) {
+            known = new HashMap<>();
+            for (AltTexts.Published p : store.publishedAt(Optional.of(destination))) {
+                if (p.source().equals(source)) {
+                    known.put(p.assetId(), p);
+                }
+            }
+            published.put(destination, known);
+        }
+        return known;
+    }
+
     @Override
     public AssetMetadata forItem(String destination, Candidate item, AssetMetadata given) {
         try {
             Resolved r = resolve(destination, item, given);
             if (!dryRun && !r.origin().equals("off")) {
-                store.published(new AltTexts.Published(source, item.item().id(), destination, r.metadata().altText(),
-                        r.origin(), Hashing.metadataHash(r.metadata())));
+                AltTexts.Published now = new AltTexts.Published(source, item.item().id(), destination,
+                        r.metadata().altText(), r.origin(), Hashing.metadataHash(r.metadata()));
+                // Written only when it changed: a sync of a large unchanged folder makes no writes.
+                if (!now.equals(publishedAt(destination).get(item.item().id()))) {
+                    store.published(now);
+                }
             }
             return r.metadata();
         } catch (LumasyncException e) {
