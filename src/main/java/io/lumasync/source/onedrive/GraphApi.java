@@ -33,6 +33,8 @@ import java.util.stream.Collectors;
  */
 final class GraphApi {
     static final ObjectMapper JSON = CloudCalls.JSON;
+    /** The code of a refused pre-authenticated download URL (expired, withdrawn, or the file is gone). */
+    static final String LINK_REFUSED = "downloadLinkRefused";
 
     /** A Graph refusal that the caller words for its item (not found, resync required, access denied). */
     static final class GraphError extends Exception {
@@ -116,7 +118,7 @@ final class GraphApi {
         String text = CloudCalls.errorText(r);
         if (r.statusCode() == 401 || r.statusCode() == 403 || r.statusCode() == 404 || r.statusCode() == 410
                 || r.statusCode() == 416) {
-            throw new GraphError(r.statusCode(), "downloadLinkRefused", "the download link was refused");
+            throw new GraphError(r.statusCode(), LINK_REFUSED, "the download link was refused");
         }
         throw failure(r, text);
     }

@@ -13,6 +13,10 @@ final class GraphErrors {
     }
 
     static LumasyncException of(GraphApi.GraphError e, String what) {
+        if (e.code.equals(GraphApi.LINK_REFUSED) && e.status != 404) {
+            return new LumasyncException(ErrorKind.RETRY, what + ": OneDrive refused its own download address "
+                    + "(HTTP " + e.status + "); a new one is asked for on the next try.");
+        }
         if (e.status == 404 || e.code.equals("itemNotFound")) {
             return new LumasyncException(ErrorKind.GIVE_UP, what + " was not found in OneDrive: it was moved or deleted "
                     + "since the last listing, or it is no longer shared with you. It is skipped; the next sync sees "
