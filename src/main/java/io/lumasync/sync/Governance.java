@@ -39,10 +39,14 @@ public final class Governance implements SyncRunner.Policy {
     /** How the results of refused and waiting items begin (Activity, the plan, the CLI). */
     public static final String REFUSED = "not allowed by the group ";
     public static final String WAITING = "waiting for approval (group ";
+    private static final java.time.Duration FRESH = java.time.Duration.ofSeconds(2);
 
     private final Groups groups;
     private final ConfigStore config;
     private final Clock clock;
+    /** The groups as last read: every job of a run asks for them several times while it runs. */
+    private volatile List<GroupRecord> cached;
+    private volatile long cachedAt;
 
     Governance(Groups groups, ConfigStore config, Clock clock) {
         this.groups = groups;
@@ -87,15 +91,17 @@ public final class Governance implements SyncRunner.Policy {
         if (rules.maxFileBytes() < 0 || rules.minWidth() < 0 || rules.minHeight() < 0) {
             throw new ConfigurationException("Sizes in the group '" + name + "' cannot be negative.");
         }
-        java.time.Instant created = groups.list().stream().filter(g -> g.name().equals(name)).findFirst()
+        java.time.Instant created = all().stream().filter(g -> g.name().equals(name)).findFirst()
                 .map(GroupRecord::createdAt).orElse(clock.instant());
         groups.put(new GroupRecord(name, List.copyOf(new LinkedHashSet<>(destinations)), rules, created));
+        changed();
     }
 
     public void removeGroup(String name) throws LumasyncException {
         if (!groups.remove(name)) {
             throw new ConfigurationException("There is no group called '" + name + "'. See `lumasync groups list`.");
         }
+        changed();
     }
 
     /** Takes a removed destination out of every group (a group left with none is removed too). */
@@ -110,6 +116,7 @@ public final class Governance implements SyncRunner.Policy {
                 }
             }
         }
+        changed();
     }
 
     /** Group names replaced by their destinations (in order, each destination once); other names as they are. */
@@ -133,7 +140,7 @@ public final class Governance implements SyncRunner.Policy {
      * "auto" (a different setting, so it is planned apart).
      */
     List<PlanInput> prepare(PlanInput in, boolean automatic, List<String> problems) throws StoreException {
-        List<GroupRecord> all = groups.list();
+        List<GroupRecord> all = all();
         Map<EncodeSettings, List<String>> byEncode = new LinkedHashMap<>();
         for (String d : expand(in.destinations())) {
             List<GroupRecord> of = groupsOf(all, d);
@@ -163,7 +170,7 @@ public final class Governance implements SyncRunner.Policy {
      * dry run) and reported as waiting; the rest go ahead, with the group's default folder where they had none.
      */
     Screened screen(List<Job> jobs, boolean dryRun) throws StoreException {
-        List<GroupRecord> all = groups.list();
+        List<GroupRecord> all = all();
         List<Job> go = new ArrayList<>();
         List<ItemProgress> held = new ArrayList<>();
         for (Job j : jobs) {
@@ -274,7 +281,7 @@ public final class Governance implements SyncRunner.Policy {
     @Override
     public String key(Job job) {
         try {
-            return String.join(",", groupsOf(groups.list(), job.destination()).stream().map(GroupRecord::name).toList());
+            return String.join(",", groupsOf(all(), job.destination()).stream().map(GroupRecord::name).toList());
         } catch (StoreException e) {
             return "";
         }
@@ -326,9 +333,25 @@ public final class Governance implements SyncRunner.Policy {
 
     // ---- helpers
 
+    /** The saved groups, read again after {@link #FRESH} (another window or command may have changed them). */
+    private List<GroupRecord> all() throws StoreException {
+        long now = System.nanoTime();
+        List<GroupRecord> c = cached;
+        if (c == null || now - cachedAt > FRESH.toNanos()) {
+            c = groups.list();
+            cached = c;
+            cachedAt = now;
+        }
+        return c;
+    }
+
+    private void changed() {
+        cached = null;
+    }
+
     private List<GroupRecord> groupsOfQuietly(Job job) {
         try {
-            return groupsOf(groups.list(), job.destination());
+            return groupsOf(all(), job.destination());
         } catch (StoreException e) {
             return List.of();
         }
@@ -340,7 +363,7 @@ public final class Governance implements SyncRunner.Policy {
 
     private Map<String, GroupRecord> byName() throws StoreException {
         Map<String, GroupRecord> m = new LinkedHashMap<>();
-        groups.list().forEach(g -> m.put(g.name(), g));
+        all().forEach(g -> m.put(g.name(), g));
         return m;
     }
 
