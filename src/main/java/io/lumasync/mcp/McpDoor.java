@@ -90,6 +90,7 @@ public final class McpDoor {
                 .build();
         try {
             filter.awaitInputEnd();
+            filter.awaitAnswers(StdioFilter.FINISH_AFTER_INPUT_END);
         } finally {
             server.closeGracefully();
         }

@@ -25,17 +25,40 @@ final class StdioFilter {
     /** The longest message read (a line); longer ones are passed on for the SDK to refuse. */
     private static final int MAX_INSPECTED = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long requests read before the client closed its input may still take to be answered. */
+    static final java.time.Duration FINISH_AFTER_INPUT_END = java.time.Duration.ofMinutes(2);
 
     private final Calls calls;
     private final CountDownLatch inputEnded = new CountDownLatch(1);
+    /** Requests read whose answer has not gone out yet, so that the end of input can wait for them. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+
+    private final java.time.Duration finishAfterInputEnd;
 
     StdioFilter(Calls calls) {
+        this(calls, FINISH_AFTER_INPUT_END);
+    }
+
+    /** {@code finishAfterInputEnd}: how long the end of input waits for the answers still due. */
+    StdioFilter(Calls calls, java.time.Duration finishAfterInputEnd) {
         this.calls = calls;
+        this.finishAfterInputEnd = finishAfterInputEnd;
     }
 
     /** Waits until the client closes its end of stdin. */
     void awaitInputEnd() throws InterruptedException {
         inputEnded.await();
+    }
+
+    /**
+     * Waits (at most {@code limit}) until every request read has been answered: a client that closes its input
+     * right after its last request still gets the answer.
+     */
+    void awaitAnswers(java.time.Duration limit) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
     }
 
     InputStream input(InputStream in) {
@@ -70,7 +93,14 @@ final class StdioFilter {
                 while (pos >= line.length) {
                     String next = reader.readLine();
                     if (next == null) {
+                        // The SDK's transport shuts down at the end of its input: hold that back until the
+                        // requests already read are answered.
                         inputEnded.countDown();
+                        try {
+                            awaitAnswers(finishAfterInputEnd);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
                         return false;
                     }
                     String passed = inbound(next);
@@ -131,6 +161,9 @@ final class StdioFilter {
             return line;
         }
         String method = o.path("method").asText("");
+        if (o.has("id") && !method.isEmpty()) {
+            inFlight.incrementAndGet();
+        }
         if (method.equals("notifications/cancelled") && !o.has("id")) {
             JsonNode id = o.path("params").path("requestId");
             if (id.isTextual() || id.isNumber()) {
@@ -152,6 +185,7 @@ final class StdioFilter {
     boolean outbound(String line) {
         JsonNode msg = parse(line);
         if (msg instanceof ObjectNode o && o.has("id") && !o.has("method") && (o.has("result") || o.has("error"))) {
+            inFlight.updateAndGet(n -> Math.max(0, n - 1));
             return !calls.dropAnswer(o.get("id").toString());
         }
         return true;

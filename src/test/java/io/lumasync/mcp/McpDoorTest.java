@@ -323,4 +323,14 @@ class McpDoorTest {
             assertThat(run.at("/structuredContent/items/0/file").asText()).isEqualTo("banner.png");
         }
     }
+
+    @Test
+    void aRequestSentJustBeforeTheClientClosesItsInputIsStillAnswered() throws Exception {
+        LineClient c = client(false, List.of());
+        int id = c.nextId();
+        c.send(id, "tools/call", LineClient.JSON.readTree("{\"name\": \"status\", \"arguments\": {}}"));
+        c.close();
+        assertThat(c.answer(id, 30).at("/result/structuredContent/destinations/0/name").asText()).isEqualTo("web");
+        assertThat(c.serverRunning()).as("the server ends with its input").isFalse();
+    }
 }

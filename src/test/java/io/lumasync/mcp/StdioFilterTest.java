@@ -68,7 +68,7 @@ class StdioFilterTest {
 
     @Test
     void theInputStreamEndsWhenTheClientClosesAndSwallowsCancellations() throws Exception {
-        StdioFilter filter = new StdioFilter(new Calls(() -> { }));
+        StdioFilter filter = new StdioFilter(new Calls(() -> { }), Duration.ofMillis(300));
         String in = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\n"
                 + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":1}}\n"
                 + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}\n";
@@ -76,6 +76,27 @@ class StdioFilterTest {
         assertThat(new String(passed, StandardCharsets.UTF_8).lines().toList()).containsExactly(
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}");
         filter.awaitInputEnd();
+    }
+
+    @Test
+    void theEndOfInputWaitsForTheAnswersStillDue() throws Exception {
+        StdioFilter filter = new StdioFilter(new Calls(() -> { }), Duration.ofSeconds(20));
+        var in = filter.input(new ByteArrayInputStream("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\n"
+                .getBytes(StandardCharsets.UTF_8)));
+        assertThat(in.read(new byte[4096])).isPositive();
+        var out = filter.output(new ByteArrayOutputStream());
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(300);
+                out.write("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}\n".getBytes(StandardCharsets.UTF_8));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long start = System.nanoTime();
+        assertThat(in.read()).isEqualTo(-1);
+        long waitedMs = (System.nanoTime() - start) / 1_000_000;
+        assertThat(waitedMs).as("held back until the answer went out").isBetween(250L, 10_000L);
     }
 
     @Test
