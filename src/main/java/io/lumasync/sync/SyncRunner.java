@@ -363,11 +363,16 @@ public final class SyncRunner {
         private ItemProgress metadata(Destination dest) throws LumasyncException {
             RemoteRef ref = job.existing().orElseThrow();
             journal.setState(job.id(), JobState.UPLOADING, attempts, "");
-            withRetries(dest, () -> {
-                dest.updateMetadata(ref, job.metadata());
-                return ref;
-            });
-            ItemProgress done = progressOf(JobState.DONE, 0, 0, "alt text and captions updated", ref.url());
+            // A destination that keeps no text (a folder) has nothing to update: the new text counts as sent.
+            boolean keepsText = capabilities(dest).canUpdateMetadata();
+            if (keepsText) {
+                withRetries(dest, () -> {
+                    dest.updateMetadata(ref, job.metadata());
+                    return ref;
+                });
+            }
+            ItemProgress done = progressOf(JobState.DONE, 0, 0, keepsText ? "alt text and captions updated"
+                    : "this destination keeps no alt text or captions", ref.url());
             db.inTransaction(con -> {
                 JobJournal.setState(con, job.id(), JobState.DONE, attempts, "");
                 SyncMap.setMetadataHash(con, job.source(), job.assetId(), job.destination(), metadataHash());
