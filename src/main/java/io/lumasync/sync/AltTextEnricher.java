@@ -124,17 +124,26 @@ final class AltTextEnricher implements ItemMetadata {
         EmbeddedText t = item.localPath().map(EmbeddedText::read).orElse(EmbeddedText.NONE);
         String alt = AltPrompt.fromEmbedded(t);
         if (alt.isEmpty()) {
-            return new Resolved(given.withAltText(FileNameAlt.of(item.item().name())), "basic");
+            return sourceOrName(item, given);
         }
         String title = given.title().isEmpty() ? t.headline().isEmpty() ? t.title() : t.headline() : given.title();
         String caption = given.caption().isEmpty() ? t.caption() : given.caption();
         return new Resolved(new AssetMetadata(alt, title, caption, given.description()), "embedded");
     }
 
+    /** The source's own text for the item (a stock description, a frame name), else its cleaned file name. */
+    private static Resolved sourceOrName(Candidate item, AssetMetadata given) {
+        String own = AltPrompt.clean(item.described().altText());
+        if (!own.isEmpty()) {
+            return new Resolved(given.withAltText(own), "embedded");
+        }
+        return new Resolved(given.withAltText(FileNameAlt.of(item.item().name())), "basic");
+    }
+
     private Resolved ai(String destination, Candidate item, AssetMetadata given) throws LumasyncException {
         if (item.localPath().isEmpty()) {
-            // A remote item is read only when it is published; until then its name and nothing else is known.
-            return new Resolved(given.withAltText(FileNameAlt.of(item.item().name())), "basic");
+            // A remote item is read only when it is published; until then its source's text and name are known.
+            return sourceOrName(item, given);
         }
         Path file = item.localPath().get();
         String hash = contentHash(file);

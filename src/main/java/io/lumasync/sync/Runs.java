@@ -4,6 +4,7 @@ import io.lumasync.core.AssetMetadata;
 import io.lumasync.core.EncodeSettings;
 import io.lumasync.core.Fingerprint;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.source.DescribedSource;
 import io.lumasync.source.Listing;
 import io.lumasync.source.LocalFiles;
 import io.lumasync.source.Source;
@@ -419,10 +420,14 @@ final class Runs {
         }
     }
 
+    /** The items with their local files, and their own text where the source describes them. */
     private static List<Candidate> candidates(Source source, List<SourceItem> items) {
         List<Candidate> out = new ArrayList<>(items.size());
         for (SourceItem i : items) {
-            out.add(new Candidate(i, source instanceof LocalFiles lf ? Optional.of(lf.path(i)) : Optional.empty()));
+            AssetMetadata described = source instanceof DescribedSource d ? d.metadata(i).orElse(AssetMetadata.EMPTY)
+                    : AssetMetadata.EMPTY;
+            out.add(new Candidate(i, source instanceof LocalFiles lf ? Optional.of(lf.path(i)) : Optional.empty(),
+                    described));
         }
         return out;
     }

@@ -76,7 +76,7 @@ public final class SyncPlanner {
             int delete = 0;
             for (Candidate c : in.items()) {
                 SourceItem item = c.item();
-                AssetMetadata metadata = in.itemMetadata().forItem(dest, c, in.metadata());
+                AssetMetadata metadata = in.itemMetadata().forItem(dest, c, c.withSourceText(in.metadata()));
                 SyncMap.PlanRow row = rows.get(item.id());
                 Fingerprint fp = item.fingerprint();
                 if (row == null) {

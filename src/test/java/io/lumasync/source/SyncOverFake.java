@@ -66,6 +66,18 @@ public final class SyncOverFake implements AutoCloseable {
         return r.plan().getOrDefault(DESTINATION, PlanCounts.ZERO);
     }
 
+    /** The folder destination's alt-text mode, as `lumasync alt mode` sets it. */
+    public void altMode(io.lumasync.sync.alt.AltMode mode) throws Exception {
+        service.ai().setAltMode(DESTINATION, mode);
+    }
+
+    /** The alt text published with each asset at the folder, by asset id. */
+    public Map<String, String> altTexts() throws Exception {
+        Map<String, String> out = new java.util.TreeMap<>();
+        service.altTexts(Optional.of(DESTINATION), false).forEach(e -> out.put(e.assetId(), e.altText()));
+        return out;
+    }
+
     /** How many files the folder holds now. */
     public long published() throws Exception {
         if (!Files.exists(out)) {

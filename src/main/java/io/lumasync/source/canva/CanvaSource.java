@@ -2,12 +2,14 @@ package io.lumasync.source.canva;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lumasync.core.AssetMetadata;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.Fingerprint;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.core.Retrier;
 import io.lumasync.http.BodyLimits;
 import io.lumasync.source.AdapterState;
+import io.lumasync.source.DescribedSource;
 import io.lumasync.source.ExpiringLinks;
 import io.lumasync.source.JsonApi;
 import io.lumasync.source.Listing;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Canva designs (all of the account's, or one folder's), each chosen page its own asset, exported by Canva's
@@ -37,7 +40,7 @@ import java.util.Set;
  * Export jobs are polled a bounded number of times; their download addresses expire after 24 hours and are never
  * kept.
  */
-public final class CanvaSource implements Source {
+public final class CanvaSource implements Source, DescribedSource {
     private static final int MAX_LIST_PAGES = 1000;
     private static final int MAX_POLLS = 40;
     private static final int PAGES_PER_CALL = 200;
@@ -77,8 +80,12 @@ public final class CanvaSource implements Source {
         this.state = new AdapterState<>(dataDir, "canva-state.json", State.class);
     }
 
+    /** Each listed page's own text, from the last listing. */
+    private final Map<String, AssetMetadata> described = new ConcurrentHashMap<>();
+
     @Override
     public Listing list(Optional<String> cursor) throws LumasyncException {
+        Map<String, AssetMetadata> texts = new LinkedHashMap<>();
         State before = state.load().orElse(State.empty());
         State after = State.empty();
         List<SourceItem> items = new ArrayList<>();
@@ -104,10 +111,31 @@ public final class CanvaSource implements Source {
                 String name = (count > 1 ? title + " - page " + n : title) + "." + format;
                 after.pages().put(itemId, new Page(id, n, title));
                 items.add(new SourceItem(itemId, name, "", new Fingerprint(0, updated * 1000, "canva:" + hashes.get(n - 1))));
+                texts.put(itemId, describe(design.path("title").asText(""), n, count));
             }
         }
         state.save(after);
+        described.clear();
+        described.putAll(texts);
         return new Listing(items, List.of(), true, Optional.empty(), problems);
+    }
+
+    /**
+     * A page's text: the design's title (with the page number when the design has several) as alt text and title;
+     * an untitled design gives none.
+     */
+    static AssetMetadata describe(String designTitle, int page, int pages) {
+        String title = designTitle.replaceAll("\\s+", " ").strip();
+        if (title.isEmpty()) {
+            return AssetMetadata.EMPTY;
+        }
+        String text = pages > 1 ? title + ", page " + page : title; // no page count: a new page changes no other
+        return new AssetMetadata(text, text, "", "Canva design \u201c" + title + "\u201d");
+    }
+
+    @Override
+    public Optional<AssetMetadata> metadata(SourceItem item) {
+        return Optional.ofNullable(described.get(item.id()));
     }
 
     /** The account's designs, or one folder's, following {@code continuation} with a bound and a loop check. */

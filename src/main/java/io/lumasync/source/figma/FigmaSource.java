@@ -1,11 +1,13 @@
 package io.lumasync.source.figma;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lumasync.core.AssetMetadata;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.Fingerprint;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.http.BodyLimits;
 import io.lumasync.source.AdapterState;
+import io.lumasync.source.DescribedSource;
 import io.lumasync.source.ExpiringLinks;
 import io.lumasync.source.Listing;
 import io.lumasync.source.RemoteAssets;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The top-level frames of chosen Figma files, each an asset rendered through the images endpoint. A listing reads
@@ -37,7 +41,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * frame alone. Renders are asked for per file in batches; their addresses are short-lived and a frame Figma cannot
  * render ({@code null} in the answer) fails alone.
  */
-public final class FigmaSource implements Source {
+public final class FigmaSource implements Source, DescribedSource {
+    /** The names Figma gives new frames and components, which say nothing about the picture. */
+    private static final Pattern DEFAULT_NAME = Pattern.compile("(?i)(frame|component|group|section)( \\d+)?");
     static final Set<String> FRAME_TYPES = Set.of("FRAME", "COMPONENT", "COMPONENT_SET");
     private static final int NODES_PER_CALL = 50;
     private static final int RENDERS_PER_CALL = 20;
@@ -70,6 +76,8 @@ public final class FigmaSource implements Source {
     private final Path dataDir;
     private final AdapterState<State> state;
     private final Map<String, Render> renders = new ConcurrentHashMap<>();
+    /** Each listed frame's own text, from the last listing. */
+    private final Map<String, AssetMetadata> described = new ConcurrentHashMap<>();
 
     FigmaSource(FigmaApi api, List<String> fileKeys, Set<String> pages, String format, double scale, Path dataDir) {
         this.api = api;
@@ -106,6 +114,7 @@ public final class FigmaSource implements Source {
             }
         }
         state.save(after);
+        described.keySet().retainAll(items.keySet());
         if (unreadable.isEmpty()) {
             return new Listing(List.copyOf(items.values()), List.of(), true, Optional.empty(), problems);
         }
@@ -120,10 +129,12 @@ public final class FigmaSource implements Source {
         String what = "the file " + key;
         JsonNode file = api.get("/v1/files/" + enc(key) + "?depth=2", what);
         String version = file.path("version").asText("");
-        String fileName = RemoteAssets.safeName(file.path("name").asText(key));
+        String fileTitle = file.path("name").asText(key).strip();
+        String fileName = RemoteAssets.safeName(fileTitle);
         long modified = millis(file.path("lastModified").asText(""));
         List<JsonNode> frames = new ArrayList<>();
         Map<String, String> folders = new LinkedHashMap<>();
+        Map<String, String> pageTitles = new HashMap<>();
         for (JsonNode page : file.path("document").path("children")) {
             if (!page.path("type").asText().equals("CANVAS") || (!pages.isEmpty() && !pages.contains(page.path("name").asText()))) {
                 continue;
@@ -132,6 +143,7 @@ public final class FigmaSource implements Source {
                 if (FRAME_TYPES.contains(child.path("type").asText()) && child.path("visible").asBoolean(true)) {
                     frames.add(child);
                     folders.put(child.path("id").asText(), fileName + "/" + RemoteAssets.safeName(page.path("name").asText("Page")));
+                    pageTitles.put(child.path("id").asText(), page.path("name").asText("").strip());
                 }
             }
         }
@@ -159,8 +171,28 @@ public final class FigmaSource implements Source {
             JsonNode box = f.path("absoluteBoundingBox");
             after.frames().put(id, new Frame(key, nodeId, name, box.path("width").asDouble(0), box.path("height").asDouble(0)));
             items.put(id, new SourceItem(id, name, folder, new Fingerprint(0, modified, "figma:" + hash)));
+            described.put(id, describe(f.path("name").asText(""), fileTitle, pageTitles.get(nodeId)));
         }
         after.files().put(key, new FileState(version, settings(), kept));
+    }
+
+    /**
+     * A frame's text: its name as alt text and title (unless Figma's default "Frame 12"), and where it lives (file
+     * and page) as description.
+     */
+    static AssetMetadata describe(String frameName, String fileTitle, String pageTitle) {
+        String name = frameName.replaceAll("\\s+", " ").strip();
+        if (DEFAULT_NAME.matcher(name).matches()) {
+            name = "";
+        }
+        String where = "Figma file \u201c" + fileTitle + "\u201d" + (pageTitle == null || pageTitle.isEmpty() ? ""
+                : ", page \u201c" + pageTitle + "\u201d");
+        return new AssetMetadata(name, name, "", where);
+    }
+
+    @Override
+    public Optional<AssetMetadata> metadata(SourceItem item) {
+        return Optional.ofNullable(described.get(item.id()));
     }
 
     /** Each frame's content hash: its full node tree, with the render settings that shape the published image. */

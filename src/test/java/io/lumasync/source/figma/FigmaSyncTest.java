@@ -1,7 +1,9 @@
 package io.lumasync.source.figma;
 
 import io.lumasync.source.SyncOverFake;
+import io.lumasync.core.AssetMetadata;
 import io.lumasync.sync.PlanCounts;
+import io.lumasync.sync.alt.AltMode;
 import io.lumasync.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,5 +45,32 @@ class FigmaSyncTest {
                 assertThat(engine.published()).isEqualTo(3);
             }
         }
+    }
+
+    @Test
+    void frameNamesBecomeAltTextInEmbeddedModeAndARenamedFrameIsUpdated() throws Exception {
+        try (FakeFigma fake = new FakeFigma()) {
+            String hero = fake.put(FILE, "Web", "Spring sale hero", TestImages.png(1));
+            String poster = fake.put(FILE, "Print", "Poster", TestImages.png(2));
+            try (SyncOverFake engine = new SyncOverFake(dir, "brand", FigmaSourceType.ID,
+                    Map.of("files", FILE, "api_url", fake.baseUri().toString()))) {
+                engine.secrets.put("token", FakeFigma.TOKEN);
+                engine.altMode(AltMode.EMBEDDED);
+                assertThat(engine.sync()).isEqualTo(new PlanCounts(2, 0, 0, 0, 0));
+                assertThat(engine.altTexts()).containsOnly(Map.entry(FILE + "/" + hero, "Spring sale hero"),
+                        Map.entry(FILE + "/" + poster, "Poster"));
+                assertThat(engine.sync()).isEqualTo(new PlanCounts(0, 0, 0, 2, 0));
+            }
+        }
+    }
+
+    @Test
+    void framesAreDescribedByNameFileAndPageButFigmasDefaultNamesSayNothing() {
+        assertThat(FigmaSource.describe(" Spring  sale hero ", "Brand kit", "Web"))
+                .isEqualTo(new AssetMetadata("Spring sale hero", "Spring sale hero", "",
+                        "Figma file \u201cBrand kit\u201d, page \u201cWeb\u201d"));
+        assertThat(FigmaSource.describe("Frame 12", "Brand kit", "").altText()).isEmpty();
+        assertThat(FigmaSource.describe("Component 3", "Brand kit", null).description())
+                .isEqualTo("Figma file \u201cBrand kit\u201d");
     }
 }

@@ -67,6 +67,12 @@ final class FakeShutterstock extends TokenApiFake {
         return l.id();
     }
 
+    /** The agency rewrites an image's description (no new licence, no new file). */
+    synchronized void describe(String imageId, String description) {
+        Image im = images.get(imageId);
+        images.put(imageId, new Image(imageId, description, im.keywords(), im.contributorId(), im.licensedBytes()));
+    }
+
     synchronized void withdraw(String imageId) {
         licences.removeIf(l -> l.imageId().equals(imageId));
     }

@@ -2,6 +2,7 @@ package io.lumasync.source.shutterstock;
 
 import io.lumasync.source.SyncOverFake;
 import io.lumasync.sync.PlanCounts;
+import io.lumasync.sync.alt.AltMode;
 import io.lumasync.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,50 @@ class ShutterstockSyncTest {
                 fake.withdraw(c);
                 assertThat(engine.sync()).isEqualTo(new PlanCounts(0, 0, 0, 2, 1));
                 assertThat(engine.published()).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void descriptionsBecomeAltTextAndARewrittenDescriptionIsUpdatedInPlace() throws Exception {
+        try (FakeShutterstock fake = new FakeShutterstock(2)) {
+            String a = fake.addImage("Sand dunes at sunrise in the Namib desert", TestImages.jpeg(1), List.of("desert"));
+            String b = fake.addImage("Fishing boats in a harbour", TestImages.jpeg(2), List.of("sea", "boats"));
+            fake.license(a, TestImages.jpeg(1));
+            fake.license(b, TestImages.jpeg(2));
+            try (SyncOverFake engine = new SyncOverFake(dir, "stock", ShutterstockSourceType.ID,
+                    Map.of("api_url", fake.baseUri().toString()))) {
+                engine.secrets.put("token", FakeShutterstock.TOKEN);
+                engine.altMode(AltMode.EMBEDDED);
+                assertThat(engine.sync()).isEqualTo(new PlanCounts(2, 0, 0, 0, 0));
+                assertThat(engine.altTexts()).containsOnly(Map.entry(a, "Sand dunes at sunrise in the Namib desert"),
+                        Map.entry(b, "Fishing boats in a harbour"));
+
+                int served = fake.links.served();
+                fake.describe(b, "Fishing boats moored in Peniche harbour at dawn");
+                assertThat(engine.sync()).as("only the text is sent again").isEqualTo(new PlanCounts(0, 0, 1, 1, 0));
+                assertThat(fake.links.served()).as("nothing downloaded again").isEqualTo(served);
+                assertThat(engine.altTexts()).containsEntry(b, "Fishing boats moored in Peniche harbour at dawn")
+                        .containsEntry(a, "Sand dunes at sunrise in the Namib desert");
+
+                assertThat(engine.sync()).isEqualTo(new PlanCounts(0, 0, 0, 2, 0));
+            }
+        }
+    }
+
+    @Test
+    void withAltTextOffTheDescriptionStillTravelsAsTitleButNoAltTextIsWritten() throws Exception {
+        try (FakeShutterstock fake = new FakeShutterstock(2)) {
+            String a = fake.addImage("Sand dunes at sunrise", TestImages.jpeg(1), List.of("desert"));
+            fake.license(a, TestImages.jpeg(1));
+            try (SyncOverFake engine = new SyncOverFake(dir, "stock", ShutterstockSourceType.ID,
+                    Map.of("api_url", fake.baseUri().toString()))) {
+                engine.secrets.put("token", FakeShutterstock.TOKEN);
+                assertThat(engine.sync()).isEqualTo(new PlanCounts(1, 0, 0, 0, 0));
+                assertThat(engine.altTexts()).containsOnly(Map.entry(a, ""));
+                fake.describe(a, "Sand dunes at dusk");
+                assertThat(engine.sync()).as("the new title and keywords are sent in place")
+                        .isEqualTo(new PlanCounts(0, 0, 1, 0, 0));
             }
         }
     }
