@@ -78,6 +78,19 @@ final class Runs {
         return e;
     }
 
+    /** enrichment.completed once a run's planning described images with the AI model. */
+    private void announceTexts(String kind, List<AltTextEnricher> made) {
+        int described = made.stream().mapToInt(AltTextEnricher::described).sum();
+        if (described > 0) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("run", kind);
+            data.put("kind", "alt_text");
+            data.put("described", described);
+            data.put("problems", made.stream().mapToInt(e -> e.problems().size()).sum());
+            notifications.publish(Notifications.ENRICHMENT_COMPLETED, data);
+        }
+    }
+
     private static void reportAltText(List<AltTextEnricher> made, List<String> problems) {
         for (AltTextEnricher e : made) {
             problems.addAll(e.problems());
@@ -379,6 +392,9 @@ final class Runs {
             jobs = new ArrayList<>(screened.go());
             skipped.addAll(screened.held());
             reportAltText(enrichers, problems);
+            if (!dryRun) {
+                announceTexts(kind, enrichers);
+            }
             if (dryRun) {
                 counts.replaceAll((d, c) -> c.replace() > 0 ? c.withReplaceNote(replaceWording(d)) : c);
                 return new RunReport(true, counts, skipped, problems);

@@ -144,9 +144,13 @@ class AltTextRunTest {
         assertThat(estimate).get().asString().contains("2 image(s)").contains(FakeOpenRouter.VISION).contains("$");
         assertThat(ai.completions()).as("an estimate calls no model").isZero();
 
+        List<Notifications.Event> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        sync.notifications().listen(events::add);
         RunReport first = push(Optional.of(AltMode.AI), a, b);
         assertThat(first.problems()).isEmpty();
         assertThat(ai.completions()).isEqualTo(2);
+        assertThat(events).filteredOn(e -> e.type().equals(Notifications.ENRICHMENT_COMPLETED)).singleElement()
+                .satisfies(e -> assertThat(e.data()).containsEntry("described", 2).containsEntry("kind", "alt_text"));
         assertThat(altByName.get("a.png")).startsWith("A solid square, ").doesNotContain("\"").doesNotContain("Image of");
         assertThat(sync.aiSpentThisMonth()).isPositive();
         String prompt = ai.requests().getFirst().path("messages").path(0).path("content").path(0).path("text").asText();
@@ -154,6 +158,8 @@ class AltTextRunTest {
 
         RunReport again = push(Optional.of(AltMode.AI), a, b);
         assertThat(ai.completions()).as("answers are cached by content").isEqualTo(2);
+        assertThat(events).as("cached answers are no new enrichment")
+                .filteredOn(e -> e.type().equals(Notifications.ENRICHMENT_COMPLETED)).hasSize(1);
         assertThat(again.results()).allMatch(p -> p.state() == JobState.SKIPPED);
         assertThat(sync.estimateAltText(List.of(a, b), List.of("hook"), EngineFixture.ORIGINAL,
                 Optional.of(AltMode.AI))).isEmpty();
