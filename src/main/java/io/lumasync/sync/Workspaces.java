@@ -175,6 +175,31 @@ public final class Workspaces {
         }
     }
 
+    /**
+     * The workspace's connected accounts, the sources and destinations that sign in somewhere ({@code source/<name>},
+     * {@code destination/<name>}), each with whether every workspace shares it.
+     */
+    public java.util.Map<String, Boolean> accounts(Workspace w, SyncService engine) throws LumasyncException {
+        Set<String> shared = registry.sharedAccounts();
+        java.util.Map<String, Boolean> out = new java.util.TreeMap<>();
+        for (SourceInfo s : engine.sources()) {
+            if (io.lumasync.source.SourceTypes.byId(s.typeId()).filter(t -> signsIn(t.authKind())).isPresent()) {
+                out.put("source/" + s.name(), shared.contains("source/" + s.name()));
+            }
+        }
+        for (DestinationInfo d : engine.destinations()) {
+            if (io.lumasync.destination.DestinationTypes.byId(d.typeId()).filter(t -> signsIn(t.authKind()))
+                    .isPresent()) {
+                out.put("destination/" + d.name(), shared.contains("destination/" + d.name()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean signsIn(io.lumasync.core.AuthKind kind) {
+        return kind != io.lumasync.core.AuthKind.NONE;
+    }
+
     /** The overview of every workspace (archived ones too, marked as such); one unreadable workspace says why. */
     public List<WorkspaceSummary> overview(List<Workspace> which) {
         return which.stream().map(this::summary).toList();

@@ -108,6 +108,16 @@ public final class EngineWorkspaces implements WorkspaceServices {
     }
 
     @Override
+    public Map<String, Boolean> accounts(Workspace w) throws LumasyncException {
+        return workspaces.accounts(w, engine(w).sync());
+    }
+
+    @Override
+    public void share(Workspace w, String account, boolean shared) throws LumasyncException {
+        workspaces.share(w, account, shared);
+    }
+
+    @Override
     public List<WorkspaceSummary> overview() throws LumasyncException {
         List<WorkspaceSummary> lines = new ArrayList<>();
         for (Workspace w : workspaces.active()) {

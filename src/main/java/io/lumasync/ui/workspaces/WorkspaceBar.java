@@ -94,13 +94,41 @@ public final class WorkspaceBar {
         });
         restore.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.archived()));
         archive.disableProperty().bind(javafx.beans.binding.Bindings.size(vm.open()).lessThan(2));
-        menu.getItems().setAll(add, rename, colour, new SeparatorMenuItem(), archive, restore);
+        javafx.scene.control.Menu accounts = new javafx.scene.control.Menu(Messages.get("workspaces.accounts"));
+        accounts.setId("workspace-accounts");
+        // Filled each time the menu opens: a tick means every workspace signs in with this account.
+        menu.setOnShowing(e -> fillAccounts(accounts));
+        menu.getItems().setAll(add, rename, colour, accounts, new SeparatorMenuItem(), archive, restore);
         message.setId("workspace-message");
         message.textProperty().bind(vm.messageProperty());
         message.getStyleClass().add("text-muted");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         root.getChildren().addAll(caption, chooser, menu, grow, message);
+    }
+
+    private void fillAccounts(javafx.scene.control.Menu accounts) {
+        accounts.getItems().clear();
+        java.util.Map<String, Boolean> known;
+        try {
+            known = vm.accounts();
+        } catch (io.lumasync.core.LumasyncException | RuntimeException e) {
+            known = java.util.Map.of();
+        }
+        if (known.isEmpty()) {
+            MenuItem none = new MenuItem(Messages.get("workspaces.accounts.none"));
+            none.setDisable(true);
+            accounts.getItems().add(none);
+            return;
+        }
+        known.forEach((account, shared) -> {
+            javafx.scene.control.CheckMenuItem i = new javafx.scene.control.CheckMenuItem(
+                    Messages.get("workspaces.accounts.item", account));
+            i.setId("share-" + account.replace('/', '-'));
+            i.setSelected(shared);
+            i.setOnAction(e -> vm.share(account, i.isSelected()));
+            accounts.getItems().add(i);
+        });
     }
 
     private static MenuItem item(String id, String text, Runnable action) {

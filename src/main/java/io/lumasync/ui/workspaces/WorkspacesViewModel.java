@@ -1,5 +1,6 @@
 package io.lumasync.ui.workspaces;
 
+import io.lumasync.core.LumasyncException;
 import io.lumasync.store.Workspace;
 import io.lumasync.sync.WorkspaceSummary;
 import io.lumasync.ui.common.Messages;
@@ -15,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -100,6 +102,21 @@ public final class WorkspacesViewModel {
             current.set(changed);
             refresh();
         }, this::failed);
+    }
+
+    /** The shown workspace's connected accounts and whether each is shared with every workspace (blocking). */
+    public Map<String, Boolean> accounts() throws LumasyncException {
+        return workspaces.accounts(current.get());
+    }
+
+    /** Shares an account of the shown workspace with every workspace, or binds it to this one again. */
+    public void share(String account, boolean shared) {
+        Workspace w = current.get();
+        tasks.run("workspace-share", () -> {
+            workspaces.share(w, account, shared);
+            return account;
+        }, a -> message.set(shared ? Messages.get("workspaces.shared", a) : Messages.get("workspaces.bound", a,
+                w.name())), this::failed);
     }
 
     /** Archives the workspace shown and switches to the first one left open. */

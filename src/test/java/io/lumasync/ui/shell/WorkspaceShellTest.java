@@ -19,6 +19,7 @@ import io.lumasync.ui.common.ThemeManager;
 import io.lumasync.ui.common.Windows;
 import io.lumasync.ui.common.engine.AppServices;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -156,5 +157,40 @@ class WorkspaceShellTest {
         FxTestSupport.waitFor(() -> "Lumasync — Acme".equals(stage.getTitle()));
         FxTestSupport.waitFor(() -> chooser.getValue() != null && "Acme".equals(chooser.getValue().name()),
                 () -> String.valueOf(chooser.getValue()));
+    }
+
+    @Test
+    void anAccountIsSharedWithEveryWorkspaceFromTheWorkspaceMenu(FxRobot robot) throws Exception {
+        Workspace first = engines.first();
+        engines.services(first).addDestination("client-hook", "webhook",
+                Map.of("url", "https://hooks.example.com/in"), Map.of("secret", "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="));
+        assertThat(engines.accounts(first)).as("a folder signs in nowhere; a signed webhook does")
+                .containsExactly(Map.entry("destination/client-hook", false));
+
+        javafx.scene.control.MenuButton menu = robot.lookup("#workspace-menu").query();
+        robot.interact(() -> menu.getOnShowing().handle(new javafx.event.Event(javafx.event.Event.ANY)));
+        javafx.scene.control.Menu accounts = (javafx.scene.control.Menu) menu.getItems().stream()
+                .filter(i -> "workspace-accounts".equals(i.getId())).findFirst().orElseThrow();
+        javafx.scene.control.CheckMenuItem hook = (javafx.scene.control.CheckMenuItem) accounts.getItems().stream()
+                .filter(i -> "share-destination-client-hook".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(hook.isSelected()).isFalse();
+        robot.interact(() -> {
+            hook.setSelected(true);
+            hook.fire();
+        });
+        FxTestSupport.waitFor(() -> {
+            try {
+                return engines.accounts(first).get("destination/client-hook");
+            } catch (io.lumasync.core.LumasyncException e) {
+                return false;
+            }
+        });
+        Label message = robot.lookup("#workspace-message").query();
+        FxTestSupport.waitFor(() -> message.getText().contains("is shared"), message::getText);
+
+        robot.interact(() -> menu.getOnShowing().handle(new javafx.event.Event(javafx.event.Event.ANY)));
+        javafx.scene.control.CheckMenuItem again = (javafx.scene.control.CheckMenuItem) accounts.getItems().stream()
+                .filter(i -> "share-destination-client-hook".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(again.isSelected()).as("the menu shows what is shared").isTrue();
     }
 }

@@ -6,6 +6,7 @@ import io.lumasync.sync.WorkspaceSummary;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,15 @@ public interface WorkspaceServices extends AutoCloseable {
 
     /** Brings an archived workspace back and starts its autosync. */
     Workspace restore(String id) throws LumasyncException;
+
+    /**
+     * The workspace's connected accounts ({@code source/NAME}, {@code destination/NAME}), each with whether it is
+     * shared with every workspace.
+     */
+    Map<String, Boolean> accounts(Workspace w) throws LumasyncException;
+
+    /** Shares an account's sign-in with every workspace, or binds it to this one again. */
+    void share(Workspace w, String account, boolean shared) throws LumasyncException;
 
     /** One line per open workspace for the "All workspaces" overview. */
     List<WorkspaceSummary> overview() throws LumasyncException;
