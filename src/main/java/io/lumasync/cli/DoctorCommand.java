@@ -25,6 +25,8 @@ final class DoctorCommand implements Callable<Integer> {
         ctx.out().println("Log:      " + LogFile.of(data));
         ctx.out().println("Images:   " + ctx.service().engineName());
         ctx.out().print(Doctor.report(vault, ctx.service().oauthAccounts()));
+        ctx.service().tokenHealth().forEach((name, problem) -> ctx.out().println("Source: " + name + ": "
+                + problem.map(p -> "needs attention - " + p).orElse("connected (token accepted)")));
         ctx.service().destinations().forEach(d -> ctx.out().println("Destination: " + d.name() + " (" + d.typeId()
                 + "): " + d.status() + d.lastError().map(e -> " - " + e).orElse("")));
         ctx.out().flush();

@@ -251,6 +251,26 @@ public final class SyncService implements AutoCloseable {
         return accounts.oauthAccounts();
     }
 
+    /**
+     * The connection health of each source signed in with a token (Figma, Shutterstock): its token is in the vault
+     * and one cheap call with it answers. Any other source appears only when it cannot start (a sign-in missing from
+     * the vault). By source name: empty when connected, else what is wrong in plain words.
+     */
+    public Map<String, Optional<String>> tokenHealth() throws LumasyncException {
+        Map<String, Optional<String>> out = new java.util.LinkedHashMap<>();
+        for (io.lumasync.store.SourceRecord s : config.sources()) {
+            try {
+                if (adapters.source(s.name()) instanceof io.lumasync.source.Probed p) {
+                    p.probe();
+                    out.put(s.name(), Optional.empty());
+                }
+            } catch (LumasyncException e) {
+                out.put(s.name(), Optional.of(e.getMessage()));
+            }
+        }
+        return out;
+    }
+
     /** A source's items with their status at each of its destinations. */
     public List<BrowseItem> browse(String sourceName) throws LumasyncException {
         return runs.browse(sourceName);

@@ -78,6 +78,11 @@ public final class SyncOverFake implements AutoCloseable {
         return out;
     }
 
+    /** The source's connection health as doctor shows it: empty when connected, else what is wrong. */
+    public Optional<String> health() throws Exception {
+        return service.tokenHealth().getOrDefault(name, Optional.of("not probed"));
+    }
+
     /** How many files the folder holds now. */
     public long published() throws Exception {
         if (!Files.exists(out)) {

@@ -10,6 +10,7 @@ import io.lumasync.source.AdapterState;
 import io.lumasync.source.DescribedSource;
 import io.lumasync.source.ExpiringLinks;
 import io.lumasync.source.Listing;
+import io.lumasync.source.Probed;
 import io.lumasync.source.RemoteAssets;
 import io.lumasync.source.Source;
 import io.lumasync.source.SourceItem;
@@ -41,7 +42,7 @@ import java.util.regex.Pattern;
  * frame alone. Renders are asked for per file in batches; their addresses are short-lived and a frame Figma cannot
  * render ({@code null} in the answer) fails alone.
  */
-public final class FigmaSource implements Source, DescribedSource {
+public final class FigmaSource implements Source, DescribedSource, Probed {
     /** The names Figma gives new frames and components, which say nothing about the picture. */
     private static final Pattern DEFAULT_NAME = Pattern.compile("(?i)(frame|component|group|section)( \\d+)?");
     static final Set<String> FRAME_TYPES = Set.of("FRAME", "COMPONENT", "COMPONENT_SET");
@@ -188,6 +189,13 @@ public final class FigmaSource implements Source, DescribedSource {
         String where = "Figma file \u201c" + fileTitle + "\u201d" + (pageTitle == null || pageTitle.isEmpty() ? ""
                 : ", page \u201c" + pageTitle + "\u201d");
         return new AssetMetadata(name, name, "", where);
+    }
+
+    /** The first file's name and version only ({@code depth=1}): the token is accepted and the file readable. */
+    @Override
+    public void probe() throws LumasyncException {
+        String key = fileKeys.getFirst();
+        api.get("/v1/files/" + enc(key) + "?depth=1", "the file " + key);
     }
 
     @Override

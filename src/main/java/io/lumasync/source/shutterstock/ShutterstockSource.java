@@ -8,6 +8,7 @@ import io.lumasync.core.LumasyncException;
 import io.lumasync.http.BodyLimits;
 import io.lumasync.source.AdapterState;
 import io.lumasync.source.DescribedSource;
+import io.lumasync.source.Probed;
 import io.lumasync.source.ExpiringLinks;
 import io.lumasync.source.JsonApi;
 import io.lumasync.source.Listing;
@@ -33,7 +34,7 @@ import java.util.Optional;
  * one asset, from its newest licence, and a newer licence (an upgrade) republishes it. Descriptions, keywords and
  * the contributor's name come along for alt text and credit ({@link DescribedSource}).
  */
-public final class ShutterstockSource implements Source, DescribedSource {
+public final class ShutterstockSource implements Source, DescribedSource, Probed {
     private static final int PER_PAGE = 200;
     private static final int MAX_PAGES = 500;
     private static final int IDS_PER_CALL = 100;
@@ -165,6 +166,12 @@ public final class ShutterstockSource implements Source, DescribedSource {
         }
         URI link = URI.create(l.thumbnail());
         return Optional.of(api.retried(() -> ExpiringLinks.preview(api.http(), link, "the preview of " + item.name())));
+    }
+
+    /** One licence of the history: the token is accepted and may read licences. */
+    @Override
+    public void probe() throws LumasyncException {
+        api.get("/v2/images/licenses?per_page=1&page=1", "the licence history");
     }
 
     /** Alt text and title from the description, the keywords as description, and the credit as caption. */

@@ -1,7 +1,7 @@
 package io.lumasync.source.figma;
 
-import io.lumasync.source.SyncOverFake;
 import io.lumasync.core.AssetMetadata;
+import io.lumasync.source.SyncOverFake;
 import io.lumasync.sync.PlanCounts;
 import io.lumasync.sync.alt.AltMode;
 import io.lumasync.testing.TestImages;
@@ -72,5 +72,27 @@ class FigmaSyncTest {
         assertThat(FigmaSource.describe("Frame 12", "Brand kit", "").altText()).isEmpty();
         assertThat(FigmaSource.describe("Component 3", "Brand kit", null).description())
                 .isEqualTo("Figma file \u201cBrand kit\u201d");
+    }
+
+    private static Map<String, String> settings(FakeFigma fake) {
+        return Map.of("files", FILE, "api_url", fake.baseUri().toString());
+    }
+
+    @Test
+    void healthSaysWhetherTheTokenIsThereAndAccepted() throws Exception {
+        try (FakeFigma fake = new FakeFigma()) {
+            fake.put(FILE, "Web", "Hero", TestImages.png(1));
+            try (SyncOverFake engine = new SyncOverFake(dir, "src", FigmaSourceType.ID, settings(fake))) {
+                assertThat(engine.health()).as("no token in the vault").hasValueSatisfying(m -> assertThat(m)
+                        .containsIgnoringCase("token"));
+                engine.secrets.put("token", "revoked-" + FakeFigma.TOKEN);
+                assertThat(engine.health()).as("a refused token").hasValueSatisfying(m -> assertThat(m)
+                        .containsIgnoringCase("personal access token").doesNotContain(FakeFigma.TOKEN));
+            }
+            try (SyncOverFake engine = new SyncOverFake(dir.resolve("2"), "src", FigmaSourceType.ID, settings(fake))) {
+                engine.secrets.put("token", FakeFigma.TOKEN);
+                assertThat(engine.health()).as("connected").isEmpty();
+            }
+        }
     }
 }

@@ -91,4 +91,26 @@ class ShutterstockSyncTest {
             }
         }
     }
+
+    private static Map<String, String> settings(FakeShutterstock fake) {
+        return Map.of("api_url", fake.baseUri().toString());
+    }
+
+    @Test
+    void healthSaysWhetherTheTokenIsThereAndAccepted() throws Exception {
+        try (FakeShutterstock fake = new FakeShutterstock(2)) {
+            fake.license(fake.addImage("Dunes", TestImages.jpeg(1), List.of()), TestImages.jpeg(1));
+            try (SyncOverFake engine = new SyncOverFake(dir, "src", ShutterstockSourceType.ID, settings(fake))) {
+                assertThat(engine.health()).as("no token in the vault").hasValueSatisfying(m -> assertThat(m)
+                        .containsIgnoringCase("token"));
+                engine.secrets.put("token", "revoked-" + FakeShutterstock.TOKEN);
+                assertThat(engine.health()).as("a refused token").hasValueSatisfying(m -> assertThat(m)
+                        .containsIgnoringCase("token").doesNotContain(FakeShutterstock.TOKEN));
+            }
+            try (SyncOverFake engine = new SyncOverFake(dir.resolve("2"), "src", ShutterstockSourceType.ID, settings(fake))) {
+                engine.secrets.put("token", FakeShutterstock.TOKEN);
+                assertThat(engine.health()).as("connected").isEmpty();
+            }
+        }
+    }
 }
