@@ -8,11 +8,9 @@ import io.lumasync.sync.SourceInfo;
 import io.lumasync.sync.Suggestion;
 import io.lumasync.sync.SyncListener;
 import io.lumasync.ui.shell.Page;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +122,7 @@ class SuggestionsPaneTest {
 
         javafx.scene.control.Button act = robot.lookup("#suggestion-act-" + changed.id()).queryButton();
         assertThat(act.isDisabled()).isFalse();
-        robot.interact(act::fire);
+        robot.clickOn(act);
         Label message = robot.lookup("#suggestions-message").query();
         for (int i = 0; i < 150 && !message.getText().startsWith("Done:"); i++) {
             Thread.sleep(100);
@@ -191,20 +188,6 @@ class SuggestionsPaneTest {
 
     /** Saves the window, light and dark, to target/suggestions-screens/NAME-light.png and -dark.png. */
     private void snap(FxRobot robot, String name) throws Exception {
-        Path out = Files.createDirectories(Path.of("target/suggestions-screens"));
-        for (String theme : List.of("light", "dark")) {
-            robot.interact(() -> app.ctx().theme().use(theme));
-            Thread.sleep(300);
-            robot.interact(() -> {
-                WritableImage img = app.view().root().getScene().snapshot(null);
-                try {
-                    ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png",
-                            out.resolve(name + "-" + theme + ".png").toFile());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        }
-        robot.interact(() -> app.ctx().theme().use("light"));
+        FxTestSupport.snapThemes(robot, app.view(), app.ctx().theme(), Path.of("target/suggestions-screens"), name);
     }
 }

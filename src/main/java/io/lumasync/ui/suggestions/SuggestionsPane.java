@@ -9,7 +9,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -18,6 +17,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 import java.util.List;
 
@@ -46,17 +46,10 @@ public final class SuggestionsPane extends FramedPane {
         reason.setPrefWidth(420);
         reason.setSortable(false);
         reason.setCellFactory(c -> new TableCell<>() {
-            private final Label title = new Label();
-            private final Label evidence = new Label();
-            private final Label action = new Label();
+            private final Text title = text(reason, "suggestion-title");
+            private final Text evidence = text(reason, "suggestion-evidence");
+            private final Text action = text(reason, "suggestion-action");
             private final VBox box = new VBox(2, title, evidence, action);
-
-            {
-                title.getStyleClass().add("title-4");
-                evidence.setWrapText(true);
-                action.setWrapText(true);
-                action.getStyleClass().add("text-muted");
-            }
 
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -96,13 +89,27 @@ public final class SuggestionsPane extends FramedPane {
                 setGraphic(new HBox(6, act, dismiss));
             }
         });
-        table.getColumns().add(Fx.column(Messages.get("suggestions.column.kind"), SuggestionsViewModel::kind, 130));
-        table.getColumns().add(Fx.column(Messages.get("suggestions.column.target"), Suggestion::target, 110));
+        TableColumn<Suggestion, String> kind = Fx.column(Messages.get("suggestions.column.kind"),
+                SuggestionsViewModel::kind, 130);
+        TableColumn<Suggestion, String> target = Fx.column(Messages.get("suggestions.column.target"),
+                Suggestion::target, 110);
+        for (TableColumn<Suggestion, String> col : List.of(kind, target, buttons)) {
+            col.setStyle("-fx-alignment: TOP-LEFT;");
+        }
+        table.getColumns().addAll(List.of(kind, target));
         table.getColumns().addAll(List.of(reason, buttons));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(Fx.emptyState("suggestions-empty", Messages.get("suggestions.empty.title"),
                 Messages.get("suggestions.empty.text")));
         return table;
+    }
+
+    /** A wrapping text as wide as the column, so a long reason makes its row taller rather than wider. */
+    private static Text text(TableColumn<?, ?> column, String styleClass) {
+        Text t = new Text();
+        t.getStyleClass().addAll("text", styleClass);
+        t.wrappingWidthProperty().bind(column.widthProperty().subtract(20));
+        return t;
     }
 
     private VBox altReview() {
