@@ -62,6 +62,11 @@ final class AltTexting {
         return out;
     }
 
+    /** The item's own alt text set by hand, if any (sent by the next push or sync when it differs). */
+    Optional<String> own(String source, String assetId) throws StoreException {
+        return store.override(source, assetId);
+    }
+
     /** Sets (or with "" clears) an item's own alt text, which wins over every destination's mode. */
     void set(String source, String assetId, String altText) throws LumasyncException {
         boolean mapped = syncMap.list(Optional.empty()).stream()

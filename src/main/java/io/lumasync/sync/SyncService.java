@@ -342,6 +342,11 @@ public final class SyncService implements AutoCloseable {
         altTexting.set(source, assetId, altText);
     }
 
+    /** The item's own alt text set by hand, if any; it wins over every destination's mode. */
+    public Optional<String> ownAltText(String source, String assetId) throws LumasyncException {
+        return altTexting.own(source, assetId);
+    }
+
     // ---- suggestions
 
     /** What is worth doing now (missing alt text, changed sources, large files, failures, duplicates). */

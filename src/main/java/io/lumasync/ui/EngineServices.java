@@ -262,4 +262,36 @@ public final class EngineServices implements AppServices {
     public void onEvent(java.util.function.Consumer<io.lumasync.sync.Notifications.Event> listener) {
         sync.notifications().listen(listener);
     }
+
+    // ---- suggestions and alt-text review
+
+    @Override
+    public List<io.lumasync.sync.Suggestion> suggestions() throws LumasyncException {
+        return sync.suggestions();
+    }
+
+    @Override
+    public void dismissSuggestion(String id) throws LumasyncException {
+        sync.dismissSuggestion(id);
+    }
+
+    @Override
+    public RunReport actOnSuggestion(String id, SyncListener listener) throws LumasyncException {
+        return sync.actOnSuggestion(id, listener);
+    }
+
+    @Override
+    public List<io.lumasync.sync.AltTextEntry> altTexts(boolean missingOnly) throws LumasyncException {
+        return sync.altTexts(Optional.empty(), missingOnly);
+    }
+
+    @Override
+    public Optional<String> ownAltText(String source, String assetId) throws LumasyncException {
+        return sync.ownAltText(source, assetId);
+    }
+
+    @Override
+    public void setAltText(String source, String assetId, String altText) throws LumasyncException {
+        sync.setAltText(source, assetId, altText);
+    }
 }

@@ -7,11 +7,9 @@ import io.lumasync.store.Approval;
 import io.lumasync.store.GroupRecord;
 import io.lumasync.sync.SyncListener;
 import io.lumasync.ui.shell.Page;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -142,20 +139,6 @@ class AgencyPanesTest {
 
     /** Saves the window, light and dark, to target/agency-screens/NAME-light.png and -dark.png. */
     private void snap(FxRobot robot, String name) throws Exception {
-        Path dirOut = Files.createDirectories(Path.of("target/agency-screens"));
-        for (String theme : List.of("light", "dark")) {
-            robot.interact(() -> app.ctx().theme().use(theme));
-            Thread.sleep(300);
-            robot.interact(() -> {
-                WritableImage img = app.view().root().getScene().snapshot(null);
-                try {
-                    ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png",
-                            dirOut.resolve(name + "-" + theme + ".png").toFile());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        }
-        robot.interact(() -> app.ctx().theme().use("light"));
+        FxTestSupport.snapThemes(robot, app.view(), app.ctx().theme(), Path.of("target/agency-screens"), name);
     }
 }

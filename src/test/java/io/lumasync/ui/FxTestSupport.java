@@ -169,4 +169,24 @@ public final class FxTestSupport {
         waitFor(() -> progress.getText().startsWith("Finished"), progress::getText);
         robot.interact(() -> { });
     }
+
+    /** Saves the window, light and dark, to {@code dir/NAME-light.png} and {@code -dark.png}; ends in light. */
+    public static void snapThemes(FxRobot robot, MainView view, ThemeManager theme, Path dir, String name)
+            throws Exception {
+        Path out = Files.createDirectories(dir);
+        for (String t : List.of("light", "dark")) {
+            robot.interact(() -> theme.use(t));
+            Thread.sleep(300);
+            robot.interact(() -> {
+                javafx.scene.image.WritableImage img = view.root().getScene().snapshot(null);
+                try {
+                    javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png",
+                            out.resolve(name + "-" + t + ".png").toFile());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        robot.interact(() -> theme.use("light"));
+    }
 }

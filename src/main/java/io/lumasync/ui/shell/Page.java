@@ -15,7 +15,8 @@ public enum Page {
     SETTINGS("shell.nav.settings", "shell.nav.settings.tooltip", KeyCode.DIGIT8),
     GROUPS("shell.nav.groups", "shell.nav.groups.tooltip", KeyCode.DIGIT9),
     APPROVALS("shell.nav.approvals", "shell.nav.approvals.tooltip", null),
-    HOOKS("shell.nav.hooks", "shell.nav.hooks.tooltip", null);
+    HOOKS("shell.nav.hooks", "shell.nav.hooks.tooltip", null),
+    SUGGESTIONS("shell.nav.suggestions", "shell.nav.suggestions.tooltip", null);
 
     private final String label;
     private final String tooltip;

@@ -147,6 +147,38 @@ public interface AppServices extends AutoCloseable {
         throw new io.lumasync.core.ConfigurationException("Hooks are not available here.");
     }
 
+    // ---- suggestions and alt-text review (defaults for small test engines that have none)
+
+    /** What is worth doing now: missing alt text, changed sources, large files, failures, duplicates. */
+    default List<io.lumasync.sync.Suggestion> suggestions() throws LumasyncException {
+        return List.of();
+    }
+
+    /** Hides a suggestion until its finding changes. */
+    default void dismissSuggestion(String id) throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("Suggestions are not available here.");
+    }
+
+    /** Carries out a suggestion the engine can do (a sync of a changed source, a retry of failures). */
+    default RunReport actOnSuggestion(String id, SyncListener listener) throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("Suggestions are not available here.");
+    }
+
+    /** Published images with their alt text and where it came from; {@code missingOnly} keeps those without. */
+    default List<io.lumasync.sync.AltTextEntry> altTexts(boolean missingOnly) throws LumasyncException {
+        return List.of();
+    }
+
+    /** The image's own alt text set by hand, if any (sent by the next push or sync). */
+    default Optional<String> ownAltText(String source, String assetId) throws LumasyncException {
+        return Optional.empty();
+    }
+
+    /** Sets an image's alt text by hand; the next push or sync sends it to the destination in place. */
+    default void setAltText(String source, String assetId, String altText) throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("Alt texts are not available here.");
+    }
+
     /** Tells {@code listener} every event (on the engine's thread: hop to the FX thread yourself). */
     default void onEvent(java.util.function.Consumer<io.lumasync.sync.Notifications.Event> listener) {
     }
