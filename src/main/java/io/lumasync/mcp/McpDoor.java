@@ -65,6 +65,7 @@ public final class McpDoor {
     List<Tool> tools() {
         List<Tool> tools = new ArrayList<>(new ReadTools(service, this::readOnly).tools());
         tools.addAll(new ChangeTools(service).tools());
+        tools.addAll(new AltTools(service).tools());
         tools.addAll(extraTools);
         return tools;
     }
