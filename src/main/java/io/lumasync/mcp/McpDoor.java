@@ -26,7 +26,7 @@ import java.util.List;
 public final class McpDoor {
     /** The activity origin of work started through MCP. */
     public static final String ORIGIN = "mcp";
-    /** The workspace setting that makes every changing tool refuse ("true"). */
+    /** The data folder's setting that makes every changing tool refuse ("true"), where no workspace registry is. */
     public static final String READ_ONLY_SETTING = "mcp.readOnly";
 
     private final SyncService service;
@@ -125,7 +125,8 @@ public final class McpDoor {
     private static final String INSTRUCTIONS = """
             Lumasync compresses images on this computer and publishes them to the user's destinations (folders, \
             WordPress, S3, webhooks…), keeping a sync map so a changed source image updates its published copy in \
-            place. Start with 'status'. Tools that publish or replace images (push, upload, autosync_now, \
-            optimize_run) first answer with a dry run; show it to the user and call again with the same arguments \
-            and confirm: true only when they agree. Nothing is uploaded that the user did not ask for.""";
+            place. Start with 'status'. Tools that publish or replace images or their alt text (push, upload, \
+            autosync_now, optimize_run, alt_text_set, alt_text_generate) first answer with a dry run; show it to \
+            the user and call again with the same arguments and confirm: true only when they agree. \
+            Nothing is uploaded that the user did not ask for.""";
 }
