@@ -60,7 +60,7 @@ for (const tool of tools) {
 transcript.push({ listTools: tools.map((t) => t.name) });
 const names = tools.map((t) => t.name);
 for (const wanted of ["status", "browse_source", "map_lookup", "changed_assets", "activity", "push", "upload",
-  "autosync_now", "optimize_audit", "optimize_run"]) {
+  "autosync_now", "optimize_audit", "optimize_run", "alt_text_missing", "alt_text_set", "alt_text_generate"]) {
   expect(`tool ${wanted} is listed`, names.includes(wanted), names);
 }
 const pushSchema = ajv.compile(tools.find((t) => t.name === "push").inputSchema);

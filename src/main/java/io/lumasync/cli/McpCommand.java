@@ -31,11 +31,24 @@ final class McpCommand implements Callable<Integer> {
         System.setOut(System.err);
         try {
             String version = Cli.class.getPackage().getImplementationVersion();
-            new McpDoor(service, readOnly).serve(ctx.in(), protocol, version == null ? "development" : version);
+            new McpDoor(service, readOnly, flag(ctx, service)).serve(ctx.in(), protocol, version == null ? "development" : version);
         } finally {
             System.setOut(protocol);
         }
         return Cli.OK;
+    }
+
+    /**
+     * The one read-only-for-MCP flag: the workspace registry's (also set by {@code lumasync workspaces
+     * mcp-read-only}), read anew at every call; the data folder's own setting only where there is no registry.
+     */
+    static McpDoor.ReadOnlyFlag flag(CliContext ctx, SyncService service) throws io.lumasync.core.LumasyncException {
+        if (!ctx.hasWorkspaces()) {
+            return McpDoor.settingFlag(service);
+        }
+        String id = ctx.workspace().id();
+        io.lumasync.sync.Workspaces workspaces = ctx.workspaces();
+        return () -> workspaces.require(id).mcpReadOnly();
     }
 
     @Command(name = "read-only", description = "Whether AI assistants may publish or replace images in this "
@@ -56,9 +69,14 @@ final class McpCommand implements Callable<Integer> {
                 if (!state.equals("on") && !state.equals("off")) {
                     throw new io.lumasync.core.ConfigurationException("Say on or off, not '" + state + "'.");
                 }
-                ctx.service().setSetting(McpDoor.READ_ONLY_SETTING, Boolean.toString(state.equals("on")));
+                boolean on = state.equals("on");
+                if (ctx.hasWorkspaces()) {
+                    ctx.workspaces().setMcpReadOnly(ctx.workspace().id(), on);
+                } else {
+                    ctx.service().setSetting(McpDoor.READ_ONLY_SETTING, Boolean.toString(on));
+                }
             }
-            boolean on = ctx.service().setting(McpDoor.READ_ONLY_SETTING).map(Boolean::parseBoolean).orElse(false);
+            boolean on = flag(ctx, ctx.service()).get();
             ctx.out().println(on ? "AI assistants may only look in this workspace (read-only for MCP)."
                     : "AI assistants may publish and replace images here, each time after a dry run you see.");
             return Cli.OK;

@@ -129,7 +129,7 @@ final class ChangeTools {
     }
 
     /** A run's answer; a dry run says how to go ahead. */
-    private static Answer run(RunReport report, boolean dryRun) {
+    static Answer run(RunReport report, boolean dryRun) {
         String text = Shapes.runText(report);
         if (dryRun) {
             text += "\nTo do this, call again with the same arguments and confirm: true.";
@@ -161,7 +161,7 @@ final class ChangeTools {
         return new RunReport(true, plan, List.of(), problems);
     }
 
-    private static EncodeSettings encode(ToolCall call, EncodeSettings base) {
+    static EncodeSettings encode(ToolCall call, EncodeSettings base) {
         EncodeSettings s = base;
         try {
             if (call.has("format")) {
@@ -177,7 +177,7 @@ final class ChangeTools {
     }
 
     /** A path on this computer, absolute so that it never depends on where the client started the server. */
-    private static Path localPath(String text) {
+    static Path localPath(String text) {
         try {
             Path p = Path.of(text);
             if (!p.isAbsolute()) {

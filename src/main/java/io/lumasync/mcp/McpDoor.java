@@ -26,7 +26,7 @@ import java.util.List;
 public final class McpDoor {
     /** The activity origin of work started through MCP. */
     public static final String ORIGIN = "mcp";
-    /** The workspace setting that makes every changing tool refuse ("true"). */
+    /** The data folder's setting that makes every changing tool refuse ("true"), where no workspace registry is. */
     public static final String READ_ONLY_SETTING = "mcp.readOnly";
 
     private final SyncService service;
@@ -34,19 +34,44 @@ public final class McpDoor {
     private final Calls calls;
     private final Confirmations confirmations = new Confirmations(Clock.systemUTC()::instant);
     private final boolean readOnlyHere;
+    private final ReadOnlyFlag workspaceReadOnly;
     private final List<Tool> extraTools;
 
-    /** {@code readOnlyHere}: refuse changing tools in this server whatever the workspace setting says. */
+    /** Whether the workspace is read-only for MCP, read anew at every call so a change takes effect at once. */
+    @FunctionalInterface
+    public interface ReadOnlyFlag {
+        boolean get() throws LumasyncException;
+    }
+
+    /**
+     * {@code readOnlyHere}: refuse changing tools in this server whatever the workspace says; the workspace's own
+     * flag is the data folder's {@value #READ_ONLY_SETTING} setting.
+     */
     public McpDoor(SyncService service, boolean readOnlyHere) {
-        this(service, readOnlyHere, List.of());
+        this(service, readOnlyHere, settingFlag(service), List.of());
+    }
+
+    /** With the workspace's read-only-for-MCP flag from elsewhere (the workspace registry). */
+    public McpDoor(SyncService service, boolean readOnlyHere, ReadOnlyFlag workspaceReadOnly) {
+        this(service, readOnlyHere, workspaceReadOnly, List.of());
     }
 
     /** With more tools than the engine's (tests add one that crashes). */
     McpDoor(SyncService service, boolean readOnlyHere, List<Tool> extraTools) {
+        this(service, readOnlyHere, settingFlag(service), extraTools);
+    }
+
+    McpDoor(SyncService service, boolean readOnlyHere, ReadOnlyFlag workspaceReadOnly, List<Tool> extraTools) {
         this.service = service;
         this.readOnlyHere = readOnlyHere;
+        this.workspaceReadOnly = workspaceReadOnly;
         this.extraTools = List.copyOf(extraTools);
         this.calls = new Calls(service::cancel);
+    }
+
+    /** The read-only flag kept in the data folder itself, for an engine opened outside any workspace registry. */
+    public static ReadOnlyFlag settingFlag(SyncService service) {
+        return () -> service.setting(READ_ONLY_SETTING).map(Boolean::parseBoolean).orElse(false);
     }
 
     /** True when changing tools are refused: this server was started read-only, or the workspace is. */
@@ -55,9 +80,9 @@ public final class McpDoor {
             return true;
         }
         try {
-            return service.setting(READ_ONLY_SETTING).map(Boolean::parseBoolean).orElse(false);
+            return workspaceReadOnly.get();
         } catch (LumasyncException e) {
-            return true; // a setting that cannot be read must not open the door to changes
+            return true; // a flag that cannot be read must not open the door to changes
         }
     }
 
@@ -65,6 +90,7 @@ public final class McpDoor {
     List<Tool> tools() {
         List<Tool> tools = new ArrayList<>(new ReadTools(service, this::readOnly).tools());
         tools.addAll(new ChangeTools(service).tools());
+        tools.addAll(new AltTools(service).tools());
         tools.addAll(extraTools);
         return tools;
     }
@@ -99,7 +125,8 @@ public final class McpDoor {
     private static final String INSTRUCTIONS = """
             Lumasync compresses images on this computer and publishes them to the user's destinations (folders, \
             WordPress, S3, webhooks…), keeping a sync map so a changed source image updates its published copy in \
-            place. Start with 'status'. Tools that publish or replace images (push, upload, autosync_now, \
-            optimize_run) first answer with a dry run; show it to the user and call again with the same arguments \
-            and confirm: true only when they agree. Nothing is uploaded that the user did not ask for.""";
+            place. Start with 'status'. Tools that publish or replace images or their alt text (push, upload, \
+            autosync_now, optimize_run, alt_text_set, alt_text_generate) first answer with a dry run; show it to \
+            the user and call again with the same arguments and confirm: true only when they agree. \
+            Nothing is uploaded that the user did not ask for.""";
 }

@@ -78,6 +78,33 @@ class WorkspacesCommandTest {
     }
 
     @Test
+    void theMcpDoorAndBothCommandsShareTheWorkspacesOneReadOnlyFlag() throws Exception {
+        run("workspaces", "add", "Acme");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        env.put(Workspaces.ENV, "acme");
+        try (CliContext ctx = context(out, err)) {
+            io.lumasync.mcp.McpDoor door = new io.lumasync.mcp.McpDoor(ctx.service(), false,
+                    McpCommand.flag(ctx, ctx.service()));
+            assertThat(door.readOnly()).isFalse();
+
+            assertThat(run("workspaces", "mcp-read-only", "acme", "on").exit()).isZero();
+            assertThat(door.readOnly()).as("a running server sees the registry's flag at once").isTrue();
+            assertThat(run("mcp", "read-only").out()).contains("may only look");
+
+            assertThat(run("mcp", "read-only", "off").out()).contains("may publish");
+            assertThat(door.readOnly()).isFalse();
+            assertThat(run("workspaces", "list").out()).doesNotContain("read-only for MCP");
+
+            assertThat(run("mcp", "read-only", "on").exit()).isZero();
+            assertThat(run("workspaces", "list").out()).contains("read-only for MCP");
+            assertThat(door.readOnly()).isTrue();
+        }
+        env.remove(Workspaces.ENV);
+        assertThat(run("mcp", "read-only").out()).as("other workspaces keep their own flag").contains("may publish");
+    }
+
+    @Test
     void everyCommandWorksInTheWorkspaceItNamesAndNoOther() throws Exception {
         run("workspaces", "add", "Acme");
         assertThat(run("destinations", "add", "folder", "web", "--path", tmp.resolve("acme-web").toString(),

@@ -66,7 +66,8 @@ class McpDoorTest {
                 assertThat(t.get("description").asText()).hasSizeGreaterThan(40);
             });
             assertThat(names).containsExactly("status", "browse_source", "map_lookup", "changed_assets", "activity",
-                    "push", "upload", "autosync_now", "optimize_audit", "optimize_run");
+                    "push", "upload", "autosync_now", "optimize_audit", "optimize_run", "alt_text_missing", "alt_text_set",
+                    "alt_text_generate");
             JsonNode push = tools.get(5);
             assertThat(push.at("/annotations/readOnlyHint").asBoolean()).isFalse();
             assertThat(push.at("/annotations/destructiveHint").asBoolean()).isTrue();
@@ -128,6 +129,52 @@ class McpDoorTest {
             assertThat(c.call("status", "{}").at("/structuredContent/health/readOnlyForMcp").asBoolean()).isTrue();
         }
         assertThat(out.resolve("sunset.png")).doesNotExist();
+    }
+
+    @Test
+    void altTextIsListedSetAfterADryRunAndGeneratedWithTheCostShownFirst() throws Exception {
+        service.push(List.of(photos.resolve("sunset.png")), List.of("web"), service.defaultEncode(),
+                java.util.Optional.empty(), false, io.lumasync.sync.SyncListener.NONE);
+        try (LineClient c = client(false, List.of())) {
+            JsonNode missing = c.call("alt_text_missing", "{}");
+            assertThat(missing.at("/structuredContent/total").asInt()).as(missing.toString()).isEqualTo(1);
+            String source = missing.at("/structuredContent/images/0/source").asText();
+            String asset = missing.at("/structuredContent/images/0/asset").asText();
+            assertThat(missing.at("/structuredContent/images/0/destination").asText()).isEqualTo("web");
+
+            String setArgs = """
+                    {"source": "%s", "asset": "%s", "text": "A red sun over the sea"%%s}"""
+                    .formatted(source, asset.replace("\\", "\\\\"));
+            JsonNode early = c.call("alt_text_set", setArgs.formatted(", \"confirm\": true"));
+            assertThat(early.at("/structuredContent/error").asText()).isEqualTo("needs_dry_run");
+            JsonNode dry = c.call("alt_text_set", setArgs.formatted(""));
+            assertThat(dry.get("isError").asBoolean()).as(dry.toString()).isFalse();
+            assertThat(dry.at("/structuredContent/dryRun").asBoolean()).isTrue();
+            assertThat(dry.at("/structuredContent/published/0/altText").asText()).isEmpty();
+            assertThat(service.altTexts(java.util.Optional.empty(), true)).hasSize(1);
+            JsonNode done = c.call("alt_text_set", setArgs.formatted(", \"confirm\": true"));
+            assertThat(done.get("isError").asBoolean()).as(done.toString()).isFalse();
+            assertThat(done.at("/structuredContent/dryRun").asBoolean()).isFalse();
+
+            JsonNode unknown = c.call("alt_text_set", "{\"source\": \"nowhere\", \"asset\": \"x\", \"text\": \"t\"}");
+            assertThat(unknown.at("/structuredContent/error").asText()).isEqualTo("bad_arguments");
+
+            String genArgs = """
+                    {"paths": ["%s"], "destinations": ["web"], "mode": "basic", "format": "original"%%s}"""
+                    .formatted(photos.resolve("sunset.png").toString().replace("\\", "\\\\"));
+            JsonNode plan = c.call("alt_text_generate", genArgs.formatted(""));
+            assertThat(plan.get("isError").asBoolean()).as(plan.toString()).isFalse();
+            assertThat(plan.at("/structuredContent/dryRun").asBoolean()).isTrue();
+            assertThat(plan.at("/structuredContent/cost").asText()).isNotBlank();
+            assertThat(plan.at("/content/0/text").asText()).contains("confirm: true");
+            JsonNode generated = c.call("alt_text_generate", genArgs.formatted(", \"confirm\": true"));
+            assertThat(generated.get("isError").asBoolean()).as(generated.toString()).isFalse();
+            assertThat(generated.at("/structuredContent/dryRun").asBoolean()).isFalse();
+            JsonNode after = c.call("alt_text_missing", "{}");
+            assertThat(after.at("/structuredContent/total").asInt()).as(after.toString()).isZero();
+        }
+        assertThat(service.altTexts(java.util.Optional.empty(), false).getFirst().altText())
+                .isEqualTo("A red sun over the sea");
     }
 
     @Test
