@@ -112,20 +112,24 @@ final class ToolRunner {
             return p -> { };
         }
         long[] last = {0};
+        double[] sent = {-1};
+        // Workers report from several threads: sending under the lock keeps the numbers rising, so a late report of
+        // an earlier count never follows the final one (the spec wants progress to increase).
         return p -> {
             long now = System.currentTimeMillis();
             boolean finished = p.total() > 0 && p.done() >= p.total();
             synchronized (last) {
-                if (!finished && now - last[0] < PROGRESS_EVERY_MS) {
+                if (p.done() <= sent[0] || !finished && now - last[0] < PROGRESS_EVERY_MS) {
                     return;
                 }
                 last[0] = now;
-            }
-            try {
-                exchange.progressNotification(McpSchema.ProgressNotification.builder(token.get(), p.done())
-                        .total(p.total() > 0 ? p.total() : null).message(p.message()).build());
-            } catch (RuntimeException e) {
-                LOG.debug("A progress notification could not be sent", e);
+                sent[0] = p.done();
+                try {
+                    exchange.progressNotification(McpSchema.ProgressNotification.builder(token.get(), p.done())
+                            .total(p.total() > 0 ? p.total() : null).message(p.message()).build());
+                } catch (RuntimeException e) {
+                    LOG.debug("A progress notification could not be sent", e);
+                }
             }
         };
     }
