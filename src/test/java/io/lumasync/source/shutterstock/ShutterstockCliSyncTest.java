@@ -42,7 +42,7 @@ class ShutterstockCliSyncTest {
 
         CliSyncRun.Result first = cli.sync();
         assertThat(first.exit()).as(first.out() + first.err()).isZero();
-        assertThat(cli.published()).hasSize(4).doesNotContainValue(TestImages.jpeg(4));
+        assertThat(cli.published().values()).hasSize(4).doesNotContain(TestImages.jpeg(4));
         int served = fake.links.served();
         assertThat(served).isEqualTo(4);
 
@@ -62,7 +62,7 @@ class ShutterstockCliSyncTest {
         fake.withdraw(c);
         CliSyncRun.Result removal = cli.sync();
         assertThat(removal.exit()).as(removal.out() + removal.err()).isZero();
-        assertThat(cli.published()).hasSize(3).doesNotContainValue(TestImages.jpeg(3));
+        assertThat(cli.published().values()).hasSize(3).doesNotContain(TestImages.jpeg(3));
         assertThat(cli.changedSince(relicensed)).isEmpty();
     }
 }
