@@ -91,6 +91,15 @@ public final class CliSyncRun {
         return run("sync", name);
     }
 
+    /** {@code lumasync sync NAME}, which must succeed (its output in the failure otherwise). */
+    public Result syncOk() {
+        Result r = sync();
+        if (r.exit() != 0) {
+            throw new AssertionError("sync " + name + " exited " + r.exit() + ":\n" + r.out() + r.err());
+        }
+        return r;
+    }
+
     public Result run(String... args) {
         return runWithInput("", args);
     }

@@ -38,25 +38,23 @@ class CanvaCliSyncTest {
                 "--delete-missing");
         cli.signedIn(fake.issueAccessToken());
 
-        CliSyncRun.Result first = cli.sync();
-        assertThat(first.exit()).as(first.out() + first.err()).isZero();
+        cli.syncOk();
         assertThat(cli.published()).hasSize(4);
         int exports = fake.exports.get();
 
-        CliSyncRun.Result second = cli.sync();
-        assertThat(second.exit()).as(second.out() + second.err()).isZero();
+        cli.syncOk();
         assertThat(fake.exports.get()).as("nothing exported again").isEqualTo(exports);
 
         Map<String, byte[]> before = cli.published();
         fake.setPage("Menu", 2, TestImages.png(5));
-        assertThat(cli.sync().exit()).isZero();
+        cli.syncOk();
         assertThat(cli.published().keySet()).isEqualTo(before.keySet());
         assertThat(cli.changedSince(before).values()).singleElement()
                 .satisfies(b -> assertThat(b).isEqualTo(TestImages.png(5)));
 
         Map<String, byte[]> edited = cli.published();
         fake.setPage("Menu", 3, TestImages.png(6));
-        assertThat(cli.sync().exit()).isZero();
+        cli.syncOk();
         assertThat(cli.published().values()).hasSize(5).contains(TestImages.png(6));
         assertThat(cli.published().keySet()).containsAll(edited.keySet());
         assertThat(cli.changedSince(edited).values()).singleElement()
@@ -64,10 +62,20 @@ class CanvaCliSyncTest {
 
         Map<String, byte[]> grown = cli.published();
         fake.removeDesign("Flyer");
-        CliSyncRun.Result removal = cli.sync();
-        assertThat(removal.exit()).as(removal.out() + removal.err()).isZero();
+        cli.syncOk();
         assertThat(cli.published().values()).hasSize(4).doesNotContain(TestImages.png(3));
         assertThat(grown.keySet()).containsAll(cli.published().keySet());
         assertThat(cli.changedSince(grown)).isEmpty();
+    }
+
+    @Test
+    void anApiAddressOverPlainHttpToAnotherMachineIsRefused() throws Exception {
+        CliSyncRun cli = CliSyncRun.added(work, "designs", CanvaSourceType.ID, "", "--client-id", FakeCanva.CLIENT_ID);
+        CliSyncRun.Result refused = cli.runWithInput(FakeCanva.CLIENT_SECRET + "\n", "sources", "add", "canva", "other",
+                "--to", "web", "--client-id", FakeCanva.CLIENT_ID, "--client-secret-stdin",
+                "--api-url", "http://canva-proxy.example.net");
+        assertThat(refused.exit()).isNotZero();
+        assertThat(refused.err()).contains("unencrypted").doesNotContain(FakeCanva.CLIENT_SECRET);
+        assertThat(cli.run("sources", "list").out()).contains("designs").doesNotContain("other");
     }
 }

@@ -40,19 +40,17 @@ class ShutterstockCliSyncTest {
         CliSyncRun cli = CliSyncRun.added(work, "stock", ShutterstockSourceType.ID, FakeShutterstock.TOKEN + "\n",
                 "--token-stdin", "--api-url", fake.baseUri().toString(), "--delete-missing");
 
-        CliSyncRun.Result first = cli.sync();
-        assertThat(first.exit()).as(first.out() + first.err()).isZero();
+        cli.syncOk();
         assertThat(cli.published().values()).hasSize(4).doesNotContain(TestImages.jpeg(4));
         int served = fake.links.served();
         assertThat(served).isEqualTo(4);
 
-        CliSyncRun.Result second = cli.sync();
-        assertThat(second.exit()).as(second.out() + second.err()).isZero();
+        cli.syncOk();
         assertThat(fake.links.served()).as("nothing licensed before is downloaded again").isEqualTo(served);
 
         Map<String, byte[]> before = cli.published();
         fake.license(b, TestImages.jpeg(5));
-        assertThat(cli.sync().exit()).isZero();
+        cli.syncOk();
         assertThat(fake.links.served()).isEqualTo(served + 1);
         assertThat(cli.published().keySet()).isEqualTo(before.keySet());
         assertThat(cli.changedSince(before).values()).singleElement()
@@ -60,8 +58,7 @@ class ShutterstockCliSyncTest {
 
         Map<String, byte[]> relicensed = cli.published();
         fake.withdraw(c);
-        CliSyncRun.Result removal = cli.sync();
-        assertThat(removal.exit()).as(removal.out() + removal.err()).isZero();
+        cli.syncOk();
         assertThat(cli.published().values()).hasSize(3).doesNotContain(TestImages.jpeg(3));
         assertThat(cli.changedSince(relicensed)).isEmpty();
     }
