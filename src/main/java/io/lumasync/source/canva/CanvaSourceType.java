@@ -87,19 +87,8 @@ public final class CanvaSourceType implements SourceType {
 
     /** The API address; the access token never goes over plain http except to this computer. */
     static URI apiUri(AdapterConfig config) throws ConfigurationException {
-        String s = config.get("api_url").filter(v -> !v.isBlank()).orElse(DEFAULT_API).strip();
-        URI u;
-        try {
-            u = URI.create(s);
-        } catch (IllegalArgumentException e) {
-            u = null;
-        }
-        if (u == null || u.getHost() == null || u.getScheme() == null) {
-            throw new ConfigurationException("'" + config.name() + "': '" + s + "' is not an API address. Leave it as "
-                    + DEFAULT_API + ".");
-        }
-        PlainHttp.requireSafe(u, config.flag(PlainHttp.FIELD), "The Canva source '" + config.name() + "'");
-        return u;
+        return PlainHttp.apiAddress(config.get("api_url"), DEFAULT_API, config.flag(PlainHttp.FIELD),
+                "The Canva source '" + config.name() + "'");
     }
 
     /** The page numbers of the {@code pages} setting ("1,3-5"); empty = every page. */

@@ -73,8 +73,8 @@ public final class FigmaSourceType implements SourceType {
     @Override
     public void validate(AdapterConfig config, Map<String, String> secrets) throws LumasyncException {
         fileKeys(config);
-        URI api = URI.create(config.get("api_url").filter(v -> !v.isBlank()).orElse(DEFAULT_API));
-        PlainHttp.requireSafe(api, config.flag(PlainHttp.FIELD), "The Figma source '" + config.name() + "'");
+        PlainHttp.apiAddress(config.get("api_url"), DEFAULT_API, config.flag(PlainHttp.FIELD),
+                "The Figma source '" + config.name() + "'");
     }
 
     /** The file keys of the {@code files} setting, from links or bare keys, each once. */
@@ -105,8 +105,8 @@ public final class FigmaSourceType implements SourceType {
     public Source create(AdapterContext context) throws LumasyncException {
         AdapterConfig cfg = context.config();
         String token = context.secrets().require("token", cfg.name());
-        URI base = URI.create(cfg.get("api_url").filter(v -> !v.isBlank()).orElse(DEFAULT_API));
-        PlainHttp.requireSafe(base, cfg.flag(PlainHttp.FIELD), "The Figma source '" + cfg.name() + "'");
+        URI base = PlainHttp.apiAddress(cfg.get("api_url"), DEFAULT_API, cfg.flag(PlainHttp.FIELD),
+                "The Figma source '" + cfg.name() + "'");
         Set<String> pages = new LinkedHashSet<>();
         Arrays.stream(cfg.get("pages").orElse("").split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .forEach(pages::add);

@@ -60,17 +60,18 @@ public final class ShutterstockSourceType implements SourceType {
 
     @Override
     public void validate(AdapterConfig config, Map<String, String> secrets) throws LumasyncException {
-        PlainHttp.requireSafe(URI.create(config.get("api_url").filter(v -> !v.isBlank()).orElse(DEFAULT_API)),
-                config.flag(PlainHttp.FIELD), "The Shutterstock source '" + config.name() + "'");
+        PlainHttp.apiAddress(config.get("api_url"), DEFAULT_API, config.flag(PlainHttp.FIELD),
+                "The Shutterstock source '" + config.name() + "'");
     }
 
     @Override
     public Source create(AdapterContext context) throws LumasyncException {
         AdapterConfig cfg = context.config();
-        validate(cfg, Map.of());
+        URI api = PlainHttp.apiAddress(cfg.get("api_url"), DEFAULT_API, cfg.flag(PlainHttp.FIELD),
+                "The Shutterstock source '" + cfg.name() + "'");
         String size = cfg.get("size").map(s -> s.toLowerCase(Locale.ROOT)).filter(SIZES::contains).orElse("huge");
         return new ShutterstockSource(new ShutterstockApi(context.http(),
-                URI.create(cfg.get("api_url").filter(v -> !v.isBlank()).orElse(DEFAULT_API)),
+                api,
                 context.secrets().require("token", cfg.name()), context.retrier()), size, context.dataDir());
     }
 }

@@ -65,7 +65,7 @@ class FigmaCliSyncTest {
     }
 
     @Test
-    void theTokenIsNotSentToAPlainHttpAddressOnAnotherMachine() throws Exception {
+    void theTokenIsNotSentToAPlainHttpAddressOnAnotherMachineNorToAGarbledOne() throws Exception {
         fake.put(FILE, "Web", "Hero", TestImages.png(1));
         CliSyncRun cli = CliSyncRun.added(work, "brand", FigmaSourceType.ID, FakeFigma.TOKEN + "\n", "--files", FILE,
                 "--token-stdin");
@@ -73,6 +73,10 @@ class FigmaCliSyncTest {
                 "--to", "web", "--files", FILE, "--token-stdin", "--api-url", "http://figma-proxy.example.net");
         assertThat(refused.exit()).isNotZero();
         assertThat(refused.err()).contains("unencrypted").doesNotContain(FakeFigma.TOKEN);
+        CliSyncRun.Result garbled = cli.runWithInput(FakeFigma.TOKEN + "\n", "sources", "add", "figma", "other",
+                "--to", "web", "--files", FILE, "--token-stdin", "--api-url", "http://exa mple/");
+        assertThat(garbled.exit()).isNotZero();
+        assertThat(garbled.err()).contains("is not a web address").doesNotContain(FakeFigma.TOKEN);
         assertThat(cli.run("sources", "list").out()).doesNotContain("other");
     }
 }
