@@ -6,6 +6,7 @@ import io.lumasync.core.ConfigurationException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The one rule for credentials on unencrypted connections: a password, token, signing secret or access key goes
@@ -37,6 +38,26 @@ public final class PlainHttp {
         throw new ConfigurationException(what + " would send its password, token or key unencrypted over http:// to "
                 + uri.getHost() + ", where others on the network could read it. Use an https:// address, or tick "
                 + "'Allow plain http' (--allow-plain-http) for it if you trust that network.");
+    }
+
+    /**
+     * An adapter's API address setting: {@code configured} when given, else {@code dflt}; refused when it is not an
+     * address or would send credentials over plain http to another machine (see {@link #requireSafe}).
+     */
+    public static URI apiAddress(Optional<String> configured, String dflt, boolean allowed, String what)
+            throws ConfigurationException {
+        String s = configured.filter(v -> !v.isBlank()).orElse(dflt).strip();
+        URI u;
+        try {
+            u = URI.create(s);
+        } catch (IllegalArgumentException e) {
+            u = null;
+        }
+        if (u == null || u.getHost() == null || u.getScheme() == null) {
+            throw new ConfigurationException(what + ": '" + s + "' is not an API address. Leave it as " + dflt + ".");
+        }
+        requireSafe(u, allowed, what);
+        return u;
     }
 
     /** True for "localhost" (and names under .localhost) and loopback IP literals. */

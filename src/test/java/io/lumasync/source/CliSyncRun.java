@@ -18,9 +18,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +45,16 @@ public final class CliSyncRun {
 
     public CliSyncRun(Path work, String name, String typeId, Map<String, String> settings, String accessToken)
             throws Exception {
+        this(work, name);
+        try (Database db = Database.open(data.resolve("lumasync.db"))) {
+            new ConfigStore(db).addSource(new SourceRecord(name, typeId, settings, List.of("web"),
+                    EncodeSettings.defaults(), false, Optional.empty(), true, 1.0, Optional.empty(), Optional.empty(),
+                    Optional.empty()));
+        }
+        signedIn(accessToken);
+    }
+
+    private CliSyncRun(Path work, String name) throws IOException {
         this.data = work.resolve("data");
         this.out = work.resolve("published");
         this.name = name;
@@ -51,11 +63,26 @@ public final class CliSyncRun {
         if (dest.exit() != 0) {
             throw new IllegalStateException(dest.err());
         }
-        try (Database db = Database.open(data.resolve("lumasync.db"))) {
-            new ConfigStore(db).addSource(new SourceRecord(name, typeId, settings, List.of("web"),
-                    EncodeSettings.defaults(), false, Optional.empty(), true, 1.0, Optional.empty(), Optional.empty(),
-                    Optional.empty()));
+    }
+
+    /**
+     * A source added the way a user adds it: {@code lumasync sources add TYPE NAME --to web OPTIONS…}, with
+     * {@code stdin} as standard input (the token or secret piped in with {@code --…-stdin}).
+     */
+    public static CliSyncRun added(Path work, String name, String typeId, String stdin, String... options)
+            throws IOException {
+        CliSyncRun cli = new CliSyncRun(work, name);
+        List<String> args = new ArrayList<>(List.of("sources", "add", typeId, name, "--to", "web"));
+        args.addAll(List.of(options));
+        Result added = cli.runWithInput(stdin, args.toArray(String[]::new));
+        if (added.exit() != 0) {
+            throw new IllegalStateException(added.out() + added.err());
         }
+        return cli;
+    }
+
+    /** Stores OAuth tokens for the source, as {@code lumasync login NAME} would after the browser sign-in. */
+    public void signedIn(String accessToken) throws Exception {
         new TokenStore(VaultSecrets.forSource(vault, name)).save(new TokenSet(accessToken,
                 Optional.of(OAuthApiFake.REFRESH_TOKEN), Instant.now().plusSeconds(3600), ""));
     }
@@ -64,12 +91,26 @@ public final class CliSyncRun {
         return run("sync", name);
     }
 
+    /** {@code lumasync sync NAME}, which must succeed (its output in the failure otherwise). */
+    public Result syncOk() {
+        Result r = sync();
+        if (r.exit() != 0) {
+            throw new AssertionError("sync " + name + " exited " + r.exit() + ":\n" + r.out() + r.err());
+        }
+        return r;
+    }
+
     public Result run(String... args) {
+        return runWithInput("", args);
+    }
+
+    public Result runWithInput(String stdin, String... args) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
         try (CliContext ctx = new CliContext(() -> SyncService.open(data, vault, new PassThroughPipeline(),
                 new SyncService.Options(RetryPolicy.DEFAULT, 1, 1, false)),
-                new PrintWriter(o, true), new PrintWriter(e, true), new ByteArrayInputStream(new byte[0]), Map.of())) {
+                new PrintWriter(o, true), new PrintWriter(e, true),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Map.of())) {
             return new Result(Cli.run(ctx, args), o.toString(), e.toString());
         }
     }

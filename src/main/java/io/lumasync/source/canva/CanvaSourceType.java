@@ -13,6 +13,7 @@ import io.lumasync.core.ConfigurationException;
 import io.lumasync.core.ErrorKind;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.core.Secrets;
+import io.lumasync.http.PlainHttp;
 import io.lumasync.source.Source;
 import io.lumasync.source.SourceType;
 
@@ -26,12 +27,14 @@ import java.util.Set;
 /**
  * Canva designs through the Connect API, signed in with OAuth and PKCE in the system browser. Canva integrations
  * have a client secret that the token requests need; it is kept in the keychain (the source's own) or comes with
- * the build's or the environment's client id. {@code api_url}, {@code authorize_url}, {@code token_url} and
- * {@code redirect_port} are unlisted settings for tests and proxies.
+ * the build's or the environment's client id. {@code api_url} ("API address") points it at a proxy; the token goes
+ * there over https, or plain http to this computer only unless allowed; {@code authorize_url}, {@code token_url} and {@code redirect_port} are unlisted
+ * settings for tests.
  */
 public final class CanvaSourceType implements SourceType {
     public static final String ID = "canva";
     public static final String CLIENT_SECRET_KEY = "client_secret";
+    static final String DEFAULT_API = "https://api.canva.com";
 
     @Override
     public String id() {
@@ -61,7 +64,10 @@ public final class CanvaSourceType implements SourceType {
                         + "(Developer Portal; scopes design:meta:read, design:content:read, folder:read; redirect URL "
                         + "http://127.0.0.1:" + OAuthProvider.CANVA_LOOPBACK_PORT + "/callback). Empty = Lumasync's."),
                 new ConfigField(CLIENT_SECRET_KEY, "Client secret", ConfigField.Kind.SECRET, false, "",
-                        "The secret of your own integration; kept in the keychain.", List.of()));
+                        "The secret of your own integration; kept in the keychain.", List.of()),
+                new ConfigField("api_url", "API address", ConfigField.Kind.URL, false, DEFAULT_API, "Leave as it is"
+                        + " unless you reach Canva through a proxy.", List.of()),
+                PlainHttp.field());
     }
 
     @Override
@@ -76,6 +82,13 @@ public final class CanvaSourceType implements SourceType {
         if (q < 1 || q > 100) {
             throw new ConfigurationException("'" + config.name() + "': the JPG quality must be 1 to 100, not " + q + ".");
         }
+        apiUri(config);
+    }
+
+    /** The API address; the access token never goes over plain http except to this computer. */
+    static URI apiUri(AdapterConfig config) throws ConfigurationException {
+        return PlainHttp.apiAddress(config.get("api_url"), DEFAULT_API, config.flag(PlainHttp.FIELD),
+                "The Canva source '" + config.name() + "'");
     }
 
     /** The page numbers of the {@code pages} setting ("1,3-5"); empty = every page. */
@@ -137,7 +150,7 @@ public final class CanvaSourceType implements SourceType {
         OAuthSession session = new OAuthSession(new OAuthClient(context.http(),
                 provider(cfg, context.secrets(), OAuthApps.current())), new TokenStore(context.secrets()), context.http(),
                 cfg.name());
-        CanvaApi api = new CanvaApi(session, context.http(), URI.create(cfg.get("api_url").orElse("https://api.canva.com")),
+        CanvaApi api = new CanvaApi(session, context.http(), apiUri(cfg),
                 context.retrier());
         String format = cfg.get("format").orElse("png").equalsIgnoreCase("jpg") ? "jpg" : "png";
         return new CanvaSource(api, cfg.get("folder_id").orElse(""), pages(cfg), format,

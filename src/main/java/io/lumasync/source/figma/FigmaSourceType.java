@@ -23,12 +23,13 @@ import java.util.regex.Pattern;
 /**
  * Figma frames as a source, signed in with a personal access token (a SECRET field, in the vault). Figma's OAuth
  * apps need a client secret in the token exchange and a registered redirect, which a desktop app cannot keep
- * secret, so the token is the native way in. {@code api_url} is an unlisted setting pointing the adapter at
- * another server (tests, a proxy).
+ * secret, so the token is the native way in. {@code api_url} ("API address") points the adapter at another
+ * server (a proxy, tests); the token goes to it over https, or plain http to this computer only.
  */
 public final class FigmaSourceType implements SourceType {
     public static final String ID = "figma";
     private static final Pattern FILE_URL = Pattern.compile("figma\\.com/(?:file|design|proto|board)/([A-Za-z0-9]+)");
+    static final String DEFAULT_API = "https://api.figma.com";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9]{6,64}");
 
     @Override
@@ -58,7 +59,10 @@ public final class FigmaSourceType implements SourceType {
                         + "empty = every page."),
                 ConfigField.choice("format", "Format", "png", List.of("png", "jpg"), "How Figma renders each frame."),
                 ConfigField.choice("scale", "Scale", "2", List.of("0.5", "1", "2", "3", "4"),
-                        "Render scale: 2 gives twice the frame's size in pixels (Figma allows up to 4)."));
+                        "Render scale: 2 gives twice the frame's size in pixels (Figma allows up to 4)."),
+                new ConfigField("api_url", "API address", ConfigField.Kind.URL, false, DEFAULT_API, "Leave as it is"
+                        + " unless you reach Figma through a proxy.", List.of()),
+                PlainHttp.field());
     }
 
     @Override
@@ -69,8 +73,8 @@ public final class FigmaSourceType implements SourceType {
     @Override
     public void validate(AdapterConfig config, Map<String, String> secrets) throws LumasyncException {
         fileKeys(config);
-        URI api = URI.create(config.get("api_url").orElse("https://api.figma.com"));
-        PlainHttp.requireSafe(api, config.flag(PlainHttp.FIELD), "The Figma source '" + config.name() + "'");
+        PlainHttp.apiAddress(config.get("api_url"), DEFAULT_API, config.flag(PlainHttp.FIELD),
+                "The Figma source '" + config.name() + "'");
     }
 
     /** The file keys of the {@code files} setting, from links or bare keys, each once. */
@@ -101,8 +105,8 @@ public final class FigmaSourceType implements SourceType {
     public Source create(AdapterContext context) throws LumasyncException {
         AdapterConfig cfg = context.config();
         String token = context.secrets().require("token", cfg.name());
-        URI base = URI.create(cfg.get("api_url").orElse("https://api.figma.com"));
-        PlainHttp.requireSafe(base, cfg.flag(PlainHttp.FIELD), "The Figma source '" + cfg.name() + "'");
+        URI base = PlainHttp.apiAddress(cfg.get("api_url"), DEFAULT_API, cfg.flag(PlainHttp.FIELD),
+                "The Figma source '" + cfg.name() + "'");
         Set<String> pages = new LinkedHashSet<>();
         Arrays.stream(cfg.get("pages").orElse("").split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .forEach(pages::add);

@@ -17,10 +17,12 @@ import java.util.Map;
 /**
  * Shutterstock licences as a source, with the account's API token (a SECRET field, in the vault): Shutterstock's
  * OAuth needs a client secret in the code exchange and a registered web callback, so a desktop app takes the token
- * the developer account generates. {@code api_url} is an unlisted setting for tests and proxies.
+ * the developer account generates. {@code api_url} ("API address") points it at a proxy (or a test server); the
+ * token goes there over https, or plain http to this computer only.
  */
 public final class ShutterstockSourceType implements SourceType {
     public static final String ID = "shutterstock";
+    static final String DEFAULT_API = "https://api.shutterstock.com";
     private static final List<String> SIZES = List.of("huge", "medium", "small");
 
     @Override
@@ -45,7 +47,10 @@ public final class ShutterstockSourceType implements SourceType {
                 ConfigField.secret("token", "API token", "Shutterstock developer account → your app → Generate "
                         + "token, with the scopes licenses.view and licenses.create. Stays in the keychain."),
                 ConfigField.choice("size", "Size", "huge", SIZES, "Which licensed size to download: huge is the "
-                        + "full-resolution file."));
+                        + "full-resolution file."),
+                new ConfigField("api_url", "API address", ConfigField.Kind.URL, false, DEFAULT_API, "Leave as it is"
+                        + " unless you reach Shutterstock through a proxy.", List.of()),
+                PlainHttp.field());
     }
 
     @Override
@@ -55,17 +60,18 @@ public final class ShutterstockSourceType implements SourceType {
 
     @Override
     public void validate(AdapterConfig config, Map<String, String> secrets) throws LumasyncException {
-        PlainHttp.requireSafe(URI.create(config.get("api_url").orElse("https://api.shutterstock.com")),
-                config.flag(PlainHttp.FIELD), "The Shutterstock source '" + config.name() + "'");
+        PlainHttp.apiAddress(config.get("api_url"), DEFAULT_API, config.flag(PlainHttp.FIELD),
+                "The Shutterstock source '" + config.name() + "'");
     }
 
     @Override
     public Source create(AdapterContext context) throws LumasyncException {
         AdapterConfig cfg = context.config();
-        validate(cfg, Map.of());
+        URI api = PlainHttp.apiAddress(cfg.get("api_url"), DEFAULT_API, cfg.flag(PlainHttp.FIELD),
+                "The Shutterstock source '" + cfg.name() + "'");
         String size = cfg.get("size").map(s -> s.toLowerCase(Locale.ROOT)).filter(SIZES::contains).orElse("huge");
         return new ShutterstockSource(new ShutterstockApi(context.http(),
-                URI.create(cfg.get("api_url").orElse("https://api.shutterstock.com")),
+                api,
                 context.secrets().require("token", cfg.name()), context.retrier()), size, context.dataDir());
     }
 }
