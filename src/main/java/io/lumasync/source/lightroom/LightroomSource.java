@@ -6,6 +6,7 @@ import io.lumasync.core.ErrorKind;
 import io.lumasync.core.Fingerprint;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.http.BodyLimits;
+import io.lumasync.source.DescribedSource;
 import io.lumasync.source.Listing;
 import io.lumasync.source.Source;
 import io.lumasync.source.SourceItem;
@@ -33,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the 2048-pixel one, or {@code fullsize} generated on demand where the account allows; when it does not, the 2048
  * rendition is used and the next listing says so.
  */
-public final class LightroomSource implements Source {
+public final class LightroomSource implements Source, DescribedSource {
     private static final int MAX_PAGES = 10_000;
 
     /** Which rendition a download uses. */
@@ -195,8 +196,13 @@ public final class LightroomSource implements Source {
      * Title, caption and keywords from the asset's XMP (dc:title, dc:description, lr:hierarchicalSubject or
      * dc:subject), as the last listing gave them; the caption doubles as alt text.
      */
-    public AssetMetadata metadata(SourceItem item) {
-        JsonNode xmp = assets.getOrDefault(item.id(), LightroomApi.parse("{}")).path("payload").path("xmp");
+    @Override
+    public Optional<AssetMetadata> metadata(SourceItem item) {
+        JsonNode asset = assets.get(item.id());
+        if (asset == null) {
+            return Optional.empty();
+        }
+        JsonNode xmp = asset.path("payload").path("xmp");
         String title = xmp.path("dc").path("title").asText("");
         String caption = xmp.path("dc").path("description").asText("");
         JsonNode subjects = xmp.path("lr").path("hierarchicalSubject");
@@ -205,7 +211,8 @@ public final class LightroomSource implements Source {
         }
         List<String> keywords = new ArrayList<>();
         subjects.forEach(k -> keywords.add(k.asText().replace('|', ' ')));
-        return new AssetMetadata(caption, title, caption, String.join(", ", keywords));
+        AssetMetadata m = new AssetMetadata(caption, title, caption, String.join(", ", keywords));
+        return m.equals(AssetMetadata.EMPTY) ? Optional.empty() : Optional.of(m);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -55,5 +56,31 @@ class LightroomCliSyncTest {
         assertThat(renditions()).isEqualTo(3);
         assertThat(cli.published().keySet()).isEqualTo(before.keySet());
         assertThat(cli.changedSince(before).values()).singleElement().satisfies(b -> assertThat(b).isEqualTo(TestImages.jpeg(4)));
+    }
+
+    @Test
+    void captionsFromLightroomBecomeAltTextAndAnEditedCaptionIsSentWithoutTheImage() throws Exception {
+        fake.put("Clients/Smith/a.jpg", TestImages.jpeg(1));
+        fake.describe("Clients/Smith/a.jpg", "Harbour at dawn", "Fishing boats leaving Sète at first light",
+                List.of("Places|France|Sète"));
+        String base = fake.baseUri().toString();
+        CliSyncRun cli = new CliSyncRun(work, "smith", LightroomSourceType.ID, Map.of("album", "Clients/Smith",
+                "client_id", FakeLightroom.CLIENT_ID, "api_url", base, "token_url", base + OAuthApiFake.TOKEN_PATH),
+                fake.issueAccessToken());
+        assertThat(cli.run("alt", "mode", "web", "embedded").exit()).isZero();
+
+        CliSyncRun.Result first = cli.sync();
+        assertThat(first.exit()).as(first.out() + first.err()).isZero();
+        assertThat(cli.run("alt", "list", "--destination", "web").out())
+                .contains("\"Fishing boats leaving Sète at first light\" (embedded)");
+
+        fake.describe("Clients/Smith/a.jpg", "Harbour at dawn", "Three fishing boats leaving Sète at first light",
+                List.of("Places|France|Sète"));
+        int downloaded = renditions();
+        CliSyncRun.Result second = cli.sync();
+        assertThat(second.exit()).as(second.out() + second.err()).isZero();
+        assertThat(renditions()).as("a caption edit downloads nothing").isEqualTo(downloaded);
+        assertThat(cli.run("alt", "list", "--destination", "web").out())
+                .contains("\"Three fishing boats leaving Sète at first light\" (embedded)");
     }
 }

@@ -120,7 +120,7 @@ class LightroomSourceTest {
         fx.fake.describe("Portfolio/a.jpg", "Harbour at dawn", "Fishing boats leaving Sète at first light",
                 List.of("Places|France|Sète", "boats"));
         LightroomSource s = (LightroomSource) fx.source();
-        AssetMetadata md = s.metadata(s.list(Optional.empty()).items().getFirst());
+        AssetMetadata md = s.metadata(s.list(Optional.empty()).items().getFirst()).orElseThrow();
         assertThat(md.title()).isEqualTo("Harbour at dawn");
         assertThat(md.caption()).isEqualTo("Fishing boats leaving Sète at first light");
         assertThat(md.altText()).isEqualTo(md.caption());
