@@ -26,8 +26,16 @@ import java.util.function.Supplier;
 public final class OAuthServerRules {
     public static final String REFRESH_TOKEN = OAuthApiFake.REFRESH_TOKEN;
 
-    /** What the vendor's app console holds for the app. */
-    public record Registration(String clientId, Optional<String> clientSecret, Predicate<URI> redirectAllowed) {
+    /**
+     * What the vendor's app console holds for the app. {@code challengeMethodAnyCase}: the vendor documents the PKCE
+     * method in lower case (Canva's "Authentication" guide writes {@code code_challenge_method=s256}) and takes it
+     * in any case; every other provider takes only RFC 7636's {@code S256}.
+     */
+    public record Registration(String clientId, Optional<String> clientSecret, Predicate<URI> redirectAllowed,
+                               boolean challengeMethodAnyCase) {
+        public Registration(String clientId, Optional<String> clientSecret, Predicate<URI> redirectAllowed) {
+            this(clientId, clientSecret, redirectAllowed, false);
+        }
     }
 
     private record Grant(String redirect, String challenge) {
@@ -66,7 +74,9 @@ public final class OAuthServerRules {
             return page(400, "Unsupported response_type.");
         }
         String challenge = q.get("code_challenge");
-        if (challenge != null && !"S256".equals(q.get("code_challenge_method"))) {
+        String method = q.get("code_challenge_method");
+        boolean s256 = registration.challengeMethodAnyCase() ? "S256".equalsIgnoreCase(method) : "S256".equals(method);
+        if (challenge != null && !s256) {
             return page(400, "code_challenge_method must be S256.");
         }
         if (challenge == null && registration.clientSecret().isEmpty()) {

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one URL per page, valid 24 hours, or failed with error.code license_required / approval_required /
  * internal_failure); errors as {@code {"code", "message"}} ("Responses"), 401 invalid_access_token, 429
  * too_many_requests with Retry-After. Sign-in ("Authentication", "Generate an access token"): PKCE, the exact
- * registered redirect, and the client secret in the token requests.
+ * registered redirect, the challenge method written {@code s256} as that guide writes it, and the client secret
+ * in the token requests.
  */
 final class FakeCanva extends OAuthApiFake {
     static final String CLIENT_ID = "OC-AZtestClientId";
@@ -68,7 +69,7 @@ final class FakeCanva extends OAuthApiFake {
 
     FakeCanva(int listPageSize, int redirectPort) {
         super(new OAuthServerRules.Registration(CLIENT_ID, Optional.of(CLIENT_SECRET),
-                u -> u.toString().equals("http://127.0.0.1:" + redirectPort + "/callback")));
+                u -> u.toString().equals("http://127.0.0.1:" + redirectPort + "/callback"), true));
         this.listPageSize = listPageSize;
         links = new SignedLinks(baseUri().toString());
     }

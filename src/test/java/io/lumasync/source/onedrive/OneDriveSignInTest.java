@@ -125,4 +125,14 @@ class OneDriveSignInTest {
         assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
         assertThat(e.getMessage()).contains("Microsoft Entra").contains("Application (client) ID");
     }
+
+    @Test
+    void theAuthorizePageTakesTheChallengeMethodOnlyAsS256() {
+        String base = fake.baseUri() + OAuthApiFake.AUTHORIZE_PATH + "?response_type=code&client_id=" + FakeGraph.CLIENT_ID
+                + "&redirect_uri=http%3A%2F%2F127.0.0.1%3A1%2Fcallback&code_challenge=abc&state=s"
+                + "&code_challenge_method=";
+        HttpResponse<String> lower = OAuthApiFake.visit(URI.create(base + "s256"));
+        assertThat(lower.statusCode()).isEqualTo(400);
+        assertThat(lower.body()).contains("code_challenge_method must be S256");
+    }
 }
