@@ -39,12 +39,19 @@ import java.util.regex.Pattern;
  * honouring Range with 206; {@code /content} as a 302 to it; driveitem-list-thumbnails (small, medium, large, each
  * a pre-authenticated URL; none for RAW files); errors as {@code {"error":{"code","message","innerError"}}}
  * (401 InvalidAuthenticationToken, 404 itemNotFound, 429 with Retry-After per the throttling guidance).
+ * A folder someone else shares and the user adds to "My files" ({@link #shareFolder}) lives in the owner's drive
+ * ({@link #SHARED_DRIVE_ID}); the user's drive holds an item whose {@code remoteItem} (resources/remoteitem: id,
+ * name, folder, parentReference with the owner's driveId and driveType) points there, and the folder's items, delta
+ * and downloads are reached through {@code /drives/{owner's drive}/items/...} only.
  */
 final class FakeGraph extends OAuthApiFake {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String CLIENT_ID = "6731de76-14a6-49ae-97bc-6eba6914391e";
     static final String DRIVE_ID = "b!t18F8ybsHUq1z3LTz8xvZqP8zaSWjkFNhsME-Fepo75dTf9vQKfeRblBZjoSQrd7";
     private static final String ROOT_ID = "01BYE5RZ56Y2GOVW7725BZO354PWSELRRZ";
+    /** The drive of the person who shares a folder with the user (a personal drive id: 16 hex digits). */
+    static final String SHARED_DRIVE_ID = "8c1f0e3a7b2d4e95";
+    private static final String SHARED_ROOT_ID = "8C1F0E3A7B2D4E95!101";
     private static final Pattern ITEM = Pattern.compile("/v1\\.0/drives/([^/]+)/items/([^/]+)(/delta|/thumbnails|/content)?");
 
     record Node(String id, String name, String parent, byte[] bytes, Instant modified, String quickXor) {
@@ -57,6 +64,7 @@ final class FakeGraph extends OAuthApiFake {
     private final Map<String, String> lastParent = new ConcurrentHashMap<>();
     private final List<String> changeLog = new ArrayList<>();
     private final Map<String, String> tempAuth = new ConcurrentHashMap<>(); // tempauth -> item id
+    private final Map<String, String> remotes = new LinkedHashMap<>(); // item in My files -> folder in the owner's drive
     private final String driveType;
     private final String scopeId;
     private final int pageSize;
@@ -73,12 +81,44 @@ final class FakeGraph extends OAuthApiFake {
         this.driveType = driveType;
         this.pageSize = pageSize;
         nodes.put(ROOT_ID, new Node(ROOT_ID, "root", "", null, clock, ""));
+        nodes.put(SHARED_ROOT_ID, new Node(SHARED_ROOT_ID, "root", "", null, clock, ""));
         scopeId = scope.isEmpty() ? ROOT_ID : folderFor(scope);
     }
 
     /** Puts a file at a path below the synced folder. */
     synchronized String put(String path, byte[] bytes) {
-        String parent = folderFor(parentOf(path));
+        return putBelow(scopeId == null ? ROOT_ID : scopeId, path, bytes);
+    }
+
+    /**
+     * Someone shares their folder {@code name} with the user, who adds it to "My files": the folder is made in the
+     * owner's drive, and the user's drive root gets an item of the same name whose remoteItem points to it.
+     */
+    synchronized String shareFolder(String name) {
+        String owned = folderFor(SHARED_ROOT_ID, name);
+        String shortcut = newId();
+        nodes.put(shortcut, new Node(shortcut, name, ROOT_ID, null, clock, ""));
+        remotes.put(shortcut, owned);
+        changeLog.add(shortcut);
+        return owned;
+    }
+
+    /** Puts (or replaces) a file at a path below the shared folder {@code folder} in its owner's drive. */
+    synchronized String putShared(String folder, String path, byte[] bytes) {
+        return putBelow(folderFor(SHARED_ROOT_ID, folder), path, bytes);
+    }
+
+    /** Removes a file from the shared folder {@code folder}. */
+    synchronized void deleteShared(String folder, String path) {
+        String parent = folderFor(folderFor(SHARED_ROOT_ID, folder), parentOf(path));
+        Node n = child(parent, path.substring(path.lastIndexOf('/') + 1));
+        nodes.remove(n.id());
+        lastParent.put(n.id(), n.parent());
+        changeLog.add(n.id());
+    }
+
+    private String putBelow(String folder, String path, byte[] bytes) {
+        String parent = folderFor(folder, parentOf(path));
         String name = path.substring(path.lastIndexOf('/') + 1);
         Node old = child(parent, name);
         String id = old == null ? newId() : old.id();
@@ -195,11 +235,11 @@ final class FakeGraph extends OAuthApiFake {
             return delta(ROOT_ID, q, base, path);
         }
         Matcher m = ITEM.matcher(path);
-        if (!m.matches() || !m.group(1).equals(DRIVE_ID)) {
+        if (!m.matches() || !m.group(1).equals(DRIVE_ID) && !m.group(1).equals(SHARED_DRIVE_ID)) {
             return error(404, "itemNotFound", "The resource could not be found.");
         }
         Node n = nodes.get(m.group(2));
-        if (n == null) {
+        if (n == null || !driveOf(n.id()).equals(m.group(1))) {
             return error(404, "itemNotFound", "The resource could not be found.");
         }
         String what = m.group(3) == null ? "" : m.group(3);
@@ -349,7 +389,7 @@ final class FakeGraph extends OAuthApiFake {
             if (n == null || !under(id, scope)) {
                 String parent = n == null ? lastParent.getOrDefault(id, scope) : n.parent();
                 ObjectNode d = JSON.createObjectNode().put("id", id);
-                d.putObject("parentReference").put("driveId", DRIVE_ID).put("driveType", driveType).put("id", parent);
+                d.putObject("parentReference").put("driveId", driveOf(parent)).put("driveType", driveType).put("id", parent);
                 d.putObject("deleted").put("state", "deleted");
                 out.put(id, d);
                 continue;
@@ -378,17 +418,28 @@ final class FakeGraph extends OAuthApiFake {
                 .put("createdDateTime", "2026-05-01T10:00:00Z").put("lastModifiedDateTime", n.modified().toString())
                 .put("webUrl", "https://onedrive.live.com/?id=" + n.id())
                 .put("size", n.folder() ? 0 : n.bytes().length);
-        ObjectNode parent = o.putObject("parentReference").put("driveId", DRIVE_ID).put("driveType", driveType);
-        if (!n.id().equals(ROOT_ID)) {
+        String drive = driveOf(n.id());
+        String type = drive.equals(DRIVE_ID) ? driveType : "personal";
+        ObjectNode parent = o.putObject("parentReference").put("driveId", drive).put("driveType", type);
+        if (!n.parent().isEmpty()) {
             parent.put("id", n.parent());
             if (!inDelta) {
-                parent.put("path", "/drive/root:" + pathOf(n.parent()));
+                parent.put("path", (drive.equals(DRIVE_ID) ? "/drive" : "/drives/" + drive) + "/root:" + pathOf(n.parent()));
             }
         }
-        if (n.id().equals(ROOT_ID)) {
+        if (n.parent().isEmpty()) {
             o.putObject("root");
         }
-        if (n.folder()) {
+        String remote = remotes.get(n.id());
+        if (remote != null) {
+            // resources/remoteitem: the item in My files has no folder facet of its own; its remoteItem has one.
+            Node target = nodes.get(remote);
+            ObjectNode r = o.putObject("remoteItem").put("id", target.id()).put("name", target.name())
+                    .put("size", 0).put("webUrl", "https://onedrive.live.com/?id=" + target.id());
+            r.putObject("folder").put("childCount", nodes.values().stream().filter(c -> c.parent().equals(remote)).count());
+            r.putObject("parentReference").put("driveId", SHARED_DRIVE_ID).put("driveType", "personal")
+                    .put("id", target.parent());
+        } else if (n.folder()) {
             o.putObject("folder").put("childCount", nodes.values().stream().filter(c -> c.parent().equals(n.id())).count());
         } else {
             ObjectNode hashes = o.putObject("file").put("mimeType", mime(n.name())).putObject("hashes");
@@ -401,9 +452,14 @@ final class FakeGraph extends OAuthApiFake {
         return o;
     }
 
+    /** The drive an item is in: the owner's for everything below the shared drive's root, else the user's. */
+    private String driveOf(String id) {
+        return under(id, SHARED_ROOT_ID) ? SHARED_DRIVE_ID : DRIVE_ID;
+    }
+
     private String pathOf(String id) {
         StringBuilder sb = new StringBuilder();
-        for (Node a = nodes.get(id); a != null && !a.id().equals(ROOT_ID); a = nodes.get(a.parent())) {
+        for (Node a = nodes.get(id); a != null && !a.parent().isEmpty(); a = nodes.get(a.parent())) {
             sb.insert(0, "/" + a.name());
         }
         return sb.toString();
