@@ -132,8 +132,11 @@ class AltTextToWordPressTest {
         Run push = cli("", "push", in.toString(), "--to", "blog", "--alt", "embedded");
 
         assertThat(push.exit()).as(push.out() + push.err()).isZero();
-        assertThat(attachments().values()).singleElement().satisfies(m -> assertThat(m.path("alt_text").asText())
-                .isEqualTo("Fishermen mend nets on the quay"));
+        assertThat(attachments().values()).singleElement().satisfies(m -> {
+            assertThat(m.path("alt_text").asText()).isEqualTo("Fishermen mend nets on the quay");
+            assertThat(m.path("caption").path("raw").asText()).as("the file's caption is WordPress's caption too")
+                    .isEqualTo("Fishermen mend nets on the quay");
+        });
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
