@@ -98,10 +98,14 @@ public final class GeneratePane extends FramedPane {
         g.addRow(row++, new Label(Messages.get("generate.name")), name);
         g.addRow(row++, new Label(Messages.get("generate.model")), model);
         g.addRow(row++, new Label(Messages.get("generate.ratio")), ratio);
-        g.addRow(row++, new Label(Messages.get("generate.reference")),
-                new HBox(8, reference, chooseReference, clearReference));
+        HBox referenceRow = new HBox(8, reference, chooseReference, clearReference);
+        referenceRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        g.addRow(row++, new Label(Messages.get("generate.reference")), referenceRow);
         g.addRow(row++, new Label(Messages.get("generate.destinations")), destinationBoxes);
         g.addRow(row, new Label(), new HBox(8, generate, publish));
+        g.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(javafx.scene.layout.Region
+                .USE_PREF_SIZE, javafx.scene.layout.Region.USE_COMPUTED_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE),
+                new javafx.scene.layout.ColumnConstraints());
         GridPane.setHgrow(prompt, Priority.ALWAYS);
         HBox.setHgrow(g, Priority.ALWAYS);
         return g;
@@ -157,8 +161,8 @@ public final class GeneratePane extends FramedPane {
             }
         });
         table.getColumns().addAll(List.of(
-                Fx.column(Messages.get("generate.history.version"), g -> "v" + g.version(), 50),
-                Fx.column(Messages.get("generate.history.time"), g -> Texts.time(g.createdAt()), 140),
+                Fx.column(Messages.get("generate.history.version"), g -> "v" + g.version(), 70),
+                Fx.column(Messages.get("generate.history.time"), g -> Texts.time(g.createdAt()), 150),
                 Fx.column(Messages.get("generate.history.model"), Generation::model, 180),
                 Fx.column(Messages.get("generate.history.cost"), GenerateViewModel::cost, 80),
                 Fx.column(Messages.get("generate.history.prompt"), Generation::prompt, 300)));
