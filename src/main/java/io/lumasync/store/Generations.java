@@ -92,6 +92,19 @@ public final class Generations {
         });
     }
 
+    /** Sets where a version is published (comma-separated destination names); false when there is no such version. */
+    public boolean setDestinations(String asset, int version, String destinations) throws StoreException {
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE generations SET destinations = ? WHERE asset = ? AND version = ?")) {
+                p.setString(1, destinations);
+                p.setString(2, asset);
+                p.setInt(3, version);
+                return p.executeUpdate() > 0;
+            }
+        });
+    }
+
     /** An asset's versions, oldest first. */
     public List<Generation> history(String asset) throws StoreException {
         return select("WHERE asset = ? ORDER BY version", asset);

@@ -67,6 +67,12 @@ final class Generator {
     /** Makes a new version of an asset (a new asset when the name is new) and publishes it. */
     GenerationResult generate(GenerateRequest req, EncodeSettings encode, SyncListener listener)
             throws LumasyncException {
+        return generate(req, encode, listener, true);
+    }
+
+    /** Makes a new version; publishes it only when {@code publishNow} (otherwise {@link #publishTo} does later). */
+    GenerationResult generate(GenerateRequest req, EncodeSettings encode, SyncListener listener, boolean publishNow)
+            throws LumasyncException {
         String ratio = req.aspectRatio().isBlank() ? "1:1" : req.aspectRatio().strip();
         if (!RATIOS.contains(ratio)) {
             throw SyncService.usage("Aspect ratio '" + ratio + "' is not one image models take; use one of "
@@ -113,6 +119,24 @@ final class Generator {
                 reference.isPresent() ? Hashing.sha256(reference.get().bytes()) : "",
                 dataDir.relativize(file).toString(), picture.bytes().length, cost, String.join(",", destinations),
                 clock.instant(), true));
+        return new GenerationResult(g, publishNow ? publish(g, encode, listener) : Optional.empty());
+    }
+
+    /**
+     * Publishes the asset's current version to {@code destinations} (kept for the versions to come) or, when empty,
+     * where it is published already.
+     */
+    GenerationResult publishTo(String asset, List<String> destinations, EncodeSettings encode, SyncListener listener)
+            throws LumasyncException {
+        Generation g = store.current(asset).orElseThrow(() -> SyncService.usage("There is no generated image '"
+                + asset + "'."));
+        if (!destinations.isEmpty()) {
+            store.setDestinations(asset, g.version(), String.join(",", destinations));
+            g = store.current(asset).orElseThrow();
+        }
+        if (g.destinations().isBlank()) {
+            throw SyncService.usage("Choose where to publish '" + asset + "': it has no destination yet.");
+        }
         return new GenerationResult(g, publish(g, encode, listener));
     }
 

@@ -377,6 +377,23 @@ public final class SyncService implements AutoCloseable {
         return generator.generate(request, defaultEncode(), listener);
     }
 
+    /** Generates a new version like {@link #generate} but keeps it unpublished, for a preview. */
+    public GenerationResult generateUnpublished(GenerateRequest request) throws LumasyncException {
+        if (!request.destinations().isEmpty()) {
+            checkDestinations(request.destinations());
+        }
+        return generator.generate(request, defaultEncode(), SyncListener.NONE, false);
+    }
+
+    /** Publishes a generated image's current version to the destinations (empty: where it is published already). */
+    public GenerationResult publishGeneration(String asset, List<String> destinations, SyncListener listener)
+            throws LumasyncException {
+        if (!destinations.isEmpty()) {
+            checkDestinations(destinations);
+        }
+        return generator.publishTo(asset, destinations, defaultEncode(), listener);
+    }
+
     /** Publishes an earlier version of a generated image again, in place of the current one. */
     public GenerationResult rollbackGeneration(String asset, int version, SyncListener listener)
             throws LumasyncException {

@@ -294,4 +294,39 @@ public final class EngineServices implements AppServices {
     public void setAltText(String source, String assetId, String altText) throws LumasyncException {
         sync.setAltText(source, assetId, altText);
     }
+
+    // ---- AI-generated images
+
+    @Override
+    public List<io.lumasync.sync.ai.AiEndpoint.Model> imageModels() throws LumasyncException {
+        return sync.ai().open().models().stream().filter(io.lumasync.sync.ai.AiEndpoint.Model::makesImages).toList();
+    }
+
+    @Override
+    public io.lumasync.sync.GenerationResult generateImage(io.lumasync.sync.GenerateRequest request)
+            throws LumasyncException {
+        return sync.generateUnpublished(request);
+    }
+
+    @Override
+    public io.lumasync.sync.GenerationResult publishGenerated(String asset, List<String> destinations,
+                                                             SyncListener listener) throws LumasyncException {
+        return sync.publishGeneration(asset, destinations, listener);
+    }
+
+    @Override
+    public io.lumasync.sync.GenerationResult rollbackGenerated(String asset, int version, SyncListener listener)
+            throws LumasyncException {
+        return sync.rollbackGeneration(asset, version, listener);
+    }
+
+    @Override
+    public List<io.lumasync.store.Generations.Generation> generationHistory(String asset) throws LumasyncException {
+        return sync.generationHistory(asset);
+    }
+
+    @Override
+    public Optional<Path> generatedFile(io.lumasync.store.Generations.Generation g) {
+        return Optional.of(sync.generatedFile(g));
+    }
 }

@@ -122,4 +122,23 @@ class GenerateRunTest {
         assertThatThrownBy(() -> sync.rollbackGeneration("nothing", 3, SyncListener.NONE))
                 .hasMessageContaining("has no version 3");
     }
+
+    @Test
+    void anUnpublishedVersionWaitsForPublishAndNeedsADestination() throws Exception {
+        GenerationResult preview = sync.generateUnpublished(request("a lighthouse at dawn", List.of()));
+        assertThat(preview.published()).isEmpty();
+        assertThat(out).as("nothing leaves before publishing").isEmptyDirectory();
+        assertThatThrownBy(() -> sync.publishGeneration("lighthouse-at-dawn", List.of(), SyncListener.NONE))
+                .hasMessageContaining("it has no destination yet");
+
+        GenerationResult sent = sync.publishGeneration("lighthouse-at-dawn", List.of("web"), SyncListener.NONE);
+
+        assertThat(sent.published()).get().satisfies(r -> assertThat(r.results()).singleElement()
+                .satisfies(p -> assertThat(p.state()).isEqualTo(JobState.DONE)));
+        assertThat(out.resolve("lighthouse-at-dawn.png")).exists();
+        assertThat(sync.generationHistory("lighthouse-at-dawn")).singleElement()
+                .satisfies(g -> assertThat(g.destinations()).isEqualTo("web"));
+        assertThatThrownBy(() -> sync.publishGeneration("nothing", List.of("web"), SyncListener.NONE))
+                .hasMessageContaining("no generated image 'nothing'");
+    }
 }

@@ -16,7 +16,8 @@ public enum Page {
     GROUPS("shell.nav.groups", "shell.nav.groups.tooltip", KeyCode.DIGIT9),
     APPROVALS("shell.nav.approvals", "shell.nav.approvals.tooltip", null),
     HOOKS("shell.nav.hooks", "shell.nav.hooks.tooltip", null),
-    SUGGESTIONS("shell.nav.suggestions", "shell.nav.suggestions.tooltip", null);
+    SUGGESTIONS("shell.nav.suggestions", "shell.nav.suggestions.tooltip", null),
+    GENERATE("shell.nav.generate", "shell.nav.generate.tooltip", null);
 
     private final String label;
     private final String tooltip;

@@ -35,6 +35,7 @@ public final class Shell {
         f.put(Page.APPROVALS, io.lumasync.ui.approvals.ApprovalsPane::new);
         f.put(Page.HOOKS, io.lumasync.ui.hooks.HooksPane::new);
         f.put(Page.SUGGESTIONS, io.lumasync.ui.suggestions.SuggestionsPane::new);
+        f.put(Page.GENERATE, io.lumasync.ui.generate.GeneratePane::new);
         MainView[] self = new MainView[1];
         self[0] = new MainView(ctx, f, files -> ((UploadPane) self[0].pane(Page.UPLOAD)).addFiles(files));
         FirstRunGuide guide = new FirstRunGuide(ctx);

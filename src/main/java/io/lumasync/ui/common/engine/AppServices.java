@@ -179,6 +179,41 @@ public interface AppServices extends AutoCloseable {
         throw new io.lumasync.core.ConfigurationException("Alt texts are not available here.");
     }
 
+    // ---- AI-generated images (defaults for small test engines that have none)
+
+    /** The image models the AI service lists (id, price); empty when it cannot say. */
+    default List<io.lumasync.sync.ai.AiEndpoint.Model> imageModels() throws LumasyncException {
+        return List.of();
+    }
+
+    /** Generates a new version of an image and keeps it unpublished, for a preview. */
+    default io.lumasync.sync.GenerationResult generateImage(io.lumasync.sync.GenerateRequest request)
+            throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("AI generation is not available here.");
+    }
+
+    /** Publishes a generated image's current version (empty destinations: where it is published already). */
+    default io.lumasync.sync.GenerationResult publishGenerated(String asset, List<String> destinations,
+                                                              SyncListener listener) throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("AI generation is not available here.");
+    }
+
+    /** Republishes an earlier version of a generated image in place of the current one. */
+    default io.lumasync.sync.GenerationResult rollbackGenerated(String asset, int version, SyncListener listener)
+            throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("AI generation is not available here.");
+    }
+
+    /** A generated image's versions, oldest first. */
+    default List<io.lumasync.store.Generations.Generation> generationHistory(String asset) throws LumasyncException {
+        return List.of();
+    }
+
+    /** The file of one generated version, for previews. */
+    default Optional<Path> generatedFile(io.lumasync.store.Generations.Generation g) {
+        return Optional.empty();
+    }
+
     /** Tells {@code listener} every event (on the engine's thread: hop to the FX thread yourself). */
     default void onEvent(java.util.function.Consumer<io.lumasync.sync.Notifications.Event> listener) {
     }
