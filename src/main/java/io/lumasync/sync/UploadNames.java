@@ -49,26 +49,34 @@ final class UploadNames {
             return img;
         }
         Set<String> mine = given.computeIfAbsent(job.destination(), d -> new HashSet<>());
-        Set<String> taken = new HashSet<>(mine);
+        String name = name(template.get(), job.source(), job.assetId(), job.assetName(), job.folder(),
+                job.metadata().title(), img, published, mine);
+        mine.add(lastSegment(name).toLowerCase(Locale.ROOT));
+        return renamed(img, name);
+    }
+
+    /** The template's name for one image, unique among the published names and {@code alsoTaken}. */
+    static String name(String template, String source, String assetId, String assetName, String folder, String title,
+                       EncodedImage img, Collection<SyncMapEntry> published, Set<String> alsoTaken) {
+        Set<String> taken = new HashSet<>(alsoTaken);
         for (SyncMapEntry e : published) {
-            if (!(e.source().equals(job.source()) && e.assetId().equals(job.assetId()))) {
+            if (!(e.source().equals(source) && e.assetId().equals(assetId))) {
                 taken.add(lastSegment(e.remote().url()).toLowerCase(Locale.ROOT));
                 taken.add(lastSegment(e.remote().id()).toLowerCase(Locale.ROOT));
             }
         }
-        String original = job.assetName().contains(".")
-                ? job.assetName().substring(0, job.assetName().lastIndexOf('.')) : job.assetName();
-        NameTemplate.Facts facts = new NameTemplate.Facts(job.metadata().title(), Optional.empty(),
-                published.size() + 1, "", job.source(), job.folder(), original, img.width(), "",
-                img.format().extension());
-        String name = NameTemplate.parse(template.get()).render(facts,
-                n -> taken.contains(lastSegment(n).toLowerCase(Locale.ROOT)));
-        mine.add(lastSegment(name).toLowerCase(Locale.ROOT));
+        String original = assetName.contains(".") ? assetName.substring(0, assetName.lastIndexOf('.')) : assetName;
+        NameTemplate.Facts facts = new NameTemplate.Facts(title, Optional.empty(), published.size() + 1, "", source,
+                folder, original, img.width(), "", img.format().extension());
+        return NameTemplate.parse(template).render(facts, n -> taken.contains(lastSegment(n).toLowerCase(Locale.ROOT)));
+    }
+
+    static EncodedImage renamed(EncodedImage img, String name) {
         return new EncodedImage(img.bytes(), img.format(), name, img.width(), img.height(), img.inputBytes(),
                 img.notes());
     }
 
-    private static String lastSegment(String s) {
+    static String lastSegment(String s) {
         String path = s;
         try {
             String p = URI.create(s).getPath();

@@ -132,4 +132,32 @@ class NamingRunTest {
                     .containsExactlyInAnyOrder("p0.png", "p1.png", "p2.png", "p3.png", "p4.png");
         }
     }
+
+    @Test
+    void aDeliberateRenameRepublishesUnderTheTemplateNameAndReportsTheAddressChange() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        try (SyncService sync = SyncService.open(dir.resolve("data"), new InMemorySecretVault(),
+                new PassThroughPipeline(), new SyncService.Options(RetryPolicy.DEFAULT, 1, 1, false))) {
+            sync.addDestination("out", "folder", Map.of("path", out.toString()));
+            Path photo = photo("IMG_2034.png", 30);
+            sync.push(Map.of(photo, AssetMetadata.EMPTY), List.of("out"), EngineFixture.ORIGINAL, false, QUIET);
+            assertThatThrownBy(() -> sync.renameToTemplate("upload", "IMG_2034.png", "out"))
+                    .hasMessageContaining("no file-name template");
+            sync.updateDestination("out", Map.of("name_template", "{source}-{original}.{ext}"));
+            assertThat(namesIn(out)).as("editing the template renames nothing").containsExactly("IMG_2034.png");
+
+            Map.Entry<String, String> moved = sync.renameToTemplate("upload", "IMG_2034.png", "out");
+
+            assertThat(moved.getKey()).endsWith("/IMG_2034.png");
+            assertThat(moved.getValue()).endsWith("/upload-img-2034.png");
+            assertThat(namesIn(out)).containsExactly("upload-img-2034.png");
+            assertThat(Files.readAllBytes(out.resolve("upload-img-2034.png"))).isEqualTo(Files.readAllBytes(photo));
+            assertThat(sync.syncMap(Optional.of("out"))).singleElement()
+                    .satisfies(e -> assertThat(e.remote().url()).isEqualTo(moved.getValue()));
+            Map.Entry<String, String> again = sync.renameToTemplate("upload", "IMG_2034.png", "out");
+            assertThat(again.getKey()).as("already named by the template").isEqualTo(again.getValue());
+            assertThatThrownBy(() -> sync.renameToTemplate("upload", "nope.png", "out"))
+                    .hasMessageContaining("has not been published");
+        }
+    }
 }
