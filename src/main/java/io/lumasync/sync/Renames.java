@@ -11,6 +11,9 @@ import io.lumasync.store.ConfigStore;
 import io.lumasync.store.SyncMap;
 import io.lumasync.store.SyncMapEntry;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -35,6 +38,8 @@ final class Renames {
             return !oldUrl.equals(newUrl);
         }
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Renames.class);
 
     private Renames() {
     }
@@ -68,7 +73,13 @@ final class Renames {
                 Hashing.syncId("rename", source + ":" + assetId, destination), source, assetId, ""));
         map.upsert(new SyncMapEntry(e.source(), e.assetId(), e.destination(), e.assetName(), e.fingerprint(),
                 e.settingsHash(), e.metadataHash(), fresh, e.format(), e.bytesIn(), e.bytesOut(), clock.instant()));
-        d.remove(e.remote());
+        try {
+            d.remove(e.remote());
+        } catch (LumasyncException ex) {
+            // The new file is published and recorded; the old one staying behind breaks no page.
+            LOG.warn("Renamed '{}' at '{}', but the old file could not be removed: {}", assetId, destination,
+                    ex.getMessage());
+        }
         return new Renamed(e.remote().url(), fresh.url());
     }
 }
