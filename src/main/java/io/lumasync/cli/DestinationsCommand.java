@@ -39,13 +39,13 @@ final class DestinationsCommand {
                 if (!t.canConnectInBrowser()) {
                     throw new ConfigurationException(t.displayName() + " has no sign-in page: leave out --connect.");
                 }
-                Map<String, String> known = AdapterOptions.parse(t.displayName(), t.fields(), options, ctx, false);
+                Map<String, String> known = AdapterOptions.parse(t.displayName(), t.settingsFields(), options, ctx, false);
                 ctx.out().println("Opening your browser: approve Lumasync there. Waiting up to 5 minutes…");
                 ctx.out().flush();
                 values = new java.util.HashMap<>(known);
                 values.putAll(t.connectInBrowser(known, LoginCommand.browser(ctx), java.time.Duration.ofMinutes(5)));
             } else {
-                values = AdapterOptions.parse(t.displayName(), t.fields(), options, ctx);
+                values = AdapterOptions.parse(t.displayName(), t.settingsFields(), options, ctx);
             }
             ctx.service().addDestination(name, type, values);
             ctx.out().println("Added " + t.displayName() + " destination '" + name

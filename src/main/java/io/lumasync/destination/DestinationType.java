@@ -1,18 +1,34 @@
 package io.lumasync.destination;
 
 import io.lumasync.core.AdapterType;
+import io.lumasync.core.ConfigField;
 import io.lumasync.core.ConfigurationException;
 import io.lumasync.core.LumasyncException;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Describes one kind of destination, with what only destinations offer: browser sign-in and companion files. */
 public interface DestinationType extends AdapterType<Destination> {
+    /** The setting every destination has: the template new uploads are named by (blank keeps the file names). */
+    ConfigField NAME_TEMPLATE = ConfigField.text("name_template", "File names", false,
+            "Names new uploads, e.g. {date:yyyy}/{slug}.{ext}; tokens {title} {slug} {date} {sequence} {camera} "
+                    + "{source} {folder} {original} {width} {prompt_short} {ext}. Published files keep their names.");
+
+    /** This type's own fields and the settings every destination has (the file-name template). */
+    default List<ConfigField> settingsFields() {
+        List<ConfigField> all = new ArrayList<>(fields());
+        if (all.stream().noneMatch(f -> f.key().equals(NAME_TEMPLATE.key()))) {
+            all.add(NAME_TEMPLATE);
+        }
+        return List.copyOf(all);
+    }
 
     /** True when {@link #connectInBrowser} works: the destination's own web page hands Lumasync its credentials. */
     default boolean canConnectInBrowser() {

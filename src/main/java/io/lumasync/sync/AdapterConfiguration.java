@@ -94,7 +94,9 @@ final class AdapterConfiguration {
                 throw usage("A destination called '" + name + "' exists already.");
             }
             SettingsValidation.check(name, typeId, type.fields(), values, type::validate);
-            Map<String, String> settings = split(name, type.fields(), values, Adapters.destinationPrefix(name), false);
+            UploadNames.check(values);
+            Map<String, String> settings = split(name, type.settingsFields(), values, Adapters.destinationPrefix(name),
+                    false);
             config.addDestination(new DestinationRecord(name, typeId, settings, Instant.now(), Optional.empty(),
                     Optional.empty()));
         } catch (StoreException e) {
@@ -111,7 +113,9 @@ final class AdapterConfiguration {
         Map<String, String> all = new HashMap<>(d.settings());
         all.putAll(values);
         SettingsValidation.check(name, d.typeId(), type.fields(), all, type::validate);
-        config.updateDestinationSettings(name, split(name, type.fields(), all, Adapters.destinationPrefix(name), true));
+        UploadNames.check(all);
+        config.updateDestinationSettings(name, split(name, type.settingsFields(), all, Adapters.destinationPrefix(name),
+                true));
         adapters.forget(name);
     }
 

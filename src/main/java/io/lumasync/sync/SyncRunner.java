@@ -17,6 +17,7 @@ import io.lumasync.destination.Upload;
 import io.lumasync.image.ImagePipeline;
 import io.lumasync.store.ActivityEvent;
 import io.lumasync.store.ActivityLog;
+import io.lumasync.store.ConfigStore;
 import io.lumasync.store.Database;
 import io.lumasync.store.Job;
 import io.lumasync.store.JobAction;
@@ -63,6 +64,7 @@ public final class SyncRunner {
     private final int encodeWorkers;
     private final int uploadsPerDestination;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final UploadNames names = new UploadNames();
     private volatile Policy policy = Policy.NONE;
 
     /**
@@ -287,7 +289,10 @@ public final class SyncRunner {
             journal.setState(job.id(), JobState.ENCODING, attempts, "");
             progress(JobState.ENCODING, 0, "encoding");
             Encoded enc = encode(c);
-            EncodedImage img = enc.image();
+            // Only a new upload is named by the template: a published file keeps its name (and URL).
+            EncodedImage img = job.action() != JobAction.CREATE ? enc.image() : names.apply(
+                    new ConfigStore(db).destination(job.destination()).flatMap(d -> UploadNames.template(d.settings())),
+                    job, enc.image(), new SyncMap(db).list(Optional.of(job.destination())));
             Optional<String> refused = policy.refuseResult(job, img);
             if (refused.isPresent()) {
                 throw LumasyncException.giveUp(refused.get());

@@ -516,6 +516,17 @@ public final class SyncService implements AutoCloseable {
         return syncMap.list(destination);
     }
 
+    /**
+     * Republishes one published image under the name its destination's file-name template gives it now and removes
+     * the old file; returns the old and the new address (equal when the name already was the template's).
+     */
+    public Map.Entry<String, String> renameToTemplate(String source, String assetId, String destination)
+            throws LumasyncException {
+        Renames.Renamed r = Renames.rename(config, syncMap, adapters, java.time.Clock.systemUTC(), source, assetId,
+                destination);
+        return Map.entry(r.oldUrl(), r.newUrl());
+    }
+
     /** The sync map's size and bytes, for the "All workspaces" overview. */
     public SyncMap.Totals mapTotals() throws LumasyncException {
         return syncMap.totals();

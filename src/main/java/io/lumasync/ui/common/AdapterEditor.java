@@ -1,6 +1,7 @@
 package io.lumasync.ui.common;
 
 import io.lumasync.core.AdapterType;
+import io.lumasync.destination.DestinationType;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -106,7 +107,8 @@ public final class AdapterEditor {
             return;
         }
         description.setText(t.description());
-        form = new ConfigForm(t.fields(), settings, editing, () -> windows.chooseFolder(Messages.get("common.chooseFolder")));
+        form = new ConfigForm(t instanceof DestinationType d ? d.settingsFields() : t.fields(), settings, editing,
+                () -> windows.chooseFolder(Messages.get("common.chooseFolder")));
         formHolder.getChildren().setAll(form.view());
     }
 
