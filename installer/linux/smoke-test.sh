@@ -50,7 +50,7 @@ home=$(mktemp -d)
 start_ms=$(date +%s%3N)
 LUMASYNC_HOME="$home/data" HOME="$home" dbus-run-session -- /opt/lumasync/bin/Lumasync >"$out/app.log" 2>&1 &
 app_pid=$!
-win=$(timeout 60 xdotool search --sync --onlyvisible --name '^Lumasync$' | head -1) || { echo "no window within 60 s" >&2; cat "$out/app.log" >&2; exit 1; }
+win=$(timeout 60 xdotool search --sync --onlyvisible --name '^Lumasync( — .+)?$' | head -1) || { echo "no window within 60 s" >&2; cat "$out/app.log" >&2; exit 1; }
 shown_ms=$(date +%s%3N)
 echo "installed app: first window after $((shown_ms - start_ms)) ms"
 sleep 2
