@@ -23,15 +23,16 @@ final class QualitySample {
     /** Images up to this many pixels are searched whole: sampling would save little. */
     static final long WHOLE_LIMIT = 2L * (GRID * TILE) * (GRID * TILE);
     /**
-     * The whole-image check scores at most this many pixels: above it (an output kept at 24 or 45 MP), it scores an
-     * 8 × 8 grid of tiles cut from the real whole-image encode, which bounds the metric's memory
-     * ({@link WorkerSizing#METRIC_HEAP}) whatever the output size.
+     * The whole-image check scores at most this many pixels (a 2048 px photo of 4:3 or wider): above it (a square
+     * 2048 px image, an output kept at 24 or 45 MP), it scores a 6 × 6 grid of tiles (2.4 MP) cut from the real
+     * whole-image encode, which bounds the metric's memory ({@link WorkerSizing#METRIC_HEAP}) whatever the output
+     * size.
      */
-    static final long CHECK_LIMIT = 2048L * 2048;
-    static final int CHECK_GRID = 8;
+    static final long CHECK_LIMIT = 2048L * 1536;
+    static final int CHECK_GRID = 6;
     /**
      * Whole-image checks running at once in this process. Each holds the metric's planes for a whole photo on the
-     * heap (~200 MiB at 2048 × 1365) while the encoders' memory is native: one check per two cores bounds the heap
+     * heap (~157 MB at 2048 × 1365) while the encoders' memory is native: one check per two cores bounds the heap
      * the launcher gives the app, and the encodes themselves still run in parallel.
      */
     private static final Semaphore WHOLE_CHECKS = new Semaphore(Math.max(1, Math.min(
@@ -44,7 +45,7 @@ final class QualitySample {
     private final boolean partial;
     private final boolean checkSampled;
     private Ssimulacra2.Reference reference;
-    private Ssimulacra2.Reference wholeReference;
+    private byte[] wholePixels;
     private VipsImage checkOriginal;
     private boolean checking;
     private boolean unusable;
@@ -109,14 +110,14 @@ final class QualitySample {
         if (reference == null) {
             reference = prepare(image);
         }
-        VipsImage like = comparable(scope.open(encoded, ""), image);
-        return like == null ? Double.NaN : reference.score(scope.pixels(like));
+        byte[] decoded = decoded(encoded, image, false);
+        return decoded == null ? Double.NaN : reference.score(decoded);
     }
 
     /** The score of an encode of the whole image (of a dense grid of its tiles, for a very large output). */
     double scoreWhole(byte[] encoded) throws VipsException {
-        VipsImage like = comparable(scope.open(encoded, ""), whole);
-        if (like == null) {
+        byte[] decoded = decoded(encoded, whole, checkSampled);
+        if (decoded == null) {
             return Double.NaN;
         }
         if (!checking) {
@@ -124,10 +125,30 @@ final class QualitySample {
             checking = true;
         }
         VipsImage original = checkSampled ? checkOriginal() : whole;
-        if (wholeReference == null) {
-            wholeReference = prepare(original);
+        if (wholePixels == null) {
+            wholePixels = scope.pixels(original);
         }
-        return wholeReference.score(scope.pixels(checkSampled ? mosaic(scope, like, CHECK_GRID) : like));
+        // Scored in one pass rather than against a prepared original: most photos are checked once, and the
+        // one-pass score holds about half the planes a prepared original and a candidate do.
+        return Ssimulacra2.scoreOnce(wholePixels, decoded, original.width(), original.height(), original.bands());
+    }
+
+    /**
+     * The pixels of an encode of {@code original} decoded in its band layout (as the check's tile grid when
+     * {@code tiles}), or null (and the sample unusable) when it cannot be compared. The decoded image and the decoder
+     * behind it are let go as soon as the pixels are copied.
+     */
+    private byte[] decoded(byte[] encoded, VipsImage original, boolean tiles) throws VipsException {
+        int mark = scope.mark();
+        try {
+            VipsImage like = comparable(scope.open(encoded, ""), original);
+            if (like == null) {
+                return null;
+            }
+            return scope.pixels(tiles ? mosaic(scope, like, CHECK_GRID) : like);
+        } finally {
+            scope.release(mark);
+        }
     }
 
     /** Ends the search on the sample: its metric planes are not needed for the whole-image check. */
@@ -137,7 +158,7 @@ final class QualitySample {
 
     /** Ends the whole-image checks of this image: frees their metric planes and lets another image check. */
     void releaseWhole() {
-        wholeReference = null;
+        wholePixels = null;
         checkOriginal = null;
         if (checking) {
             checking = false;

@@ -57,6 +57,70 @@ public final class Ssimulacra2 {
         return new Reference(original.length, width, height, bands, LinearPlanes.of(original, width, height, bands));
     }
 
+    /**
+     * {@link #score}, in less memory when one candidate is scored against an original once (a whole-image check):
+     * scale by scale and channel by channel, nothing of the original is kept beyond the scale being scored. About 12.5
+     * planes of the image's size are alive at the first scale, against ~18 for a prepared original and a candidate;
+     * the float operations, and so the score, are the same as {@link #score}'s.
+     */
+    public static double scoreOnce(byte[] original, byte[] distorted, int width, int height, int bands) {
+        if (original.length != (long) width * height * bands || distorted.length != original.length) {
+            throw new IllegalArgumentException("Both images must be " + width + " × " + height + " × " + bands);
+        }
+        int scales = scalesOf(width, height);
+        float[][] ref = LinearPlanes.of(original, width, height, bands);
+        float[][] dist = LinearPlanes.of(distorted, width, height, bands);
+        float[][] scratch = new float[5][width * height];
+        double[][] perScale = new double[scales][];
+        int w = width;
+        int h = height;
+        for (int s = 0; s < scales; s++) {
+            // The next scale is made from this one's linear light before it turns into XYB in place.
+            float[][] refNext = s + 1 < scales ? LinearPlanes.halve(ref, w, h) : null;
+            float[][] distNext = s + 1 < scales ? LinearPlanes.halve(dist, w, h) : null;
+            int n = w * h;
+            Xyb.into(ref, ref, n);
+            Xyb.into(dist, dist, n);
+            double[] out = new double[18];
+            float[] temp = scratch[0];
+            float[] mu1 = scratch[1];
+            float[] mu2 = scratch[2];
+            float[] moment = scratch[3];
+            float[] variances = scratch[4];
+            for (int c = 0; c < 3; c++) {
+                if (!weighs(c, s, scales, ANY)) {
+                    continue;
+                }
+                float[] a = ref[c];
+                float[] b = dist[c];
+                blurred(a, null, temp, mu1, w, h);
+                blurred(b, null, temp, mu2, w, h);
+                if (!weighs(c, s, scales, SSIM)) {
+                    edgeMaps(a, b, mu1, mu2, n, out, c);
+                    continue;
+                }
+                // The SSIM denominator's variances, summed as they are made: (s11 − m11) + (s22 − m22), in the same
+                // float operations as from three planes, in one.
+                blurred(a, a, temp, moment, w, h);
+                for (int i = 0; i < n; i++) {
+                    variances[i] = moment[i] - mu1[i] * mu1[i];
+                }
+                blurred(b, b, temp, moment, w, h);
+                for (int i = 0; i < n; i++) {
+                    variances[i] = variances[i] + (moment[i] - mu2[i] * mu2[i]);
+                }
+                blurred(a, b, temp, moment, w, h);
+                channelMaps(a, b, mu1, mu2, null, variances, moment, n, out, c);
+            }
+            perScale[s] = out;
+            ref = refNext;
+            dist = distNext;
+            w = (w + 1) / 2;
+            h = (h + 1) / 2;
+        }
+        return finalScore(perScale, scales);
+    }
+
     /** An original prepared for scoring. Not thread-safe. */
     public static final class Reference {
         private final int length;
@@ -219,42 +283,48 @@ public final class Ssimulacra2 {
                 edgeMaps(a, b, mu1, mu2, n, out, c);
                 continue;
             }
-            double ssim1 = 0;
-            double ssim4 = 0;
-            double ring1 = 0;
-            double ring4 = 0;
-            double blur1 = 0;
-            double blur4 = 0;
-            for (int i = 0; i < n; i++) {
-                float m1 = mu1[i];
-                float m2 = mu2[i];
-                float m11 = m1 * m1;
-                float m22 = m2 * m2;
-                float m12 = m1 * m2;
-                // SSIM without the luminance denominator: XYB is already perceptually uniform.
-                float numM = 1.0f - (m1 - m2) * (m1 - m2);
-                float numS = 2 * (s12[i] - m12) + C2;
-                float denS = (s11[i] - m11) + (s22[i] - m22) + C2;
-                double d = Math.max(1.0 - (numM * numS / denS), 0.0);
-                ssim1 += d;
-                ssim4 += quartic(d);
-                double edge = (1.0 + Math.abs(b[i] - m2)) / (1.0 + Math.abs(a[i] - m1)) - 1.0;
-                double artifact = Math.max(edge, 0.0);
-                double lost = Math.max(-edge, 0.0);
-                ring1 += artifact;
-                ring4 += quartic(artifact);
-                blur1 += lost;
-                blur4 += quartic(lost);
-            }
-            double inv = 1.0 / n;
-            out[c * 6] = ssim1 * inv;
-            out[c * 6 + 1] = Math.sqrt(Math.sqrt(ssim4 * inv));
-            out[c * 6 + 2] = ring1 * inv;
-            out[c * 6 + 3] = Math.sqrt(Math.sqrt(ring4 * inv));
-            out[c * 6 + 4] = blur1 * inv;
-            out[c * 6 + 5] = Math.sqrt(Math.sqrt(blur4 * inv));
+            channelMaps(a, b, mu1, mu2, s11, s22, s12, n, out, c);
         }
         return out;
+    }
+
+    /**
+     * The SSIM, ringing and blurring terms of channel {@code c} into out[c*6 .. c*6+5]. With {@code s11} null,
+     * {@code s22} holds the two variances already summed, (s11 − m11) + (s22 − m22).
+     */
+    private static void channelMaps(float[] a, float[] b, float[] mu1, float[] mu2, float[] s11, float[] s22,
+                                    float[] s12, int n, double[] out, int c) {
+        double ssim1 = 0;
+        double ssim4 = 0;
+        double ring1 = 0;
+        double ring4 = 0;
+        double blur1 = 0;
+        double blur4 = 0;
+        for (int i = 0; i < n; i++) {
+            float m1 = mu1[i];
+            float m2 = mu2[i];
+            float m11 = m1 * m1;
+            float m22 = m2 * m2;
+            float m12 = m1 * m2;
+            // SSIM without the luminance denominator: XYB is already perceptually uniform.
+            float numM = 1.0f - (m1 - m2) * (m1 - m2);
+            float numS = 2 * (s12[i] - m12) + C2;
+            float denS = (s11 == null ? s22[i] : (s11[i] - m11) + (s22[i] - m22)) + C2;
+            double d = Math.max(1.0 - (numM * numS / denS), 0.0);
+            ssim1 += d;
+            ssim4 += quartic(d);
+            double edge = (1.0 + Math.abs(b[i] - m2)) / (1.0 + Math.abs(a[i] - m1)) - 1.0;
+            double artifact = Math.max(edge, 0.0);
+            double lost = Math.max(-edge, 0.0);
+            ring1 += artifact;
+            ring4 += quartic(artifact);
+            blur1 += lost;
+            blur4 += quartic(lost);
+        }
+        double inv = 1.0 / n;
+        out[c * 6] = ssim1 * inv;
+        out[c * 6 + 1] = Math.sqrt(Math.sqrt(ssim4 * inv));
+        edgeTerms(out, c, inv, ring1, ring4, blur1, blur4);
     }
 
     /** The ringing and blurring terms alone, for a channel and scale whose SSIM has no weight. */
@@ -272,7 +342,12 @@ public final class Ssimulacra2 {
             blur1 += lost;
             blur4 += quartic(lost);
         }
-        double inv = 1.0 / n;
+        edgeTerms(out, c, 1.0 / n, ring1, ring4, blur1, blur4);
+    }
+
+    /** Channel c's ringing and blurring means and 4-norms from their sums over the pixels (inv = 1 / pixels). */
+    private static void edgeTerms(double[] out, int c, double inv, double ring1, double ring4, double blur1,
+                                  double blur4) {
         out[c * 6 + 2] = ring1 * inv;
         out[c * 6 + 3] = Math.sqrt(Math.sqrt(ring4 * inv));
         out[c * 6 + 4] = blur1 * inv;

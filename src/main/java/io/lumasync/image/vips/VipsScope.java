@@ -272,6 +272,22 @@ public final class VipsScope implements AutoCloseable {
                 image.handle(), arena.allocateFrom(field), value);
     }
 
+    /** How many images this scope holds now; {@link #release} later lets go of those made after this point. */
+    public int mark() {
+        return images.size();
+    }
+
+    /**
+     * Unreferences the images made since {@code mark}, newest first, before the scope closes: a decoded candidate
+     * of a quality search, and the decoder state libvips keeps behind it until it is unreferenced, go as soon as its
+     * pixels have been copied out rather than piling up until the image is done. None of them may be used after.
+     */
+    public void release(int mark) {
+        while (images.size() > mark) {
+            vips.unref(images.pop().handle());
+        }
+    }
+
     @Override
     public void close() {
         while (!images.isEmpty()) {

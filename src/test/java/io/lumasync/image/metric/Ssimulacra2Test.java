@@ -92,4 +92,27 @@ class Ssimulacra2Test {
         byte[] noise = noise(128, 96, 123);
         assertThat(Ssimulacra2.score(noise, noise.clone(), 128, 96, 3)).isEqualTo(100.0);
     }
+
+    @ParameterizedTest(name = "{0} × {1} × {2} bands")
+    @CsvSource({"301, 207, 3", "64, 64, 4", "97, 33, 1", "40, 90, 2", "8, 8, 3", "1000, 667, 3"})
+    void theOnePassScoreIsTheScore(int w, int h, int bands) {
+        // The whole-image check scores in one pass to hold fewer planes; it must not move any score.
+        java.util.Random random = new java.util.Random(w * 31L + h);
+        byte[] original = new byte[w * h * bands];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int c = 0; c < bands; c++) {
+                    original[(y * w + x) * bands + c] = (byte) (128 + 90 * Math.sin(x * 0.05 * (c + 1))
+                            * Math.cos(y * 0.04) + random.nextInt(12));
+                }
+            }
+        }
+        byte[] distorted = original.clone();
+        for (int i = 0; i < distorted.length; i++) {
+            distorted[i] = (byte) Math.clamp((distorted[i] & 0xff) + random.nextInt(21) - 10, 0, 255);
+        }
+        double score = Ssimulacra2.score(original, distorted, w, h, bands);
+        assertThat(score).isBetween(0.0, 99.0);
+        assertThat(Ssimulacra2.scoreOnce(original, distorted, w, h, bands)).isEqualTo(score);
+    }
 }
