@@ -57,6 +57,7 @@ public final class Vips {
     Vips(SymbolLookup lookup, Path library) throws VipsException {
         this.lookup = lookup;
         this.library = library;
+        NativeHeap.tune();
         try (Arena arena = Arena.ofConfined()) {
             int rc = (int) invoke("vips_init", FunctionDescriptor.of(JAVA_INT, ADDRESS), -1,
                     arena.allocateFrom("lumasync"));
