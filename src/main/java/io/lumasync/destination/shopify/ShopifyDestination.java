@@ -11,6 +11,7 @@ import io.lumasync.destination.Capabilities;
 import io.lumasync.destination.CursorPages;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.RemoteAsset;
+import io.lumasync.destination.Renaming;
 import io.lumasync.destination.SafeFileNames;
 import io.lumasync.destination.ReplaceStrategy;
 import io.lumasync.destination.Upload;
@@ -141,6 +142,23 @@ public final class ShopifyDestination implements Destination, UrlReferences {
     }
 
     @Override
+    public Renaming renaming() {
+        return new Renaming(Renaming.Route.IN_PLACE, "Shopify renames the same file (fileUpdate's filename): it stays"
+                + " where products and pages use it, and its address changes.");
+    }
+
+    /** fileUpdate with a new {@code filename}; Shopify wants the extension unchanged, which a rename keeps. */
+    @Override
+    public RemoteRef renameInPlace(RemoteRef existing, String newName) throws LumasyncException {
+        ObjectNode vars = ShopifyApi.variables();
+        vars.putArray("files").add(ShopifyApi.variables().put("id", existing.id()).put("filename", newName));
+        JsonNode updated = api.graphql(ShopifyQueries.FILE_UPDATE, vars, ShopifyQueries.MUTATION_COST,
+                "rename " + existing.id() + " to " + newName);
+        userErrors(updated.path("fileUpdate"), "rename " + existing.id() + " to " + newName);
+        return ready(existing.id(), newName);
+    }
+
+    @Override
     public void updateMetadata(RemoteRef existing, AssetMetadata metadata) throws LumasyncException {
         ObjectNode vars = ShopifyApi.variables();
         vars.putArray("files").add(ShopifyApi.variables().put("id", existing.id()).put("alt", metadata.altText()));
@@ -150,6 +168,7 @@ public final class ShopifyDestination implements Destination, UrlReferences {
     }
 
     /** The text Shopify keeps with a file: its alt text only (empty when the file is gone). */
+    @Override
     public Optional<AssetMetadata> metadata(RemoteRef ref) throws LumasyncException {
         return file(ref.id()).map(f -> AssetMetadata.EMPTY.withAltText(f.path("alt").asText("")));
     }
