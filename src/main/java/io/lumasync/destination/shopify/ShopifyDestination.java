@@ -41,6 +41,8 @@ public final class ShopifyDestination implements Destination, UrlReferences {
             ImageFormat.GIF, ImageFormat.HEIF);
     /** Shopify's limit for an image in Files. */
     static final long MAX_BYTES = 20L * 1024 * 1024;
+    /** How many numbered variants of a taken name a rename tries. */
+    private static final int MAX_RENAME_TRIES = 20;
     /** How long processing may take before the upload is handed back to the engine to retry (and reconcile). */
     private static final int MAX_POLLS = 40;
     private static final int RECONCILE_SCAN = 50;
@@ -147,15 +149,30 @@ public final class ShopifyDestination implements Destination, UrlReferences {
                 + " where products and pages use it, and its address changes.");
     }
 
-    /** fileUpdate with a new {@code filename}; Shopify wants the extension unchanged, which a rename keeps. */
+    /**
+     * fileUpdate with a new {@code filename}; Shopify wants the extension unchanged, which a rename keeps. A name
+     * another file of the store has (FILENAME_ALREADY_EXISTS) is tried again as {@code name-2.ext}, {@code -3}….
+     */
     @Override
     public RemoteRef renameInPlace(RemoteRef existing, String newName) throws LumasyncException {
-        ObjectNode vars = ShopifyApi.variables();
-        vars.putArray("files").add(ShopifyApi.variables().put("id", existing.id()).put("filename", newName));
-        JsonNode updated = api.graphql(ShopifyQueries.FILE_UPDATE, vars, ShopifyQueries.MUTATION_COST,
-                "rename " + existing.id() + " to " + newName);
-        userErrors(updated.path("fileUpdate"), "rename " + existing.id() + " to " + newName);
-        return ready(existing.id(), newName);
+        int dot = newName.lastIndexOf('.');
+        for (int i = 1; i <= MAX_RENAME_TRIES; i++) {
+            String name = i == 1 || dot <= 0 ? newName : newName.substring(0, dot) + "-" + i + newName.substring(dot);
+            ObjectNode vars = ShopifyApi.variables();
+            vars.putArray("files").add(ShopifyApi.variables().put("id", existing.id()).put("filename", name));
+            String doing = "rename " + existing.id() + " to " + name;
+            JsonNode updated = api.graphql(ShopifyQueries.FILE_UPDATE, vars, ShopifyQueries.MUTATION_COST, doing);
+            boolean taken = false;
+            for (JsonNode e : updated.path("fileUpdate").path("userErrors")) {
+                taken |= e.path("code").asText("").equals("FILENAME_ALREADY_EXISTS");
+            }
+            if (!taken) {
+                userErrors(updated.path("fileUpdate"), doing);
+                return ready(existing.id(), name);
+            }
+        }
+        throw LumasyncException.giveUp(api.what() + ": " + MAX_RENAME_TRIES + " other files already use the name "
+                + newName + " and its numbered variants; nothing was renamed.");
     }
 
     @Override
