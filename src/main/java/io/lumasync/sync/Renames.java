@@ -62,14 +62,14 @@ final class Renames {
     }
 
     RenameReport rename(String source, String assetId, String destination) throws LumasyncException {
-        SyncMapEntry e = entry(source, assetId, destination);
-        String template = template(destination);
         Destination d = adapters.destination(destination);
         Renaming how = d.renaming();
         if (how.route() == Renaming.Route.REFUSED) {
             throw new LumasyncException(ErrorKind.GIVE_UP, "'" + destination + "' cannot rename: "
                     + how.explanation() + " Nothing was changed.");
         }
+        SyncMapEntry e = entry(source, assetId, destination);
+        String template = template(destination);
         String name = newName(e, template);
         if (sameName(e, name)) {
             return new RenameReport(e.remote().url(), e.remote().url(), Optional.empty());
