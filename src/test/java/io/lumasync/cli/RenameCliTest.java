@@ -14,11 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,25 +34,17 @@ class RenameCliTest {
     Path dir;
     private final SecretVault vault = new InMemorySecretVault();
 
+    private InProcessCli cli() {
+        return new InProcessCli(dir.resolve("data"), vault);
+    }
+
     private SyncService open() throws io.lumasync.core.LumasyncException {
         return SyncService.open(dir.resolve("data"), vault, new PassThroughPipeline(),
                 new SyncService.Options(RetryPolicy.DEFAULT, 1, 1, false));
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        try (CliContext ctx = new CliContext(this::open, new PrintWriter(out, true), new PrintWriter(err, true),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Map.of())) {
-            return new Run(Cli.run(ctx, args), out.toString(), err.toString());
-        }
-    }
-
     private String ok(String stdin, String... args) {
-        Run r = run(stdin, args);
+        InProcessCli.Run r = cli().runWithInput(stdin, args);
         assertThat(r.exit()).as(String.join(" ", args) + ":\n" + r.out() + r.err()).isZero();
         return r.out();
     }
@@ -109,7 +97,7 @@ class RenameCliTest {
         ok("tok-1\n", "destinations", "add", "webhook", "hook", "--url", "http://127.0.0.1:9/in",
                 "--name-template", "{source}-{original}.{ext}");
 
-        Run r = run("", "map", "rename", "shoot:IMG_0001.png", "--to", "hook");
+        InProcessCli.Run r = cli().run("map", "rename", "shoot:IMG_0001.png", "--to", "hook");
 
         assertThat(r.exit()).isNotZero();
         assertThat(r.out() + r.err()).contains("'hook' cannot rename: a webhook hands files to another service")
