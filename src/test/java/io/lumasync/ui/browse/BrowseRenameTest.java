@@ -1,10 +1,7 @@
 package io.lumasync.ui.browse;
 
 import io.lumasync.sync.BrowseItem;
-import io.lumasync.sync.SourceInfo;
-import io.lumasync.ui.TestImages;
 import io.lumasync.ui.FxTestSupport;
-import io.lumasync.ui.shell.Page;
 import io.lumasync.ui.RealEngineApp;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -47,16 +44,8 @@ class BrowseRenameTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path photos = dir.resolve("photos");
-        TestImages.jpeg(photos.resolve("a.jpg"));
-        site = Files.createDirectories(dir.resolve("site"));
-        app = RealEngineApp.start(stage, dir, s -> {
-            s.addDestination("site", "folder", Map.of("path", site.toString()), Map.of());
-            s.addSource(SourceInfo.of("photos", "folder", Map.of("path", photos.toString()), List.of("site")),
-                    Map.of());
-            s.saveUiState("firstRunGuide", "skipped");
-        });
-        app.view().show(Page.BROWSE);
+        app = RealEngineApp.browsingPhotosToSite(stage, dir, List.of("a.jpg"));
+        site = dir.resolve("site");
     }
 
     @AfterEach
