@@ -53,6 +53,22 @@ class HubSpotRenameTest {
     }
 
     @Test
+    void aRenameWhoseAnswerWasLostIsFinishedByTryingAgain() throws Exception {
+        HubSpotDestination d = destination();
+        try (RenameBench bench = new RenameBench(d, "{source}-{original}.{ext}")) {
+            RemoteRef old = bench.publish(d, upload("heron", ImageFormat.JPEG, TestImages.jpeg(1))).remote();
+            d.renameInPlace(old, "shoot-heron.jpg"); // done at HubSpot, never recorded: the map still has the old URL
+
+            bench.rename("heron.raw");
+
+            RemoteRef now = bench.recorded("heron.raw");
+            assertThat(now.id()).isEqualTo(old.id());
+            assertThat(now.url()).endsWith("/Lumasync/shoot-heron.jpg");
+            assertThat(fake.fileCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aNameAnotherFileOfTheFolderHasIsRefusedAndNothingChanges() throws Exception {
         HubSpotDestination d = destination();
         d.put(upload("shoot-heron", ImageFormat.JPEG, TestImages.jpeg(2)));

@@ -51,6 +51,22 @@ class ShopifyRenameTest {
     }
 
     @Test
+    void aRenameWhoseAnswerWasLostIsFinishedByTryingAgain() throws Exception {
+        ShopifyDestination d = ShopifyDestinationContractTest.destination(fake.baseUri(), FakeShopify.TOKEN);
+        try (RenameBench bench = new RenameBench(d, "{source}-{original}.{ext}")) {
+            RemoteRef old = bench.publish(d, upload("heron", ImageFormat.PNG, TestImages.png(1))).remote();
+            d.renameInPlace(old, "shoot-heron.png"); // done at Shopify, never recorded: the map still has the old URL
+
+            bench.rename("heron.raw");
+
+            RemoteRef now = bench.recorded("heron.raw");
+            assertThat(now.id()).isEqualTo(old.id());
+            assertThat(now.url()).contains("/cdn/shop/files/shoot-heron.png");
+            assertThat(fake.idsByName()).containsOnlyKeys("shoot-heron.png");
+        }
+    }
+
+    @Test
     void aNameAnotherFileOfTheStoreHasGetsANumber() throws Exception {
         ShopifyDestination d = ShopifyDestinationContractTest.destination(fake.baseUri(), FakeShopify.TOKEN);
         d.put(upload("shoot-heron", ImageFormat.PNG, TestImages.png(2)));
