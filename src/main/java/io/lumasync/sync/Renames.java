@@ -106,9 +106,16 @@ final class Renames {
         return UploadNames.name(template, e.source(), e.assetId(), e.assetName(), "", "", shape, published, Set.of());
     }
 
+    /**
+     * Whether the published file already has the template's name: its address or id ends in it, or in the name of
+     * the scaled-down copy WordPress serves of a big image ({@code name-scaled.ext}).
+     */
     private static boolean sameName(SyncMapEntry e, String name) {
         String wanted = UploadNames.lastSegment(name);
-        return UploadNames.lastSegment(e.remote().url()).equalsIgnoreCase(wanted)
+        int dot = wanted.lastIndexOf('.');
+        String scaled = dot > 0 ? wanted.substring(0, dot) + "-scaled" + wanted.substring(dot) : wanted;
+        String now = UploadNames.lastSegment(e.remote().url());
+        return now.equalsIgnoreCase(wanted) || now.equalsIgnoreCase(scaled)
                 || UploadNames.lastSegment(e.remote().id()).equalsIgnoreCase(wanted);
     }
 

@@ -183,7 +183,11 @@ public final class WordPressDestination implements Destination {
     public InputStream download(RemoteRef ref) throws LumasyncException {
         WpMedia m = api.media(id(ref)).orElseThrow(() -> LumasyncException.giveUp(
                 api.what() + " no longer has attachment " + ref.id() + "; it was deleted in WordPress."));
-        return new ByteArrayInputStream(api.download(m.sourceUrl()));
+        // A big image is served as a "-scaled" copy; the file as uploaded sits next to it under its own name.
+        String original = m.mediaDetails().originalImage();
+        String url = original.isBlank() || original.contains("/") ? m.sourceUrl()
+                : m.sourceUrl().substring(0, m.sourceUrl().lastIndexOf('/') + 1) + original;
+        return new ByteArrayInputStream(api.download(url));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------

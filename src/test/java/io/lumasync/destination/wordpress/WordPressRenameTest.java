@@ -59,6 +59,25 @@ class WordPressRenameTest {
         }
     }
 
+    @Test
+    void aBigImageWordPressScaledDownIsRenamedWithItsOriginalFileNotTheScaledCopy() throws Exception {
+        WordPressDestination wp = WordPressTestSite.wp65().destination();
+        String unique = "panorama-" + UUID.randomUUID().toString().substring(0, 8);
+        byte[] big = WpImages.jpeg(40, 3000, 2000);
+        try (RenameBench bench = new RenameBench(wp, "{source}-{original}.{ext}")) {
+            RemoteRef old = bench.publish(wp, upload(unique, big)).remote();
+            assertThat(old.url()).endsWith("-scaled.jpg");
+            assertThat(read(wp.download(old))).as("the file as uploaded, not the scaled copy").isEqualTo(big);
+
+            RenameReport r = bench.rename(unique + ".jpg");
+
+            RemoteRef now = bench.recorded(unique + ".jpg");
+            assertThat(r.newUrl()).endsWith("/shoot-" + unique + "-scaled.jpg");
+            assertThat(read(wp.download(now))).isEqualTo(big);
+            assertThat(bench.rename(unique + ".jpg").changed()).as("already named by the template").isFalse();
+        }
+    }
+
     private static void renamesWithoutDuplicate(WordPressTestSite site) throws Exception {
         WordPressDestination wp = site.destination();
         assertThat(wp.renaming().route()).isEqualTo(Renaming.Route.REPUBLISH);
