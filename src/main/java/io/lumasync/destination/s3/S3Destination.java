@@ -124,6 +124,9 @@ public final class S3Destination implements Destination {
         String wanted = (slash < 0 ? "" : from.substring(0, slash + 1)) + newName.replace('/', '_');
         for (int i = 1; i <= MAX_NAME_TRIES; i++) {
             String key = i == 1 ? wanted : KeyTemplate.withSuffix(wanted, i);
+            if (key.equals(from)) {
+                return existing; // already under this name (S3 refuses to copy an object onto itself unchanged)
+            }
             Optional<HeadObjectResponse> there = head(key, from);
             if (there.isPresent() && (syncId.isEmpty() || !syncId.equals(ObjectMetadata.syncId(there.get().metadata())))) {
                 continue;

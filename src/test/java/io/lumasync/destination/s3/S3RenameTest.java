@@ -90,6 +90,10 @@ class S3RenameTest {
             assertThat(read(s3.download(other))).isEqualTo(TestImages.jpeg(1));
             assertThat(read(s3.download(now))).isEqualTo(TestImages.jpeg(2));
             assertThat(exists(old.id())).isFalse();
+            RenameReport again = bench.rename("IMG_0001.jpg");
+            assertThat(again.changed()).as("its numbered name is the template's name here").isFalse();
+            assertThat(bench.recorded("IMG_0001.jpg")).isEqualTo(now);
+            assertThat(read(s3.download(now))).isEqualTo(TestImages.jpeg(2));
         }
     }
 
