@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static io.lumasync.sync.SyncService.usage;
 
@@ -107,16 +108,19 @@ final class Renames {
     }
 
     /**
-     * Whether the published file already has the template's name: its address or id ends in it, or in the name of
-     * the scaled-down copy WordPress serves of a big image ({@code name-scaled.ext}).
+     * Whether the published file already has the template's name: its address or id ends in it, in it with the
+     * number a destination adds when another file holds the name ({@code name-2.ext}), or in the name of the
+     * scaled-down copy WordPress serves of a big image ({@code name-scaled.ext}). Renaming such a file again would
+     * only come back to the same name.
      */
     private static boolean sameName(SyncMapEntry e, String name) {
         String wanted = UploadNames.lastSegment(name);
         int dot = wanted.lastIndexOf('.');
-        String scaled = dot > 0 ? wanted.substring(0, dot) + "-scaled" + wanted.substring(dot) : wanted;
-        String now = UploadNames.lastSegment(e.remote().url());
-        return now.equalsIgnoreCase(wanted) || now.equalsIgnoreCase(scaled)
-                || UploadNames.lastSegment(e.remote().id()).equalsIgnoreCase(wanted);
+        Pattern named = dot <= 0 ? Pattern.compile(Pattern.quote(wanted), Pattern.CASE_INSENSITIVE)
+                : Pattern.compile(Pattern.quote(wanted.substring(0, dot)) + "([-_]\\d{1,4})?(-scaled)?"
+                        + Pattern.quote(wanted.substring(dot)), Pattern.CASE_INSENSITIVE);
+        return named.matcher(UploadNames.lastSegment(e.remote().url())).matches()
+                || named.matcher(UploadNames.lastSegment(e.remote().id())).matches();
     }
 
     private static EncodedImage image(SyncMapEntry e, byte[] bytes, String name) {

@@ -9,12 +9,16 @@ import io.lumasync.destination.Destination;
 import io.lumasync.destination.Renaming;
 import io.lumasync.destination.ReplaceStrategy;
 import io.lumasync.destination.Upload;
+import io.lumasync.destination.folder.FolderDestination;
 import io.lumasync.sync.MemoryDestination.Fault;
 import io.lumasync.testing.TestImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -109,6 +113,26 @@ class RenamesTest {
         assertThat(bench.recorded(ASSET)).isEqualTo(old);
         assertThat(memory.assets).containsOnlyKeys(old.id());
         assertLive(old);
+    }
+
+    @Test
+    void aNameTakenByAFileOfSomeoneElseEndsNumberedAndRenamingAgainLeavesItSo(@TempDir Path dir) throws Exception {
+        Path site = Files.createDirectories(dir.resolve("site"));
+        Files.write(site.resolve("shoot-img-0001.png"), new byte[]{1, 2, 3}); // not published by Lumasync
+        FolderDestination folder = new FolderDestination(site);
+        published(folder);
+
+        RenameReport first = bench.rename(ASSET);
+        RenameReport again = bench.rename(ASSET);
+
+        assertThat(first.newUrl()).endsWith("/shoot-img-0001-2.png");
+        assertThat(again.changed()).isFalse();
+        assertThat(again.newUrl()).isEqualTo(first.newUrl());
+        try (var files = Files.list(site)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactly("shoot-img-0001-2.png", "shoot-img-0001.png");
+        }
+        assertThat(Files.readAllBytes(site.resolve("shoot-img-0001.png"))).containsExactly(1, 2, 3);
     }
 
     @Test
