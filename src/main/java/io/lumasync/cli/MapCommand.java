@@ -26,6 +26,9 @@ final class MapCommand implements Callable<Integer> {
                 + "rename it at.")
         String destination;
 
+        @Option(names = "--dry-run", description = "Only show the new name and what the destination would do.")
+        boolean dryRun;
+
         Rename(CliContext ctx) {
             this.ctx = ctx;
         }
@@ -37,12 +40,21 @@ final class MapCommand implements Callable<Integer> {
                 throw new io.lumasync.core.ConfigurationException("Give the image as SOURCE:ASSET, e.g. "
                         + "photos:2024/IMG_2034.jpg (see lumasync map).");
             }
-            Map.Entry<String, String> moved = ctx.service().renameToTemplate(image.substring(0, colon),
-                    image.substring(colon + 1), destination);
-            ctx.out().println(moved.getKey().equals(moved.getValue())
-                    ? "Already named by the template: " + moved.getKey()
-                    : "Renamed: " + moved.getKey() + " -> " + moved.getValue()
-                            + "\nPages that link the old address need the new one.");
+            String source = image.substring(0, colon);
+            String asset = image.substring(colon + 1);
+            if (dryRun) {
+                io.lumasync.sync.RenamePreview p = ctx.service().previewRename(source, asset, destination);
+                ctx.out().println(!p.allowed() ? "Cannot rename at " + destination + ": " + p.how()
+                        : p.changes() ? "Would rename: " + p.oldUrl() + " -> " + p.newName() + "\n" + p.how()
+                        : "Already named by the template: " + p.oldUrl());
+                return Cli.OK;
+            }
+            io.lumasync.sync.RenameReport moved = ctx.service().renamePublished(source, asset, destination);
+            ctx.out().println(moved.changed()
+                    ? "Renamed: " + moved.oldUrl() + " -> " + moved.newUrl()
+                            + "\nPages that link the old address need the new one."
+                    : "Already named by the template: " + moved.oldUrl());
+            moved.leftover().ifPresent(ctx.out()::println);
             return Cli.OK;
         }
     }

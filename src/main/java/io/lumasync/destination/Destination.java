@@ -52,6 +52,33 @@ public interface Destination extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * The text stored with an asset (alt text, title, caption, description), so a file published again under
+     * another name keeps it; empty when the destination keeps none or the asset is gone.
+     */
+    default Optional<AssetMetadata> metadata(RemoteRef ref) throws LumasyncException {
+        return Optional.empty();
+    }
+
+    /** How a deliberate rename works here; the default publishes the file again and removes the old one. */
+    default Renaming renaming() {
+        return Renaming.republish();
+    }
+
+    /**
+     * For {@link Renaming.Route#SERVER_COPY}: copies an asset to {@code newName} on the server, keeping its text,
+     * and answers the copy. The old asset stays until the engine has recorded the copy and removes it. A copy an
+     * earlier attempt made under that name is taken again rather than duplicated.
+     */
+    default RemoteRef copyAs(RemoteRef existing, String newName) throws LumasyncException {
+        throw new LumasyncException(ErrorKind.GIVE_UP, "This destination cannot copy files on the server.");
+    }
+
+    /** For {@link Renaming.Route#IN_PLACE}: gives the same asset the file name {@code newName}; answers its address. */
+    default RemoteRef renameInPlace(RemoteRef existing, String newName) throws LumasyncException {
+        throw new LumasyncException(ErrorKind.GIVE_UP, "This destination cannot rename files in place.");
+    }
+
     /** Downloads an asset's bytes (for Optimize). */
     default InputStream download(RemoteRef ref) throws LumasyncException {
         throw new LumasyncException(ErrorKind.GIVE_UP, "This destination cannot download files.");

@@ -522,9 +522,20 @@ public final class SyncService implements AutoCloseable {
      */
     public Map.Entry<String, String> renameToTemplate(String source, String assetId, String destination)
             throws LumasyncException {
-        Renames.Renamed r = Renames.rename(config, syncMap, adapters, java.time.Clock.systemUTC(), source, assetId,
-                destination);
+        RenameReport r = renamePublished(source, assetId, destination);
         return Map.entry(r.oldUrl(), r.newUrl());
+    }
+
+    /** {@link #renameToTemplate}, with a note when the old file stayed behind. */
+    public RenameReport renamePublished(String source, String assetId, String destination) throws LumasyncException {
+        return new Renames(config, syncMap, adapters, java.time.Clock.systemUTC()).rename(source, assetId,
+                destination);
+    }
+
+    /** What {@link #renamePublished} would do: the new name and how the destination gets there, for a confirmation. */
+    public RenamePreview previewRename(String source, String assetId, String destination) throws LumasyncException {
+        return new Renames(config, syncMap, adapters, java.time.Clock.systemUTC()).preview(source, assetId,
+                destination);
     }
 
     /** The sync map's size and bytes, for the "All workspaces" overview. */

@@ -104,6 +104,18 @@ public final class EngineServices implements AppServices {
     }
 
     @Override
+    public io.lumasync.sync.RenamePreview previewRename(String source, String assetId, String destination)
+            throws LumasyncException {
+        return sync.previewRename(source, assetId, destination);
+    }
+
+    @Override
+    public io.lumasync.sync.RenameReport renamePublished(String source, String assetId, String destination)
+            throws LumasyncException {
+        return sync.renamePublished(source, assetId, destination);
+    }
+
+    @Override
     public RunReport push(Map<Path, AssetMetadata> files, List<String> destinations, EncodeSettings settings,
                           boolean dryRun, SyncListener listener) throws LumasyncException {
         return sync.push(files, destinations, settings, dryRun, listener);

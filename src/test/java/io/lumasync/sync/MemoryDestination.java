@@ -34,7 +34,8 @@ final class MemoryDestination implements Destination {
     record Stored(String id, byte[] bytes, String fileName, String syncId, AssetMetadata metadata) {
     }
 
-    enum Fault { RATE_LIMITED, SERVER_ERROR, AUTH, LOST_ANSWER, BUG }
+    /** NONE lets one call through, so a later call in a sequence can fail. */
+    enum Fault { NONE, RATE_LIMITED, SERVER_ERROR, AUTH, LOST_ANSWER, BUG }
 
     final Map<String, Stored> assets = new ConcurrentHashMap<>();
     final AtomicInteger puts = new AtomicInteger();
@@ -63,6 +64,7 @@ final class MemoryDestination implements Destination {
             return;
         }
         switch (f) {
+            case NONE -> effect.run();
             case RATE_LIMITED -> throw LumasyncException.retry("memory: too many requests", Duration.ofMillis(20));
             case SERVER_ERROR -> throw LumasyncException.retry("memory: server error 500", null);
             case AUTH -> throw new LumasyncException(ErrorKind.REAUTH, "memory: password no longer valid");

@@ -47,4 +47,25 @@ public record RealEngineApp(EngineServices services, MainView view, AppContext c
         stage.setHeight(760);
         return new RealEngineApp(services, holder[0], ctx);
     }
+
+    /**
+     * The common Browse setup: {@code images} (JPEGs) in {@code dir/photos}, a folder source "photos" publishing to a
+     * folder destination "site" at {@code dir/site}, the first-run guide skipped, Browse shown.
+     */
+    public static RealEngineApp browsingPhotosToSite(Stage stage, Path dir, java.util.List<String> images)
+            throws Exception {
+        Path photos = dir.resolve("photos");
+        for (String n : images) {
+            TestImages.jpeg(photos.resolve(n));
+        }
+        Path site = java.nio.file.Files.createDirectories(dir.resolve("site"));
+        RealEngineApp app = start(stage, dir, s -> {
+            s.addDestination("site", "folder", java.util.Map.of("path", site.toString()), java.util.Map.of());
+            s.addSource(io.lumasync.sync.SourceInfo.of("photos", "folder", java.util.Map.of("path", photos.toString()),
+                    java.util.List.of("site")), java.util.Map.of());
+            s.saveUiState("firstRunGuide", "skipped");
+        });
+        app.view().show(io.lumasync.ui.shell.Page.BROWSE);
+        return app;
+    }
 }

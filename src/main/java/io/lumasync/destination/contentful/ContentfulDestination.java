@@ -10,6 +10,7 @@ import io.lumasync.core.RemoteRef;
 import io.lumasync.destination.Capabilities;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.RemoteAsset;
+import io.lumasync.destination.Renaming;
 import io.lumasync.destination.ReplaceStrategy;
 import io.lumasync.destination.Upload;
 import io.lumasync.http.BearerApi;
@@ -104,12 +105,19 @@ public final class ContentfulDestination implements Destination {
     }
 
     @Override
+    public Renaming renaming() {
+        return new Renaming(Renaming.Route.REPLACE, "Contentful keeps the asset, so entries that link it stay linked:"
+                + " the file is uploaded again under the new name and the asset published; its address changes.");
+    }
+
+    @Override
     public void updateMetadata(RemoteRef existing, AssetMetadata metadata) throws LumasyncException {
         ContentfulApi.Asset a = update(existing.id(), metadata, Optional.empty(), existing.id());
         api.publish(a.id(), a.version(), locale);
     }
 
     /** The title and description stored for an asset; empty when it is gone. */
+    @Override
     public Optional<AssetMetadata> metadata(RemoteRef ref) throws LumasyncException {
         return api.asset(ref.id(), locale).map(a -> new AssetMetadata(
                 a.fields().path("description").path(locale).asText(""), a.fields().path("title").path(locale).asText(""),

@@ -81,6 +81,17 @@ final class HubSpotApi {
                 .header("Content-Type", form.contentType()).method(method, form.publisher()), action);
     }
 
+    /** A PATCH with a JSON body (file properties). */
+    Answer patch(String path, JsonNode body, String action) throws LumasyncException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(SHORT)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())), action);
+    }
+
+    static com.fasterxml.jackson.databind.node.ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
     /** The answer when it is 2xx, else the classified failure. */
     JsonNode ok(Answer a, String action) throws LumasyncException {
         if (a.status() / 100 == 2) {

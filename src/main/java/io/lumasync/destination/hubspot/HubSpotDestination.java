@@ -10,6 +10,7 @@ import io.lumasync.destination.Capabilities;
 import io.lumasync.destination.CursorPages;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.RemoteAsset;
+import io.lumasync.destination.Renaming;
 import io.lumasync.destination.SafeFileNames;
 import io.lumasync.destination.ReplaceStrategy;
 import io.lumasync.destination.Upload;
@@ -100,6 +101,28 @@ public final class HubSpotDestination implements Destination {
             return put(upload);
         }
         return ref(api.ok(a, "replace " + name));
+    }
+
+    @Override
+    public Renaming renaming() {
+        return new Renaming(Renaming.Route.IN_PLACE, "HubSpot renames the same file in its file manager: the file ID"
+                + " stays, its address changes (pages and emails that embed the old address need the new one).");
+    }
+
+    /** Files API "Update file properties": PATCH the file's {@code name} (HubSpot keeps the extension apart). */
+    @Override
+    public RemoteRef renameInPlace(RemoteRef existing, String newName) throws LumasyncException {
+        String doing = "rename file " + existing.id() + " to " + newName;
+        int dot = newName.lastIndexOf('.');
+        HubSpotApi.Answer a = api.patch("/files/v3/files/" + id(existing),
+                HubSpotApi.object().put("name", dot > 0 ? newName.substring(0, dot) : newName), doing);
+        if (a.status() == 404) {
+            throw LumasyncException.giveUp("HubSpot no longer has file " + existing.id() + "; it was deleted in"
+                    + " HubSpot. Sync the image again to publish it anew.");
+        }
+        JsonNode f = api.ok(a, doing);
+        remember(f);
+        return ref(f);
     }
 
     /** HubSpot's file manager stores no alt text, title or caption with a file: there is nothing to update. */

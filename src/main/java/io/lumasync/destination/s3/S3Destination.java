@@ -8,6 +8,7 @@ import io.lumasync.core.RemoteRef;
 import io.lumasync.destination.Capabilities;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.RemoteAsset;
+import io.lumasync.destination.Renaming;
 import io.lumasync.destination.ReplaceStrategy;
 import io.lumasync.destination.Upload;
 import io.lumasync.http.BodyLimits;
@@ -100,6 +101,50 @@ public final class S3Destination implements Destination {
         write(moved, upload);
         remove(existing);
         return refFor(moved);
+    }
+
+    @Override
+    public Renaming renaming() {
+        return new Renaming(Renaming.Route.SERVER_COPY, "The object is copied to its new key inside the bucket (nothing"
+                + " is uploaded again, its text stays with it), then the old key is deleted; its address changes.");
+    }
+
+    /**
+     * Copies the object to the same folder under {@code newName} with CopyObject (metadata copied along), unless
+     * another asset holds that key ({@code name-2.ext} then). A copy of this object already there is taken again.
+     */
+    @Override
+    public RemoteRef copyAs(RemoteRef existing, String newName) throws LumasyncException {
+        String from = existing.id();
+        String doing = "Renaming " + from + " in the " + settings.where();
+        HeadObjectResponse head = head(from, from).orElseThrow(() -> LumasyncException.giveUp(doing
+                + ": the file is no longer there. Sync it again to publish it anew."));
+        String syncId = ObjectMetadata.syncId(head.metadata());
+        int slash = from.lastIndexOf('/');
+        String wanted = (slash < 0 ? "" : from.substring(0, slash + 1)) + newName.replace('/', '_');
+        for (int i = 1; i <= MAX_NAME_TRIES; i++) {
+            String key = i == 1 ? wanted : KeyTemplate.withSuffix(wanted, i);
+            if (key.equals(from)) {
+                return existing; // already under this name (S3 refuses to copy an object onto itself unchanged)
+            }
+            Optional<HeadObjectResponse> there = head(key, from);
+            if (there.isPresent() && (syncId.isEmpty() || !syncId.equals(ObjectMetadata.syncId(there.get().metadata())))) {
+                continue;
+            }
+            try {
+                s3.copyObject(b -> {
+                    b.sourceBucket(settings.bucket()).sourceKey(from).destinationBucket(settings.bucket())
+                            .destinationKey(key).metadataDirective(MetadataDirective.COPY);
+                    if (!settings.acl().isEmpty()) {
+                        b.acl(settings.acl());
+                    }
+                });
+            } catch (SdkException e) {
+                throw S3Errors.classify(doing, e);
+            }
+            return refFor(key);
+        }
+        throw LumasyncException.giveUp(doing + ": " + MAX_NAME_TRIES + " other files already use the new name.");
     }
 
     /** {@code wanted}, or {@code wanted-2…} when another asset already holds it; a key held by this asset is reused. */
@@ -215,6 +260,7 @@ public final class S3Destination implements Destination {
     }
 
     /** The alt text, title, caption and description stored with an object; empty when it is gone. */
+    @Override
     public Optional<AssetMetadata> metadata(RemoteRef ref) throws LumasyncException {
         return head(ref.id(), ref.id()).map(h -> ObjectMetadata.description(h.metadata()));
     }

@@ -11,6 +11,7 @@ import io.lumasync.destination.Capabilities;
 import io.lumasync.destination.CursorPages;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.RemoteAsset;
+import io.lumasync.destination.Renaming;
 import io.lumasync.destination.SafeFileNames;
 import io.lumasync.destination.ReplaceStrategy;
 import io.lumasync.destination.Upload;
@@ -40,6 +41,8 @@ public final class ShopifyDestination implements Destination, UrlReferences {
             ImageFormat.GIF, ImageFormat.HEIF);
     /** Shopify's limit for an image in Files. */
     static final long MAX_BYTES = 20L * 1024 * 1024;
+    /** How many numbered variants of a taken name a rename tries. */
+    private static final int MAX_RENAME_TRIES = 20;
     /** How long processing may take before the upload is handed back to the engine to retry (and reconcile). */
     private static final int MAX_POLLS = 40;
     private static final int RECONCILE_SCAN = 50;
@@ -141,6 +144,38 @@ public final class ShopifyDestination implements Destination, UrlReferences {
     }
 
     @Override
+    public Renaming renaming() {
+        return new Renaming(Renaming.Route.IN_PLACE, "Shopify renames the same file (fileUpdate's filename): it stays"
+                + " where products and pages use it, and its address changes.");
+    }
+
+    /**
+     * fileUpdate with a new {@code filename}; Shopify wants the extension unchanged, which a rename keeps. A name
+     * another file of the store has (FILENAME_ALREADY_EXISTS) is tried again as {@code name-2.ext}, {@code -3}….
+     */
+    @Override
+    public RemoteRef renameInPlace(RemoteRef existing, String newName) throws LumasyncException {
+        int dot = newName.lastIndexOf('.');
+        for (int i = 1; i <= MAX_RENAME_TRIES; i++) {
+            String name = i == 1 || dot <= 0 ? newName : newName.substring(0, dot) + "-" + i + newName.substring(dot);
+            ObjectNode vars = ShopifyApi.variables();
+            vars.putArray("files").add(ShopifyApi.variables().put("id", existing.id()).put("filename", name));
+            String doing = "rename " + existing.id() + " to " + name;
+            JsonNode updated = api.graphql(ShopifyQueries.FILE_UPDATE, vars, ShopifyQueries.MUTATION_COST, doing);
+            boolean taken = false;
+            for (JsonNode e : updated.path("fileUpdate").path("userErrors")) {
+                taken |= e.path("code").asText("").equals("FILENAME_ALREADY_EXISTS");
+            }
+            if (!taken) {
+                userErrors(updated.path("fileUpdate"), doing);
+                return ready(existing.id(), name);
+            }
+        }
+        throw LumasyncException.giveUp(api.what() + ": " + MAX_RENAME_TRIES + " other files already use the name "
+                + newName + " and its numbered variants; nothing was renamed.");
+    }
+
+    @Override
     public void updateMetadata(RemoteRef existing, AssetMetadata metadata) throws LumasyncException {
         ObjectNode vars = ShopifyApi.variables();
         vars.putArray("files").add(ShopifyApi.variables().put("id", existing.id()).put("alt", metadata.altText()));
@@ -150,6 +185,7 @@ public final class ShopifyDestination implements Destination, UrlReferences {
     }
 
     /** The text Shopify keeps with a file: its alt text only (empty when the file is gone). */
+    @Override
     public Optional<AssetMetadata> metadata(RemoteRef ref) throws LumasyncException {
         return file(ref.id()).map(f -> AssetMetadata.EMPTY.withAltText(f.path("alt").asText("")));
     }

@@ -9,6 +9,7 @@ import io.lumasync.core.RemoteRef;
 import io.lumasync.destination.Capabilities;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.RemoteAsset;
+import io.lumasync.destination.Renaming;
 import io.lumasync.destination.ReplaceStrategy;
 import io.lumasync.destination.Upload;
 import io.lumasync.http.BearerApi;
@@ -104,11 +105,19 @@ public final class WebflowDestination implements Destination {
     }
 
     @Override
+    public Renaming renaming() {
+        return new Renaming(Renaming.Route.REPLACE, "Webflow cannot rename an asset's file: a new asset is uploaded"
+                + " under the new name, the CMS items that showed the old one are pointed at it, then the old asset is"
+                + " deleted; its address changes.");
+    }
+
+    @Override
     public void updateMetadata(RemoteRef existing, AssetMetadata metadata) throws LumasyncException {
         api.updateAsset(existing.id(), metadata.title(), metadata.altText());
     }
 
     /** The display name and alt text of an asset; empty when it is gone. */
+    @Override
     public Optional<AssetMetadata> metadata(RemoteRef ref) throws LumasyncException {
         return api.asset(ref.id()).map(a -> new AssetMetadata(a.path("altText").asText(""),
                 a.path("displayName").asText(""), "", ""));

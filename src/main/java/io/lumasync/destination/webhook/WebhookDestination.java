@@ -12,6 +12,7 @@ import io.lumasync.core.Placeholders.Syntax;
 import io.lumasync.core.RemoteRef;
 import io.lumasync.destination.Capabilities;
 import io.lumasync.destination.Destination;
+import io.lumasync.destination.Renaming;
 import io.lumasync.destination.Upload;
 import io.lumasync.http.BodyLimits;
 import io.lumasync.http.HeaderValues;
@@ -79,6 +80,13 @@ public final class WebhookDestination implements Destination, io.lumasync.destin
     public RemoteRef replace(RemoteRef existing, Upload upload) throws LumasyncException {
         Map<String, String> vars = WebhookVars.of(settings, upload, Event.UPDATED, Optional.of(existing), token);
         return mapAnswer(send(Event.UPDATED, vars, upload, what(upload)), vars, what(upload));
+    }
+
+    /** The service behind a webhook names and stores files its own way; Lumasync cannot tell it to rename one. */
+    @Override
+    public Renaming renaming() {
+        return new Renaming(Renaming.Route.REFUSED, "a webhook hands files to another service, which names and keeps"
+                + " them its own way; Lumasync has no way to ask it to rename one. Rename it at that service.");
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.lumasync.core.RemoteRef;
 import io.lumasync.destination.Capabilities;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.RemoteAsset;
+import io.lumasync.destination.Renaming;
 import io.lumasync.destination.Upload;
 import io.lumasync.destination.wordpress.api.WpMedia;
 import io.lumasync.destination.wordpress.api.WpPage;
@@ -102,12 +103,25 @@ public final class WordPressDestination implements Destination {
         return ref(m);
     }
 
+    /**
+     * WordPress keeps an attachment's file name for good (the companion's replace keeps it on purpose, so a changed
+     * photo keeps its address): a rename is a new attachment with the old one's text, then the old one deleted.
+     */
+    @Override
+    public Renaming renaming() {
+        return new Renaming(Renaming.Route.REPUBLISH, "WordPress cannot rename an attachment's file: a new attachment"
+                + " is uploaded under the new name with the same alt text, title, caption and description, then the"
+                + " old attachment is deleted. Its address and attachment ID change; posts that show the old image"
+                + " need the new one.");
+    }
+
     @Override
     public void updateMetadata(RemoteRef existing, AssetMetadata metadata) throws LumasyncException {
         api.updateMedia(id(existing), textFields(metadata, true));
     }
 
     /** The text stored with an attachment; empty when it no longer exists. */
+    @Override
     public Optional<AssetMetadata> metadata(RemoteRef ref) throws LumasyncException {
         return api.media(id(ref)).map(m -> new AssetMetadata(m.altText(), m.title().raw(), m.caption().raw(),
                 m.description().raw()));
@@ -169,7 +183,11 @@ public final class WordPressDestination implements Destination {
     public InputStream download(RemoteRef ref) throws LumasyncException {
         WpMedia m = api.media(id(ref)).orElseThrow(() -> LumasyncException.giveUp(
                 api.what() + " no longer has attachment " + ref.id() + "; it was deleted in WordPress."));
-        return new ByteArrayInputStream(api.download(m.sourceUrl()));
+        // A big image is served as a "-scaled" copy; the file as uploaded sits next to it under its own name.
+        String original = m.mediaDetails().originalImage();
+        String url = original.isBlank() || original.contains("/") ? m.sourceUrl()
+                : m.sourceUrl().substring(0, m.sourceUrl().lastIndexOf('/') + 1) + original;
+        return new ByteArrayInputStream(api.download(url));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------

@@ -72,7 +72,7 @@ public final class BrowsePane implements PaneView {
         grid.setHorizontalCellSpacing(8);
         grid.setVerticalCellSpacing(8);
         grid.setCellFactory(g -> new ThumbCell(ctx.thumbnails(), vm.selected(), vm.cardStates(), vm::toggle,
-                ctx.windows()::open));
+                ctx.windows()::open, this::rename));
 
         TextField filter = new TextField();
         filter.setId("browse-filter");
@@ -225,5 +225,27 @@ public final class BrowsePane implements PaneView {
 
     BrowseViewModel viewModel() {
         return vm;
+    }
+
+    /**
+     * The deliberate rename of one published image: what it would do first (old address, new name, what the
+     * destination does), then only on confirmation the rename, and the address change in front of the user.
+     */
+    private void rename(BrowseItem item, String destination) {
+        String image = item.item().name();
+        vm.previewRename(item, destination, p -> {
+            if (!p.allowed()) {
+                ctx.windows().info(Messages.get("browse.rename.refused", destination), p.how());
+            } else if (!p.changes()) {
+                ctx.windows().info(Messages.get("browse.rename.title", image, destination),
+                        Messages.get("browse.rename.same", p.oldUrl()));
+            } else if (ctx.windows().confirm(Messages.get("browse.rename.title", image, destination),
+                    Messages.get("browse.rename.confirm", p.oldUrl(), p.newName(), p.how()))) {
+                vm.rename(item, destination, r -> ctx.windows().info(Messages.get("browse.rename.done"),
+                        Messages.get("browse.rename.moved", r.oldUrl(), r.newUrl())
+                                + r.leftover().map(n -> "\n\n" + n).orElse("")),
+                        e -> ctx.windows().error(Messages.get("browse.rename.failed"), e.getMessage()));
+            }
+        }, e -> ctx.windows().error(Messages.get("browse.rename.failed"), e.getMessage()));
     }
 }

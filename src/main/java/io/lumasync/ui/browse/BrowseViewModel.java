@@ -6,6 +6,8 @@ import io.lumasync.sync.AssetStatus;
 import io.lumasync.sync.BatchProgress;
 import io.lumasync.sync.Eta;
 import io.lumasync.sync.BrowseItem;
+import io.lumasync.sync.RenamePreview;
+import io.lumasync.sync.RenameReport;
 import io.lumasync.sync.ItemProgress;
 import io.lumasync.sync.RunReport;
 import io.lumasync.sync.SourceInfo;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Browse: the items of one source (or all), a folder and text filter, a selection, and "sync the selection"
@@ -78,6 +81,21 @@ public final class BrowseViewModel {
             noSources.set(list.isEmpty());
             load();
         }, this::fail);
+    }
+
+    /** Asks, off the FX thread, what renaming {@code item} at {@code destination} by its file-name template does. */
+    void previewRename(BrowseItem item, String destination, Consumer<RenamePreview> then,
+                       Consumer<Throwable> failed) {
+        tasks.run("rename-preview", () -> services.previewRename(item.source(), item.item().id(), destination),
+                then, failed);
+    }
+
+    /** Renames {@code item} at {@code destination}, then reads the source again so the card shows the new address. */
+    void rename(BrowseItem item, String destination, Consumer<RenameReport> then, Consumer<Throwable> failed) {
+        tasks.run("rename", () -> services.renamePublished(item.source(), item.item().id(), destination), r -> {
+            load();
+            then.accept(r);
+        }, failed);
     }
 
     /** Loads the items of the current source (all sources when none is chosen). */

@@ -13,6 +13,8 @@ import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Label;
@@ -31,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** One thumbnail in the Browse grid: preview, name, a badge per destination, and a selection tick. */
@@ -58,9 +61,17 @@ final class ThumbCell extends GridCell<BrowseItem> {
     };
 
     private final Consumer<String> openUrl;
+    /** Asks to rename the card's image at a destination (the menu of a published badge). */
+    private final BiConsumer<BrowseItem, String> rename;
 
     ThumbCell(Thumbnails thumbnails, ObservableSet<String> selection, ObservableMap<String, CardProgress.State> runStates,
               Consumer<BrowseItem> toggle, Consumer<String> openUrl) {
+        this(thumbnails, selection, runStates, toggle, openUrl, (item, destination) -> { });
+    }
+
+    ThumbCell(Thumbnails thumbnails, ObservableSet<String> selection, ObservableMap<String, CardProgress.State> runStates,
+              Consumer<BrowseItem> toggle, Consumer<String> openUrl, BiConsumer<BrowseItem, String> rename) {
+        this.rename = rename;
         this.thumbnails = thumbnails;
         this.runStates = runStates;
         this.openUrl = openUrl;
@@ -123,7 +134,11 @@ final class ThumbCell extends GridCell<BrowseItem> {
         badges.getChildren().clear();
         var all = new ArrayList<>(new TreeMap<>(item.status()).entrySet());
         for (Map.Entry<String, AssetStatus> e : all.subList(0, Math.min(all.size(), BADGES_SHOWN))) {
-            badges.getChildren().add(badge(e.getKey(), e.getValue(), item.url(e.getKey()), openUrl));
+            Labeled badge = badge(e.getKey(), e.getValue(), item.url(e.getKey()), openUrl);
+            if (badge instanceof Button b) {
+                b.setContextMenu(renameMenu(item, e.getKey()));
+            }
+            badges.getChildren().add(badge);
         }
         if (all.size() > BADGES_SHOWN) {
             var rest = all.subList(BADGES_SHOWN, all.size());
@@ -188,6 +203,14 @@ final class ThumbCell extends GridCell<BrowseItem> {
             b.setFocusTraversable(true);
         }
         return l;
+    }
+
+    /** The published badge's menu (right click, or the menu key): rename the image by the file-name template. */
+    private ContextMenu renameMenu(BrowseItem item, String destination) {
+        MenuItem r = new MenuItem(Messages.get("browse.rename"));
+        r.setId("rename-" + destination.replaceAll("[^A-Za-z0-9_-]", "_"));
+        r.setOnAction(e -> rename.accept(item, destination));
+        return new ContextMenu(r);
     }
 
     static String stateText(AssetStatus status) {

@@ -46,7 +46,7 @@ public final class FakeHubSpot extends VendorFake {
     static final class StoredFile {
         final String id;
         final String folderId;
-        final String name;
+        String name;
         final String extension;
         byte[] bytes;
         String access;
@@ -168,6 +168,7 @@ public final class FakeHubSpot extends VendorFake {
                         yield new Reply(204, Map.of(), new byte[0]);
                     }
                     case "PUT" -> replace(r, f);
+                    case "PATCH" -> patch(r, f);
                     default -> error(405, "VALIDATION_ERROR", "Method not allowed");
                 };
             }
@@ -258,6 +259,32 @@ public final class FakeHubSpot extends VendorFake {
         JsonNode options = options(parts);
         if (options != null && options.hasNonNull("access")) {
             f.access = options.path("access").asText();
+        }
+        f.updated = Instant.now();
+        return Reply.json(200, json(f).toString());
+    }
+
+    /**
+     * Update file properties (PATCH /files/v3/files/{fileId}): a new {@code name} (without extension) moves the file's
+     * path and address; a name another file of the folder has is refused.
+     */
+    private Reply patch(Request r, StoredFile f) {
+        JsonNode body;
+        try {
+            body = JSON.readTree(r.getBodyAsString());
+        } catch (java.io.IOException | RuntimeException e) {
+            return error(400, "VALIDATION_ERROR", "Invalid input JSON");
+        }
+        if (body.has("name")) {
+            String name = body.path("name").asText("");
+            if (name.isBlank() || name.contains("/")) {
+                return error(400, "VALIDATION_ERROR", "Invalid input: name");
+            }
+            StoredFile other = byPath(f.folderId, name, f.extension);
+            if (other != null && other != f) {
+                return error(409, "CONFLICT", "A file named " + name + "." + f.extension + " already exists in this folder");
+            }
+            f.name = name;
         }
         f.updated = Instant.now();
         return Reply.json(200, json(f).toString());

@@ -348,6 +348,9 @@ public final class FakeShopify extends VendorFake {
                         .put("code", "NON_READY_STATE").putArray("field").add("files");
                 continue;
             }
+            if (in.has("filename") && !renamed(f, in.path("filename").asText(), errors)) {
+                continue;
+            }
             if (in.has("alt")) {
                 f.alt = in.path("alt").asText();
             }
@@ -398,6 +401,30 @@ public final class FakeShopify extends VendorFake {
     private String stagedKey(String url) {
         String prefix = baseUri() + "/staged-uploads/";
         return url.startsWith(prefix) ? url.substring(prefix.length()) : null;
+    }
+
+    /**
+     * fileUpdate's {@code filename} (API 2023-07 on): the extension must stay the original's
+     * (INVALID_FILENAME_EXTENSION), a name another file has is refused (FILENAME_ALREADY_EXISTS), and the file's
+     * address follows its new name.
+     */
+    private boolean renamed(StoredFile f, String wanted, ArrayNode errors) {
+        int dot = wanted.lastIndexOf('.');
+        String code = null;
+        if (dot <= 0 || wanted.contains("/")) {
+            code = "INVALID_FILENAME";
+        } else if (!wanted.substring(dot).equalsIgnoreCase(f.name.substring(f.name.lastIndexOf('.')))) {
+            code = "INVALID_FILENAME_EXTENSION";
+        } else if (files.values().stream().anyMatch(o -> o != f && o.name.equalsIgnoreCase(wanted))) {
+            code = "FILENAME_ALREADY_EXISTS";
+        }
+        if (code != null) {
+            errors.addObject().put("message", "Filename " + wanted + " cannot be used (" + code + ").")
+                    .put("code", code).putArray("field").add("files").add("0").add("filename");
+            return false;
+        }
+        f.name = wanted;
+        return true;
     }
 
     private String unique(String name) {

@@ -21,7 +21,7 @@ public record WpMedia(long id, long author, String sourceUrl, String mimeType, S
         caption = caption == null ? new WpText("", "") : caption;
         description = description == null ? new WpText("", "") : description;
         altText = altText == null ? "" : altText;
-        mediaDetails = mediaDetails == null ? new WpMediaDetails(0, 0, 0, "") : mediaDetails;
+        mediaDetails = mediaDetails == null ? new WpMediaDetails(0, 0, 0, "", "") : mediaDetails;
         meta = meta == null ? Map.of() : meta;
     }
 

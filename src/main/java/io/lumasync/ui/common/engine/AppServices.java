@@ -94,6 +94,20 @@ public interface AppServices extends AutoCloseable {
 
     void saveUiState(String key, String value) throws LumasyncException;
 
+    // ---- the deliberate rename of a published image (defaults for small test engines that have none)
+
+    /** What renaming one published image by its destination's file-name template would do. */
+    default io.lumasync.sync.RenamePreview previewRename(String source, String assetId, String destination)
+            throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("Renaming is not available here.");
+    }
+
+    /** Renames one published image by its destination's file-name template; the old and the new address. */
+    default io.lumasync.sync.RenameReport renamePublished(String source, String assetId, String destination)
+            throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("Renaming is not available here.");
+    }
+
     // ---- groups, approvals and event hooks (defaults for small test engines that have none)
 
     default List<io.lumasync.store.GroupRecord> groups() throws LumasyncException {
