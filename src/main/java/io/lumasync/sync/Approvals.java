@@ -24,12 +24,18 @@ public final class Approvals {
     private final Runs runs;
     private final Notifications notifications;
     private final Clock clock;
+    private AltTexting altTexting;
 
     Approvals(Groups groups, Runs runs, Notifications notifications, Clock clock) {
         this.groups = groups;
         this.runs = runs;
         this.notifications = notifications;
         this.clock = clock;
+    }
+
+    /** Keeps texts written at approval as the items' own alt text. */
+    void useAltText(AltTexting texting) {
+        this.altTexting = texting;
     }
 
     /** The items of one state (waiting, approved, rejected), or every item when empty; oldest first. */
@@ -39,9 +45,21 @@ public final class Approvals {
 
     /** Approves waiting items and runs them; ids that are not waiting any more are reported as problems. */
     public RunReport approve(List<Long> ids, SyncListener listener) throws LumasyncException {
+        return approve(ids, Map.of(), listener);
+    }
+
+    /**
+     * As above; {@code texts} holds, per id, an alt text written at approval: it is published instead of the
+     * planned one and kept as the item's own text.
+     */
+    RunReport approve(List<Long> ids, Map<Long, String> texts, SyncListener listener) throws LumasyncException {
         List<Approval> decided = groups.decide(ids, Approval.APPROVED, "", clock.instant());
         List<String> problems = missing(ids, decided);
-        List<Job> jobs = decided.stream().map(Approval::job).toList();
+        List<Job> jobs = new ArrayList<>();
+        for (Approval a : decided) {
+            String text = texts.get(a.id());
+            jobs.add(text == null || altTexting == null ? a.job() : altTexting.approved(a.job(), text));
+        }
         for (Approval a : decided) {
             notifications.publish("action.approved", data(a, ""));
         }

@@ -60,6 +60,7 @@ public final class SyncService implements AutoCloseable {
     private final Approvals approvals;
     private final AiSettings ai;
     private final AltTexting altTexting;
+    private final AltReview altReview;
     private final Generator generator;
     private final Suggestions suggestions;
 
@@ -123,6 +124,9 @@ public final class SyncService implements AutoCloseable {
         Retrier aiRetrier = new Retrier(options.retry(), Thread::sleep);
         this.altTexting = new AltTexting(altTexts, ai, syncMap, pipeline, aiRetrier);
         runs.useAltText(altTexting);
+        approvals.useAltText(altTexting);
+        this.altReview = new AltReview(config, altTexts, approvals);
+        governance.useAltReview(altReview);
         this.generator = new Generator(new io.lumasync.store.Generations(db), altTexts, ai, pipeline, aiRetrier, runs,
                 dataDir, Clock.systemUTC());
         this.suggestions = new Suggestions(config, runs, altTexting, this);
@@ -322,6 +326,11 @@ public final class SyncService implements AutoCloseable {
     /** The AI service, models, budget and per-destination alt-text settings. */
     public AiSettings ai() {
         return ai;
+    }
+
+    /** New images held until their alt text is approved, and the per-destination switch. */
+    public AltReview altReview() {
+        return altReview;
     }
 
     /** Published images with their alt text; {@code missingOnly} keeps those without. */
