@@ -328,6 +328,27 @@ public final class SyncService implements AutoCloseable {
         return ai;
     }
 
+    /** The AI section of the app's settings, with this month's spending. */
+    public AiSetup aiSetup() throws LumasyncException {
+        return ai.setup(altTexting.spentThisMonth());
+    }
+
+    /** Saves the AI section of the app's settings (the key is saved apart, with {@link AiSettings#setApiKey}). */
+    public void saveAiSetup(AiSetup setup) throws LumasyncException {
+        ai.save(setup);
+    }
+
+    /** A destination's alt-text mode and review switch. */
+    public AltTextSetup altTextSetup(String destination) throws LumasyncException {
+        return new AltTextSetup(ai.altMode(destination), altReview.enabled(destination));
+    }
+
+    public void saveAltTextSetup(String destination, AltTextSetup setup) throws LumasyncException {
+        checkDestinations(List.of(destination));
+        ai.setAltMode(destination, setup.mode());
+        altReview.setEnabled(destination, setup.review());
+    }
+
     /** New images held until their alt text is approved, and the per-destination switch. */
     public AltReview altReview() {
         return altReview;
