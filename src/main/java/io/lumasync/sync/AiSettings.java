@@ -109,10 +109,14 @@ public final class AiSettings {
             config.setSetting(IMAGE_MODEL, imageModel.get().strip());
         }
         if (budget.isPresent()) {
-            if (!(budget.get() >= 0) || budget.get() > 100_000) {
-                throw new ConfigurationException("The monthly AI budget must be between 0 and 100000 US dollars.");
-            }
+            checkBudget(budget.get());
             config.setSetting(BUDGET, Double.toString(budget.get()));
+        }
+    }
+
+    private static void checkBudget(double usd) throws ConfigurationException {
+        if (!(usd >= 0) || usd > 100_000) {
+            throw new ConfigurationException("The monthly AI budget must be between 0 and 100000 US dollars.");
         }
     }
 
@@ -141,6 +145,8 @@ public final class AiSettings {
             throw new ConfigurationException("Name the model that writes alt text, e.g. " + DEFAULT_ALT_MODEL + ".");
         }
         String language = languageTag(s.language());
+        checkBudget(s.monthlyBudget());
+        // The address is checked first inside configure, before anything is written.
         configure(Optional.of(s.endpoint()), Optional.of(s.altModel()), Optional.empty(),
                 Optional.of(s.monthlyBudget()));
         config.setSetting(LANGUAGE, language);

@@ -66,17 +66,31 @@ public final class AltReview {
         return on.isPresent() && on.get().equals("on") && store.override(job.source(), job.assetId()).isEmpty();
     }
 
-    /** The images waiting for their alt text, oldest first. */
+    /**
+     * The images waiting for their alt text, oldest first: those held for it, and new images at a reviewing
+     * destination that a group's approval holds (one approval publishes them, with the text approved with it).
+     */
     public List<Pending> pending() throws LumasyncException {
         List<Pending> out = new ArrayList<>();
+        Map<String, Boolean> reviewing = new java.util.HashMap<>();
         for (Approval a : approvals.list(Optional.of(Approval.WAITING))) {
-            if (a.group().equals(QUEUE)) {
+            boolean groupHeldNew = a.job().action() == JobAction.CREATE && reviewing.computeIfAbsent(
+                    a.job().destination(), d -> enabledQuietly(d));
+            if (a.group().equals(QUEUE) || groupHeldNew) {
                 Job j = a.job();
                 out.add(new Pending(a.id(), j.source(), j.assetId(), j.assetName(), j.destination(),
                         j.metadata().altText(), j.localPath(), a.createdAt()));
             }
         }
         return out;
+    }
+
+    private boolean enabledQuietly(String destination) {
+        try {
+            return enabled(destination);
+        } catch (LumasyncException e) {
+            return false;
+        }
     }
 
     /**

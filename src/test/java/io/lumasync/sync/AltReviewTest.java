@@ -7,6 +7,8 @@ import io.lumasync.auth.InMemorySecretVault;
 import io.lumasync.core.ConfigurationException;
 import io.lumasync.core.RetryPolicy;
 import io.lumasync.image.PassThroughPipeline;
+import io.lumasync.store.Approval;
+import io.lumasync.store.GroupRules;
 import io.lumasync.store.JobState;
 import io.lumasync.sync.ai.FakeOpenRouter;
 import io.lumasync.sync.alt.AltMode;
@@ -173,6 +175,47 @@ class AltReviewTest {
         Files.write(photos.resolve("straight-through.png"), TinyPng.solid(8, 8, 40));
         syncAll();
         assertThat(altByName).containsEntry("straight-through.png", "Straight through");
+    }
+
+    @Test
+    void aGroupsApprovalIsTheOneReviewAndCarriesTheText() throws Exception {
+        sync.governance().setGroup("Clients", List.of("hook"), new GroupRules(0, 0, 0, List.of(), List.of(), false,
+                true, true, ""));
+        Files.write(photos.resolve("market-stall.png"), TinyPng.solid(8, 8, 60));
+
+        syncAll();
+
+        assertThat(sync.approvals().list(Optional.of(Approval.WAITING))).singleElement()
+                .satisfies(a -> assertThat(a.group()).isEqualTo("Clients"));
+        AltReview.Pending p = sync.altReview().pending().getFirst();
+        assertThat(p.draft()).isEqualTo("Market stall");
+        sync.altReview().approve(List.of(p.id()), Map.of(p.id(), "Lemons piled on a market stall"),
+                SyncListener.NONE);
+        assertThat(altByName).containsEntry("market-stall.png", "Lemons piled on a market stall");
+        assertThat(sync.approvals().list(Optional.of(Approval.WAITING))).isEmpty();
+    }
+
+    @Test
+    void aDestinationWithoutALanguageWritesInTheDefaultOneAndTheAppsSettingsAreChecked() throws Exception {
+        assertThat(sync.ai().language("hook")).isEqualTo("en");
+        sync.saveAiSetup(new AiSetup("http://127.0.0.1:11434/v1", "llava", "de", 2.5, 0, false));
+        assertThat(sync.ai().language("hook")).isEqualTo("de");
+        sync.ai().setLanguage("hook", "pt-PT");
+        assertThat(sync.ai().language("hook")).as("the destination's own wins").isEqualTo("pt-PT");
+        AiSetup saved = sync.aiSetup();
+        assertThat(saved).isEqualTo(new AiSetup("http://127.0.0.1:11434/v1", "llava", "de", 2.5, 0, false));
+
+        assertThatThrownBy(() -> sync.saveAiSetup(new AiSetup("ollama", "llava", "de", 1, 0, false)))
+                .hasMessageContaining("is not a web address");
+        assertThatThrownBy(() -> sync.saveAiSetup(new AiSetup(saved.endpoint(), " ", "de", 1, 0, false)))
+                .hasMessageContaining("Name the model");
+        assertThatThrownBy(() -> sync.saveAiSetup(new AiSetup(saved.endpoint(), "llava", "!!", 1, 0, false)))
+                .hasMessageContaining("not a language tag");
+        assertThatThrownBy(() -> sync.saveAiSetup(new AiSetup("http://127.0.0.1:1234/v1", "other", "de", -1, 0,
+                false)))
+                .hasMessageContaining("between 0 and 100000");
+        assertThat(sync.aiSetup()).as("nothing refused was kept").isEqualTo(saved);
+        assertThat(sync.altTextSetup("hook")).isEqualTo(new AltTextSetup(AltMode.BASIC, true));
     }
 
     @Test
