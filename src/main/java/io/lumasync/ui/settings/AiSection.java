@@ -30,6 +30,7 @@ final class AiSection {
         openRouter.setSelected(!vm.local.get());
         vm.local.addListener((o, a, b) -> openRouter.setSelected(!b));
         TextField url = field("settings-ai-endpoint", Messages.get("settings.ai.endpoint.tooltip"));
+        url.setPrefColumnCount(20);
         url.textProperty().bindBidirectional(vm.localUrl);
         url.disableProperty().bind(vm.local.not());
         TextField model = field("settings-ai-model", Messages.get("settings.ai.model.tooltip"));
