@@ -58,7 +58,18 @@ public final class Approvals {
         List<Job> jobs = new ArrayList<>();
         for (Approval a : decided) {
             String text = texts.get(a.id());
-            jobs.add(text == null || altTexting == null ? a.job() : altTexting.approved(a.job(), text));
+            if (text == null || altTexting == null) {
+                jobs.add(a.job());
+                continue;
+            }
+            try {
+                jobs.add(altTexting.approved(a.job(), text));
+            } catch (LumasyncException e) {
+                // Approved is approved: the image goes out with the text, which later syncs may not repeat.
+                problems.add(a.job().assetName() + ": the approved alt text is published but could not be kept as "
+                        + "its own (" + e.getMessage() + ")");
+                jobs.add(a.job().withMetadata(a.job().metadata().withAltText(text.strip())));
+            }
         }
         for (Approval a : decided) {
             notifications.publish("action.approved", data(a, ""));
