@@ -19,9 +19,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "alt", description = "Alt text of published images: list (those missing it), generate, set by hand, "
-        + "and choose each destination's mode.",
+        + "choose each destination's mode, and review new images' text before they are published.",
         subcommands = {AltCommand.ListCmd.class, AltCommand.Generate.class, AltCommand.Set.class,
-                AltCommand.Mode.class})
+                AltCommand.Mode.class, AltReviewCommands.Pending.class, AltReviewCommands.Approve.class,
+                AltReviewCommands.Skip.class})
 final class AltCommand {
 
     @Command(name = "list", description = "List published images with their alt text.")
@@ -157,6 +158,10 @@ final class AltCommand {
                 + "(en, de, pt-BR …).")
         String language;
 
+        @Option(names = "--review", paramLabel = "on|off", description = "on: new images wait until their alt text "
+                + "is approved (`lumasync alt pending`, `lumasync alt approve`) before they are published there.")
+        String review;
+
         Mode(CliContext ctx) {
             this.ctx = ctx;
         }
@@ -173,10 +178,22 @@ final class AltCommand {
             if (language != null) {
                 s.ai().setLanguage(destination, language);
             }
+            if (review != null) {
+                s.altReview().setEnabled(destination, onOff(review));
+            }
             ctx.out().println(destination + ": alt text " + s.ai().altMode(destination).id() + ", in "
-                    + s.ai().language(destination));
+                    + s.ai().language(destination) + (s.altReview().enabled(destination)
+                    ? ", reviewed before publishing" : ""));
             return Cli.OK;
         }
+    }
+
+    private static boolean onOff(String text) throws ConfigurationException {
+        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new ConfigurationException("--review takes on or off, not '" + text + "'.");
+        };
     }
 
     static AltMode mode(String text) throws ConfigurationException {

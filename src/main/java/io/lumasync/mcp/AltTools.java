@@ -2,6 +2,7 @@ package io.lumasync.mcp;
 
 import io.lumasync.core.EncodeSettings;
 import io.lumasync.core.LumasyncException;
+import io.lumasync.sync.AltReview;
 import io.lumasync.sync.AltTextEntry;
 import io.lumasync.sync.RunReport;
 import io.lumasync.sync.SyncService;
@@ -37,7 +38,62 @@ final class AltTools {
                 Tool.changing("alt_text_generate", "alt_text_generate", "Generate alt text", "Makes alt text for "
                         + "local image files with each destination's alt-text mode (or the mode given) and publishes "
                         + "it; images published before get a metadata-only update. Without confirm it answers with "
-                        + "the plan and what the model calls would cost.", this::generate));
+                        + "the plan and what the model calls would cost.", this::generate),
+                Tool.reading("alt_text_pending", "Images waiting for their alt text", "New images held before "
+                        + "their first publish until their alt text is approved (destinations that review alt text): "
+                        + "each with its id, destination and the drafted text, for alt_text_approve.", this::pending),
+                Tool.changing("alt_text_approve", "alt_text_approve", "Approve an image's alt text and publish it",
+                        "Publishes one waiting image now with its drafted alt text, or with the text given (kept as "
+                        + "the image's own). Without confirm it answers with the image and the text it would be "
+                        + "published with only.", this::approve));
+    }
+
+    private Answer pending(ToolCall call) throws LumasyncException {
+        int limit = call.number("limit", Shapes.MAX_ITEMS, 1, Shapes.MAX_ITEMS);
+        List<AltReview.Pending> rows = service.altReview().pending();
+        List<Map<String, Object>> images = new ArrayList<>();
+        for (AltReview.Pending p : rows.subList(0, Math.min(limit, rows.size()))) {
+            images.add(pendingView(p));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("total", rows.size());
+        out.put("images", images);
+        return Answer.ok(out, rows.isEmpty() ? "No image is waiting for its alt text."
+                : rows.size() + " new image(s) wait for their alt text to be approved.");
+    }
+
+    private static Map<String, Object> pendingView(AltReview.Pending p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("source", p.source());
+        m.put("asset", p.assetId());
+        m.put("name", p.assetName());
+        m.put("destination", p.destination());
+        m.put("draft", p.draft());
+        return m;
+    }
+
+    private Answer approve(ToolCall call) throws LumasyncException {
+        long id = call.number("id", 0, 1, Integer.MAX_VALUE);
+        Optional<String> text = call.text("text").map(String::strip).filter(t -> !t.isEmpty());
+        AltReview.Pending p = service.altReview().pending().stream().filter(x -> x.id() == id).findFirst()
+                .orElseThrow(() -> new ToolCall.BadArguments("No image " + id + " is waiting for its alt text (see "
+                        + "alt_text_pending)."));
+        String alt = text.orElse(p.draft());
+        if (alt.isBlank()) {
+            throw new ToolCall.BadArguments("Nothing was drafted for " + p.assetName() + ": give the alt text as "
+                    + "'text'.");
+        }
+        if (!call.flag("confirm")) {
+            Map<String, Object> out = new LinkedHashMap<>(pendingView(p));
+            out.put("dryRun", true);
+            out.put("altText", alt);
+            return Answer.ok(out, "Nothing changed yet: this would publish " + p.assetName() + " to "
+                    + p.destination() + " with the alt text \"" + alt + "\". To do this, call again with the same "
+                    + "arguments and confirm: true.");
+        }
+        Map<Long, String> texts = text.isPresent() ? Map.of(id, text.get()) : Map.of();
+        return ChangeTools.run(service.altReview().approve(List.of(id), texts, call.listener()), false);
     }
 
     private Answer missing(ToolCall call) throws LumasyncException {

@@ -126,7 +126,7 @@ public final class McpDoor {
             Lumasync compresses images on this computer and publishes them to the user's destinations (folders, \
             WordPress, S3, webhooks…), keeping a sync map so a changed source image updates its published copy in \
             place. Start with 'status'. Tools that publish or replace images or their alt text (push, upload, \
-            autosync_now, optimize_run, alt_text_set, alt_text_generate) first answer with a dry run; show it to \
-            the user and call again with the same arguments and confirm: true only when they agree. \
+            autosync_now, optimize_run, alt_text_set, alt_text_generate, alt_text_approve) first answer with a dry \
+            run; show it to the user and call again with the same arguments and confirm: true only when they agree. \
             Nothing is uploaded that the user did not ask for.""";
 }

@@ -22,4 +22,10 @@ public record Job(long id, long runId, String source, String assetId, String ass
         return new Job(newId, newRunId, source, assetId, assetName, folder, localPath, destination, action, state,
                 syncId, fingerprint, encode, metadata, existing, attempts, reason);
     }
+
+    /** The same job with other alt text and captions (a text approved before the first publish). */
+    public Job withMetadata(AssetMetadata newMetadata) {
+        return new Job(id, runId, source, assetId, assetName, folder, localPath, destination, action, state,
+                syncId, fingerprint, encode, newMetadata, existing, attempts, reason);
+    }
 }

@@ -8,6 +8,7 @@ import io.lumasync.sync.ai.AiEndpoint;
 import io.lumasync.sync.alt.AltMode;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,6 +27,7 @@ public final class AiSettings {
     static final String ALT_MODEL = "ai.alt.model";
     static final String IMAGE_MODEL = "ai.image.model";
     static final String BUDGET = "ai.budget.monthly";
+    static final String LANGUAGE = "alt.language";
 
     private final ConfigStore config;
     private final SecretVault vault;
@@ -45,17 +47,34 @@ public final class AiSettings {
         config.setSetting("alt.mode." + destination, mode.id());
     }
 
-    /** The language alt text is written in at a destination, as a BCP 47 tag ("en", "pt-PT"). */
+    /**
+     * The language alt text is written in at a destination, as a BCP 47 tag ("en", "pt-PT"): its own, else the
+     * default language.
+     */
     public String language(String destination) throws LumasyncException {
-        return config.setting("alt.language." + destination).orElse("en");
+        Optional<String> own = config.setting("alt.language." + destination);
+        return own.isPresent() ? own.get() : defaultLanguage();
     }
 
     public void setLanguage(String destination, String tag) throws LumasyncException {
+        config.setSetting("alt.language." + destination, languageTag(tag));
+    }
+
+    /** The language of alt text at destinations that name none of their own; English unless set. */
+    public String defaultLanguage() throws LumasyncException {
+        return config.setting(LANGUAGE).orElse("en");
+    }
+
+    public void setDefaultLanguage(String tag) throws LumasyncException {
+        config.setSetting(LANGUAGE, languageTag(tag));
+    }
+
+    private static String languageTag(String tag) throws ConfigurationException {
         Locale l = Locale.forLanguageTag(tag.strip());
         if (l.getLanguage().isEmpty()) {
             throw new ConfigurationException("'" + tag + "' is not a language tag; use one like en, de or pt-BR.");
         }
-        config.setSetting("alt.language." + destination, l.toLanguageTag());
+        return l.toLanguageTag();
     }
 
     public URI endpoint() throws LumasyncException {
@@ -79,7 +98,7 @@ public final class AiSettings {
     public void configure(Optional<String> endpoint, Optional<String> altModel, Optional<String> imageModel,
                           Optional<Double> budget) throws LumasyncException {
         if (endpoint.isPresent()) {
-            URI uri = URI.create(endpoint.get().strip());
+            URI uri = address(endpoint.get());
             new AiEndpoint(http, uri, vault.get(KEY_SECRET));   // refuses a bad address, or a key over plain http
             config.setSetting(ENDPOINT, uri.toString());
         }
@@ -90,11 +109,47 @@ public final class AiSettings {
             config.setSetting(IMAGE_MODEL, imageModel.get().strip());
         }
         if (budget.isPresent()) {
-            if (!(budget.get() >= 0) || budget.get() > 100_000) {
-                throw new ConfigurationException("The monthly AI budget must be between 0 and 100000 US dollars.");
-            }
+            checkBudget(budget.get());
             config.setSetting(BUDGET, Double.toString(budget.get()));
         }
+    }
+
+    private static void checkBudget(double usd) throws ConfigurationException {
+        if (!(usd >= 0) || usd > 100_000) {
+            throw new ConfigurationException("The monthly AI budget must be between 0 and 100000 US dollars.");
+        }
+    }
+
+    private static URI address(String text) throws ConfigurationException {
+        try {
+            URI uri = new URI(text.strip());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new URISyntaxException(text, "no scheme or host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException("'" + text.strip() + "' is not a web address: write it whole, like "
+                    + "https://openrouter.ai/api/v1 or http://127.0.0.1:11434/v1.");
+        }
+    }
+
+    /** The settings as the app shows them, with this month's spending. */
+    AiSetup setup(double spentThisMonth) throws LumasyncException {
+        return new AiSetup(endpoint().toString(), altModel(), defaultLanguage(), monthlyBudget(), spentThisMonth,
+                hasApiKey());
+    }
+
+    /** Saves the AI section of the app's settings; each value is checked before any is kept. */
+    void save(AiSetup s) throws LumasyncException {
+        if (s.altModel().isBlank()) {
+            throw new ConfigurationException("Name the model that writes alt text, e.g. " + DEFAULT_ALT_MODEL + ".");
+        }
+        String language = languageTag(s.language());
+        checkBudget(s.monthlyBudget());
+        // The address is checked first inside configure, before anything is written.
+        configure(Optional.of(s.endpoint()), Optional.of(s.altModel()), Optional.empty(),
+                Optional.of(s.monthlyBudget()));
+        config.setSetting(LANGUAGE, language);
     }
 
     /** Saves the API key in the vault (an empty key forgets it). */

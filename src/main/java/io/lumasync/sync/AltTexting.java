@@ -78,6 +78,22 @@ final class AltTexting {
         store.setOverride(source, assetId, altText.strip());
     }
 
+    /**
+     * The job with the text approved for it before its first publish: a text other than the drafted one becomes
+     * the item's own text (so later syncs send the same) and is recorded as written by hand.
+     */
+    io.lumasync.store.Job approved(io.lumasync.store.Job job, String text) throws StoreException {
+        String clean = text.strip();
+        if (clean.isEmpty() || clean.equals(job.metadata().altText())) {
+            return job;
+        }
+        store.setOverride(job.source(), job.assetId(), clean);
+        io.lumasync.core.AssetMetadata md = job.metadata().withAltText(clean);
+        store.published(new AltTexts.Published(job.source(), job.assetId(), job.destination(), clean, "manual",
+                Hashing.metadataHash(md)));
+        return job.withMetadata(md);
+    }
+
     double spentThisMonth() throws StoreException {
         return store.spentThisMonth();
     }

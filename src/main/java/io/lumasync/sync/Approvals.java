@@ -24,12 +24,18 @@ public final class Approvals {
     private final Runs runs;
     private final Notifications notifications;
     private final Clock clock;
+    private AltTexting altTexting;
 
     Approvals(Groups groups, Runs runs, Notifications notifications, Clock clock) {
         this.groups = groups;
         this.runs = runs;
         this.notifications = notifications;
         this.clock = clock;
+    }
+
+    /** Keeps texts written at approval as the items' own alt text. */
+    void useAltText(AltTexting texting) {
+        this.altTexting = texting;
     }
 
     /** The items of one state (waiting, approved, rejected), or every item when empty; oldest first. */
@@ -39,9 +45,32 @@ public final class Approvals {
 
     /** Approves waiting items and runs them; ids that are not waiting any more are reported as problems. */
     public RunReport approve(List<Long> ids, SyncListener listener) throws LumasyncException {
+        return approve(ids, Map.of(), listener);
+    }
+
+    /**
+     * As above; {@code texts} holds, per id, an alt text written at approval: it is published instead of the
+     * planned one and kept as the item's own text.
+     */
+    RunReport approve(List<Long> ids, Map<Long, String> texts, SyncListener listener) throws LumasyncException {
         List<Approval> decided = groups.decide(ids, Approval.APPROVED, "", clock.instant());
         List<String> problems = missing(ids, decided);
-        List<Job> jobs = decided.stream().map(Approval::job).toList();
+        List<Job> jobs = new ArrayList<>();
+        for (Approval a : decided) {
+            String text = texts.get(a.id());
+            if (text == null || altTexting == null) {
+                jobs.add(a.job());
+                continue;
+            }
+            try {
+                jobs.add(altTexting.approved(a.job(), text));
+            } catch (LumasyncException e) {
+                // Approved is approved: the image goes out with the text, which later syncs may not repeat.
+                problems.add(a.job().assetName() + ": the approved alt text is published but could not be kept as "
+                        + "its own (" + e.getMessage() + ")");
+                jobs.add(a.job().withMetadata(a.job().metadata().withAltText(text.strip())));
+            }
+        }
         for (Approval a : decided) {
             notifications.publish("action.approved", data(a, ""));
         }

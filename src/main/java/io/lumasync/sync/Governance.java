@@ -39,6 +39,8 @@ public final class Governance implements SyncRunner.Policy {
     /** How the results of refused and waiting items begin (Activity, the plan, the CLI). */
     public static final String REFUSED = "not allowed by the group ";
     public static final String WAITING = "waiting for approval (group ";
+    /** How the results of new images held for their alt text begin. */
+    public static final String ALT_WAITING = "waiting for its alt text to be approved: ";
     private static final java.time.Duration FRESH = java.time.Duration.ofSeconds(2);
 
     private final Groups groups;
@@ -47,6 +49,7 @@ public final class Governance implements SyncRunner.Policy {
     /** The groups as last read: every job of a run asks for them several times while it runs. */
     private volatile List<GroupRecord> cached;
     private volatile long cachedAt;
+    private AltReview altReview;
 
     Governance(Groups groups, ConfigStore config, Clock clock) {
         this.groups = groups;
@@ -54,9 +57,15 @@ public final class Governance implements SyncRunner.Policy {
         this.clock = clock;
     }
 
-    /** Whether a result is an item held in the approval queue. */
+    /** Holds new images for their alt text at destinations that review it before the first publish. */
+    void useAltReview(AltReview review) {
+        this.altReview = review;
+    }
+
+    /** Whether a result is an item held in the approval queue (by a group, or for its alt text). */
     public static boolean waiting(ItemProgress p) {
-        return p.state() == JobState.SKIPPED && p.message() != null && p.message().startsWith(WAITING);
+        return p.state() == JobState.SKIPPED && p.message() != null
+                && (p.message().startsWith(WAITING) || p.message().startsWith(ALT_WAITING));
     }
 
     /** Whether a result is an item a group's rule refused. */
@@ -176,7 +185,7 @@ public final class Governance implements SyncRunner.Policy {
         for (Job j : jobs) {
             List<GroupRecord> of = groupsOf(all, j.destination());
             if (of.isEmpty()) {
-                go.add(j);
+                goOrHold(j, dryRun, go, held);
                 continue;
             }
             Optional<String> refusal = j.action() == JobAction.DELETE ? Optional.empty() : refusal(of, j);
@@ -187,7 +196,7 @@ public final class Governance implements SyncRunner.Policy {
             Job placed = withFolder(of, j);
             Optional<GroupRecord> approver = of.stream().filter(g -> g.rules().approval()).findFirst();
             if (approver.isEmpty()) {
-                go.add(placed);
+                goOrHold(placed, dryRun, go, held);
                 continue;
             }
             var rejected = groups.rejected(j);
@@ -202,6 +211,24 @@ public final class Governance implements SyncRunner.Policy {
             held.add(result(j, WAITING + approver.get().name() + "): " + planned(j)));
         }
         return new Screened(go, held);
+    }
+
+    /** A job goes ahead, unless it is a new image whose alt text must be approved first. */
+    private void goOrHold(Job j, boolean dryRun, List<Job> go, List<ItemProgress> held) throws StoreException {
+        if (altReview == null || !altReview.holds(j)) {
+            go.add(j);
+            return;
+        }
+        var rejected = groups.rejected(j);
+        if (rejected.isPresent()) {
+            held.add(result(j, "not published: it was " + AltReview.SKIPPED + " (this version)"));
+            return;
+        }
+        if (!dryRun) {
+            groups.queue(AltReview.QUEUE, j, clock.instant());
+        }
+        String draft = j.metadata().altText();
+        held.add(result(j, ALT_WAITING + (draft.isEmpty() ? "no text drafted yet" : "\"" + draft + "\"")));
     }
 
     private static Optional<String> refusal(List<GroupRecord> of, Job j) {

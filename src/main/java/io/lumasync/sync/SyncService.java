@@ -60,6 +60,7 @@ public final class SyncService implements AutoCloseable {
     private final Approvals approvals;
     private final AiSettings ai;
     private final AltTexting altTexting;
+    private final AltReview altReview;
     private final Generator generator;
     private final Suggestions suggestions;
 
@@ -123,6 +124,9 @@ public final class SyncService implements AutoCloseable {
         Retrier aiRetrier = new Retrier(options.retry(), Thread::sleep);
         this.altTexting = new AltTexting(altTexts, ai, syncMap, pipeline, aiRetrier);
         runs.useAltText(altTexting);
+        approvals.useAltText(altTexting);
+        this.altReview = new AltReview(config, altTexts, approvals);
+        governance.useAltReview(altReview);
         this.generator = new Generator(new io.lumasync.store.Generations(db), altTexts, ai, pipeline, aiRetrier, runs,
                 dataDir, Clock.systemUTC());
         this.suggestions = new Suggestions(config, runs, altTexting, this);
@@ -322,6 +326,32 @@ public final class SyncService implements AutoCloseable {
     /** The AI service, models, budget and per-destination alt-text settings. */
     public AiSettings ai() {
         return ai;
+    }
+
+    /** The AI section of the app's settings, with this month's spending. */
+    public AiSetup aiSetup() throws LumasyncException {
+        return ai.setup(altTexting.spentThisMonth());
+    }
+
+    /** Saves the AI section of the app's settings (the key is saved apart, with {@link AiSettings#setApiKey}). */
+    public void saveAiSetup(AiSetup setup) throws LumasyncException {
+        ai.save(setup);
+    }
+
+    /** A destination's alt-text mode and review switch. */
+    public AltTextSetup altTextSetup(String destination) throws LumasyncException {
+        return new AltTextSetup(ai.altMode(destination), altReview.enabled(destination));
+    }
+
+    public void saveAltTextSetup(String destination, AltTextSetup setup) throws LumasyncException {
+        checkDestinations(List.of(destination));
+        ai.setAltMode(destination, setup.mode());
+        altReview.setEnabled(destination, setup.review());
+    }
+
+    /** New images held until their alt text is approved, and the per-destination switch. */
+    public AltReview altReview() {
+        return altReview;
     }
 
     /** Published images with their alt text; {@code missingOnly} keeps those without. */

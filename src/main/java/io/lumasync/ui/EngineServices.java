@@ -307,6 +307,49 @@ public final class EngineServices implements AppServices {
         sync.setAltText(source, assetId, altText);
     }
 
+    @Override
+    public List<io.lumasync.sync.AltReview.Pending> altPending() throws LumasyncException {
+        return sync.altReview().pending();
+    }
+
+    @Override
+    public RunReport approveAlt(List<Long> ids, Map<Long, String> texts, SyncListener listener)
+            throws LumasyncException {
+        return sync.altReview().approve(ids, texts, listener);
+    }
+
+    @Override
+    public void skipAlt(List<Long> ids) throws LumasyncException {
+        sync.altReview().skip(ids);
+    }
+
+    @Override
+    public io.lumasync.sync.AltTextSetup altTextSetup(String destination) throws LumasyncException {
+        return sync.altTextSetup(destination);
+    }
+
+    @Override
+    public void saveAltTextSetup(String destination, io.lumasync.sync.AltTextSetup setup) throws LumasyncException {
+        sync.saveAltTextSetup(destination, setup);
+    }
+
+    // ---- AI settings
+
+    @Override
+    public io.lumasync.sync.AiSetup aiSetup() throws LumasyncException {
+        return sync.aiSetup();
+    }
+
+    @Override
+    public void saveAiSetup(io.lumasync.sync.AiSetup setup) throws LumasyncException {
+        sync.saveAiSetup(setup);
+    }
+
+    @Override
+    public void saveAiKey(String key) throws LumasyncException {
+        sync.ai().setApiKey(key);
+    }
+
     // ---- AI-generated images
 
     @Override

@@ -64,6 +64,56 @@ class AltCommandTest {
     }
 
     @Test
+    void newImagesWaitForTheirAltTextThenApproveSkipAndApproveWithText() throws Exception {
+        Path web = Files.createDirectories(dir.resolve("web"));
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.write(in.resolve("quiet-bay.png"), Images.png(8, 8, 4));
+        Files.write(in.resolve("IMG_0007.png"), Images.png(8, 9, 5));
+        Files.write(in.resolve("not-this-one.png"), Images.png(9, 9, 6));
+        run("destinations", "add", "folder", "web", "--path", web.toString());
+        assertThat(run("alt", "mode", "web", "basic", "--review", "on").out())
+                .contains("web: alt text basic, in en, reviewed before publishing");
+        assertThat(run("alt", "mode", "web", "--review", "maybe").err()).contains("on or off");
+
+        Run push = run("push", in.toString(), "--to", "web");
+        assertThat(push.exit()).as(push.out() + push.err()).isZero();
+        assertThat(web).isEmptyDirectory();
+        Run pending = run("alt", "pending");
+        assertThat(pending.out()).contains("\"Quiet bay\"").contains("IMG_0007.png → web  (no text drafted");
+        String json = run("alt", "pending", "--json").out();
+        long bay = idOf(json, "quiet-bay.png");
+        long camera = idOf(json, "IMG_0007.png");
+        long other = idOf(json, "not-this-one.png");
+
+        assertThat(run("alt", "approve").exit()).isEqualTo(Cli.USAGE);
+        assertThat(run("alt", "approve", String.valueOf(bay), String.valueOf(camera), "--text", "x").err())
+                .contains("--text goes with one ID");
+        assertThat(run("alt", "skip", String.valueOf(other)).out()).contains("Skipped 1 image(s)");
+        Run approved = run("alt", "approve", String.valueOf(bay));
+        assertThat(approved.exit()).as(approved.out() + approved.err()).isZero();
+        Run withText = run("alt", "approve", String.valueOf(camera), "--text", "A dinghy at low tide");
+        assertThat(withText.exit()).as(withText.out() + withText.err()).isZero();
+
+        assertThat(Files.list(web).map(p -> p.getFileName().toString()).toList())
+                .containsExactlyInAnyOrder("quiet-bay.png", "IMG_0007.png");
+        assertThat(run("alt", "list").out()).contains("\"Quiet bay\" (basic)")
+                .contains("\"A dinghy at low tide\" (manual)");
+        assertThat(run("alt", "pending").out()).contains("No image is waiting for its alt text.");
+        run("push", in.toString(), "--to", "web");
+        assertThat(run("alt", "pending").out()).as("the skipped version is not held again")
+                .contains("No image is waiting");
+    }
+
+    private static long idOf(String json, String asset) throws Exception {
+        for (var node : new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)) {
+            if (node.get("asset").asText().endsWith(asset)) {
+                return node.get("id").asLong();
+            }
+        }
+        throw new AssertionError(asset + " is not pending in " + json);
+    }
+
+    @Test
     void pushAltWithPlainWordsIsTheTextItself() throws Exception {
         Path web = Files.createDirectories(dir.resolve("web"));
         Path f = Files.write(dir.resolve("a.png"), Images.png(8, 8, 3));

@@ -67,7 +67,7 @@ class McpDoorTest {
             });
             assertThat(names).containsExactly("status", "browse_source", "map_lookup", "changed_assets", "activity",
                     "push", "upload", "autosync_now", "optimize_audit", "optimize_run", "alt_text_missing", "alt_text_set",
-                    "alt_text_generate");
+                    "alt_text_generate", "alt_text_pending", "alt_text_approve");
             JsonNode push = tools.get(5);
             assertThat(push.at("/annotations/readOnlyHint").asBoolean()).isFalse();
             assertThat(push.at("/annotations/destructiveHint").asBoolean()).isTrue();
@@ -129,6 +129,37 @@ class McpDoorTest {
             assertThat(c.call("status", "{}").at("/structuredContent/health/readOnlyForMcp").asBoolean()).isTrue();
         }
         assertThat(out.resolve("sunset.png")).doesNotExist();
+    }
+
+    @Test
+    void aWaitingImagesAltTextIsListedAndApprovedAfterADryRun() throws Exception {
+        service.ai().setAltMode("web", io.lumasync.sync.alt.AltMode.BASIC);
+        service.altReview().setEnabled("web", true);
+        service.push(List.of(photos.resolve("sunset.png")), List.of("web"), service.defaultEncode(),
+                java.util.Optional.empty(), false, io.lumasync.sync.SyncListener.NONE);
+        assertThat(out.resolve("sunset.png")).as("held for its alt text").doesNotExist();
+        try (LineClient c = client(false, List.of())) {
+            JsonNode pending = c.call("alt_text_pending", "{}");
+            assertThat(pending.at("/structuredContent/total").asInt()).as(pending.toString()).isEqualTo(1);
+            assertThat(pending.at("/structuredContent/images/0/draft").asText()).isEqualTo("Sunset");
+            long id = pending.at("/structuredContent/images/0/id").asLong();
+
+            String args = "{\"id\": " + id + ", \"text\": \"A red sun sinking into the sea\"%s}";
+            JsonNode early = c.call("alt_text_approve", args.formatted(", \"confirm\": true"));
+            assertThat(early.at("/structuredContent/error").asText()).isEqualTo("needs_dry_run");
+            JsonNode dry = c.call("alt_text_approve", args.formatted(""));
+            assertThat(dry.at("/structuredContent/altText").asText()).as(dry.toString())
+                    .isEqualTo("A red sun sinking into the sea");
+            assertThat(out.resolve("sunset.png")).doesNotExist();
+            JsonNode done = c.call("alt_text_approve", args.formatted(", \"confirm\": true"));
+            assertThat(done.get("isError").asBoolean()).as(done.toString()).isFalse();
+            assertThat(done.at("/structuredContent/summary/done").asInt()).isEqualTo(1);
+            JsonNode gone = c.call("alt_text_approve", "{\"id\": " + id + "}");
+            assertThat(gone.at("/structuredContent/error").asText()).isEqualTo("bad_arguments");
+        }
+        assertThat(out.resolve("sunset.png")).exists();
+        assertThat(service.altTexts(java.util.Optional.empty(), false).getFirst().altText())
+                .isEqualTo("A red sun sinking into the sea");
     }
 
     @Test

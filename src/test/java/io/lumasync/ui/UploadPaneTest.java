@@ -81,6 +81,8 @@ class UploadPaneTest {
         robot.clickOn("#alt-portrait_jpg").eraseText(20).write("A portrait in soft light");
         robot.clickOn("#upload-start");
         FxTestSupport.waitFor(() -> queue.getItems().stream().allMatch(i -> i.stateProperty().get() == JobState.DONE));
+        // Each item is DONE as its job ends; its link and the summary come with the run's report, a moment later.
+        FxTestSupport.waitFor(() -> message.getText().contains("Done: 2 image(s) published."), message::getText);
         assertThat(Files.exists(out.resolve("portrait.jpg"))).isTrue();
         assertThat(Files.exists(out.resolve("sunset_over-sea.jpg"))).isTrue();
         assertThat(first.urlProperty().get()).startsWith("file:");

@@ -45,6 +45,18 @@ public final class Thumbnails implements AutoCloseable {
         }
     };
 
+    /** A 64-pixel preview in a fixed frame, as the rows of a list show it (an upload, an image awaiting review). */
+    public static javafx.scene.layout.StackPane rowFrame(javafx.scene.image.ImageView thumb) {
+        thumb.setFitWidth(64);
+        thumb.setFitHeight(64);
+        thumb.setPreserveRatio(true);
+        javafx.scene.layout.StackPane frame = new javafx.scene.layout.StackPane(thumb);
+        frame.getStyleClass().add("thumb-placeholder");
+        frame.setMinSize(68, 68);
+        frame.setMaxSize(68, 68);
+        return frame;
+    }
+
     public Thumbnails(Path cacheDir, Tasks tasks) {
         this(cacheDir, tasks, ImagePipelines.best());
     }

@@ -1,11 +1,17 @@
 package io.lumasync.ui.destinations;
 
 import io.lumasync.destination.Capabilities;
+import io.lumasync.sync.AltTextSetup;
 import io.lumasync.sync.DestinationInfo;
+import io.lumasync.sync.alt.AltMode;
 import io.lumasync.ui.common.AdapterListViewModel;
 import io.lumasync.ui.common.Messages;
 import io.lumasync.ui.common.Tasks;
 import io.lumasync.ui.common.engine.AppServices;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
 
 import java.util.Map;
@@ -19,9 +25,29 @@ public final class DestinationsViewModel extends AdapterListViewModel<Destinatio
                 name -> Messages.get("destinations.removed", name));
     }
 
+    /** The selected destination's alt-text mode and review switch, as the editor shows them. */
+    final ObjectProperty<AltMode> altMode = new SimpleObjectProperty<>(AltMode.OFF);
+    final BooleanProperty altReview = new SimpleBooleanProperty(false);
+
     public void save(String name, String typeId, Map<String, String> settings, Map<String, String> secrets) {
-        save(name, secrets, () -> services.addDestination(name, typeId, settings, secrets),
-                Messages.get("destinations.saved", name));
+        AltTextSetup alt = new AltTextSetup(altMode.get() == null ? AltMode.OFF : altMode.get(), altReview.get());
+        save(name, secrets, () -> {
+            services.addDestination(name, typeId, settings, secrets);
+            services.saveAltTextSetup(name, alt);
+        }, Messages.get("destinations.saved", name));
+    }
+
+    /** Shows the alt-text settings of a destination (those of a new one are off). */
+    public void loadAltText(String name) {
+        if (name == null) {
+            altMode.set(AltMode.OFF);
+            altReview.set(false);
+            return;
+        }
+        tasks.run("alt text of " + name, () -> services.altTextSetup(name), a -> {
+            altMode.set(a.mode());
+            altReview.set(a.review());
+        }, this::fail);
     }
 
     public void test(String name) {

@@ -20,13 +20,15 @@ import org.controlsfx.control.ToggleSwitch;
 
 import java.util.List;
 
-/** Settings: theme, encode defaults, metadata, alt text, tray and start-up, where data lives. */
+/** Settings: theme, encode defaults, metadata, alt text, the AI service, tray and start-up, where data lives. */
 public final class SettingsPane implements PaneView {
     private final SettingsViewModel vm;
+    private final AiSettingsViewModel ai;
     private final VBox root;
 
     public SettingsPane(AppContext ctx) {
         vm = new SettingsViewModel(ctx.services(), ctx.tasks());
+        ai = new AiSettingsViewModel(ctx.services(), ctx.tasks());
         ComboBox<String> theme = combo("settings-theme", List.of("system", "light", "dark"),
                 Messages.get("settings.theme.tooltip"));
         theme.valueProperty().bindBidirectional(vm.theme);
@@ -99,9 +101,16 @@ public final class SettingsPane implements PaneView {
         Label message = new Label();
         message.setId("settings-message");
         message.textProperty().bind(vm.message);
-        VBox content = new VBox(14, Fx.title(Messages.get("settings.title")), g, Fx.row(save, message));
+        // The AI section keeps its own Save: its key and address are checked by the service apart from the rest.
+        GridPane aiGrid = new GridPane();
+        aiGrid.setHgap(14);
+        aiGrid.setVgap(10);
+        aiGrid.addRow(0, section(Messages.get("settings.section.ai")));
+        AiSection.addTo(aiGrid, 1, ai);
+        VBox content = new VBox(14, Fx.title(Messages.get("settings.title")), g, Fx.row(save, message), aiGrid);
         content.setPadding(new Insets(16));
         ScrollPane scroll = new ScrollPane(content);
+        scroll.setId("settings-scroll");
         scroll.setFitToWidth(true);
         root = new VBox(scroll);
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
@@ -130,9 +139,14 @@ public final class SettingsPane implements PaneView {
     @Override
     public void shown() {
         vm.load();
+        ai.load();
     }
 
     SettingsViewModel viewModel() {
         return vm;
+    }
+
+    AiSettingsViewModel aiViewModel() {
+        return ai;
     }
 }

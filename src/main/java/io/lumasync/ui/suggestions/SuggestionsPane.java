@@ -9,6 +9,8 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -23,18 +25,33 @@ import java.util.List;
 
 /**
  * Suggestions: what Lumasync proposes to fix, each with its reason, a button that does it (where the engine can)
- * and Dismiss; below, every published image's alt text with where it came from, editable by hand.
+ * and Dismiss; below, new images waiting for their alt text to be approved before they are published, then every
+ * published image's alt text with where it came from, editable by hand.
  */
 public final class SuggestionsPane extends FramedPane {
     private final SuggestionsViewModel vm;
+    private final AppContext ctx;
 
     public SuggestionsPane(AppContext ctx) {
+        this.ctx = ctx;
         vm = new SuggestionsViewModel(ctx.services(), ctx.tasks());
         Button refresh = Fx.button("suggestions-refresh", Messages.get("suggestions.refresh"),
                 Messages.get("suggestions.refresh.tooltip"), vm::refresh);
         SplitPane split = new SplitPane(suggestionsTable(), altReview());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5);
+        // "Before publishing" takes room only while images wait for their alt text.
+        VBox before = beforePublishing();
+        vm.pending.addListener((javafx.collections.ListChangeListener<PendingAlt>) c -> {
+            boolean shown = split.getItems().contains(before);
+            if (vm.pending.isEmpty() && shown) {
+                split.getItems().remove(before);
+                split.setDividerPositions(0.5);
+            } else if (!vm.pending.isEmpty() && !shown) {
+                split.getItems().add(1, before);
+                split.setDividerPositions(0.3, 0.68);
+            }
+        });
         frame(new VBox(10, Fx.row(Fx.title(Messages.get("suggestions.title")), Fx.spacer(), refresh)),
                 split, Fx.status("suggestions-message", vm.message), new Insets(10, 0, 6, 0));
     }
@@ -110,6 +127,22 @@ public final class SuggestionsPane extends FramedPane {
         t.getStyleClass().addAll("text", styleClass);
         t.wrappingWidthProperty().bind(column.widthProperty().subtract(20));
         return t;
+    }
+
+    /** New images held until their alt text is approved: thumbnail, drafted text to edit, Approve, Skip. */
+    private VBox beforePublishing() {
+        ListView<PendingAlt> list = new ListView<>(vm.pending);
+        list.setId("alt-pending");
+        list.setCellFactory(l -> new PendingAltCell(ctx.thumbnails(), vm.busy, vm::approve, vm::skip));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        list.setMinHeight(160);
+        Button all = Fx.button("alt-approve-all", Messages.get("suggestions.pending.approveAll"),
+                Messages.get("suggestions.pending.approveAll.tooltip"), vm::approveAll);
+        all.disableProperty().bind(vm.busy.or(javafx.beans.binding.Bindings.isEmpty(vm.pending)));
+        Label count = new Label();
+        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.pending.isEmpty() ? ""
+                : Messages.get("suggestions.pending.count", vm.pending.size()), vm.pending));
+        return new VBox(8, Fx.row(Fx.title(Messages.get("suggestions.pending.title")), count, Fx.spacer(), all), list);
     }
 
     private VBox altReview() {

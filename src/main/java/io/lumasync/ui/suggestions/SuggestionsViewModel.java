@@ -24,6 +24,8 @@ public final class SuggestionsViewModel {
     private final Tasks tasks;
     final ObservableList<Suggestion> suggestions = FXCollections.observableArrayList();
     final ObservableList<AltRow> altTexts = FXCollections.observableArrayList();
+    /** New images held until their alt text is approved. */
+    final ObservableList<PendingAlt> pending = FXCollections.observableArrayList();
     final BooleanProperty missingOnly = new SimpleBooleanProperty();
     final StringProperty message = new SimpleStringProperty("");
     final BooleanProperty busy = new SimpleBooleanProperty();
@@ -46,6 +48,12 @@ public final class SuggestionsViewModel {
             message.set(note != null ? note : Messages.get("suggestions.count", list.size()));
         }, e -> message.set(Texts.error(e)));
         refreshAltTexts();
+        refreshPending();
+    }
+
+    private void refreshPending() {
+        tasks.run("alt-pending", services::altPending,
+                list -> pending.setAll(list.stream().map(PendingAlt::new).toList()), e -> message.set(Texts.error(e)));
     }
 
     private void refreshAltTexts() {
@@ -88,6 +96,44 @@ public final class SuggestionsViewModel {
         tasks.runVoid("alt-set", () -> services.setAltText(entry.source(), entry.assetId(), clean),
                 () -> refresh(clean.isEmpty() ? Messages.get("suggestions.alt.cleared", entry.assetName())
                         : Messages.get("suggestions.alt.saved", entry.assetName())), e -> message.set(Texts.error(e)));
+    }
+
+    /** Approves one held image with its text as shown (kept as the image's own when edited) and publishes it. */
+    public void approve(PendingAlt item) {
+        approve(List.of(item));
+    }
+
+    /** Approves every held image that has a text, each as shown, and publishes them in one run. */
+    public void approveAll() {
+        List<PendingAlt> ready = pending.stream().filter(p -> p.textProperty().get() != null
+                && !p.textProperty().get().isBlank()).toList();
+        if (ready.isEmpty()) {
+            message.set(Messages.get("suggestions.pending.nothingReady"));
+            return;
+        }
+        approve(ready);
+    }
+
+    private void approve(List<PendingAlt> items) {
+        List<Long> ids = items.stream().map(p -> p.held().id()).toList();
+        java.util.Map<Long, String> texts = new java.util.HashMap<>();
+        items.forEach(p -> p.edited().ifPresent(t -> texts.put(p.held().id(), t)));
+        busy.set(true);
+        message.set(Messages.get("suggestions.pending.publishing", ids.size()));
+        tasks.run("alt-approve", () -> services.approveAlt(ids, texts, SyncListener.NONE), (RunReport r) -> {
+            busy.set(false);
+            refresh(Messages.get("suggestions.done", Texts.summary(r)));
+        }, e -> {
+            busy.set(false);
+            message.set(Texts.error(e));
+        });
+    }
+
+    /** Keeps a held image unpublished (this version of the file). */
+    public void skip(PendingAlt item) {
+        tasks.runVoid("alt-skip", () -> services.skipAlt(List.of(item.held().id())),
+                () -> refresh(Messages.get("suggestions.pending.skipped", item.held().assetName())),
+                e -> message.set(Texts.error(e)));
     }
 
     /** Where an alt text came from, in plain words. */

@@ -32,13 +32,7 @@ final class UploadCell extends ListCell<UploadItem> {
 
     UploadCell(Thumbnails thumbnails, Consumer<String> open) {
         this.thumbnails = thumbnails;
-        thumb.setFitWidth(64);
-        thumb.setFitHeight(64);
-        thumb.setPreserveRatio(true);
-        StackPane frame = new StackPane(thumb);
-        frame.getStyleClass().add("thumb-placeholder");
-        frame.setMinSize(68, 68);
-        frame.setMaxSize(68, 68);
+        StackPane frame = Thumbnails.rowFrame(thumb);
         name.getStyleClass().add("text-bold");
         alt.setPromptText(Messages.get("upload.alt.prompt"));
         alt.setTooltip(new Tooltip(Messages.get("upload.alt.tooltip")));

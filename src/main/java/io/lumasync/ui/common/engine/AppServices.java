@@ -193,6 +193,48 @@ public interface AppServices extends AutoCloseable {
         throw new io.lumasync.core.ConfigurationException("Alt texts are not available here.");
     }
 
+    /** New images held until their alt text is approved, oldest first. */
+    default List<io.lumasync.sync.AltReview.Pending> altPending() throws LumasyncException {
+        return List.of();
+    }
+
+    /** Approves held images and publishes them; {@code texts} holds, per id, a text written instead of the draft. */
+    default RunReport approveAlt(List<Long> ids, Map<Long, String> texts, SyncListener listener)
+            throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("Alt texts are not available here.");
+    }
+
+    /** Keeps held images unpublished (this version of each). */
+    default void skipAlt(List<Long> ids) throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("Alt texts are not available here.");
+    }
+
+    /** A destination's alt-text mode and whether new images wait for their text to be approved. */
+    default io.lumasync.sync.AltTextSetup altTextSetup(String destination) throws LumasyncException {
+        return new io.lumasync.sync.AltTextSetup(io.lumasync.sync.alt.AltMode.OFF, false);
+    }
+
+    default void saveAltTextSetup(String destination, io.lumasync.sync.AltTextSetup setup) throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("Alt texts are not available here.");
+    }
+
+    // ---- AI settings (defaults for small test engines that have none)
+
+    /** The AI service, model, language, budget, this month's spending and whether a key is stored. */
+    default io.lumasync.sync.AiSetup aiSetup() throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("AI settings are not available here.");
+    }
+
+    /** Saves the AI settings (not the key); each value is checked before any is kept. */
+    default void saveAiSetup(io.lumasync.sync.AiSetup setup) throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("AI settings are not available here.");
+    }
+
+    /** Saves the AI service's API key in the vault; an empty key forgets it. Never read back. */
+    default void saveAiKey(String key) throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("AI settings are not available here.");
+    }
+
     // ---- AI-generated images (defaults for small test engines that have none)
 
     /** The image models the AI service lists (id, price); empty when it cannot say. */
