@@ -7,6 +7,7 @@ import io.lumasync.core.LumasyncException;
 import io.lumasync.core.RemoteRef;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.Upload;
+import io.lumasync.image.CaptureFacts;
 import io.lumasync.store.ConfigStore;
 import io.lumasync.store.SyncMap;
 import io.lumasync.store.SyncMapEntry;
@@ -64,7 +65,8 @@ final class Renames {
         ImageFormat format = ImageFormat.valueOf(e.format());
         EncodedImage img = new EncodedImage(bytes, format, e.assetName(), 0, 0, e.bytesIn(), List.of());
         List<SyncMapEntry> published = map.list(Optional.of(destination));
-        String name = UploadNames.name(template, source, assetId, e.assetName(), "", "", img, published, Set.of());
+        UploadNames.Known known = new UploadNames.Known("", CaptureFacts.of(bytes), e.fingerprint().modifiedMs(), "");
+        String name = UploadNames.name(template, source, assetId, e.assetName(), "", known, img, published, Set.of());
         String current = UploadNames.lastSegment(e.remote().url());
         if (current.equalsIgnoreCase(UploadNames.lastSegment(name))) {
             return new Renamed(e.remote().url(), e.remote().url());
