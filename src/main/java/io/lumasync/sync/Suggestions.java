@@ -46,6 +46,7 @@ final class Suggestions {
         smaller(map, out);
         failures(out);
         duplicates(map, out);
+        SignInSuggestions.find(service, java.time.Instant.now(), out);
         List<Suggestion> shown = new ArrayList<>();
         for (Suggestion s : out) {
             if (config.setting(DISMISSED + s.id()).isEmpty()) {
@@ -163,14 +164,14 @@ final class Suggestions {
         }
     }
 
-    private static String names(List<String> names) {
+    static String names(List<String> names) {
         List<String> shown = names.subList(0, Math.min(3, names.size()));
         return String.join(", ", shown) + (names.size() > shown.size() ? " and " + (names.size() - shown.size())
                 + " more" : "");
     }
 
     /** The same finding (kind, target, count) keeps its id, so a dismissal holds until something changes. */
-    private static String id(String kind, String target, int count) {
+    static String id(String kind, String target, int count) {
         return kind + "-" + Hashing.sha256((kind + "\u0000" + target + "\u0000" + count)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(7, 15);
     }

@@ -258,6 +258,13 @@ public final class SyncService implements AutoCloseable {
      */
     public Map<String, Optional<String>> tokenHealth() throws LumasyncException {
         Map<String, Optional<String>> out = new java.util.LinkedHashMap<>();
+        probeTokens().forEach((name, failure) -> out.put(name, failure.map(LumasyncException::getMessage)));
+        return out;
+    }
+
+    /** As {@link #tokenHealth()}, with each failure as it was classified (a refused token is REAUTH). */
+    Map<String, Optional<LumasyncException>> probeTokens() throws LumasyncException {
+        Map<String, Optional<LumasyncException>> out = new java.util.LinkedHashMap<>();
         for (io.lumasync.store.SourceRecord s : config.sources()) {
             try {
                 if (adapters.source(s.name()) instanceof io.lumasync.source.Probed p) {
@@ -265,10 +272,15 @@ public final class SyncService implements AutoCloseable {
                     out.put(s.name(), Optional.empty());
                 }
             } catch (LumasyncException e) {
-                out.put(s.name(), Optional.of(e.getMessage()));
+                out.put(s.name(), Optional.of(e));
             }
         }
         return out;
+    }
+
+    /** The browser sign-ins as the vault knows them, without calling any provider. */
+    List<Accounts.SignIn> signIns() throws LumasyncException {
+        return accounts.signIns();
     }
 
     /** A source's items with their status at each of its destinations. */

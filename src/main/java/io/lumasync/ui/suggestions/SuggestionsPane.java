@@ -5,6 +5,7 @@ import io.lumasync.ui.common.AppContext;
 import io.lumasync.ui.common.FramedPane;
 import io.lumasync.ui.common.Fx;
 import io.lumasync.ui.common.Messages;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
@@ -29,7 +30,8 @@ public final class SuggestionsPane extends FramedPane {
     private final SuggestionsViewModel vm;
 
     public SuggestionsPane(AppContext ctx) {
-        vm = new SuggestionsViewModel(ctx.services(), ctx.tasks());
+        vm = new SuggestionsViewModel(ctx.services(), ctx.tasks(),
+                uri -> Platform.runLater(() -> ctx.windows().open(uri.toString())));
         Button refresh = Fx.button("suggestions-refresh", Messages.get("suggestions.refresh"),
                 Messages.get("suggestions.refresh.tooltip"), vm::refresh);
         SplitPane split = new SplitPane(suggestionsTable(), altReview());
@@ -77,9 +79,12 @@ public final class SuggestionsPane extends FramedPane {
                     setGraphic(null);
                     return;
                 }
-                Button act = Fx.button("suggestion-act-" + s.id(), Messages.get("suggestions.act"),
+                boolean signIn = s.kind() == Suggestion.Kind.SIGN_IN_EXPIRING;
+                Button act = signIn ? Fx.button("suggestion-act-" + s.id(), Messages.get("suggestions.signIn"),
+                        Messages.get("suggestions.signIn.tooltip"), () -> vm.signIn(s))
+                        : Fx.button("suggestion-act-" + s.id(), Messages.get("suggestions.act"),
                         Messages.get("suggestions.act.tooltip"), () -> vm.act(s));
-                if (s.canAct()) {
+                if (s.canAct() || signIn) {
                     act.disableProperty().bind(vm.busy);
                 } else {
                     act.setDisable(true);
