@@ -16,6 +16,7 @@ import io.lumasync.destination.UrlReferences;
 import io.lumasync.destination.Upload;
 import io.lumasync.image.CaptureFacts;
 import io.lumasync.image.ImagePipeline;
+import io.lumasync.image.ImageSize;
 import io.lumasync.store.ActivityEvent;
 import io.lumasync.store.ActivityLog;
 import io.lumasync.store.ConfigStore;
@@ -25,6 +26,7 @@ import io.lumasync.store.Job;
 import io.lumasync.store.JobAction;
 import io.lumasync.store.JobJournal;
 import io.lumasync.store.JobState;
+import io.lumasync.store.PublishedPixels;
 import io.lumasync.store.StoreException;
 import io.lumasync.store.SyncMap;
 import io.lumasync.store.SyncMapEntry;
@@ -359,6 +361,7 @@ public final class SyncRunner {
                 SyncMap.upsert(con, new SyncMapEntry(job.source(), job.assetId(), job.destination(), job.assetName(),
                         fp, job.encode().hash(), metadataHash(), ref, img.format().name(), img.inputBytes(), img.size(),
                         clock.instant()));
+                PublishedPixels.record(con, job.destination(), ref.id(), pixels(img));
                 ActivityLog.append(con, event(job.action() == JobAction.CREATE ? "synced" : "replaced", message,
                         ref.url(), img.inputBytes(), img.size()));
                 return null;
@@ -407,6 +410,15 @@ public final class SyncRunner {
             });
             batch.finished(done);
             return done;
+        }
+
+        /** The published file's size: the encoder's, or read from the header of an original sent as it was. */
+        private static PublishedPixels.Pixels pixels(EncodedImage img) {
+            if (img.width() > 0 && img.height() > 0) {
+                return new PublishedPixels.Pixels(img.width(), img.height(), img.size());
+            }
+            return ImageSize.of(img.bytes()).map(d -> new PublishedPixels.Pixels(d.width(), d.height(), img.size()))
+                    .orElse(new PublishedPixels.Pixels(0, 0, img.size()));
         }
 
         /** What the name template may use besides the file: EXIF facts, and the prompt of a generated image. */

@@ -125,7 +125,7 @@ public final class SyncService implements AutoCloseable {
         runs.useAltText(altTexting);
         this.generator = new Generator(new io.lumasync.store.Generations(db), altTexts, ai, pipeline, aiRetrier, runs,
                 dataDir, Clock.systemUTC());
-        this.suggestions = new Suggestions(config, runs, altTexting, this);
+        this.suggestions = new Suggestions(config, runs, altTexting, this, new io.lumasync.store.PublishedPixels(db));
         this.optimizer = new Optimizer(db, adapters, new OptimizeSteps(pipeline, options.retry(),
                 dataDir.resolve("staging")), new OptimizeBackups(dataDir.resolve("optimize-backups")), Clock.systemUTC());
     }

@@ -105,6 +105,7 @@ class SuggestionsTest {
         });
         assertThat(of(Suggestion.Kind.DUPLICATE)).singleElement()
                 .satisfies(s -> assertThat(s.evidence()).contains("one.png").contains("two.png"));
+        assertThat(of(Suggestion.Kind.LARGER_THAN_NEEDED)).as("8 px images are not too large").isEmpty();
     }
 
     private void dropbox(String name, Map<String, String> tokens) throws Exception {
