@@ -121,7 +121,7 @@ public final class SyncService implements AutoCloseable {
         this.ai = new AiSettings(config, vault, Http.newClient());
         io.lumasync.store.AltTexts altTexts = new io.lumasync.store.AltTexts(db, Clock.systemUTC());
         Retrier aiRetrier = new Retrier(options.retry(), Thread::sleep);
-        this.altTexting = new AltTexting(altTexts, ai, syncMap, pipeline, aiRetrier);
+        this.altTexting = new AltTexting(altTexts, ai, syncMap, pipeline, aiRetrier, this::showsCaptions);
         runs.useAltText(altTexting);
         this.generator = new Generator(new io.lumasync.store.Generations(db), altTexts, ai, pipeline, aiRetrier, runs,
                 dataDir, Clock.systemUTC());
@@ -276,6 +276,16 @@ public final class SyncService implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** Whether a destination shows a caption with each image, as its type declares. */
+    private boolean showsCaptions(String destination) {
+        try {
+            return config.destination(destination).flatMap(d -> io.lumasync.destination.DestinationTypes
+                    .byId(d.typeId())).map(io.lumasync.destination.DestinationType::showsCaptions).orElse(false);
+        } catch (io.lumasync.store.StoreException e) {
+            return false;   // no caption rather than a failed item: the alt text still goes
+        }
     }
 
     /** The browser sign-ins as the vault knows them, without calling any provider. */
