@@ -81,7 +81,12 @@ final class Accounts {
     List<SignIn> signIns() throws LumasyncException {
         List<SignIn> out = new ArrayList<>();
         for (SourceRecord rec : configuration.sourceRecords()) {
-            Optional<OAuthProvider> p = oauthProvider(rec);
+            Optional<OAuthProvider> p;
+            try {
+                p = oauthProvider(rec);
+            } catch (LumasyncException e) {
+                continue;   // a sign-in that is not set up (no client secret) shows on the source's card instead
+            }
             if (p.isPresent()) {
                 TokenStore store = new TokenStore(VaultSecrets.forSource(vault, rec.name()));
                 out.add(new SignIn(rec.name(), p.get().displayName(), store.load(), store.needsReconnect()));
