@@ -46,9 +46,10 @@ class CaptureNamesTest {
             RunReport r = sync.push(files, List.of("site"), EngineFixture.ORIGINAL, false, SyncListener.NONE);
 
             assertThat(r.results()).allMatch(p -> p.state() == JobState.DONE);
-            // The folder destination keeps one level: the template's "/" becomes "_" in the file name.
-            assertThat(out.resolve("2019_nikon-d850-harbour-at-dawn.png")).as("EXIF date and camera").exists();
-            assertThat(out.resolve("2021_scan-7.png")).as("no EXIF: the file's date, no camera").exists();
+            assertThat(out.resolve("2019/nikon-d850-harbour-at-dawn.png")).as("EXIF date and camera").exists();
+            assertThat(out.resolve("2021/scan-7.png")).as("no EXIF: the file's date, no camera").exists();
+            assertThat(sync.syncMap(java.util.Optional.of("site"))).extracting(e -> e.remote().id())
+                    .containsExactlyInAnyOrder("2019/nikon-d850-harbour-at-dawn.png", "2021/scan-7.png");
         }
     }
 }
