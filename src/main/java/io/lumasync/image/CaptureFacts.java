@@ -1,11 +1,10 @@
 package io.lumasync.image;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +16,8 @@ import java.util.Optional;
 /**
  * When and with what camera a photo was taken, as its EXIF block says: DateTimeOriginal, Make and Model. Read from
  * the first {@link #HEAD_BYTES} of the file without decoding any pixels (JPEG APP1, the PNG eXIf chunk, a WebP EXIF
- * chunk near the start); a damaged or hostile block yields what could be read, never an exception.
+ * chunk near the start, the "Exif" item of HEIC and AVIF files); a damaged or hostile block yields what could be
+ * read, never an exception.
  *
  * @param taken  DateTimeOriginal, the moment the shutter fired (local time of the camera, no zone)
  * @param camera make and model in plain words ("Nikon D850"), without the maker's company suffix or a repeated
@@ -41,22 +41,58 @@ public record CaptureFacts(Optional<LocalDateTime> taken, String camera) {
         camera = camera == null ? "" : camera;
     }
 
-    /** The facts of a file; {@link #NONE} when it has no EXIF block or it cannot be read. */
+    /**
+     * The facts of a file; {@link #NONE} when it has no EXIF block or it cannot be read. A HEIF file's EXIF item is
+     * read where its boxes place it, at most {@link HeifExif#MAX_LENGTH} bytes.
+     */
     public static CaptureFacts read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return of(in.readNBytes(HEAD_BYTES));
-        } catch (IOException e) {
+        try (FileChannel ch = FileChannel.open(file)) {
+            byte[] head = readAt(ch, 0, HEAD_BYTES);
+            Optional<HeifExif.Extent> item = HeifExif.locate(head);
+            if (item.isPresent()) {
+                return fromHeifItem(readAt(ch, item.get().offset(), item.get().length()));
+            }
+            return tiff(head).map(CaptureFacts::fromTiff).orElse(NONE);
+        } catch (IOException | RuntimeException e) {
+            return NONE;   // a file name never fails a photo
+        }
+    }
+
+    /** The facts in a file's bytes (its head, or all of it for HEIF, whose EXIF item may lie anywhere). */
+    public static CaptureFacts of(byte[] bytes) {
+        try {
+            Optional<HeifExif.Extent> item = HeifExif.locate(bytes);
+            if (item.isPresent()) {
+                long end = item.get().offset() + item.get().length();
+                return end > bytes.length ? NONE : fromHeifItem(Arrays.copyOfRange(bytes,
+                        (int) item.get().offset(), (int) end));
+            }
+            return tiff(bytes).map(CaptureFacts::fromTiff).orElse(NONE);
+        } catch (RuntimeException e) {
             return NONE;
         }
     }
 
-    /** The facts in a file's first bytes. */
-    public static CaptureFacts of(byte[] head) {
-        try {
-            return tiff(head).map(CaptureFacts::fromTiff).orElse(NONE);
-        } catch (RuntimeException e) {
-            return NONE;   // a file name never fails a photo
+    /** A HEIF "Exif" item: a 32-bit offset to the TIFF header, then the block (often after "Exif\0\0"). */
+    private static CaptureFacts fromHeifItem(byte[] item) {
+        if (item.length < 12) {
+            return NONE;
         }
+        long skip = ByteBuffer.wrap(item).getInt() & 0xffffffffL;
+        if (4 + skip >= item.length) {
+            return NONE;
+        }
+        byte[] rest = Arrays.copyOfRange(item, 4 + (int) skip, item.length);
+        return fromTiff(startsWith(rest, EXIF_HEADER) ? Arrays.copyOfRange(rest, EXIF_HEADER.length, rest.length)
+                : rest);
+    }
+
+    private static byte[] readAt(FileChannel ch, long offset, int length) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(length, Math.max(0, ch.size() - offset)));
+        while (buf.hasRemaining() && ch.read(buf, offset + buf.position()) > 0) {
+            // keep reading until the range is in or the file ends
+        }
+        return Arrays.copyOf(buf.array(), buf.position());
     }
 
     /** "Nikon D850" from Make "NIKON CORPORATION" and Model "NIKON D850"; the model alone when it names the make. */
