@@ -108,6 +108,19 @@ class SuggestionsTest {
         assertThat(of(Suggestion.Kind.LARGER_THAN_NEEDED)).as("8 px images are not too large").isEmpty();
     }
 
+    @Test
+    void anOversizedPngIsSuggestedForPublishingAgainNotForOptimize() throws Exception {
+        Path wide = Files.write(photos.resolve("banner.png"), TinyPng.solid(4200, 10, 120));
+        sync.push(List.of(wide), List.of("web"), EngineFixture.ORIGINAL.withMaxSize(0), Optional.empty(), false,
+                SyncListener.NONE);
+
+        Suggestion s = of(Suggestion.Kind.LARGER_THAN_NEEDED).getFirst();
+
+        assertThat(s.evidence()).contains("banner.png (4200×10 px");
+        assertThat(s.canAct()).as("Optimize has no PNG encoder").isFalse();
+        assertThat(s.action()).startsWith("Publish them again at 2048 px (lumasync push FILES --to web --max-size 2048)");
+    }
+
     private void dropbox(String name, Map<String, String> tokens) throws Exception {
         sync.addSource(SourceInfo.of(name, "dropbox", Map.of("folder", "/Photos", "client_id", "app-key"),
                 List.of("web")), Map.of());
