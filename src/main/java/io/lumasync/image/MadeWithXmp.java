@@ -2,8 +2,10 @@ package io.lumasync.image;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
@@ -13,9 +15,9 @@ import java.util.zip.CRC32;
  * metadata policy then decides, as for any photo, whether the packet reaches the destination (web-safe and keep-all
  * keep it, strip-all drops it).
  *
- * <p>PNG gets an {@code iTXt} chunk "XML:com.adobe.xmp" right after IHDR and JPEG an APP1 XMP segment after the
- * leading APPn segments (XMP specification part 3, 1.1.3 and 1.1.5); an XMP packet already in the file is replaced.
- * Other formats come back unchanged, as does a file whose structure cannot be walked.
+ * <p>PNG gets an {@code iTXt} chunk "XML:com.adobe.xmp" right after IHDR, JPEG an APP1 XMP segment after the
+ * leading APPn segments (XMP specification part 3, 1.1.3 and 1.1.5), WebP an "XMP " chunk; an XMP packet already in
+ * the file is replaced. Other formats come back unchanged, as does a file whose structure cannot be walked.
  */
 public final class MadeWithXmp {
     /** Lumasync's XMP namespace. */
@@ -38,6 +40,10 @@ public final class MadeWithXmp {
             }
             if (file.length > 4 && (file[0] & 0xff) == 0xFF && (file[1] & 0xff) == 0xD8) {
                 return jpeg(file, packet);
+            }
+            if (file.length > 20 && new String(file, 0, 4, StandardCharsets.US_ASCII).equals("RIFF")
+                    && new String(file, 8, 4, StandardCharsets.US_ASCII).equals("WEBP")) {
+                return webp(file, packet);
             }
         } catch (RuntimeException e) {
             return file;   // a damaged file is published as it came; its description still says how it was made
@@ -160,6 +166,73 @@ public final class MadeWithXmp {
             p += 2 + len;
         }
         return b;
+    }
+
+    /**
+     * WebP: the extended format's "XMP " chunk after the image data, with the XMP flag set in VP8X; a simple file
+     * (one VP8 or VP8L chunk) gets the VP8X header first, its canvas the image's size and its alpha flag the
+     * lossless bitstream's own (WebP container specification, "Extended File Format").
+     */
+    private static byte[] webp(byte[] b, byte[] packet) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(b.length + packet.length + 32);
+        int p = 12;
+        boolean extended = false;
+        for (int i = 0; i < MAX_CHUNKS && p + 8 <= b.length; i++) {
+            String type = new String(b, p, 4, StandardCharsets.US_ASCII);
+            long size = ByteBuffer.wrap(b, p + 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
+            long padded = size + (size & 1);
+            if (p + 8 + size > b.length) {
+                return b;
+            }
+            if (i == 0) {
+                if (type.equals("VP8X")) {
+                    extended = true;
+                } else if (type.equals("VP8 ") || type.equals("VP8L")) {
+                    Optional<ImageSize.Dimensions> d = ImageSize.of(b);
+                    if (d.isEmpty()) {
+                        return b;
+                    }
+                    boolean alpha = type.equals("VP8L") && size >= 5 && (b[p + 8 + 4] & 0x10) != 0;
+                    body.writeBytes(vp8x(d.get(), alpha));
+                } else {
+                    return b;
+                }
+            }
+            if (!type.equals("XMP ")) {
+                int n = (int) Math.min(8 + padded, b.length - p);
+                body.write(b, p, n);
+            }
+            p += (int) (8 + padded);
+        }
+        byte[] out = body.toByteArray();
+        if (extended) {
+            out[8] |= 0x04;   // the XMP flag of VP8X
+        }
+        ByteArrayOutputStream file = new ByteArrayOutputStream(out.length + packet.length + 24);
+        int chunk = packet.length + (packet.length & 1);
+        int riff = 4 + out.length + 8 + chunk;
+        file.writeBytes("RIFF".getBytes(StandardCharsets.US_ASCII));
+        file.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(riff).array());
+        file.writeBytes("WEBP".getBytes(StandardCharsets.US_ASCII));
+        file.writeBytes(out);
+        file.writeBytes("XMP ".getBytes(StandardCharsets.US_ASCII));
+        file.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(packet.length).array());
+        file.writeBytes(packet);
+        if ((packet.length & 1) == 1) {
+            file.write(0);
+        }
+        return file.toByteArray();
+    }
+
+    private static byte[] vp8x(ImageSize.Dimensions d, boolean alpha) {
+        ByteBuffer c = ByteBuffer.allocate(18).order(ByteOrder.LITTLE_ENDIAN);
+        c.put("VP8X".getBytes(StandardCharsets.US_ASCII)).putInt(10);
+        c.put((byte) (0x04 | (alpha ? 0x10 : 0))).put(new byte[3]);
+        int w = d.width() - 1;
+        int h = d.height() - 1;
+        c.put((byte) w).put((byte) (w >> 8)).put((byte) (w >> 16));
+        c.put((byte) h).put((byte) (h >> 8)).put((byte) (h >> 16));
+        return c.array();
     }
 
     private static boolean startsWith(byte[] b, int from, int length, byte[] prefix) {

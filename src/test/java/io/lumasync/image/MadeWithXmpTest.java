@@ -58,6 +58,36 @@ class MadeWithXmpTest extends PipelineTestBase {
     }
 
     @Test
+    void webpFilesSimpleOrExtendedCarryItAndStillDecode() throws Exception {
+        EncodedImage lossy = pipeline.encode(Fixtures.photo(dir, 241, 161, 9), "p.png", EncodeSettings.defaults()
+                .withFormat(OutputFormat.WEBP).withMetadata(MetadataPolicy.STRIP_ALL), Set.of());
+        Path alphaPng = dir.resolve("alpha.png");
+        ImageTools.run(ImageTools.magick(), "-size", "33x21", "xc:rgba(200,40,40,0.5)", alphaPng.toString());
+        Path lossless = dir.resolve("lossless.webp");
+        ImageTools.run(ImageTools.magick(), alphaPng.toString(), "-define", "webp:lossless=true",
+                lossless.toString());
+        EncodedImage extended = pipeline.encode(stampedPng(), "gen.png", EncodeSettings.defaults()
+                .withFormat(OutputFormat.WEBP).withMetadata(MetadataPolicy.KEEP_ALL), Set.of());
+        for (byte[] in : new byte[][]{lossy.bytes(), Files.readAllBytes(lossless), extended.bytes()}) {
+            Path p = stamped("gen.webp", in);
+            String t = ImageTools.tags(p);
+            assertThat(t).containsPattern("\\[XMP-dc\\]\\s+Description\\s+: " + Pattern.quote(PROMPT));
+            assertThat(ImageTools.run(ImageTools.exiftool(), "-validate", "-warning", "-a", p.toString()))
+                    .doesNotContain("Error").doesNotContain("Warning");
+            try (io.lumasync.image.vips.VipsScope scope = vips.scope()) {
+                io.lumasync.image.vips.VipsImage img = scope.open(Files.readAllBytes(p), "");
+                ImageSize.Dimensions d = ImageSize.of(in).orElseThrow();
+                assertThat(ImageSize.of(Files.readAllBytes(p))).contains(d);
+                assertThat(scope.blob(img, "xmp-data")).as("libvips reads the packet").isPresent();
+            }
+        }
+        assertThat(ImageTools.tags(stamped("a.webp", Files.readAllBytes(lossless))))
+                .as("XMP (4) and the lossless image's alpha (16) declared").containsPattern("WebP_Flags\\s+: 20\\n");
+        assertThat(new String(Files.readAllBytes(lossless), 12, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                .as("a simple lossless file before").isEqualTo("VP8L");
+    }
+
+    @Test
     void stampingAgainReplacesThePacket() throws Exception {
         byte[] once = Files.readAllBytes(stampedPng());
         byte[] twice = MadeWithXmp.stamp(once, "a second prompt", MODEL);
