@@ -121,7 +121,12 @@ public final class OAuthClient {
                 .or(() -> previousRefresh);
         long expiresIn = body.path("expires_in").asLong(-1);
         Instant expiresAt = expiresIn < 0 ? Instant.MAX : clock.instant().plusSeconds(expiresIn);
-        return new TokenSet(access, refresh, expiresAt, body.path("scope").asText(""));
+        // Some providers say when the refresh token ends too (RFC 6749 leaves it open; e.g. GitHub Apps, Azure AD
+        // single-page clients): then the sign-in ends on that day, and Suggestions can warn in time.
+        long refreshIn = body.path("refresh_token_expires_in").asLong(-1);
+        Instant refreshExpiresAt = refreshIn <= 0 || body.path("refresh_token").asText("").isEmpty() ? Instant.MAX
+                : clock.instant().plusSeconds(refreshIn);
+        return new TokenSet(access, refresh, expiresAt, body.path("scope").asText(""), refreshExpiresAt);
     }
 
     /**

@@ -15,6 +15,7 @@ public record TokenStore(Secrets secrets) {
     public static final String REFRESH = "refresh_token";
     public static final String EXPIRES_AT = "expires_at";
     public static final String NEEDS_RECONNECT = "needs_reconnect";
+    public static final String REFRESH_EXPIRES_AT = "refresh_expires_at";
 
     public Optional<TokenSet> load() {
         Optional<String> access = secrets.get(ACCESS);
@@ -22,10 +23,16 @@ public record TokenStore(Secrets secrets) {
             return Optional.empty();
         }
         Instant expires = secrets.get(EXPIRES_AT).map(Instant::parse).orElse(Instant.MAX);
-        return Optional.of(new TokenSet(access.get(), secrets.get(REFRESH), expires, ""));
+        Instant refreshExpires = secrets.get(REFRESH_EXPIRES_AT).map(Instant::parse).orElse(Instant.MAX);
+        return Optional.of(new TokenSet(access.get(), secrets.get(REFRESH), expires, "", refreshExpires));
     }
 
     public void save(TokenSet tokens) {
+        if (!tokens.refreshExpiresAt().equals(Instant.MAX)) {
+            secrets.put(REFRESH_EXPIRES_AT, tokens.refreshExpiresAt().toString());
+        } else if (!tokens.refreshToken().equals(secrets.get(REFRESH))) {
+            secrets.delete(REFRESH_EXPIRES_AT);   // a new refresh token whose end nobody told
+        }
         secrets.put(ACCESS, tokens.accessToken());
         tokens.refreshToken().ifPresent(r -> secrets.put(REFRESH, r));
         if (tokens.expiresAt().equals(Instant.MAX)) {
@@ -49,6 +56,7 @@ public record TokenStore(Secrets secrets) {
         secrets.delete(ACCESS);
         secrets.delete(REFRESH);
         secrets.delete(EXPIRES_AT);
+        secrets.delete(REFRESH_EXPIRES_AT);
         secrets.delete(NEEDS_RECONNECT);
     }
 }

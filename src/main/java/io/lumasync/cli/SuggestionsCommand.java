@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "suggestions", description = "What is worth doing: images without alt text, changed source images "
-        + "not yet re-published, JPEG/PNG files that could be much smaller, recent failures, duplicate uploads. "
+        + "not yet re-published, JPEG/PNG files that could be much smaller, recent failures, duplicate uploads, "
+        + "sign-ins about to end, images much larger than their destination needs. "
         + "`suggestions act ID` does one through the engine; `suggestions dismiss ID` hides it.",
         subcommands = {SuggestionsCommand.Act.class, SuggestionsCommand.Dismiss.class})
 final class SuggestionsCommand implements Callable<Integer> {

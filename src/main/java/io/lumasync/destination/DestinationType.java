@@ -30,6 +30,14 @@ public interface DestinationType extends AdapterType<Destination> {
         return List.copyOf(all);
     }
 
+    /**
+     * True when the destination shows a caption with each image (WordPress's attachment caption), so an AI alt-text
+     * run asks the model for a short caption in the same request.
+     */
+    default boolean showsCaptions() {
+        return false;
+    }
+
     /** True when {@link #connectInBrowser} works: the destination's own web page hands Lumasync its credentials. */
     default boolean canConnectInBrowser() {
         return false;

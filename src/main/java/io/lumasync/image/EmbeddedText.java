@@ -38,7 +38,6 @@ public record EmbeddedText(String caption, String headline, String title, List<S
     private static final String PHOTOSHOP_NS = "http://ns.adobe.com/photoshop/1.0/";
     private static final byte[] XMP_OPEN = "<x:xmpmeta".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] XMP_CLOSE = "</x:xmpmeta>".getBytes(StandardCharsets.US_ASCII);
-    private static final int MAX_SEGMENTS = 256;
 
     public static final EmbeddedText NONE = new EmbeddedText("", "", "", List.of());
 
@@ -86,33 +85,9 @@ public record EmbeddedText(String caption, String headline, String title, List<S
         return values == null || values.isEmpty() ? "" : values.getFirst();
     }
 
-    /** The IIM datasets of a JPEG's APP13 "Photoshop 3.0" segment, walking the segments up to the scan. */
+    /** The IIM datasets of a JPEG's APP13 "Photoshop 3.0" segment. */
     private static Map<Integer, List<String>> iptc(byte[] b) {
-        if (b.length < 4 || (b[0] & 0xff) != 0xFF || (b[1] & 0xff) != 0xD8) {
-            return Map.of();
-        }
-        int p = 2;
-        for (int i = 0; i < MAX_SEGMENTS && p + 4 <= b.length; i++) {
-            if ((b[p] & 0xff) != 0xFF) {
-                return Map.of();
-            }
-            int marker = b[p + 1] & 0xff;
-            if (marker == 0xDA || marker == 0xD9) {
-                return Map.of();
-            }
-            int len = ((b[p + 2] & 0xff) << 8) | (b[p + 3] & 0xff);
-            if (len < 2 || p + 2 + len > b.length) {
-                return Map.of();
-            }
-            if (marker == 0xED) {
-                byte[] payload = Arrays.copyOfRange(b, p + 4, p + 2 + len);
-                if (startsWith(payload, PHOTOSHOP)) {
-                    return IptcIim.read(payload);
-                }
-            }
-            p += 2 + len;
-        }
-        return Map.of();
+        return JpegSegments.payload(b, 0xED, PHOTOSHOP).map(IptcIim::read).orElse(Map.of());
     }
 
     private static EmbeddedText xmp(byte[] b) {
@@ -202,9 +177,5 @@ public record EmbeddedText(String caption, String headline, String title, List<S
             return i;
         }
         return -1;
-    }
-
-    private static boolean startsWith(byte[] b, byte[] prefix) {
-        return b.length >= prefix.length && Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
     }
 }

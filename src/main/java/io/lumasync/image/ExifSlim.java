@@ -34,7 +34,7 @@ final class ExifSlim {
     /** Bytes per component of TIFF field types 1–13 (index 0 unused). */
     private static final int[] TYPE_SIZE = {0, 1, 1, 2, 4, 8, 1, 1, 2, 4, 8, 4, 8, 4};
 
-    private record Entry(int tag, int type, long count, byte[] value) {
+    record Entry(int tag, int type, long count, byte[] value) {
     }
 
     private ExifSlim() {
@@ -88,7 +88,7 @@ final class ExifSlim {
     }
 
     /** The entries of the directory at {@code at}, values copied out (inline ones as their 4 bytes). */
-    private static List<Entry> read(ByteBuffer in, long at) {
+    static List<Entry> read(ByteBuffer in, long at) {
         int n = Short.toUnsignedInt(in.getShort(Math.toIntExact(at)));
         List<Entry> entries = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

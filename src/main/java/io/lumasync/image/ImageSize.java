@@ -31,7 +31,7 @@ public final class ImageSize {
         }
     }
 
-    static Optional<Dimensions> of(byte[] b) {
+    public static Optional<Dimensions> of(byte[] b) {
         if (b.length >= 24 && u32(b, 0) == 0x89504E47 && u32(b, 12) == 0x49484452) {
             return dims(u32(b, 16), u32(b, 20));
         }

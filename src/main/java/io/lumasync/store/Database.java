@@ -23,7 +23,7 @@ public final class Database implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 10_000;
     static final List<String> MIGRATIONS = List.of("V1__initial.sql", "V2__run_owners.sql",
             "V3__optimize.sql", "V4__alt_text.sql", "V5__generations.sql", "V6__groups.sql", "V7__notifications.sql",
-            "V8__activity_origin.sql");
+            "V8__activity_origin.sql", "V10__published_pixels.sql");
 
     /** SQLite's primary result code for "the database file is locked". */
     private static final int SQLITE_BUSY = 5;

@@ -5,6 +5,7 @@ import io.lumasync.auth.OAuthLogin;
 import io.lumasync.auth.OAuthProvider;
 import io.lumasync.auth.OAuthSession;
 import io.lumasync.auth.SecretVault;
+import io.lumasync.auth.TokenSet;
 import io.lumasync.auth.TokenStore;
 import io.lumasync.auth.VaultSecrets;
 import io.lumasync.core.LumasyncException;
@@ -15,7 +16,9 @@ import io.lumasync.store.SourceRecord;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -60,6 +63,33 @@ final class Accounts {
                 HttpClient http = Http.newClient();
                 out.put(rec.name(), new OAuthSession(new OAuthClient(http, p.get()),
                         new TokenStore(VaultSecrets.forSource(vault, rec.name())), http, rec.name()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What the vault knows of each browser sign-in, read without calling the provider (no refresh, no network).
+     *
+     * @param provider its display name ("Dropbox")
+     * @param tokens   the stored tokens, empty when never signed in or signed out
+     * @param failed   why the last refresh was refused, when it was (a plain reason, no secret)
+     */
+    record SignIn(String source, String provider, Optional<TokenSet> tokens, Optional<String> failed) {
+    }
+
+    List<SignIn> signIns() throws LumasyncException {
+        List<SignIn> out = new ArrayList<>();
+        for (SourceRecord rec : configuration.sourceRecords()) {
+            Optional<OAuthProvider> p;
+            try {
+                p = oauthProvider(rec);
+            } catch (LumasyncException e) {
+                continue;   // a sign-in that is not set up (no client secret) shows on the source's card instead
+            }
+            if (p.isPresent()) {
+                TokenStore store = new TokenStore(VaultSecrets.forSource(vault, rec.name()));
+                out.add(new SignIn(rec.name(), p.get().displayName(), store.load(), store.needsReconnect()));
             }
         }
         return out;

@@ -38,6 +38,11 @@ final class AltTextEnricher implements ItemMetadata {
     /** Typical image tokens of a 512-pixel copy plus the prompt, for estimates when the service reports none. */
     static final int ESTIMATED_PROMPT_TOKENS = 900;
     static final int MAX_ANSWER_TOKENS = 120;
+    /**
+     * Added to the language in the answer cache's key when a caption was asked for too: a different prompt, so a
+     * different answer. Such answers are kept as "alt text, line break, caption" (both are single lines).
+     */
+    static final String WITH_CAPTION = ";caption";
 
     private final String source;
     private final AiSettings settings;
@@ -45,6 +50,7 @@ final class AltTextEnricher implements ItemMetadata {
     private final ImagePipeline pipeline;
     private final Retrier retrier;
     private final Optional<AltMode> runMode;
+    private final java.util.function.Predicate<String> captions;
     private final boolean dryRun;
     private final List<String> problems = new ArrayList<>();
     private final Map<Path, String> hashes = new HashMap<>();
@@ -55,14 +61,16 @@ final class AltTextEnricher implements ItemMetadata {
     private boolean stopped;
     private int described;
 
+    /** @param captions whether a destination (by name) shows captions, so the model writes one too */
     AltTextEnricher(String source, AiSettings settings, AltTexts store, ImagePipeline pipeline, Retrier retrier,
-                    Optional<AltMode> runMode, boolean dryRun) {
+                    Optional<AltMode> runMode, java.util.function.Predicate<String> captions, boolean dryRun) {
         this.source = source;
         this.settings = settings;
         this.store = store;
         this.pipeline = pipeline;
         this.retrier = retrier;
         this.runMode = runMode;
+        this.captions = captions;
         this.dryRun = dryRun;
     }
 
@@ -149,12 +157,15 @@ final class AltTextEnricher implements ItemMetadata {
         String hash = contentHash(file);
         String modelId = settings.altModel();
         String language = settings.language(destination);
-        Optional<AltTexts.Cached> cached = store.cached(hash, modelId, language);
+        boolean withCaption = given.caption().isEmpty() && captions.test(destination);
+        String key = withCaption ? language + WITH_CAPTION : language;
+        Optional<AltTexts.Cached> cached = store.cached(hash, modelId, key);
         if (cached.isPresent()) {
-            return new Resolved(given.withAltText(cached.get().altText()), "ai");
+            String[] kept = cached.get().altText().split("\n", 2);
+            return described(given, new AltPrompt.Answer(kept[0], kept.length > 1 ? kept[1] : ""));
         }
         if (dryRun) {
-            toDescribe.add(hash + "\u0000" + language);
+            toDescribe.add(hash + "\u0000" + key);
             return new Resolved(given, "ai");
         }
         if (stopped || store.spentThisMonth() >= settings.monthlyBudget() && !isFree()) {
@@ -168,17 +179,26 @@ final class AltTextEnricher implements ItemMetadata {
         }
         EncodedImage copy = smallCopy(file, item.item().name());
         AiEndpoint ai = endpoint();
-        AiEndpoint.Answer answer = retrier.call(() -> ai.describe(modelId, AltPrompt.forLanguage(language),
-                copy.bytes(), copy.mimeType(), MAX_ANSWER_TOKENS));
+        String prompt = withCaption ? AltPrompt.withCaption(language) : AltPrompt.forLanguage(language);
+        int tokens = withCaption ? 2 * MAX_ANSWER_TOKENS : MAX_ANSWER_TOKENS;
+        AiEndpoint.Answer answer = retrier.call(() -> ai.describe(modelId, prompt, copy.bytes(), copy.mimeType(),
+                tokens));
         double cost = answer.usage().costUsd().orElseGet(() -> priceOf(answer.usage()));
-        String alt = AltPrompt.clean(answer.text());
-        if (alt.isEmpty()) {
+        AltPrompt.Answer said = AltPrompt.parse(answer.text(), withCaption);
+        if (said.altText().isEmpty()) {
             store.spent(cost);
             throw new LumasyncException(io.lumasync.core.ErrorKind.GIVE_UP, "the model gave no usable description");
         }
-        store.remember(hash, modelId, language, alt, cost);
+        store.remember(hash, modelId, key, withCaption ? said.altText() + "\n" + said.caption() : said.altText(),
+                cost);
         described++;
-        return new Resolved(given.withAltText(alt), "ai");
+        return described(given, said);
+    }
+
+    /** The model's alt text, and its caption where the run has none of its own. */
+    private static Resolved described(AssetMetadata given, AltPrompt.Answer said) {
+        String caption = given.caption().isEmpty() ? said.caption() : given.caption();
+        return new Resolved(new AssetMetadata(said.altText(), given.title(), caption, given.description()), "ai");
     }
 
     private EncodedImage smallCopy(Path file, String name) throws LumasyncException {

@@ -26,17 +26,21 @@ final class AltTexting {
     private final SyncMap syncMap;
     private final ImagePipeline pipeline;
     private final Retrier retrier;
+    private final java.util.function.Predicate<String> captions;
 
-    AltTexting(AltTexts store, AiSettings settings, SyncMap syncMap, ImagePipeline pipeline, Retrier retrier) {
+    /** @param captions whether a destination (by name) shows captions, so AI alt text comes with one */
+    AltTexting(AltTexts store, AiSettings settings, SyncMap syncMap, ImagePipeline pipeline, Retrier retrier,
+               java.util.function.Predicate<String> captions) {
         this.store = store;
         this.settings = settings;
         this.syncMap = syncMap;
         this.pipeline = pipeline;
         this.retrier = retrier;
+        this.captions = captions;
     }
 
     AltTextEnricher enricher(String source, Optional<AltMode> runMode, boolean dryRun) {
-        return new AltTextEnricher(source, settings, store, pipeline, retrier, runMode, dryRun);
+        return new AltTextEnricher(source, settings, store, pipeline, retrier, runMode, captions, dryRun);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.lumasync.core.Quality;
 import io.lumasync.core.Retrier;
 import io.lumasync.image.FormatSniffer;
 import io.lumasync.image.ImagePipeline;
+import io.lumasync.image.MadeWithXmp;
 import io.lumasync.store.AltTexts;
 import io.lumasync.store.Generations;
 import io.lumasync.store.Generations.Generation;
@@ -22,7 +23,6 @@ import io.lumasync.sync.naming.Slug;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,7 +174,8 @@ final class Generator {
         Path current = dataDir.resolve("generated").resolve("current").resolve(g.asset() + "." + ext);
         try {
             Files.createDirectories(current.getParent());
-            Files.copy(fileOf(g), current, StandardCopyOption.REPLACE_EXISTING);
+            // The published file says how it was made (prompt, model) where the metadata policy keeps XMP.
+            Files.write(current, MadeWithXmp.stamp(Files.readAllBytes(fileOf(g)), g.prompt(), g.model()));
         } catch (IOException e) {
             throw new LumasyncException(ErrorKind.GIVE_UP, "Cannot write the generated image to " + current + ": "
                     + e.getMessage(), e);

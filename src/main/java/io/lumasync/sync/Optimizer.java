@@ -14,6 +14,7 @@ import io.lumasync.store.Database;
 import io.lumasync.store.OptimizeJournal;
 import io.lumasync.store.OptimizeJournal.State;
 import io.lumasync.store.StoreException;
+import io.lumasync.store.PublishedPixels;
 import io.lumasync.store.SyncMap;
 
 import java.time.Clock;
@@ -173,6 +174,9 @@ public final class Optimizer {
             }
             if (!dryRun) {
                 finish(w.itemId(), r, run.originalHash());
+                if (r.outcome().state() == io.lumasync.store.JobState.DONE) {
+                    new PublishedPixels(db).forget(destination, r.assetId());   // its size is no longer what it was
+                }
             }
             results.add(r);
             listener.onItem(r.progress());

@@ -9,6 +9,7 @@ import io.lumasync.core.RemoteRef;
 import io.lumasync.destination.Destination;
 import io.lumasync.destination.Renaming;
 import io.lumasync.destination.Upload;
+import io.lumasync.image.CaptureFacts;
 import io.lumasync.store.ConfigStore;
 import io.lumasync.store.SyncMap;
 import io.lumasync.store.SyncMapEntry;
@@ -38,6 +39,8 @@ import static io.lumasync.sync.SyncService.usage;
 final class Renames {
     /** Files larger than this are not read back for a rename. */
     static final int MAX_BYTES = 512 << 20;
+    /** Bytes read from the head of a published file for its capture date and camera. */
+    static final int FACTS_BYTES = 1 << 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(Renames.class);
 
@@ -104,7 +107,25 @@ final class Renames {
     private String newName(SyncMapEntry e, String template) throws LumasyncException {
         EncodedImage shape = image(e, new byte[0], e.assetName());
         List<SyncMapEntry> published = map.list(Optional.of(e.destination()));
-        return UploadNames.name(template, e.source(), e.assetId(), e.assetName(), "", "", shape, published, Set.of());
+        UploadNames.Known known = new UploadNames.Known("", capture(e, template), e.fingerprint().modifiedMs(), "");
+        return UploadNames.name(template, e.source(), e.assetId(), e.assetName(), "", known, shape, published,
+                Set.of());
+    }
+
+    /**
+     * The capture date and camera for {date} and {camera}: read from the head of the published file (the pipeline
+     * kept them in its EXIF) only when the template uses them; none when it cannot be read, and {date} then falls
+     * back to the file's time.
+     */
+    private CaptureFacts capture(SyncMapEntry e, String template) throws LumasyncException {
+        if (!template.contains("{date") && !template.contains("{camera")) {
+            return CaptureFacts.NONE;
+        }
+        try (InputStream in = adapters.destination(e.destination()).download(e.remote())) {
+            return CaptureFacts.of(in.readNBytes(FACTS_BYTES));
+        } catch (IOException | UnsupportedOperationException ex) {
+            return CaptureFacts.NONE;
+        }
     }
 
     /**

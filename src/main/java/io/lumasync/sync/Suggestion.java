@@ -14,6 +14,6 @@ package io.lumasync.sync;
 public record Suggestion(String id, Kind kind, String target, String title, String evidence, String action,
                          boolean canAct) {
     public enum Kind {
-        MISSING_ALT_TEXT, SOURCE_CHANGED, COULD_BE_SMALLER, FAILED, DUPLICATE
+        MISSING_ALT_TEXT, SOURCE_CHANGED, COULD_BE_SMALLER, FAILED, DUPLICATE, SIGN_IN_EXPIRING, LARGER_THAN_NEEDED
     }
 }

@@ -3,6 +3,7 @@ package io.lumasync.sync;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.store.ActivityEvent;
 import io.lumasync.store.ConfigStore;
+import io.lumasync.store.PublishedPixels;
 import io.lumasync.store.SourceRecord;
 import io.lumasync.store.StoreException;
 import io.lumasync.store.SyncMapEntry;
@@ -29,12 +30,14 @@ final class Suggestions {
     private final Runs runs;
     private final AltTexting alt;
     private final SyncService service;
+    private final PublishedPixels pixels;
 
-    Suggestions(ConfigStore config, Runs runs, AltTexting alt, SyncService service) {
+    Suggestions(ConfigStore config, Runs runs, AltTexting alt, SyncService service, PublishedPixels pixels) {
         this.config = config;
         this.runs = runs;
         this.alt = alt;
         this.service = service;
+        this.pixels = pixels;
     }
 
     /** Every current suggestion not dismissed; one source that cannot be listed is a suggestion of its own. */
@@ -46,6 +49,8 @@ final class Suggestions {
         smaller(map, out);
         failures(out);
         duplicates(map, out);
+        SignInSuggestions.find(service, java.time.Instant.now(), out);
+        OversizeSuggestions.find(config.sources(), pixels.all(), map, out);
         List<Suggestion> shown = new ArrayList<>();
         for (Suggestion s : out) {
             if (config.setting(DISMISSED + s.id()).isEmpty()) {
@@ -59,12 +64,19 @@ final class Suggestions {
         config.setSetting(DISMISSED + id, "1");
     }
 
-    /** Carries out a suggestion that can be (syncing a changed source or one with failures). */
+    /**
+     * Carries out a suggestion that can be: syncing a changed source or one with failures, or resizing images much
+     * larger than needed in place (Optimize).
+     */
     RunReport act(String id, SyncListener listener) throws LumasyncException {
         Suggestion s = find().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow(() ->
                 SyncService.usage("There is no suggestion " + id + " (any more). See `lumasync suggestions`."));
         if (!s.canAct()) {
             throw SyncService.usage("This one is done by hand: " + s.action());
+        }
+        if (s.kind() == Suggestion.Kind.LARGER_THAN_NEEDED) {
+            return service.optimize(OversizeSuggestions.request(config.sources(), pixels.all(),
+                    service.syncMap(Optional.of(s.target())), s.target()), listener).toRunReport();
         }
         return runs.syncSources(List.of(s.target()), false, false, listener);
     }
@@ -163,14 +175,14 @@ final class Suggestions {
         }
     }
 
-    private static String names(List<String> names) {
+    static String names(List<String> names) {
         List<String> shown = names.subList(0, Math.min(3, names.size()));
         return String.join(", ", shown) + (names.size() > shown.size() ? " and " + (names.size() - shown.size())
                 + " more" : "");
     }
 
     /** The same finding (kind, target, count) keeps its id, so a dismissal holds until something changes. */
-    private static String id(String kind, String target, int count) {
+    static String id(String kind, String target, int count) {
         return kind + "-" + Hashing.sha256((kind + "\u0000" + target + "\u0000" + count)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(7, 15);
     }

@@ -14,15 +14,19 @@ import io.lumasync.destination.Destination;
 import io.lumasync.destination.ReplaceStrategy;
 import io.lumasync.destination.UrlReferences;
 import io.lumasync.destination.Upload;
+import io.lumasync.image.CaptureFacts;
 import io.lumasync.image.ImagePipeline;
+import io.lumasync.image.ImageSize;
 import io.lumasync.store.ActivityEvent;
 import io.lumasync.store.ActivityLog;
 import io.lumasync.store.ConfigStore;
 import io.lumasync.store.Database;
+import io.lumasync.store.Generations;
 import io.lumasync.store.Job;
 import io.lumasync.store.JobAction;
 import io.lumasync.store.JobJournal;
 import io.lumasync.store.JobState;
+import io.lumasync.store.PublishedPixels;
 import io.lumasync.store.StoreException;
 import io.lumasync.store.SyncMap;
 import io.lumasync.store.SyncMapEntry;
@@ -292,7 +296,7 @@ public final class SyncRunner {
             // Only a new upload is named by the template: a published file keeps its name (and URL).
             EncodedImage img = job.action() != JobAction.CREATE ? enc.image() : names.apply(
                     new ConfigStore(db).destination(job.destination()).flatMap(d -> UploadNames.template(d.settings())),
-                    job, enc.image(), new SyncMap(db).list(Optional.of(job.destination())));
+                    job, enc.image(), known(enc), new SyncMap(db).list(Optional.of(job.destination())));
             Optional<String> refused = policy.refuseResult(job, img);
             if (refused.isPresent()) {
                 throw LumasyncException.giveUp(refused.get());
@@ -357,6 +361,7 @@ public final class SyncRunner {
                 SyncMap.upsert(con, new SyncMapEntry(job.source(), job.assetId(), job.destination(), job.assetName(),
                         fp, job.encode().hash(), metadataHash(), ref, img.format().name(), img.inputBytes(), img.size(),
                         clock.instant()));
+                PublishedPixels.record(con, job.destination(), ref.id(), pixels(img));
                 ActivityLog.append(con, event(job.action() == JobAction.CREATE ? "synced" : "replaced", message,
                         ref.url(), img.inputBytes(), img.size()));
                 return null;
@@ -407,6 +412,27 @@ public final class SyncRunner {
             return done;
         }
 
+        /** The published file's size: the encoder's, or read from the header of an original sent as it was. */
+        private static PublishedPixels.Pixels pixels(EncodedImage img) {
+            if (img.width() > 0 && img.height() > 0) {
+                return new PublishedPixels.Pixels(img.width(), img.height(), img.size());
+            }
+            return ImageSize.of(img.bytes()).map(d -> new PublishedPixels.Pixels(d.width(), d.height(), img.size()))
+                    .orElse(new PublishedPixels.Pixels(0, 0, img.size()));
+        }
+
+        /** What the name template may use besides the file: EXIF facts, and the prompt of a generated image. */
+        private UploadNames.Known known(Encoded enc) throws LumasyncException {
+            String prompt = "";
+            if (job.source().equals(Generator.SOURCE)) {
+                String stem = job.assetName().contains(".")
+                        ? job.assetName().substring(0, job.assetName().lastIndexOf('.')) : job.assetName();
+                prompt = new Generations(db).current(stem).map(Generations.Generation::prompt).orElse("");
+            }
+            return new UploadNames.Known(job.metadata().title(), enc.capture(), job.fingerprint().modifiedMs(),
+                    prompt);
+        }
+
         private Capabilities capabilities(Destination dest) throws LumasyncException {
             Capabilities c = caps.get(job.destination());
             if (c == null) {
@@ -426,7 +452,8 @@ public final class SyncRunner {
                             throw LumasyncException.giveUp(refused.get());
                         }
                         return new Encoded(pipeline.encode(in.path(), job.assetName(), job.encode(),
-                                policy.formats(job, c.formats()), cancelled::get), in.contentHash());
+                                policy.formats(job, c.formats()), cancelled::get), in.contentHash(),
+                                CaptureFacts.read(in.path()));
                     }
                 } catch (LumasyncException e) {
                     throw new java.util.concurrent.CompletionException(e);

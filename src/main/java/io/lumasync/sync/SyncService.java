@@ -122,14 +122,14 @@ public final class SyncService implements AutoCloseable {
         this.ai = new AiSettings(config, vault, Http.newClient());
         io.lumasync.store.AltTexts altTexts = new io.lumasync.store.AltTexts(db, Clock.systemUTC());
         Retrier aiRetrier = new Retrier(options.retry(), Thread::sleep);
-        this.altTexting = new AltTexting(altTexts, ai, syncMap, pipeline, aiRetrier);
+        this.altTexting = new AltTexting(altTexts, ai, syncMap, pipeline, aiRetrier, this::showsCaptions);
         runs.useAltText(altTexting);
         approvals.useAltText(altTexting);
         this.altReview = new AltReview(config, altTexts, approvals);
         governance.useAltReview(altReview);
         this.generator = new Generator(new io.lumasync.store.Generations(db), altTexts, ai, pipeline, aiRetrier, runs,
                 dataDir, Clock.systemUTC());
-        this.suggestions = new Suggestions(config, runs, altTexting, this);
+        this.suggestions = new Suggestions(config, runs, altTexting, this, new io.lumasync.store.PublishedPixels(db));
         this.optimizer = new Optimizer(db, adapters, new OptimizeSteps(pipeline, options.retry(),
                 dataDir.resolve("staging")), new OptimizeBackups(dataDir.resolve("optimize-backups")), Clock.systemUTC());
     }
@@ -262,6 +262,13 @@ public final class SyncService implements AutoCloseable {
      */
     public Map<String, Optional<String>> tokenHealth() throws LumasyncException {
         Map<String, Optional<String>> out = new java.util.LinkedHashMap<>();
+        probeTokens().forEach((name, failure) -> out.put(name, failure.map(LumasyncException::getMessage)));
+        return out;
+    }
+
+    /** As {@link #tokenHealth()}, with each failure as it was classified (a refused token is REAUTH). */
+    Map<String, Optional<LumasyncException>> probeTokens() throws LumasyncException {
+        Map<String, Optional<LumasyncException>> out = new java.util.LinkedHashMap<>();
         for (io.lumasync.store.SourceRecord s : config.sources()) {
             try {
                 if (adapters.source(s.name()) instanceof io.lumasync.source.Probed p) {
@@ -269,10 +276,25 @@ public final class SyncService implements AutoCloseable {
                     out.put(s.name(), Optional.empty());
                 }
             } catch (LumasyncException e) {
-                out.put(s.name(), Optional.of(e.getMessage()));
+                out.put(s.name(), Optional.of(e));
             }
         }
         return out;
+    }
+
+    /** Whether a destination shows a caption with each image, as its type declares. */
+    private boolean showsCaptions(String destination) {
+        try {
+            return config.destination(destination).flatMap(d -> io.lumasync.destination.DestinationTypes
+                    .byId(d.typeId())).map(io.lumasync.destination.DestinationType::showsCaptions).orElse(false);
+        } catch (io.lumasync.store.StoreException e) {
+            return false;   // no caption rather than a failed item: the alt text still goes
+        }
+    }
+
+    /** The browser sign-ins as the vault knows them, without calling any provider. */
+    List<Accounts.SignIn> signIns() throws LumasyncException {
+        return accounts.signIns();
     }
 
     /** A source's items with their status at each of its destinations. */

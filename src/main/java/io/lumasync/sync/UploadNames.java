@@ -4,11 +4,16 @@ import io.lumasync.core.ConfigurationException;
 import io.lumasync.core.EncodedImage;
 import io.lumasync.core.LumasyncException;
 import io.lumasync.destination.DestinationType;
+import io.lumasync.image.CaptureFacts;
 import io.lumasync.store.Job;
 import io.lumasync.store.SyncMapEntry;
 import io.lumasync.sync.naming.NameTemplate;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,20 +48,20 @@ final class UploadNames {
     }
 
     /** The image under its template name; the image itself when the destination has no template. */
-    synchronized EncodedImage apply(Optional<String> template, Job job, EncodedImage img,
+    synchronized EncodedImage apply(Optional<String> template, Job job, EncodedImage img, Known known,
                                     Collection<SyncMapEntry> published) {
         if (template.isEmpty()) {
             return img;
         }
         Set<String> mine = given.computeIfAbsent(job.destination(), d -> new HashSet<>());
-        String name = name(template.get(), job.source(), job.assetId(), job.assetName(), job.folder(),
-                job.metadata().title(), img, published, mine);
+        String name = name(template.get(), job.source(), job.assetId(), job.assetName(), job.folder(), known, img,
+                published, mine);
         mine.add(lastSegment(name).toLowerCase(Locale.ROOT));
         return renamed(img, name);
     }
 
     /** The template's name for one image, unique among the published names and {@code alsoTaken}. */
-    static String name(String template, String source, String assetId, String assetName, String folder, String title,
+    static String name(String template, String source, String assetId, String assetName, String folder, Known known,
                        EncodedImage img, Collection<SyncMapEntry> published, Set<String> alsoTaken) {
         Set<String> taken = new HashSet<>(alsoTaken);
         for (SyncMapEntry e : published) {
@@ -66,9 +71,22 @@ final class UploadNames {
             }
         }
         String original = assetName.contains(".") ? assetName.substring(0, assetName.lastIndexOf('.')) : assetName;
-        NameTemplate.Facts facts = new NameTemplate.Facts(title, Optional.empty(), published.size() + 1, "", source,
-                folder, original, img.width(), "", img.format().extension());
+        NameTemplate.Facts facts = new NameTemplate.Facts(known.title(), Optional.of(known.captureDate()),
+                published.size() + 1, known.capture().camera(), source, folder, original, img.width(), known.prompt(),
+                img.format().extension());
         return NameTemplate.parse(template).render(facts, n -> taken.contains(lastSegment(n).toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * What the image itself says, beyond its file: the title given, the EXIF capture facts, the file's time (the
+     * capture date when EXIF has none) and, for a generated image, the prompt that made it.
+     */
+    record Known(String title, CaptureFacts capture, long fileTimeMs, String prompt) {
+        /** The day the photo was taken: DateTimeOriginal, else the file's time on this computer's calendar. */
+        LocalDate captureDate() {
+            return capture.taken().map(LocalDateTime::toLocalDate).orElseGet(() ->
+                    LocalDate.ofInstant(Instant.ofEpochMilli(fileTimeMs), ZoneId.systemDefault()));
+        }
     }
 
     static EncodedImage renamed(EncodedImage img, String name) {

@@ -288,6 +288,11 @@ public final class EngineServices implements AppServices {
     }
 
     @Override
+    public void login(String source, java.util.function.Consumer<java.net.URI> browser) throws LumasyncException {
+        sync.login(source, browser);
+    }
+
+    @Override
     public RunReport actOnSuggestion(String id, SyncListener listener) throws LumasyncException {
         return sync.actOnSuggestion(id, listener);
     }

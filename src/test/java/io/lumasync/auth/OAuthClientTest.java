@@ -64,4 +64,25 @@ class OAuthClientTest {
         assertThat(e.getMessage()).contains("does not accept the app").contains("signing in again will not help")
                 .doesNotContain("needs reconnect");
     }
+
+    @Test
+    void aRefreshTokenLifetimeIsKeptUntilANewTokenComesWithoutOne() throws Exception {
+        OAuthProvider p = providerAnswering(200, ("{\"access_token\":\"a2\",\"expires_in\":3600,"
+                + "\"refresh_token\":\"r2\",\"refresh_token_expires_in\":1209600}").getBytes(StandardCharsets.UTF_8));
+        java.time.Instant before = java.time.Instant.now();
+        TokenSet t = new OAuthClient(HttpClient.newHttpClient(), p).refresh("r1");
+        assertThat(t.refreshExpiresAt()).isBetween(before.plusSeconds(1_209_600),
+                java.time.Instant.now().plusSeconds(1_209_600));
+        assertThat(t.signInEndsAt()).isEqualTo(t.refreshExpiresAt());
+
+        TokenStore store = new TokenStore(VaultSecrets.forSource(new InMemorySecretVault(), "x"));
+        store.save(t);
+        assertThat(store.load()).get().extracting(TokenSet::refreshExpiresAt).isEqualTo(t.refreshExpiresAt());
+        store.save(new TokenSet("a3", java.util.Optional.of("r2"), java.time.Instant.MAX, ""));
+        assertThat(store.load()).get().as("the same refresh token keeps its end")
+                .extracting(TokenSet::refreshExpiresAt).isEqualTo(t.refreshExpiresAt());
+        store.save(new TokenSet("a4", java.util.Optional.of("r3"), java.time.Instant.MAX, ""));
+        assertThat(store.load()).get().as("a new refresh token without a stated end")
+                .extracting(TokenSet::refreshExpiresAt).isEqualTo(java.time.Instant.MAX);
+    }
 }

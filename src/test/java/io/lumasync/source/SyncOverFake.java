@@ -83,6 +83,11 @@ public final class SyncOverFake implements AutoCloseable {
         return service.tokenHealth().getOrDefault(name, Optional.of("not probed"));
     }
 
+    /** The engine's current suggestions. */
+    public List<io.lumasync.sync.Suggestion> suggestions() throws Exception {
+        return service.suggestions();
+    }
+
     /** How many files the folder holds now. */
     public long published() throws Exception {
         if (!Files.exists(out)) {

@@ -110,6 +110,38 @@ class AltTextToWordPressTest {
     }
 
     @Test
+    void aiModeAlsoWritesTheCaptionAndUpdatesBothInPlace() throws Exception {
+        try (FakeOpenRouter ai = new FakeOpenRouter()) {
+            ai.describeWith(img -> "ALT: " + DESCRIPTION + "\nCAPTION: Evening settles over the old town");
+            assertThat(cli("", "ai", "set", "--endpoint", ai.base().toString(), "--alt-model", FakeOpenRouter.VISION)
+                    .exit()).isZero();
+            assertThat(cli(FakeOpenRouter.KEY + "\n", "ai", "key", "--stdin").exit()).isZero();
+            assertThat(cli("", "alt", "mode", "blog", "ai").exit()).isZero();
+            Path in = photos("alfama-" + tag + ".png");
+
+            Run first = cli("", "push", in.toString(), "--to", "blog");
+
+            assertThat(first.exit()).as(first.out() + first.err()).isZero();
+            assertThat(ai.completions()).as("one request for both").isEqualTo(1);
+            assertThat(ai.requests().getFirst().toString()).contains("CAPTION:");
+            JsonNode m = attachments().values().iterator().next();
+            assertThat(m.path("alt_text").asText()).isEqualTo(DESCRIPTION);
+            assertThat(m.path("caption").path("raw").asText()).isEqualTo("Evening settles over the old town");
+
+            ai.describeWith(img -> "ALT: Telhados de Alfama ao sol baixo\nCAPTION: A noite chega à cidade velha");
+            assertThat(cli("", "alt", "mode", "blog", "ai", "--language", "pt").exit()).isZero();
+            Run again = cli("", "push", in.toString(), "--to", "blog");
+
+            assertThat(again.exit()).as(again.out() + again.err()).isZero();
+            assertThat(attachments().values()).singleElement().satisfies(e -> {
+                assertThat(e.path("id").asLong()).as("the same attachment").isEqualTo(m.path("id").asLong());
+                assertThat(e.path("alt_text").asText()).isEqualTo("Telhados de Alfama ao sol baixo");
+                assertThat(e.path("caption").path("raw").asText()).isEqualTo("A noite chega à cidade velha");
+            });
+        }
+    }
+
+    @Test
     void basicModeNeedsNoAiServiceAtAll() throws Exception {
         Path in = photos("lisbon-tram-at-dusk-" + tag + ".png");
 

@@ -96,6 +96,24 @@ class GenerateRunTest {
     }
 
     @Test
+    void thePublishedFileIsNamedByItsPromptAndSaysHowItWasMade() throws Exception {
+        Path named = Files.createDirectories(dir.resolve("named"));
+        sync.addDestination("named", "folder", Map.of("path", named.toString(),
+                "name_template", "{prompt_short}.{ext}"));
+        String prompt = "a lighthouse at dawn over a stormy sea";
+
+        sync.generate(new GenerateRequest("beacon", prompt, "", "1:1", Optional.empty(), List.of("named")),
+                SyncListener.NONE);
+
+        Path published = named.resolve("a-lighthouse-at-dawn-over-a.png");
+        assertThat(published).as("the first words of the prompt").exists();
+        io.lumasync.image.EmbeddedText xmp = io.lumasync.image.EmbeddedText.read(published);
+        assertThat(xmp.caption()).as("dc:description in the file's XMP").isEqualTo(prompt);
+        assertThat(new String(Files.readAllBytes(published), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("CreatorTool=\"" + FakeOpenRouter.IMAGE + "\"");
+    }
+
+    @Test
     void noCreditIsSaidPlainlyAndKeepsNothing() {
         ai.setCredits(0);
         assertThatThrownBy(() -> sync.generate(request("a lighthouse", List.of("web")), SyncListener.NONE))

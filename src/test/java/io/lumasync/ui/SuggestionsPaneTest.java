@@ -133,6 +133,25 @@ class SuggestionsPaneTest {
     }
 
     @Test
+    void anOriginalFarLargerThanNeededIsShownWithItsSizeAndCanBeResized(FxRobot robot) throws Exception {
+        Path panorama = TestImages.write(photos.resolve("panorama.jpg"), 4400, 300, new Color(40, 90, 140),
+                new Color(230, 190, 120));
+        app.services().push(Map.of(panorama, AssetMetadata.EMPTY), List.of("site"), ORIGINAL.withMaxSize(0), false,
+                SyncListener.NONE);
+
+        robot.interact(() -> app.view().show(Page.SUGGESTIONS));
+        TableView<Suggestion> table = suggestions(robot);
+        FxTestSupport.waitFor(() -> !of(table, Suggestion.Kind.LARGER_THAN_NEEDED).isEmpty());
+        Suggestion larger = of(table, Suggestion.Kind.LARGER_THAN_NEEDED).getFirst();
+        assertThat(larger.evidence()).contains("panorama.jpg (4400×300 px");
+        assertThat(robot.lookup("#suggestion-act-" + larger.id()).queryButton().isDisabled())
+                .as("Optimize resizes it in place").isFalse();
+        assertThat(robot.lookup(".suggestion-title").queryAllAs(javafx.scene.text.Text.class))
+                .anySatisfy(t -> assertThat(t.getText()).isEqualTo("1 image(s) at 'site' are much larger than needed"));
+        snap(robot, "suggestions-larger");
+    }
+
+    @Test
     void anAltTextWrittenInTheReviewIsSentByTheNextSyncAsWrittenByHand(FxRobot robot) throws Exception {
         image("dunes.png", new Color(220, 180, 120), new Color(120, 160, 220));
         image("pier.png", new Color(60, 60, 60), new Color(180, 180, 180));

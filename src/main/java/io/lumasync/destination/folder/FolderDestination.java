@@ -32,6 +32,8 @@ import java.util.Optional;
  * of the same asset ({@link #replace}) rewrites its own path, so names never collide and never move.
  */
 public final class FolderDestination implements Destination {
+    /** Folder levels a file name may carry (from a name template); deeper ones are joined into the last with "_". */
+    static final int MAX_LEVELS = 4;
     private final Path root;
     private final Object nameLock = new Object();
     private final Writer writer;
@@ -99,16 +101,19 @@ public final class FolderDestination implements Destination {
             synchronized (nameLock) {
                 while (true) {
                     Path target = freeName(fileName);
+                    if (!target.getParent().equals(root)) {
+                        Files.createDirectories(target.getParent());   // the template's folders, e.g. {date:yyyy}/
+                    }
                     try {
                         Files.createLink(target, tmp);
-                        DurableFiles.forceFolder(root);
+                        DurableFiles.forceFolder(target.getParent());
                         return target;
                     } catch (java.nio.file.FileAlreadyExistsException raced) {
                         // another process took the name between the check and the link: try the next one
                     } catch (UnsupportedOperationException | FileSystemException noLinks) {
                         // file systems without hard links (FAT, some network shares): move without replacing
                         Files.move(tmp, target);
-                        DurableFiles.forceFolder(root);
+                        DurableFiles.forceFolder(target.getParent());
                         return target;
                     }
                 }
@@ -150,7 +155,7 @@ public final class FolderDestination implements Destination {
         Path target = old;
         if (!old.getFileName().toString().endsWith("." + wantedExt)) {
             // A format change (JPEG → AVIF) needs a new name: the id changes with it, the engine records that.
-            target = publishUnderFreeName(stripExtension(old.getFileName().toString()) + "." + wantedExt,
+            target = publishUnderFreeName(stripExtension(root.relativize(old).toString()) + "." + wantedExt,
                     upload.image().bytes());
         } else {
             write(target, upload.image().bytes());
@@ -240,14 +245,31 @@ public final class FolderDestination implements Destination {
         }
     }
 
-    private static String sanitize(String fileName) {
-        String safe = fileName.replace('/', '_').replace('\\', '_');
-        return safe.isBlank() || safe.startsWith(".") ? "image" + safe : safe;
+    /**
+     * A name safe under the root. The folders a file-name template puts in front ({@code 2019/harbour.jpg}) are
+     * kept, up to {@link #MAX_LEVELS} of them; empty, "." and ".." levels are dropped, so a name never climbs out of
+     * the root; a hidden level is made visible, and a colon (a drive on Windows) becomes "_".
+     */
+    static String sanitize(String fileName) {
+        List<String> parts = new ArrayList<>();
+        for (String p : fileName.split("[/\\\\]")) {
+            String s = p.strip().replace(':', '_');
+            if (!s.isEmpty() && !s.equals(".") && !s.equals("..")) {
+                parts.add(s.startsWith(".") ? "image" + s : s);
+            }
+        }
+        if (parts.isEmpty()) {
+            return "image";
+        }
+        while (parts.size() > MAX_LEVELS + 1) {
+            parts.set(parts.size() - 2, parts.get(parts.size() - 2) + "_" + parts.remove(parts.size() - 1));
+        }
+        return String.join("/", parts);
     }
 
-    private Path freeName(String fileName) {
+    private Path freeName(String fileName) throws LumasyncException {
         String safe = sanitize(fileName);
-        Path candidate = root.resolve(safe);
+        Path candidate = resolve(safe);
         String base = stripExtension(safe);
         String ext = safe.substring(base.length());
         for (int i = 2; Files.exists(candidate); i++) {

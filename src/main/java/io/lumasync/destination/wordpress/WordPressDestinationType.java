@@ -77,6 +77,11 @@ public final class WordPressDestinationType implements DestinationType {
     }
 
     @Override
+    public boolean showsCaptions() {
+        return true;   // the attachment's caption, shown under the image in posts and galleries
+    }
+
+    @Override
     public boolean canConnectInBrowser() {
         return true;
     }

@@ -5,6 +5,7 @@ import io.lumasync.ui.common.AppContext;
 import io.lumasync.ui.common.FramedPane;
 import io.lumasync.ui.common.Fx;
 import io.lumasync.ui.common.Messages;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
@@ -34,7 +35,8 @@ public final class SuggestionsPane extends FramedPane {
 
     public SuggestionsPane(AppContext ctx) {
         this.ctx = ctx;
-        vm = new SuggestionsViewModel(ctx.services(), ctx.tasks());
+        vm = new SuggestionsViewModel(ctx.services(), ctx.tasks(),
+                uri -> Platform.runLater(() -> ctx.windows().open(uri.toString())));
         Button refresh = Fx.button("suggestions-refresh", Messages.get("suggestions.refresh"),
                 Messages.get("suggestions.refresh.tooltip"), vm::refresh);
         SplitPane split = new SplitPane(suggestionsTable(), altReview());
@@ -94,9 +96,12 @@ public final class SuggestionsPane extends FramedPane {
                     setGraphic(null);
                     return;
                 }
-                Button act = Fx.button("suggestion-act-" + s.id(), Messages.get("suggestions.act"),
+                boolean signIn = s.kind() == Suggestion.Kind.SIGN_IN_EXPIRING;
+                Button act = signIn ? Fx.button("suggestion-act-" + s.id(), Messages.get("suggestions.signIn"),
+                        Messages.get("suggestions.signIn.tooltip"), () -> vm.signIn(s))
+                        : Fx.button("suggestion-act-" + s.id(), Messages.get("suggestions.act"),
                         Messages.get("suggestions.act.tooltip"), () -> vm.act(s));
-                if (s.canAct()) {
+                if (s.canAct() || signIn) {
                     act.disableProperty().bind(vm.busy);
                 } else {
                     act.setDisable(true);

@@ -15,13 +15,16 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The engine's suggestions (act on one, dismiss one) and the published images' alt texts, editable by hand. */
 public final class SuggestionsViewModel {
     private final AppServices services;
     private final Tasks tasks;
+    private final Consumer<URI> browser;
     final ObservableList<Suggestion> suggestions = FXCollections.observableArrayList();
     final ObservableList<AltRow> altTexts = FXCollections.observableArrayList();
     /** New images held until their alt text is approved. */
@@ -31,8 +34,14 @@ public final class SuggestionsViewModel {
     final BooleanProperty busy = new SimpleBooleanProperty();
 
     public SuggestionsViewModel(AppServices services, Tasks tasks) {
+        this(services, tasks, uri -> { });
+    }
+
+    /** @param browser opens a sign-in page (called from a background thread) */
+    public SuggestionsViewModel(AppServices services, Tasks tasks, Consumer<URI> browser) {
         this.services = services;
         this.tasks = tasks;
+        this.browser = browser;
         missingOnly.addListener((o, a, b) -> refreshAltTexts());
     }
 
@@ -78,6 +87,19 @@ public final class SuggestionsViewModel {
         tasks.run("act", () -> services.actOnSuggestion(s.id(), SyncListener.NONE), (RunReport r) -> {
             busy.set(false);
             refresh(Messages.get("suggestions.done", Texts.summary(r)));
+        }, e -> {
+            busy.set(false);
+            refresh(Texts.error(e));
+        });
+    }
+
+    /** Opens the account's sign-in in the browser and waits for it in the background, then reads everything again. */
+    public void signIn(Suggestion s) {
+        busy.set(true);
+        message.set(Messages.get("suggestions.signingIn", s.target()));
+        tasks.runVoid("sign-in", () -> services.login(s.target(), browser), () -> {
+            busy.set(false);
+            refresh(Messages.get("suggestions.signedIn", s.target()));
         }, e -> {
             busy.set(false);
             refresh(Texts.error(e));
@@ -163,6 +185,8 @@ public final class SuggestionsViewModel {
             case COULD_BE_SMALLER -> Messages.get("suggestions.kind.smaller");
             case FAILED -> Messages.get("suggestions.kind.failed");
             case DUPLICATE -> Messages.get("suggestions.kind.duplicate");
+            case SIGN_IN_EXPIRING -> Messages.get("suggestions.kind.signIn");
+            case LARGER_THAN_NEEDED -> Messages.get("suggestions.kind.larger");
         };
     }
 }

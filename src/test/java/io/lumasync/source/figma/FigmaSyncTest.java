@@ -88,10 +88,19 @@ class FigmaSyncTest {
                 engine.secrets.put("token", "revoked-" + FakeFigma.TOKEN);
                 assertThat(engine.health()).as("a refused token").hasValueSatisfying(m -> assertThat(m)
                         .containsIgnoringCase("personal access token").doesNotContain(FakeFigma.TOKEN));
+                assertThat(engine.suggestions()).as("a refused token is a sign-in to renew")
+                        .filteredOn(x -> x.kind() == io.lumasync.sync.Suggestion.Kind.SIGN_IN_EXPIRING)
+                        .singleElement().satisfies(x -> {
+                            assertThat(x.title()).isEqualTo("The token of 'src' no longer works");
+                            assertThat(x.action()).contains("new token");
+                            assertThat(x.evidence() + x.title() + x.action()).doesNotContain(FakeFigma.TOKEN);
+                        });
             }
             try (SyncOverFake engine = new SyncOverFake(dir.resolve("2"), "src", FigmaSourceType.ID, settings(fake))) {
                 engine.secrets.put("token", FakeFigma.TOKEN);
                 assertThat(engine.health()).as("connected").isEmpty();
+                assertThat(engine.suggestions()).noneMatch(x -> x.kind()
+                        == io.lumasync.sync.Suggestion.Kind.SIGN_IN_EXPIRING);
             }
         }
     }

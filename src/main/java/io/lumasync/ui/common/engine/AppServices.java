@@ -173,6 +173,14 @@ public interface AppServices extends AutoCloseable {
         throw new io.lumasync.core.ConfigurationException("Suggestions are not available here.");
     }
 
+    /**
+     * Signs a source in to its provider again: {@code browser} is given the sign-in page to open (from a background
+     * thread); blocks until the user finishes, cancels or the wait times out.
+     */
+    default void login(String source, java.util.function.Consumer<java.net.URI> browser) throws LumasyncException {
+        throw new io.lumasync.core.ConfigurationException("Signing in is not available here.");
+    }
+
     /** Carries out a suggestion the engine can do (a sync of a changed source, a retry of failures). */
     default RunReport actOnSuggestion(String id, SyncListener listener) throws LumasyncException {
         throw new io.lumasync.core.ConfigurationException("Suggestions are not available here.");
