@@ -32,7 +32,7 @@ final class QualitySample {
     static final int CHECK_GRID = 6;
     /**
      * Whole-image checks running at once in this process. Each holds the metric's planes for a whole photo on the
-     * heap (~157 MB at 2048 × 1365) while the encoders' memory is native: one check per two cores bounds the heap
+     * heap (~135 MB at 2048 × 1365) while the encoders' memory is native: one check per two cores bounds the heap
      * the launcher gives the app, and the encodes themselves still run in parallel.
      */
     private static final Semaphore WHOLE_CHECKS = new Semaphore(Math.max(1, Math.min(

@@ -17,12 +17,12 @@ public final class WorkerSizing {
     }
 
     /**
-     * Java heap of one whole-image check of perceptual auto-quality: the one-pass SSIMULACRA2 planes (12.5 float
-     * planes of the checked size) and both images' pixels for the largest check, 3.1 MP (~176 MB); a 2048 × 1365
-     * photo needs about 157 MB. Whole-image checks are also limited to one per two cores ({@link QualitySample}),
+     * Java heap of one whole-image check of perceptual auto-quality: the one-pass SSIMULACRA2 planes (10.5 float
+     * planes of the checked size) and both images' pixels for the largest check, 3.1 MP (~151 MB); a 2048 × 1365
+     * photo needs about 135 MB. Whole-image checks are also limited to one per two cores ({@link QualitySample}),
      * so this is needed once, not per worker.
      */
-    static final long METRIC_HEAP = 180 * MIB;
+    static final long METRIC_HEAP = 160 * MIB;
     /** Java heap of one worker's search on its sample (768 × 768 px): the same planes at a seventh of the size. */
     static final long SAMPLE_HEAP = 48 * MIB;
 

@@ -59,7 +59,7 @@ public final class Ssimulacra2 {
 
     /**
      * {@link #score}, in less memory when one candidate is scored against an original once (a whole-image check):
-     * scale by scale and channel by channel, nothing of the original is kept beyond the scale being scored. About 12.5
+     * scale by scale and channel by channel, nothing of the original is kept beyond the scale being scored. About 10.5
      * planes of the image's size are alive at the first scale, against ~18 for a prepared original and a candidate;
      * the float operations, and so the score, are the same as {@link #score}'s.
      */
@@ -70,7 +70,7 @@ public final class Ssimulacra2 {
         int scales = scalesOf(width, height);
         float[][] ref = LinearPlanes.of(original, width, height, bands);
         float[][] dist = LinearPlanes.of(distorted, width, height, bands);
-        float[][] scratch = new float[5][width * height];
+        float[][] scratch = new float[3][width * height];
         double[][] perScale = new double[scales][];
         int w = width;
         int h = height;
@@ -85,8 +85,6 @@ public final class Ssimulacra2 {
             float[] temp = scratch[0];
             float[] mu1 = scratch[1];
             float[] mu2 = scratch[2];
-            float[] moment = scratch[3];
-            float[] variances = scratch[4];
             for (int c = 0; c < 3; c++) {
                 if (!weighs(c, s, scales, ANY)) {
                     continue;
@@ -99,6 +97,10 @@ public final class Ssimulacra2 {
                     edgeMaps(a, b, mu1, mu2, n, out, c);
                     continue;
                 }
+                // Two more planes: the X channel's, done with by now (X has no SSIM weight at the first scale, so
+                // nothing of the image's full size is allocated for it).
+                float[] moment = c > 0 ? ref[0] : new float[n];
+                float[] variances = c > 0 ? dist[0] : new float[n];
                 // The SSIM denominator's variances, summed as they are made: (s11 − m11) + (s22 − m22), in the same
                 // float operations as from three planes, in one.
                 blurred(a, a, temp, moment, w, h);
