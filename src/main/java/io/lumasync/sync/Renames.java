@@ -107,9 +107,19 @@ final class Renames {
     private String newName(SyncMapEntry e, String template) throws LumasyncException {
         EncodedImage shape = image(e, new byte[0], e.assetName());
         List<SyncMapEntry> published = map.list(Optional.of(e.destination()));
-        UploadNames.Known known = new UploadNames.Known("", capture(e, template), e.fingerprint().modifiedMs(), "");
+        UploadNames.Known known = new UploadNames.Known(title(e), capture(e, template), e.fingerprint().modifiedMs(),
+                "");
         return UploadNames.name(template, e.source(), e.assetId(), e.assetName(), "", known, shape, published,
                 Set.of());
+    }
+
+    /** The title the destination keeps for the file, for {title} and {slug}; empty (the file name's) otherwise. */
+    private String title(SyncMapEntry e) {
+        try {
+            return adapters.destination(e.destination()).metadata(e.remote()).map(AssetMetadata::title).orElse("");
+        } catch (LumasyncException ex) {
+            return "";
+        }
     }
 
     /**

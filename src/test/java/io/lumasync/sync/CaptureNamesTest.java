@@ -52,4 +52,29 @@ class CaptureNamesTest {
                     .containsExactlyInAnyOrder("2019/nikon-d850-harbour-at-dawn.png", "2021/scan-7.png");
         }
     }
+
+    @Test
+    void aDeliberateRenameNamesThePublishedPhotoByItsCamera() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Path nikon = Files.write(in.resolve("DSC_0412.png"),
+                TinyPng.withExif(8, 8, 40, "NIKON CORPORATION", "NIKON D850", "2019:07:14 06:12:45"));
+        try (SyncService sync = SyncService.open(dir.resolve("data"), new InMemorySecretVault(),
+                new PassThroughPipeline(), new SyncService.Options(RetryPolicy.DEFAULT, 1, 1, false))) {
+            sync.addDestination("site", "folder", Map.of("path", out.toString(), "name_template", "{slug}.{ext}"));
+            sync.push(Map.of(nikon, new AssetMetadata("", "Harbour at dawn", "", "")), List.of("site"),
+                    EngineFixture.ORIGINAL, false, SyncListener.NONE);
+            assertThat(out.resolve("harbour-at-dawn.png")).exists();
+            var entry = sync.syncMap(java.util.Optional.of("site")).getFirst();
+            sync.updateDestination("site", Map.of("name_template", "{date:yyyy}-{camera}-{slug}.{ext}"));
+
+            RenameReport r = sync.renamePublished(entry.source(), entry.assetId(), "site");
+
+            // The camera and capture date come from the published file itself, read back for the rename (a folder
+            // keeps no title, so the slug is the file name's).
+            assertThat(r.newUrl()).endsWith("2019-nikon-d850-dsc-0412.png");
+            assertThat(out.resolve("2019-nikon-d850-dsc-0412.png")).exists();
+            assertThat(out.resolve("harbour-at-dawn.png")).doesNotExist();
+        }
+    }
 }
