@@ -80,8 +80,12 @@ class SignInSuggestionTest {
         Thread.ofVirtual().start(() -> {
             try (HttpClient http = HttpClient.newHttpClient()) {
                 http.send(HttpRequest.newBuilder(back).GET().build(), HttpResponse.BodyHandlers.discarding());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.io.IOException e) {
+                // As a browser would, it only shows an error page: the loopback server may already have closed
+                // after reading the answer. What the app made of it is asserted by the test, and an exception
+                // thrown here would surface in whichever UI test runs next.
             }
         });
     }
