@@ -14,8 +14,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * glibc gives every thread that allocates its own arena, up to eight per core, and keeps freed memory in each; and
  * a buffer freed once raises the size below which later buffers come from those arenas rather than from pages of
  * their own. Image work is many threads allocating and freeing buffers of megabytes, so the process kept hundreds
- * of MiB it had freed: two 45 MP photos on the default route peaked at 1,140 MiB, 509 MiB with the settings below
- * (docs/benchmarks.md). Set before libvips starts its threads; elsewhere (macOS, Windows, musl) nothing is done.
+ * of MiB it had freed: two 45 MP photos on the default route peaked at 1,140 MiB; 843 MiB with the arena limit alone,
+ * and with both settings, a 280 MiB heap and the lighter quality check, 513 MiB (docs/benchmarks.md). Set before libvips starts its threads; elsewhere (macOS, Windows, musl) nothing is done.
  */
 // Part of the native binding: FFM's restricted methods are its job (the launchers enable native access for it).
 @SuppressWarnings("restricted")
