@@ -4,7 +4,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # JDK 25: an explicit JAVA_HOME wins; else the usual install locations.
 select_jdk() {
-    if [ -n "${JAVA_HOME:-}" ] && "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then
+    if [ -n "${JAVA_HOME:-}" ] && "$JAVA_HOME/bin/java" -version 2>&1 | grep 'version "2[5-9]' >/dev/null; then
         return
     fi
     for d in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-25-jdk-arm64 /usr/lib/jvm/java-25-openjdk-amd64 \
@@ -23,7 +23,7 @@ install_apt_packages() {
     [ ${#files[@]} -gt 0 ] || files=("$ROOT"/scripts/apt.d/*.txt)
     wanted=$(grep -hv '^\s*#' "${files[@]}" | awk 'NF{print $1}' | sort -u)
     for p in $wanted; do
-        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep "ok installed" >/dev/null || missing+=("$p")
     done
     # npm may come from another Node.js distribution (e.g. nodesource's nodejs, which carries it): only ask
     # Debian for it when there is none.

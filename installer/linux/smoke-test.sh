@@ -26,12 +26,13 @@ echo "packaging: $((t1 - t0)) s, $(du -h "$deb" | cut -f1) $deb"
 
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$deb" >/dev/null
-dpkg-query -W -f='${Depends}\n' lumasync | tee "$out/depends.txt" | grep -q libgtk-3-0
+# grep without -q below: under pipefail, a grep that stops at the first match can make the writer die of SIGPIPE.
+dpkg-query -W -f='${Depends}\n' lumasync | tee "$out/depends.txt" | grep libgtk-3-0 >/dev/null
 [ -x /opt/lumasync/bin/Lumasync ] || { echo "not installed at /opt/lumasync" >&2; exit 1; }
 [ -f /usr/share/applications/lumasync.desktop ] || { echo "no menu entry" >&2; exit 1; }
 grep -q 'complete -F' /usr/share/bash-completion/completions/lumasync || { echo "no shell completion" >&2; exit 1; }
-lumasync --version | grep -q '^Lumasync' || { echo "no lumasync command on PATH" >&2; exit 1; }
-zcat /usr/share/man/man1/lumasync.1.gz | grep -q '^\.TH LUMASYNC 1' || { echo "no manual page" >&2; exit 1; }
+lumasync --version | grep '^Lumasync' >/dev/null || { echo "no lumasync command on PATH" >&2; exit 1; }
+zcat /usr/share/man/man1/lumasync.1.gz | grep '^\.TH LUMASYNC 1' >/dev/null || { echo "no manual page" >&2; exit 1; }
 
 cleanup() {
     [ -n "${app_pid:-}" ] && kill "$app_pid" 2>/dev/null || true
