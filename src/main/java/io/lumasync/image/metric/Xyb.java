@@ -5,17 +5,22 @@ package io.lumasync.image.metric;
  * X·14 + 0.42, Y + 0.01, (B − Y) + 0.55, so every channel sits in about 0..1.
  */
 final class Xyb {
-    private static final float M00 = 0.30f;
-    private static final float M01 = 1.0f - 0.078f - 0.30f;
-    private static final float M02 = 0.078f;
-    private static final float M10 = 0.23f;
-    private static final float M11 = 1.0f - 0.078f - 0.23f;
-    private static final float M12 = 0.078f;
-    private static final float M20 = 0.24342268924547819f;
-    private static final float M21 = 0.20476744424496821f;
-    private static final float M22 = 1.0f - M20 - M21;
-    private static final float BIAS = 0.0037930732552754493f;
-    private static final float NEG_CBRT_BIAS = (float) -Math.cbrt(BIAS);
+    static final float M00 = 0.30f;
+    static final float M01 = 1.0f - 0.078f - 0.30f;
+    static final float M02 = 0.078f;
+    static final float M10 = 0.23f;
+    static final float M11 = 1.0f - 0.078f - 0.23f;
+    static final float M12 = 0.078f;
+    static final float M20 = 0.24342268924547819f;
+    static final float M21 = 0.20476744424496821f;
+    static final float M22 = 1.0f - M20 - M21;
+    static final float BIAS = 0.0037930732552754493f;
+    static final float NEG_CBRT_BIAS = (float) -Math.cbrt(BIAS);
+    /** The cube root's input is at least this (the metric's are at least {@link #BIAS}; far smaller ones underflow). */
+    static final float SMALLEST = 1e-6f;
+    static final float THIRD = 1f / 3;
+    /** Added to a third of a float's bits, a first guess at its cube root within a few percent. */
+    static final int CBRT_MAGIC = 709921077;
 
     private Xyb() {
     }
@@ -27,13 +32,29 @@ final class Xyb {
 
     /**
      * {@link #of} of the first {@code n} values into {@code out}, which may be {@code linear} itself (each pixel is
-     * read whole before it is written).
+     * read whole before it is written). In the processor's vector lanes when the JVM has the vector module
+     * ({@link Lanes}), with the same float operations as {@link #intoScalar}, so the planes are the same either way.
      */
     static float[][] into(float[][] linear, float[][] out, int n) {
+        if (LaneSupport.AVAILABLE) {
+            Lanes.xyb(linear, out, n);
+            return out;
+        }
+        return intoScalar(linear, out, n);
+    }
+
+    /** {@link #into} one pixel at a time. */
+    static float[][] intoScalar(float[][] linear, float[][] out, int n) {
+        intoScalar(linear, out, 0, n);
+        return out;
+    }
+
+    /** {@link #intoScalar} of the pixels from {@code from} to {@code n}. */
+    static void intoScalar(float[][] linear, float[][] out, int from, int n) {
         float[] r = linear[0];
         float[] g = linear[1];
         float[] b = linear[2];
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             float l = cbrt(M00 * r[i] + M01 * g[i] + M02 * b[i] + BIAS);
             float m = cbrt(M10 * r[i] + M11 * g[i] + M12 * b[i] + BIAS);
             float s = cbrt(M20 * r[i] + M21 * g[i] + M22 * b[i] + BIAS);
@@ -43,29 +64,26 @@ final class Xyb {
             out[1][i] = y + 0.01f;
             out[2][i] = (s - y) + 0.55f;
         }
-        return out;
     }
 
     private static float cbrt(float v) {
-        return fastCbrt(Math.max(v, 0f)) + NEG_CBRT_BIAS;
+        return fastCbrt(Math.max(v, SMALLEST)) + NEG_CBRT_BIAS;
     }
 
     /**
-     * The cube root of a non-negative float, equal to {@code (float) Math.cbrt(v)} over the range the metric feeds
-     * it (0.0037 to about 1; {@code XybTest} compares millions of floats): a bit-level first guess and two Halley
-     * steps in double. The cube roots are most of the metric's colour conversion, done for every pixel of every
-     * scale of every candidate, and {@code Math.cbrt} costs several times as much.
+     * The cube root of a positive float (at least {@link #SMALLEST}), equal to {@code (float) Math.cbrt(v)} over the
+     * range the metric feeds it (0.0037 to about 1; {@code XybTest} compares millions of floats): a bit-level first
+     * guess, a Halley step in float and one in double, without a branch, so that the vector lanes ({@link Lanes}) do
+     * exactly the same operations. The cube roots are most of the metric's colour conversion, done for every pixel of
+     * every scale of every candidate, and {@code Math.cbrt} costs several times as much.
      */
     static float fastCbrt(float v) {
-        if (v == 0f) {
-            return 0f;
-        }
+        float y = Float.intBitsToFloat((int) (Float.floatToRawIntBits(v) * THIRD) + CBRT_MAGIC);
+        float y3 = y * y * y;
+        y = y * (y3 + 2 * v) / (2 * y3 + v);
         double x = v;
-        double y = Float.intBitsToFloat(Float.floatToRawIntBits(v) / 3 + 709921077);
-        double y3 = y * y * y;
-        y = y * (y3 + 2 * x) / (2 * y3 + x);
-        y3 = y * y * y;
-        y = y * (y3 + 2 * x) / (2 * y3 + x);
-        return (float) y;
+        double d = y;
+        double d3 = d * d * d;
+        return (float) (d * (d3 + 2 * x) / (2 * d3 + x));
     }
 }
