@@ -10,14 +10,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * Where a quality search starts. Photos from one camera, synced in one batch, usually need about the same encoder
  * quality for a given target: the quality the last such photo ended with is the best first guess, and a good first
  * guess is what lets the search stop after two or three encodes. Before any photo of that camera has been done, a
- * per-format curve fitted on the benchmark corpus gives the start. Kept in memory for the life of the process;
- * thread-safe.
+ * per-format curve fitted on the benchmark corpus gives the start. Likewise a format ruled out on the sample of the
+ * last {@link #STREAK} photos of a camera is not tried on the next ones (each such try costs an encode and a score of
+ * the sample, a third of the search), except on every {@link #RECHECK}th, which keeps a change of subject from being
+ * missed for long: what is at stake is a file somewhat larger than it could be, never its quality. Kept in memory for the life of the process; thread-safe.
  */
 final class QualityMemory {
     /** Different cameras remembered at most; a run over more starts afresh rather than growing without bound. */
     static final int MAX_ENTRIES = 1000;
 
+    /** Rule-outs in a row after which a format is left out. */
+    static final int STREAK = 2;
+    /** While left out, every this many photos it is tried again. */
+    static final int RECHECK = 4;
+
     private final Map<String, Integer> won = new ConcurrentHashMap<>();
+    /** Per camera, format and target: rule-outs in a row, plus the photos it has been left out of since. */
+    private final Map<String, Integer> losing = new ConcurrentHashMap<>();
 
     /** The quality to try first for a photo from {@code camera} (empty when unknown). */
     int start(String camera, ImageFormat format, double target) {
@@ -33,8 +42,35 @@ final class QualityMemory {
         won.put(key(camera, format, target), quality);
     }
 
+    /**
+     * True when {@code format} need not be tried for this photo: it was ruled out on the last {@link #STREAK} photos
+     * of {@code camera} at this target, and this photo is not one of the regular re-checks. Counts the photo.
+     */
+    boolean settled(String camera, ImageFormat format, double target) {
+        String key = key(camera, format, target);
+        Integer n = losing.get(key);
+        if (n == null || n < STREAK) {
+            return false;
+        }
+        losing.put(key, n + 1);
+        return (n - STREAK + 1) % RECHECK != 0;
+    }
+
+    /** Whether {@code format}, tried against the best format so far on a photo of {@code camera}, was ruled out. */
+    void outcome(String camera, ImageFormat format, double target, boolean ruledOut) {
+        String key = key(camera, format, target);
+        if (!ruledOut) {
+            losing.remove(key);
+            return;
+        }
+        if (losing.size() >= MAX_ENTRIES) {
+            losing.clear();
+        }
+        losing.merge(key, 1, (a, b) -> Math.min(a, STREAK - 1) + b);
+    }
+
     int size() {
-        return won.size();
+        return won.size() + losing.size();
     }
 
     /**

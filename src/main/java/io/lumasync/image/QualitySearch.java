@@ -25,7 +25,8 @@ import java.util.function.ToIntFunction;
  * winner is encoded whole, at the final effort, and checked on the whole image ({@link WholeCheck}). The fast effort
  * never decides alone against AVIF: one that misses the target at that effort is searched again at the final effort,
  * one that loses only by the fast effort's size is measured at the final effort, and one that would be ruled out is
- * ruled out only at the final effort.
+ * ruled out only at the final effort. A format ruled out on the last photos of the same camera is not tried at all,
+ * but for regular re-checks ({@link QualityMemory#settled}).
  */
 final class QualitySearch {
     /** Formats whose sample sizes are this close to the winner's are encoded whole too: samples are estimates. */
@@ -79,8 +80,22 @@ final class QualitySearch {
         }
         String camera = camera(scope, image);
         double target = p.targetScore();
-        Searched searched = searchSample(formats, target, sample.partial(), f -> MEMORY.start(camera, f, target),
-                SampleSearch.Trial.of(scope, sample, keep), sample::usable);
+        Searched searched = searchSample(formats, target, sample.partial(), new Hints() {
+            @Override
+            public int start(ImageFormat format) {
+                return MEMORY.start(camera, format, target);
+            }
+
+            @Override
+            public boolean settled(ImageFormat format) {
+                return MEMORY.settled(camera, format, target);
+            }
+
+            @Override
+            public void outcome(ImageFormat format, boolean ruledOut) {
+                MEMORY.outcome(camera, format, target, ruledOut);
+            }
+        }, SampleSearch.Trial.of(scope, sample, keep), sample::usable);
         if (searched == null) {   // an encoder changed the image's layout (e.g. dropped an opaque alpha)
             return unscored(scope, image, formats, keep);
         }
@@ -100,18 +115,46 @@ final class QualitySearch {
                     + FormatPlan.label(best.format()) + " was searched at the final effort: the fast one fell short"
                     + " of the target on the sample.");
         }
-        if (searched.ruledOut().isEmpty()) {
-            return best;
+        if (!searched.ruledOut().isEmpty()) {
+            best = new Candidate(best.bytes(), best.format(), best.quality(), best.note() + " " + String.join(" and ",
+                    searched.ruledOut()) + " ruled out on the sample: larger at the quality the target needs.");
         }
-        return new Candidate(best.bytes(), best.format(), best.quality(), best.note() + " " + String.join(" and ",
-                searched.ruledOut()) + " ruled out on the sample: larger at the quality the target needs.");
+        if (!searched.leftOut().isEmpty()) {
+            best = new Candidate(best.bytes(), best.format(), best.quality(), best.note() + " " + String.join(" and ",
+                    searched.leftOut()) + " not tried: " + (searched.leftOut().size() > 1 ? "they" : "it")
+                    + " ruled out on the last photos like this one.");
+        }
+        return best;
     }
 
     /**
-     * What the search on the sample found: every format searched, the labels of those ruled out unsearched, and the
-     * formats that reached the target only when searched again at the final effort.
+     * What the search knows of earlier photos like this one (same camera, same target), and learns from this one:
+     * where each format's search starts, which formats have kept being ruled out ({@link QualityMemory}).
      */
-    record Searched(List<SampleSearch.Found> found, List<String> ruledOut, Set<ImageFormat> rescued) {
+    @FunctionalInterface
+    interface Hints {
+        int start(ImageFormat format);
+
+        /** True when {@code format} need not be tried on this photo. */
+        default boolean settled(ImageFormat format) {
+            return false;
+        }
+
+        /** Whether {@code format}, tried against the best format so far, was ruled out. */
+        default void outcome(ImageFormat format, boolean ruledOut) {
+        }
+    }
+
+    /**
+     * What the search on the sample found: every format searched, the labels of those ruled out unsearched, the
+     * formats that reached the target only when searched again at the final effort, and the labels of those not
+     * tried at all ({@link Hints#settled}).
+     */
+    record Searched(List<SampleSearch.Found> found, List<String> ruledOut, Set<ImageFormat> rescued,
+                    List<String> leftOut) {
+        Searched(List<SampleSearch.Found> found, List<String> ruledOut, Set<ImageFormat> rescued) {
+            this(found, ruledOut, rescued, List.of());
+        }
     }
 
     /** Encodes a sample's answer whole at the final effort and checks it ({@link WholeCheck}). */
@@ -124,18 +167,26 @@ final class QualitySearch {
      * Searches each format on the sample through {@code trial}, from {@code start}, ruling out those that cannot win.
      * {@code quick}: search at the fast effort. Null when {@code usable} turns false (the sample cannot be scored).
      */
-    static Searched searchSample(List<ImageFormat> formats, double target, boolean quick,
-                                 ToIntFunction<ImageFormat> start, SampleSearch.Trial trial, BooleanSupplier usable)
-            throws VipsException {
+    static Searched searchSample(List<ImageFormat> formats, double target, boolean quick, Hints hints,
+                                 SampleSearch.Trial trial, BooleanSupplier usable) throws VipsException {
         List<SampleSearch.Found> found = new ArrayList<>();
         List<String> ruledOut = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
         Set<ImageFormat> rescued = EnumSet.noneOf(ImageFormat.class);
         double bestBytes = Double.MAX_VALUE;
         for (ImageFormat format : formats) {
-            int from = start.applyAsInt(format);
-            if (bestBytes != Double.MAX_VALUE && cannotWin(trial, format, from, target, quick, bestBytes)) {
-                ruledOut.add(FormatPlan.label(format));
-                continue;
+            int from = hints.start(format);
+            if (bestBytes != Double.MAX_VALUE) {
+                if (hints.settled(format)) {
+                    leftOut.add(FormatPlan.label(format));
+                    continue;
+                }
+                boolean lost = behind(trial, format, from, target, quick, bestBytes) >= 1;
+                hints.outcome(format, lost);
+                if (lost) {
+                    ruledOut.add(FormatPlan.label(format));
+                    continue;
+                }
             }
             double aim = target + (quick && format == ImageFormat.AVIF ? QUICK_AIM : 0);
             SampleSearch.Found f = SampleSearch.search(format, aim, from, quick, trial);
@@ -158,7 +209,7 @@ final class QualitySearch {
             }
         }
         remeasure(found, target, trial);
-        return new Searched(found, ruledOut, rescued);
+        return new Searched(found, ruledOut, rescued, leftOut);
     }
 
     /**
@@ -219,26 +270,26 @@ final class QualitySearch {
     }
 
     /**
-     * True when {@code format} cannot beat {@code beat} (the best format's likely bytes), judged from one encode of its
+     * How far {@code format} is behind {@code beat} (the best format's likely bytes), judged from one encode of its
      * sample at its predicted quality and that encode's score: its size at the target, estimated from the score gap
-     * with the least favourable growth per point, is still no smaller. No full-size encode, and no search, is made of
-     * a format that was never going to win.
+     * with the least favourable growth per point, over {@code beat}. At 1 or more it cannot win: no full-size encode,
+     * and no search, is made of a format that was never going to win. 0 when the encode cannot be scored.
      */
-    private static boolean cannotWin(SampleSearch.Trial trial, ImageFormat format, int start, double target,
-                                     boolean quick, double beat) throws VipsException {
+    private static double behind(SampleSearch.Trial trial, ImageFormat format, int start, double target,
+                                 boolean quick, double beat) throws VipsException {
         SampleSearch.Tried tried = trial.run(format, start, quick);
         double score = tried.score();
         if (Double.isNaN(score)) {
-            return false;
+            return 0;
         }
         double gap = target - score;
         double growth = format == ImageFormat.JPEG ? JPEG_GROWTH_PER_POINT : WEBP_GROWTH_PER_POINT;
         double estimate = tried.bytes() * Math.exp(gap > 0 ? growth * gap : SHRINK_PER_POINT * gap);
         if (estimate >= beat && quick && format == ImageFormat.AVIF) {
             // Larger and lower-scoring at the fast effort than it will be: only the final effort may rule it out.
-            return cannotWin(trial, format, start, target, false, beat);
+            return behind(trial, format, start, target, false, beat);
         }
-        return estimate >= beat;
+        return estimate / beat;
     }
 
     /** The final effort's likely size for a sample's answer, which may have been encoded at the fast effort. */

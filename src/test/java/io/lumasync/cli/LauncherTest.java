@@ -41,6 +41,8 @@ class LauncherTest {
                 assertThat(text).as(file).contains(option);
             }
             assertThat(text).as(file).doesNotContain("G1PeriodicGCInterval");
+            // The metric's vector loops (image.metric.Lanes) run only when the JVM has the vector module.
+            assertThat(text).as(file).contains("jdk.incubator.vector");
         }
     }
 

@@ -171,6 +171,75 @@ class QualitySearchTest extends PipelineTestBase {
     }
 
     @Test
+    void formatsTheMemorySettledAreNotTriedAndRuleOutsAreReported() throws Exception {
+        // WebP and JPEG are far larger than AVIF at every quality: tried, they are ruled out; settled, never encoded.
+        List<ImageFormat> tried = new java.util.ArrayList<>();
+        SampleSearch.Trial trial = (format, q, quick) -> {
+            tried.add(format);
+            return switch (format) {
+                case AVIF -> new SampleSearch.Tried(Math.round(1_000 * Math.exp(0.02 * q)), 30 + 0.6 * q);
+                case WEBP -> new SampleSearch.Tried(Math.round(3_000 * Math.exp(0.02 * q)), 20 + 0.7 * q);
+                default -> new SampleSearch.Tried(Math.round(6_000 * Math.exp(0.02 * q)), 10 + 0.8 * q);
+            };
+        };
+        java.util.Map<ImageFormat, Boolean> outcomes = new java.util.EnumMap<>(ImageFormat.class);
+        List<ImageFormat> all = List.of(ImageFormat.AVIF, ImageFormat.WEBP, ImageFormat.JPEG);
+        QualitySearch.Searched first = QualitySearch.searchSample(all, 80, false, new QualitySearch.Hints() {
+            @Override
+            public int start(ImageFormat format) {
+                return QualityMemory.curve(format, 80);
+            }
+
+            @Override
+            public void outcome(ImageFormat format, boolean ruledOut) {
+                outcomes.put(format, ruledOut);
+            }
+        }, trial, () -> true);
+        assertThat(outcomes).containsEntry(ImageFormat.WEBP, true).containsEntry(ImageFormat.JPEG, true);
+        assertThat(first.ruledOut()).containsExactly("WebP", "JPEG");
+        assertThat(tried).contains(ImageFormat.WEBP, ImageFormat.JPEG);
+
+        tried.clear();
+        QualitySearch.Searched next = QualitySearch.searchSample(all, 80, false, new QualitySearch.Hints() {
+            @Override
+            public int start(ImageFormat format) {
+                return QualityMemory.curve(format, 80);
+            }
+
+            @Override
+            public boolean settled(ImageFormat format) {
+                return true;
+            }
+        }, trial, () -> true);
+        assertThat(tried).containsOnly(ImageFormat.AVIF);
+        assertThat(next.leftOut()).containsExactly("WebP", "JPEG");
+        assertThat(next.found()).singleElement().satisfies(f -> assertThat(f.format()).isEqualTo(ImageFormat.AVIF));
+    }
+
+    @Test
+    void theFirstFormatIsAlwaysSearchedWhateverTheMemorySays() throws Exception {
+        List<ImageFormat> tried = new java.util.ArrayList<>();
+        SampleSearch.Trial trial = (format, q, quick) -> {
+            tried.add(format);
+            return new SampleSearch.Tried(Math.round(1_000 * Math.exp(0.02 * q)), 30 + 0.6 * q);
+        };
+        QualitySearch.Searched searched = QualitySearch.searchSample(List.of(ImageFormat.WEBP), 80, false,
+                new QualitySearch.Hints() {
+                    @Override
+                    public int start(ImageFormat format) {
+                        return 80;
+                    }
+
+                    @Override
+                    public boolean settled(ImageFormat format) {
+                        return true;
+                    }
+                }, trial, () -> true);
+        assertThat(tried).isNotEmpty().containsOnly(ImageFormat.WEBP);
+        assertThat(searched.leftOut()).isEmpty();
+    }
+
+    @Test
     void theNextFormatIsEncodedWholeWhenTheWinnerNeededAHigherQualityThanItsSample() throws Exception {
         // JPEG's sample is the smallest, but the whole image needs 3 more steps and grows past what AVIF needs whole.
         QualitySearch.Searched searched = new QualitySearch.Searched(List.of(

@@ -156,7 +156,7 @@ public final class ImageBenchmark {
     static String inFreshJvm(String mode, Path corpus, Path outRoot, String route) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "-Dlumasync.native=" + System.getProperty("lumasync.native", "")));
+                "--add-modules", "jdk.incubator.vector", "-Dlumasync.native=" + System.getProperty("lumasync.native", "")));
         cmd.addAll(APP_HEAP);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ImageBenchmark.class.getName(), mode,
                 corpus.toString(), outRoot.toString(), route));
