@@ -21,6 +21,9 @@ final class Lanes {
     private static final VectorSpecies<Float> FD = VectorSpecies.of(float.class,
             VectorShape.forBitSize(D.vectorBitSize() / 2));
 
+    /** Columns turned at a time in {@link #horizontal}. */
+    private static final int TURN = 64;
+
     private Lanes() {
     }
 
@@ -119,6 +122,74 @@ final class Lanes {
             }
         }
         return x;
+    }
+
+    /**
+     * {@link RecursiveGaussian}'s row pass, as many rows at once as a vector has lanes: each block of rows is turned
+     * on its side (lane r holds row r), filtered along the row with the scalar pass's operations lane by lane, and
+     * turned back. Returns the first row not done (fewer rows than lanes are left to the scalar pass).
+     */
+    static int horizontal(float[] in, float[] out, int w, int h, int radius, float[] n2, float[] d1) {
+        int lanes = F.length();
+        if (h < lanes) {
+            return 0;
+        }
+        float[] side = new float[w * lanes];
+        float[] result = new float[w * lanes];
+        FloatVector zero = FloatVector.zero(F);
+        float n20 = n2[0];
+        float n21 = n2[1];
+        float n22 = n2[2];
+        float d10 = d1[0];
+        float d11 = d1[1];
+        float d12 = d1[2];
+        int y = 0;
+        for (; y + lanes <= h; y += lanes) {
+            // Turned in blocks of columns, so that the block's lanes stay in the first-level cache while they fill.
+            for (int x0 = 0; x0 < w; x0 += TURN) {
+                int x1 = Math.min(x0 + TURN, w);
+                for (int r = 0; r < lanes; r++) {
+                    int row = (y + r) * w;
+                    for (int x = x0, o = x0 * lanes + r; x < x1; x++, o += lanes) {
+                        side[o] = in[row + x];
+                    }
+                }
+            }
+            FloatVector a1 = zero;
+            FloatVector a3 = zero;
+            FloatVector a5 = zero;
+            FloatVector a21 = zero;
+            FloatVector a23 = zero;
+            FloatVector a25 = zero;
+            for (int n = -radius + 1; n < w; n++) {
+                int left = n - radius - 1;
+                int right = n + radius - 1;
+                FloatVector sum = (left >= 0 ? FloatVector.fromArray(F, side, left * lanes) : zero)
+                        .add(right < w ? FloatVector.fromArray(F, side, right * lanes) : zero);
+                FloatVector o1 = sum.mul(n20).sub(a1.mul(d10)).sub(a21);
+                FloatVector o3 = sum.mul(n21).sub(a3.mul(d11)).sub(a23);
+                FloatVector o5 = sum.mul(n22).sub(a5.mul(d12)).sub(a25);
+                a21 = a1;
+                a23 = a3;
+                a25 = a5;
+                a1 = o1;
+                a3 = o3;
+                a5 = o5;
+                if (n >= 0) {
+                    o1.add(o3).add(o5).intoArray(result, n * lanes);
+                }
+            }
+            for (int x0 = 0; x0 < w; x0 += TURN) {
+                int x1 = Math.min(x0 + TURN, w);
+                for (int r = 0; r < lanes; r++) {
+                    int row = (y + r) * w;
+                    for (int x = x0, o = x0 * lanes + r; x < x1; x++, o += lanes) {
+                        out[row + x] = result[o];
+                    }
+                }
+            }
+        }
+        return y;
     }
 
     /** sum[x] += in[offset + x] for every column, a vector at a time; returns the first column not reached. */

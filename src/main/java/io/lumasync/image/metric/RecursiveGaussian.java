@@ -57,7 +57,8 @@ final class RecursiveGaussian {
 
     /** Blurs a plane (row-major, w × h) into {@code out}; {@code temp} is scratch of the same size. */
     void blur(float[] in, float[] temp, float[] out, int w, int h) {
-        for (int y = 0; y < h; y += 2) {
+        int done = LaneSupport.AVAILABLE ? Lanes.horizontal(in, temp, w, h, radius, n2, d1) : 0;
+        for (int y = done; y < h; y += 2) {
             // An odd last row is paired with itself: the same values are written twice.
             horizontalPair(in, temp, y * w, Math.min(y + 1, h - 1) * w, w);
         }
