@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * quality for a given target: the quality the last such photo ended with is the best first guess, and a good first
  * guess is what lets the search stop after two or three encodes. Before any photo of that camera has been done, a
  * per-format curve fitted on the benchmark corpus gives the start. Likewise a format ruled out on the sample of the
- * last {@link #STREAK} photos of a camera is not tried on the next ones (each such try costs an encode and a score of
+ * last {@link #STREAK} photos converted for a target (whatever their camera: which format wins depends on what is in
+ * the picture more than on what took it) is not tried on the next ones (each such try costs an encode and a score of
  * the sample, a third of the search), except on every {@link #RECHECK}th, which keeps a change of subject from being
  * missed for long: what is at stake is a file somewhat larger than it could be, never its quality. Kept in memory for the life of the process; thread-safe.
  */
@@ -25,7 +26,7 @@ final class QualityMemory {
     static final int RECHECK = 4;
 
     private final Map<String, Integer> won = new ConcurrentHashMap<>();
-    /** Per camera, format and target: rule-outs in a row, plus the photos it has been left out of since. */
+    /** Per format and target: rule-outs in a row, plus the photos it has been left out of since. */
     private final Map<String, Integer> losing = new ConcurrentHashMap<>();
 
     /** The quality to try first for a photo from {@code camera} (empty when unknown). */
@@ -44,10 +45,10 @@ final class QualityMemory {
 
     /**
      * True when {@code format} need not be tried for this photo: it was ruled out on the last {@link #STREAK} photos
-     * of {@code camera} at this target, and this photo is not one of the regular re-checks. Counts the photo.
+     * at this target, and this photo is not one of the regular re-checks. Counts the photo.
      */
-    boolean settled(String camera, ImageFormat format, double target) {
-        String key = key(camera, format, target);
+    boolean settled(ImageFormat format, double target) {
+        String key = key("", format, target);
         Integer n = losing.get(key);
         if (n == null || n < STREAK) {
             return false;
@@ -56,9 +57,9 @@ final class QualityMemory {
         return (n - STREAK + 1) % RECHECK != 0;
     }
 
-    /** Whether {@code format}, tried against the best format so far on a photo of {@code camera}, was ruled out. */
-    void outcome(String camera, ImageFormat format, double target, boolean ruledOut) {
-        String key = key(camera, format, target);
+    /** Whether {@code format}, tried against the best format so far on a photo, was ruled out. */
+    void outcome(ImageFormat format, double target, boolean ruledOut) {
+        String key = key("", format, target);
         if (!ruledOut) {
             losing.remove(key);
             return;

@@ -25,8 +25,8 @@ import java.util.function.ToIntFunction;
  * winner is encoded whole, at the final effort, and checked on the whole image ({@link WholeCheck}). The fast effort
  * never decides alone against AVIF: one that misses the target at that effort is searched again at the final effort,
  * one that loses only by the fast effort's size is measured at the final effort, and one that would be ruled out is
- * ruled out only at the final effort. A format ruled out on the last photos of the same camera is not tried at all,
- * but for regular re-checks ({@link QualityMemory#settled}).
+ * ruled out only at the final effort. A format ruled out on the last photos is not tried at all, but for regular
+ * re-checks ({@link QualityMemory#settled}).
  */
 final class QualitySearch {
     /** Formats whose sample sizes are this close to the winner's are encoded whole too: samples are estimates. */
@@ -88,12 +88,12 @@ final class QualitySearch {
 
             @Override
             public boolean settled(ImageFormat format) {
-                return MEMORY.settled(camera, format, target);
+                return MEMORY.settled(format, target);
             }
 
             @Override
             public void outcome(ImageFormat format, boolean ruledOut) {
-                MEMORY.outcome(camera, format, target, ruledOut);
+                MEMORY.outcome(format, target, ruledOut);
             }
         }, SampleSearch.Trial.of(scope, sample, keep), sample::usable);
         if (searched == null) {   // an encoder changed the image's layout (e.g. dropped an opaque alpha)
@@ -121,15 +121,15 @@ final class QualitySearch {
         }
         if (!searched.leftOut().isEmpty()) {
             best = new Candidate(best.bytes(), best.format(), best.quality(), best.note() + " " + String.join(" and ",
-                    searched.leftOut()) + " not tried: " + (searched.leftOut().size() > 1 ? "they" : "it")
+                    searched.leftOut()) + " not tried: " + (searched.leftOut().size() > 1 ? "they were" : "it was")
                     + " ruled out on the last photos like this one.");
         }
         return best;
     }
 
     /**
-     * What the search knows of earlier photos like this one (same camera, same target), and learns from this one:
-     * where each format's search starts, which formats have kept being ruled out ({@link QualityMemory}).
+     * What the search knows of earlier photos like this one, and learns from this one: where each format's search
+     * starts (same camera and target), which formats have kept being ruled out (same target) ({@link QualityMemory}).
      */
     @FunctionalInterface
     interface Hints {
