@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * Encodes the whole image, once, at the final effort and at the quality the sample found, and checks it: a sample can
  * misjudge a photo either way, so while the whole image misses the target (or passes with a lot to spare) the
- * quality moves by the score gap over the sample's slope, within what earlier tries ruled out. The lowest passing
+ * quality moves by the score gap over the score per step (the sample's, then the whole image's own), within what
+ * earlier tries ruled out. The lowest passing
  * quality wins; 95 when none passes.
  */
 final class WholeCheck {
@@ -59,6 +60,10 @@ final class WholeCheck {
         int steps = 0;
         // libheif maps AVIF quality onto aom's 64 quantizers, so neighbouring qualities can give the same file.
         int minRaise = f.format() == ImageFormat.AVIF ? 2 : 1;
+        // Score per quality step: the sample's at first, then the whole image's own, from its last two tries (on a
+        // smooth gradient the whole image's score moved per step quite unlike its sample's, and the sample's slope
+        // took three corrections to get down to the target).
+        double slope = f.slope();
         while (true) {
             if (passQ >= 0 && (passScore - target < SPARE || passQ - failQ <= 1)) {
                 break;
@@ -71,7 +76,7 @@ final class WholeCheck {
             int next;
             if (steps < MAX_CORRECTIONS) {
                 // Aim a little above the target so that a near miss does not cost another try.
-                int move = (int) Math.ceil((target + AIM - score) / f.slope());
+                int move = (int) Math.ceil((target + AIM - score) / slope);
                 next = q + (score < target ? Math.max(move, minRaise) : move);
             } else if (passQ < 0 && steps < MAX_CORRECTIONS + MAX_BISECTIONS) {
                 next = (failQ + 96) / 2;   // still failing: halve the way to 95 rather than jump there
@@ -79,10 +84,13 @@ final class WholeCheck {
                 break;
             }
             // q itself passed or failed, so it lies outside [low, high]: every correction tries a new quality.
+            int lastQ = q;
+            double lastScore = score;
             q = Math.clamp(next, low, high);
             bytes = VipsEncoders.encode(scope, image, f.format(), q, keep);
             score = sample.scoreWhole(bytes);
             steps++;
+            slope = Math.clamp((score - lastScore) / (q - lastQ), 0.1, 3.0);
             if (score >= target) {
                 passQ = q;
                 passBytes = bytes;
