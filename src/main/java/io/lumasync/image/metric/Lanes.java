@@ -21,49 +21,93 @@ final class Lanes {
     private static final VectorSpecies<Float> FD = VectorSpecies.of(float.class,
             VectorShape.forBitSize(D.vectorBitSize() / 2));
 
+    /**
+     * {@link #horizontal}'s two blocks of rows turned on their side, kept per thread: a score blurs some 30 planes,
+     * and fresh blocks each time were garbage enough to grow the heap to its bound.
+     */
+    private static final ThreadLocal<float[][]> SIDE = ThreadLocal.withInitial(() -> new float[][]{new float[0],
+            new float[0]});
+    /** Pixels converted to XYB at a time: the chunk's three planes of cube roots stay in the fast caches. */
+    private static final int CHUNK = 4096;
+    private static final ThreadLocal<float[][]> ROOTS = ThreadLocal.withInitial(() -> new float[3][CHUNK]);
     /** Columns turned at a time in {@link #horizontal}. */
     private static final int TURN = 64;
 
     private Lanes() {
     }
 
-    /** {@link Xyb#intoScalar}, a vector of pixels at a time. */
+    /**
+     * {@link Xyb#intoScalar}, a vector of pixels at a time, in chunks: each chunk's three cube roots are taken in a
+     * loop of their own (with the cube root written out in the loop: a vector passed to or returned from a method the
+     * compiler does not inline is an object on the heap, and the whole conversion as one method is too big to
+     * inline), then combined.
+     */
     static void xyb(float[][] linear, float[][] out, int n) {
+        float[][] roots = ROOTS.get();
+        for (int start = 0; start < n; start += CHUNK) {
+            int end = Math.min(start + CHUNK, n);
+            cubeRoots(linear, start, end, Xyb.M00, Xyb.M01, Xyb.M02, roots[0]);
+            cubeRoots(linear, start, end, Xyb.M10, Xyb.M11, Xyb.M12, roots[1]);
+            cubeRoots(linear, start, end, Xyb.M20, Xyb.M21, Xyb.M22, roots[2]);
+            combine(roots, out, start, end);
+        }
+    }
+
+    /**
+     * cbrt(c0·r + c1·g + c2·b + bias) − cbrt(bias) of the pixels from {@code start} to {@code end}, into
+     * {@code dst} from 0: {@link Xyb}'s cube root, lane by lane.
+     */
+    private static void cubeRoots(float[][] linear, int start, int end, float c0, float c1, float c2, float[] dst) {
         float[] r = linear[0];
         float[] g = linear[1];
         float[] b = linear[2];
+        int i = start;
+        for (int stop = start + FD.loopBound(end - start); i < stop; i += FD.length()) {
+            FloatVector v = FloatVector.fromArray(FD, r, i).mul(c0).add(FloatVector.fromArray(FD, g, i).mul(c1))
+                    .add(FloatVector.fromArray(FD, b, i).mul(c2)).add(Xyb.BIAS).max(Xyb.SMALLEST);
+            FloatVector third = ((FloatVector) v.reinterpretAsInts().convert(VectorOperators.I2F, 0))
+                    .mul(Xyb.THIRD);
+            FloatVector y = ((IntVector) third.convert(VectorOperators.F2I, 0)).add(Xyb.CBRT_MAGIC)
+                    .reinterpretAsFloats();
+            FloatVector y3 = y.mul(y).mul(y);
+            y = y.mul(y3.add(v.mul(2f))).div(y3.mul(2f).add(v));
+            DoubleVector x = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector d = (DoubleVector) y.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector d3 = d.mul(d).mul(d);
+            d = d.mul(d3.add(x.mul(2.0))).div(d3.mul(2.0).add(x));
+            ((FloatVector) d.convertShape(VectorOperators.D2F, FD, 0)).add(Xyb.NEG_CBRT_BIAS)
+                    .intoArray(dst, i - start);
+        }
+        for (; i < end; i++) {
+            dst[i - start] = Xyb.cubeRoot(c0 * r[i] + c1 * g[i] + c2 * b[i] + Xyb.BIAS);
+        }
+    }
+
+    /** X, Y and B − Y (rescaled) from the chunk's three cube roots, as {@link Xyb#intoScalar} makes them. */
+    private static void combine(float[][] roots, float[][] out, int start, int end) {
+        float[] l = roots[0];
+        float[] m = roots[1];
+        float[] s = roots[2];
         float[] ox = out[0];
         float[] oy = out[1];
         float[] ob = out[2];
+        int len = end - start;
         int i = 0;
-        for (int end = FD.loopBound(n); i < end; i += FD.length()) {
-            FloatVector vr = FloatVector.fromArray(FD, r, i);
-            FloatVector vg = FloatVector.fromArray(FD, g, i);
-            FloatVector vb = FloatVector.fromArray(FD, b, i);
-            FloatVector l = cbrt(vr.mul(Xyb.M00).add(vg.mul(Xyb.M01)).add(vb.mul(Xyb.M02)).add(Xyb.BIAS));
-            FloatVector m = cbrt(vr.mul(Xyb.M10).add(vg.mul(Xyb.M11)).add(vb.mul(Xyb.M12)).add(Xyb.BIAS));
-            FloatVector s = cbrt(vr.mul(Xyb.M20).add(vg.mul(Xyb.M21)).add(vb.mul(Xyb.M22)).add(Xyb.BIAS));
-            FloatVector x = l.sub(m).mul(0.5f);
-            FloatVector y = l.add(m).mul(0.5f);
-            x.mul(14f).add(0.42f).intoArray(ox, i);
-            y.add(0.01f).intoArray(oy, i);
-            s.sub(y).add(0.55f).intoArray(ob, i);
+        for (int stop = F.loopBound(len); i < stop; i += F.length()) {
+            FloatVector vl = FloatVector.fromArray(F, l, i);
+            FloatVector vm = FloatVector.fromArray(F, m, i);
+            FloatVector y = vl.add(vm).mul(0.5f);
+            vl.sub(vm).mul(0.5f).mul(14f).add(0.42f).intoArray(ox, start + i);
+            y.add(0.01f).intoArray(oy, start + i);
+            FloatVector.fromArray(F, s, i).sub(y).add(0.55f).intoArray(ob, start + i);
         }
-        Xyb.intoScalar(linear, out, i, n);
-    }
-
-    /** {@link Xyb}'s cube root (clamped, minus the cube root of the bias), lane by lane. */
-    private static FloatVector cbrt(FloatVector sum) {
-        FloatVector v = sum.max(Xyb.SMALLEST);
-        FloatVector third = ((FloatVector) v.reinterpretAsInts().convert(VectorOperators.I2F, 0)).mul(Xyb.THIRD);
-        FloatVector y = ((IntVector) third.convert(VectorOperators.F2I, 0)).add(Xyb.CBRT_MAGIC).reinterpretAsFloats();
-        FloatVector y3 = y.mul(y).mul(y);
-        y = y.mul(y3.add(v.mul(2f))).div(y3.mul(2f).add(v));
-        DoubleVector x = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
-        DoubleVector d = (DoubleVector) y.convertShape(VectorOperators.F2D, D, 0);
-        DoubleVector d3 = d.mul(d).mul(d);
-        d = d.mul(d3.add(x.mul(2.0))).div(d3.mul(2.0).add(x));
-        return ((FloatVector) d.convertShape(VectorOperators.D2F, FD, 0)).add(Xyb.NEG_CBRT_BIAS);
+        for (; i < len; i++) {
+            float x = 0.5f * (l[i] - m[i]);
+            float y = 0.5f * (l[i] + m[i]);
+            ox[start + i] = x * 14f + 0.42f;
+            oy[start + i] = y + 0.01f;
+            ob[start + i] = (s[i] - y) + 0.55f;
+        }
     }
 
     /**
@@ -134,8 +178,13 @@ final class Lanes {
         if (h < lanes) {
             return 0;
         }
-        float[] side = new float[w * lanes];
-        float[] result = new float[w * lanes];
+        float[][] buffers = SIDE.get();
+        if (buffers[0].length < w * lanes) {
+            buffers[0] = new float[w * lanes];
+            buffers[1] = new float[w * lanes];
+        }
+        float[] side = buffers[0];
+        float[] result = buffers[1];
         FloatVector zero = FloatVector.zero(F);
         float n20 = n2[0];
         float n21 = n2[1];

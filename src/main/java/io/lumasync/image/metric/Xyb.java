@@ -55,9 +55,9 @@ final class Xyb {
         float[] g = linear[1];
         float[] b = linear[2];
         for (int i = from; i < n; i++) {
-            float l = cbrt(M00 * r[i] + M01 * g[i] + M02 * b[i] + BIAS);
-            float m = cbrt(M10 * r[i] + M11 * g[i] + M12 * b[i] + BIAS);
-            float s = cbrt(M20 * r[i] + M21 * g[i] + M22 * b[i] + BIAS);
+            float l = cubeRoot(M00 * r[i] + M01 * g[i] + M02 * b[i] + BIAS);
+            float m = cubeRoot(M10 * r[i] + M11 * g[i] + M12 * b[i] + BIAS);
+            float s = cubeRoot(M20 * r[i] + M21 * g[i] + M22 * b[i] + BIAS);
             float x = 0.5f * (l - m);
             float y = 0.5f * (l + m);
             out[0][i] = x * 14f + 0.42f;
@@ -66,7 +66,8 @@ final class Xyb {
         }
     }
 
-    private static float cbrt(float v) {
+    /** The cube root of a mix of linear light plus the bias, less the bias's own (0 for black). */
+    static float cubeRoot(float v) {
         return fastCbrt(Math.max(v, SMALLEST)) + NEG_CBRT_BIAS;
     }
 
