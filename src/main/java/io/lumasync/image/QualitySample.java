@@ -31,9 +31,9 @@ final class QualitySample {
     static final long CHECK_LIMIT = 2048L * 1536;
     static final int CHECK_GRID = 6;
     /**
-     * Whole-image checks running at once in this process. Each holds the metric's planes for a whole photo on the
-     * heap (~135 MB at 2048 × 1365) while the encoders' memory is native: one check per two cores bounds the heap
-     * the launcher gives the app, and the encodes themselves still run in parallel.
+     * Whole-image scores running at once in this process. Each holds the metric's planes for a whole photo on the
+     * heap (~135 MB at 2048 × 1365) while the encoders' memory is native: one score per two cores bounds the heap
+     * the launcher gives the app, and the encodes (a correction's too) still run in parallel.
      */
     private static final Semaphore WHOLE_CHECKS = new Semaphore(Math.max(1, Math.min(
             Runtime.getRuntime().availableProcessors() / 2,
@@ -47,7 +47,6 @@ final class QualitySample {
     private Ssimulacra2.Reference reference;
     private byte[] wholePixels;
     private VipsImage checkOriginal;
-    private boolean checking;
     private boolean unusable;
 
     QualitySample(VipsScope scope, VipsImage whole) throws VipsException {
@@ -120,17 +119,20 @@ final class QualitySample {
         if (decoded == null) {
             return Double.NaN;
         }
-        if (!checking) {
-            WHOLE_CHECKS.acquireUninterruptibly();
-            checking = true;
-        }
         VipsImage original = checkSampled ? checkOriginal() : whole;
         if (wholePixels == null) {
             wholePixels = scope.pixels(original);
         }
         // Scored in one pass rather than against a prepared original: most photos are checked once, and the
-        // one-pass score holds about half the planes a prepared original and a candidate do.
-        return Ssimulacra2.scoreOnce(wholePixels, decoded, original.width(), original.height(), original.bands());
+        // one-pass score holds about half the planes a prepared original and a candidate do. The planes exist only
+        // during the score, so only the score waits for its turn: held through a correction's encode as well, the
+        // turn kept the other worker's check waiting for a whole encode.
+        WHOLE_CHECKS.acquireUninterruptibly();
+        try {
+            return Ssimulacra2.scoreOnce(wholePixels, decoded, original.width(), original.height(), original.bands());
+        } finally {
+            WHOLE_CHECKS.release();
+        }
     }
 
     /**
@@ -156,14 +158,10 @@ final class QualitySample {
         reference = null;
     }
 
-    /** Ends the whole-image checks of this image: frees their metric planes and lets another image check. */
+    /** Ends the whole-image checks of this image: lets go of the original's pixels kept for them. */
     void releaseWhole() {
         wholePixels = null;
         checkOriginal = null;
-        if (checking) {
-            checking = false;
-            WHOLE_CHECKS.release();
-        }
     }
 
     private VipsImage checkOriginal() throws VipsException {
