@@ -32,6 +32,20 @@ class LauncherTest {
     }
 
     @Test
+    void bothLaunchersGiveTheVectorModuleToTheSameConvertingCommands() throws Exception {
+        Matcher sh = Pattern.compile("case \"\\$1\" in (push\\|[^)]*)\\) ;;").matcher(
+                Files.readString(Path.of("src/dist/bin/lumasync")));
+        Matcher cmd = Pattern.compile("for %%v in \\(([^)]*)\\)").matcher(
+                Files.readString(Path.of("src/dist/bin/lumasync.cmd")));
+        assertThat(sh.find()).isTrue();
+        assertThat(cmd.find()).isTrue();
+        Set<String> shell = Set.of(sh.group(1).split("\\|"));
+        assertThat(Set.of(cmd.group(1).trim().split("\\s+"))).isEqualTo(shell);
+        assertThat(Cli.COMMANDS).containsAll(shell);
+        assertThat(shell).contains("push", "sync", "daemon", "optimize").doesNotContain("doctor", "completion");
+    }
+
+    @Test
     void everyLauncherBoundsTheHeapTheSameWay() throws Exception {
         List<String> options = io.lumasync.image.bench.ImageBenchmark.APP_HEAP;
         assertThat(options).contains("-Xmx280m", "-XX:+UseSerialGC");
