@@ -70,6 +70,26 @@ final class QualityMemory {
         losing.merge(key, 1, (a, b) -> Math.min(a, STREAK - 1) + b);
     }
 
+    /** What this memory tells a search for a photo from {@code camera} at {@code target}, and learns from it. */
+    QualitySearch.Hints hints(String camera, double target) {
+        return new QualitySearch.Hints() {
+            @Override
+            public int start(ImageFormat format) {
+                return QualityMemory.this.start(camera, format, target);
+            }
+
+            @Override
+            public boolean settled(ImageFormat format) {
+                return QualityMemory.this.settled(format, target);
+            }
+
+            @Override
+            public void outcome(ImageFormat format, boolean ruledOut) {
+                QualityMemory.this.outcome(format, target, ruledOut);
+            }
+        };
+    }
+
     int size() {
         return won.size() + losing.size();
     }

@@ -80,22 +80,8 @@ final class QualitySearch {
         }
         String camera = camera(scope, image);
         double target = p.targetScore();
-        Searched searched = searchSample(formats, target, sample.partial(), new Hints() {
-            @Override
-            public int start(ImageFormat format) {
-                return MEMORY.start(camera, format, target);
-            }
-
-            @Override
-            public boolean settled(ImageFormat format) {
-                return MEMORY.settled(format, target);
-            }
-
-            @Override
-            public void outcome(ImageFormat format, boolean ruledOut) {
-                MEMORY.outcome(format, target, ruledOut);
-            }
-        }, SampleSearch.Trial.of(scope, sample, keep), sample::usable);
+        Searched searched = searchSample(formats, target, sample.partial(), MEMORY.hints(camera, target),
+                SampleSearch.Trial.of(scope, sample, keep), sample::usable);
         if (searched == null) {   // an encoder changed the image's layout (e.g. dropped an opaque alpha)
             return unscored(scope, image, formats, keep);
         }

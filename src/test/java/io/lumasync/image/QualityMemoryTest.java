@@ -54,6 +54,17 @@ class QualityMemoryTest {
     }
 
     @Test
+    void theHintsASearchGetsAreThisMemory() {
+        memory.remember("Canon|EOS R5", ImageFormat.AVIF, 80, 64);
+        QualitySearch.Hints hints = memory.hints("Canon|EOS R5", 80);
+        assertThat(hints.start(ImageFormat.AVIF)).isEqualTo(64);
+        hints.outcome(ImageFormat.WEBP, true);
+        hints.outcome(ImageFormat.WEBP, true);
+        assertThat(memory.hints("Nikon|Z 8", 80).settled(ImageFormat.WEBP)).as("any camera, same target").isTrue();
+        assertThat(memory.hints("Canon|EOS R5", 70).settled(ImageFormat.WEBP)).as("another target").isFalse();
+    }
+
+    @Test
     void staysBoundedWhateverTheNumberOfCameras() {
         for (int i = 0; i <= QualityMemory.MAX_ENTRIES + 10; i++) {
             memory.remember("camera " + i, ImageFormat.AVIF, 80, 60);
