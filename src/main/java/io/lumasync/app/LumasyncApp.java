@@ -76,6 +76,7 @@ public final class LumasyncApp extends Application {
             return false;
         }
         pending = new Launch(services, settings, paths, instance.get(), Optional.empty(), Optional.empty());
+        Rendering.choose();
         Application.launch(LumasyncApp.class);
         return true;
     }
@@ -111,6 +112,7 @@ public final class LumasyncApp extends Application {
             return false;
         }
         pending = new Launch(services, settings, paths, instance.get(), Optional.of(engines), Optional.of(first));
+        Rendering.choose();
         Application.launch(LumasyncApp.class);
         return true;
     }
