@@ -14,8 +14,10 @@ import java.util.concurrent.Semaphore;
  * taken from a 3 × 3 grid across the whole frame: encoding and scoring it costs a fraction of the whole image, its
  * pixels keep their real scale (so the artefacts the metric sees are the real ones), and unlike a centre crop it
  * sees the sky, the edges and the subject. Tiles are 256 px, a multiple of every encoder's block size (JPEG 8/16,
- * WebP 16, AV1 64/128), so each tile is coded much as it would be in place. Small images are used whole.
- * Both originals are prepared for the metric once and shared by all formats and qualities tried.
+ * WebP 16, AV1 64/128), so each tile is coded much as it would be in place. Small images are used whole: then the
+ * search's own prepared original also scores the whole-image check, which only has to measure the fast effort's
+ * difference from the final one. The original is prepared for the metric once and shared by all formats and
+ * qualities tried.
  */
 final class QualitySample {
     static final int TILE = 256;
@@ -119,6 +121,9 @@ final class QualitySample {
         if (decoded == null) {
             return Double.NaN;
         }
+        if (!partial && reference != null) {
+            return reference.score(decoded);   // searched whole: the search's prepared original is this one
+        }
         VipsImage original = checkSampled ? checkOriginal() : whole;
         if (wholePixels == null) {
             wholePixels = scope.pixels(original);
@@ -153,15 +158,21 @@ final class QualitySample {
         }
     }
 
-    /** Ends the search on the sample: its metric planes are not needed for the whole-image check. */
+    /**
+     * Ends the search on the sample: a mosaic's metric planes are not needed for the whole-image check (an image
+     * searched whole keeps them: they score its check).
+     */
     void endSearch() {
-        reference = null;
+        if (partial) {
+            reference = null;
+        }
     }
 
-    /** Ends the whole-image checks of this image: lets go of the original's pixels kept for them. */
+    /** Ends the whole-image checks of this image: lets go of what was kept for them. */
     void releaseWhole() {
         wholePixels = null;
         checkOriginal = null;
+        reference = null;
     }
 
     private VipsImage checkOriginal() throws VipsException {

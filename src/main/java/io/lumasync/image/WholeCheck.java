@@ -12,8 +12,8 @@ import java.util.Locale;
  * Encodes the whole image, once, at the final effort and at the quality the sample found, and checks it: a sample can
  * misjudge a photo either way, so while the whole image misses the target (or passes with a lot to spare) the
  * quality moves by the score gap over the score per step (the sample's, then the whole image's own), within what
- * earlier tries ruled out. The lowest passing
- * quality wins; 95 when none passes.
+ * earlier tries ruled out. The lowest passing quality wins; 95 when none passes. A small image searched whole at the
+ * fast effort is checked the same way: only the effort differs from what was searched.
  */
 final class WholeCheck {
     /** Corrections allowed on the whole image after the sample's answer. */
@@ -47,8 +47,11 @@ final class WholeCheck {
         double target = p.targetScore();
         int q = f.quality();
         byte[] bytes = VipsEncoders.encode(scope, image, f.format(), q, keep);
-        double score = sample.partial() ? sample.scoreWhole(bytes) : Double.NaN;
-        if (Double.isNaN(score)) {   // searched whole, or the whole encode cannot be compared like for like
+        // Searched on a sample, or on the whole image at the fast effort: the final encode is measured. Searched whole
+        // at the final effort, it is what the search scored.
+        boolean check = sample.partial() || f.quick() && f.format() == ImageFormat.AVIF;
+        double score = check ? sample.scoreWhole(bytes) : Double.NaN;
+        if (Double.isNaN(score)) {   // searched whole as encoded, or the whole encode cannot be compared
             return new Candidate(bytes, f.format(), q, String.format(Locale.ROOT,
                     "Quality %d (%s) chosen for SSIMULACRA2 %.1f (target %.0f, %s) after %d tries on %s.", q, label,
                     f.sampleScore(), target, p.preset(), f.tries(), sample.describe()));
@@ -117,7 +120,8 @@ final class WholeCheck {
         }
         return new Candidate(passBytes, f.format(), passQ, String.format(Locale.ROOT,
                 "Quality %d (%s) chosen for SSIMULACRA2 %.1f on %s (target %.0f, %s) after %d tries on %s%s.",
-                passQ, label, passScore, sample.describeCheck(), target, p.preset(), f.tries(), sample.describe(),
-                steps == 0 ? "" : " and " + steps + " on the whole image"));
+                passQ, label, passScore, sample.describeCheck(), target, p.preset(), f.tries(),
+                sample.partial() ? sample.describe() : sample.describe() + " at the fast effort",
+                steps == 0 ? "" : " and " + steps + (sample.partial() ? " on the whole image" : " at the final effort")));
     }
 }

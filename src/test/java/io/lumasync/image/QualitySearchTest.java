@@ -42,6 +42,34 @@ class QualitySearchTest extends PipelineTestBase {
     }
 
     @Test
+    void aSmallImageIsSearchedWholeAtTheFastEffortAndItsFinalEncodeChecked() throws Exception {
+        // 640 × 480 is searched whole (no sample): at AVIF's fast effort, then encoded once at the final effort,
+        // whose score is what the target is held to.
+        Path in = Fixtures.photo(dir, 640, 480, 17);
+        EncodedImage out = pipeline.encode(in, "p.png", EncodeSettings.defaults().withFormat(OutputFormat.AVIF)
+                .withQuality(Quality.HIGH), Set.of());
+        assertThat(out.notes()).anyMatch(n -> n.contains("on the whole image (target 80, high)")
+                && n.contains("tries on the whole image at the fast effort"));
+        assertThat(scoreAgainstInput(in, out)).isGreaterThanOrEqualTo(80.0);
+    }
+
+    @Test
+    void aSearchOfTheWholeImageAimsWhereTheFinalEffortWillLand() throws Exception {
+        // Scores rise 0.5 per quality step at the fast effort. On a sample the search aims above the target (the
+        // tiles may misjudge the photo); searched whole, below it (the final effort scores higher at the same
+        // quality, and the final encode is checked).
+        SampleSearch.Trial trial = (format, q, quick) -> new SampleSearch.Tried(1_000L * q, 40 + 0.5 * q);
+        QualitySearch.Hints from60 = format -> 60;
+        SampleSearch.Found sampled = QualitySearch.searchSample(List.of(ImageFormat.AVIF), 80, true,
+                QualitySearch.QUICK_AIM, from60, trial, () -> true).found().getFirst();
+        SampleSearch.Found whole = QualitySearch.searchSample(List.of(ImageFormat.AVIF), 80, true,
+                QualitySearch.WHOLE_QUICK_AIM, from60, trial, () -> true).found().getFirst();
+        assertThat(sampled.sampleScore()).isGreaterThanOrEqualTo(80 + QualitySearch.QUICK_AIM);
+        assertThat(whole.sampleScore()).isGreaterThanOrEqualTo(80 + QualitySearch.WHOLE_QUICK_AIM).isLessThan(80);
+        assertThat(whole.quality()).isLessThan(sampled.quality());
+    }
+
+    @Test
     void veryLargeOutputsAreCheckedOnADenseGridOfTheirTiles() throws Exception {
         // Kept at full size (no resize), 4400 × 2600 = 11.4 MP: more than the check scores whole.
         Path in = Fixtures.photo(dir, 4400, 2600, 15);
