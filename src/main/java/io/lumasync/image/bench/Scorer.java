@@ -24,14 +24,19 @@ final class Scorer {
     }
 
     double score(Path original, Path output) {
+        return score(original, output, ImageBenchmark.MAX);
+    }
+
+    /** {@link #score(Path, Path)} for outputs fitted into a {@code box} px square. */
+    double score(Path original, Path output, int box) {
         try (VipsScope scope = vips.scope()) {
             VipsImage out = scope.open(Files.readAllBytes(output), "");
             byte[] got = scope.pixels(eightBitSrgb(scope, out));
-            // The same fit into the 2048 px box that every route does; forcing the output's exact size instead
+            // The same fit into the box (2048 px) that every route does; forcing the output's exact size instead
             // stretches by a fraction of a pixel when the aspect ratio does not divide evenly (1622 × 2880 →
             // 1153 × 2048), and the metric punishes that misalignment by a point or more.
-            VipsImage ref = scope.thumbnail(original, "", ImageBenchmark.MAX,
-                    Opt.of("height", ImageBenchmark.MAX), Opt.of("size", VipsEnums.SIZE_DOWN));
+            VipsImage ref = scope.thumbnail(original, "", box, Opt.of("height", box),
+                    Opt.of("size", VipsEnums.SIZE_DOWN));
             if (ref.width() != out.width() || ref.height() != out.height()) {
                 ref = scope.thumbnail(original, "", out.width(), Opt.of("height", out.height()),
                         Opt.of("size", 3));   // VIPS_SIZE_FORCE: a tool that rounded differently
