@@ -119,6 +119,7 @@ public final class LumasyncApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Rendering.started();
         launch = pending;
         ThemeManager theme = new ThemeManager();
         theme.use(launch.settings().theme());

@@ -4,33 +4,105 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
 /**
- * Chooses JavaFX's own software renderer on a Linux machine without a graphics device. There, OpenGL can only be
- * Mesa's emulation on the processor (llvmpipe), which draws this app no better than JavaFX's software pipeline and
- * costs ~44 MiB more of resident memory for its compiler and threads, held for as long as the app sits in the tray
- * (docs/benchmarks.md). A machine with a GPU keeps the OpenGL pipeline, and {@code -Dprism.order} set by the user
- * (through {@code LUMASYNC_JAVA_OPTS}) always wins.
+ * Keeps OpenGL out of the desktop app on a Linux machine without a graphics device. There, OpenGL can only be Mesa's
+ * emulation on the processor (llvmpipe): JavaFX 25 rejects it and draws with its own software renderer anyway, but
+ * only after loading Mesa to find that out, and GTK loads it too when it opens the display, to probe OpenGL visuals.
+ * Mesa's compiler alone then holds ~44 MiB for as long as the app sits in the tray (docs/benchmarks.md). So JavaFX is
+ * given its software renderer directly, and GTK is told not to probe ({@code GDK_GL=disable}). A machine with a GPU
+ * keeps both as they are, and {@code -Dprism.order} set by the user (through {@code LUMASYNC_JAVA_OPTS}) always wins.
  */
+// Sets one variable in the process's own C environment, which GTK reads: FFM's restricted methods are needed for
+// that (the launchers enable native access).
+@SuppressWarnings("restricted")
 final class Rendering {
     static final String ORDER = "prism.order";
+    static final String GDK_GL = "GDK_GL";
     private static final Logger LOG = LoggerFactory.getLogger(Rendering.class);
+    /** True while {@code GDK_GL} is in the environment because {@link #choose} put it there. */
+    private static boolean gdkGlSet;
 
     private Rendering() {
     }
 
-    /** Sets {@link #ORDER} to the software pipeline when this machine can only emulate OpenGL; before JavaFX starts. */
+    /** Software rendering throughout when this machine can only emulate OpenGL; call before JavaFX starts. */
     static void choose() {
         if (System.getProperty(ORDER) == null
                 && softwareOnly(System.getProperty("os.name", ""), Path.of("/dev"), System.getenv())) {
             System.setProperty(ORDER, "sw");
+            gdkGlSet = getenv(GDK_GL) == null && setenv(GDK_GL, "disable");
+            boolean gtk = gdkGlSet || getenv(GDK_GL) != null;
             LOG.info("No graphics device found (no /dev/dri or NVIDIA device): drawing with JavaFX's software "
-                    + "renderer rather than OpenGL emulated in software.");
+                    + "renderer{}.", gtk ? "" : " (GTK may still load OpenGL emulated in software)");
+        }
+    }
+
+    /**
+     * Once JavaFX has started (GTK has read {@code GDK_GL} and opened the display), takes the variable out again, so
+     * that programs started from the app (a browser for a sign-in) do not inherit it.
+     */
+    static void started() {
+        if (gdkGlSet) {
+            gdkGlSet = !unsetenv(GDK_GL);
+        }
+    }
+
+    /** unsetenv(3); false when the C library has none or refuses. */
+    static boolean unsetenv(String name) {
+        Optional<MemorySegment> unsetenv = Linker.nativeLinker().defaultLookup().find("unsetenv");
+        if (unsetenv.isEmpty()) {
+            return false;
+        }
+        MethodHandle h = Linker.nativeLinker().downcallHandle(unsetenv.get(), FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        try (Arena arena = Arena.ofConfined()) {
+            return (int) h.invokeExact(arena.allocateFrom(name)) == 0;
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    /** setenv(3) without overwriting; false when the C library has none or refuses. */
+    static boolean setenv(String name, String value) {
+        Optional<MemorySegment> setenv = Linker.nativeLinker().defaultLookup().find("setenv");
+        if (setenv.isEmpty()) {
+            return false;
+        }
+        MethodHandle h = Linker.nativeLinker().downcallHandle(setenv.get(),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+        try (Arena arena = Arena.ofConfined()) {
+            return (int) h.invokeExact(arena.allocateFrom(name), arena.allocateFrom(value), 0) == 0;
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    /** getenv(3): the C environment, which {@link System#getenv} does not see change. Null when unset. */
+    static String getenv(String name) {
+        Optional<MemorySegment> getenv = Linker.nativeLinker().defaultLookup().find("getenv");
+        if (getenv.isEmpty()) {
+            return null;
+        }
+        MethodHandle h = Linker.nativeLinker().downcallHandle(getenv.get(), FunctionDescriptor.of(ADDRESS, ADDRESS));
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment v = (MemorySegment) h.invokeExact(arena.allocateFrom(name));
+            return v.equals(MemorySegment.NULL) ? null : v.reinterpret(Long.MAX_VALUE).getString(0);
+        } catch (Throwable e) {
+            return null;
         }
     }
 

@@ -41,6 +41,18 @@ class RenderingTest {
     }
 
     @Test
+    void setsAndRemovesAVariableInTheProcesssOwnEnvironmentWithoutOverwriting() {
+        String name = "LUMASYNC_RENDERING_TEST_" + ProcessHandle.current().pid();
+        assertThat(Rendering.getenv(name)).isNull();
+        assertThat(Rendering.setenv(name, "disable")).isTrue();
+        assertThat(Rendering.getenv(name)).isEqualTo("disable");
+        assertThat(Rendering.setenv(name, "other")).isTrue();
+        assertThat(Rendering.getenv(name)).isEqualTo("disable");
+        assertThat(Rendering.unsetenv(name)).isTrue();
+        assertThat(Rendering.getenv(name)).isNull();
+    }
+
+    @Test
     void otherSystemsKeepTheirPipeline() {
         assertThat(Rendering.softwareOnly("Mac OS X", dev, Map.of())).isFalse();
         assertThat(Rendering.softwareOnly("Windows 11", dev, Map.of("LIBGL_ALWAYS_SOFTWARE", "1"))).isFalse();
