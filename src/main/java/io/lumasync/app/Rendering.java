@@ -45,8 +45,9 @@ final class Rendering {
         if (System.getProperty(ORDER) == null
                 && softwareOnly(System.getProperty("os.name", ""), Path.of("/dev"), System.getenv())) {
             System.setProperty(ORDER, "sw");
-            gdkGlSet = getenv(GDK_GL) == null && setenv(GDK_GL, "disable");
-            boolean gtk = gdkGlSet || getenv(GDK_GL) != null;
+            boolean userSet = getenv(GDK_GL) != null;
+            gdkGlSet = !userSet && setenv(GDK_GL, "disable");
+            boolean gtk = userSet || gdkGlSet;
             LOG.info("No graphics device found (no /dev/dri or NVIDIA device): drawing with JavaFX's software "
                     + "renderer{}.", gtk ? "" : " (GTK may still load OpenGL emulated in software)");
         }
@@ -64,45 +65,41 @@ final class Rendering {
 
     /** unsetenv(3); false when the C library has none or refuses. */
     static boolean unsetenv(String name) {
-        Optional<MemorySegment> unsetenv = Linker.nativeLinker().defaultLookup().find("unsetenv");
-        if (unsetenv.isEmpty()) {
-            return false;
-        }
-        MethodHandle h = Linker.nativeLinker().downcallHandle(unsetenv.get(), FunctionDescriptor.of(JAVA_INT, ADDRESS));
-        try (Arena arena = Arena.ofConfined()) {
-            return (int) h.invokeExact(arena.allocateFrom(name)) == 0;
-        } catch (Throwable e) {
-            return false;
-        }
+        return libc("unsetenv", FunctionDescriptor.of(JAVA_INT, ADDRESS), (h, arena) ->
+                (int) h.invokeExact(arena.allocateFrom(name)) == 0, false);
     }
 
     /** setenv(3) without overwriting; false when the C library has none or refuses. */
     static boolean setenv(String name, String value) {
-        Optional<MemorySegment> setenv = Linker.nativeLinker().defaultLookup().find("setenv");
-        if (setenv.isEmpty()) {
-            return false;
-        }
-        MethodHandle h = Linker.nativeLinker().downcallHandle(setenv.get(),
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
-        try (Arena arena = Arena.ofConfined()) {
-            return (int) h.invokeExact(arena.allocateFrom(name), arena.allocateFrom(value), 0) == 0;
-        } catch (Throwable e) {
-            return false;
-        }
+        return libc("setenv", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT), (h, arena) ->
+                (int) h.invokeExact(arena.allocateFrom(name), arena.allocateFrom(value), 0) == 0, false);
     }
 
     /** getenv(3): the C environment, which {@link System#getenv} does not see change. Null when unset. */
     static String getenv(String name) {
-        Optional<MemorySegment> getenv = Linker.nativeLinker().defaultLookup().find("getenv");
-        if (getenv.isEmpty()) {
-            return null;
-        }
-        MethodHandle h = Linker.nativeLinker().downcallHandle(getenv.get(), FunctionDescriptor.of(ADDRESS, ADDRESS));
-        try (Arena arena = Arena.ofConfined()) {
+        return libc("getenv", FunctionDescriptor.of(ADDRESS, ADDRESS), (h, arena) -> {
             MemorySegment v = (MemorySegment) h.invokeExact(arena.allocateFrom(name));
             return v.equals(MemorySegment.NULL) ? null : v.reinterpret(Long.MAX_VALUE).getString(0);
+        }, null);
+    }
+
+    /** One call into the C library's {@code function}. */
+    @FunctionalInterface
+    private interface Call<T> {
+        T with(MethodHandle function, Arena arena) throws Throwable;
+    }
+
+    /** {@code call} on the C library's {@code function}, or {@code otherwise} when it has none or the call fails. */
+    private static <T> T libc(String function, FunctionDescriptor signature, Call<T> call, T otherwise) {
+        Optional<MemorySegment> address = Linker.nativeLinker().defaultLookup().find(function);
+        if (address.isEmpty()) {
+            return otherwise;
+        }
+        MethodHandle h = Linker.nativeLinker().downcallHandle(address.get(), signature);
+        try (Arena arena = Arena.ofConfined()) {
+            return call.with(h, arena);
         } catch (Throwable e) {
-            return null;
+            return otherwise;
         }
     }
 

@@ -105,17 +105,16 @@ final class QualitySearch {
         Candidate best = choose(searched, f -> WholeCheck.encode(scope, image, f, p, keep, sample));
         MEMORY.remember(camera, best.format(), target, best.quality());
         if (searched.rescued().contains(best.format())) {
-            best = new Candidate(best.bytes(), best.format(), best.quality(), best.note() + " "
-                    + FormatPlan.label(best.format()) + " was searched at the final effort: the fast one fell short"
-                    + " of the target on the sample.");
+            best = best.noted(FormatPlan.label(best.format()) + " was searched at the final effort: the fast one fell"
+                    + " short of the target on the sample.");
         }
         if (!searched.ruledOut().isEmpty()) {
-            best = new Candidate(best.bytes(), best.format(), best.quality(), best.note() + " " + String.join(" and ",
-                    searched.ruledOut()) + " ruled out on the sample: larger at the quality the target needs.");
+            best = best.noted(String.join(" and ", searched.ruledOut())
+                    + " ruled out on the sample: larger at the quality the target needs.");
         }
         if (!searched.leftOut().isEmpty()) {
-            best = new Candidate(best.bytes(), best.format(), best.quality(), best.note() + " " + String.join(" and ",
-                    searched.leftOut()) + " not tried: " + (searched.leftOut().size() > 1 ? "they were" : "it was")
+            best = best.noted(String.join(" and ", searched.leftOut()) + " not tried: "
+                    + (searched.leftOut().size() > 1 ? "they were" : "it was")
                     + " ruled out on the last photos like this one.");
         }
         return best;
