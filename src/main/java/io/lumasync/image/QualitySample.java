@@ -33,9 +33,9 @@ final class QualitySample {
     static final long CHECK_LIMIT = 2048L * 1536;
     static final int CHECK_GRID = 6;
     /**
-     * Whole-image scores running at once in this process. Each holds the metric's planes for a whole photo on the
-     * heap (~135 MB at 2048 × 1365) while the encoders' memory is native: one score per two cores bounds the heap
-     * the launcher gives the app, and the encodes (a correction's too) still run in parallel.
+     * Whole-image scores running at once in this process. Each holds both images' pixels and the streamed metric's
+     * rows on the heap (~47 MB at 2048 × 1365) while the encoders' memory is native: one score per two cores bounds
+     * the heap the launcher gives the app, and the encodes (a correction's too) still run in parallel.
      */
     private static final Semaphore WHOLE_CHECKS = new Semaphore(Math.max(1, Math.min(
             Runtime.getRuntime().availableProcessors() / 2,
@@ -128,8 +128,8 @@ final class QualitySample {
         if (wholePixels == null) {
             wholePixels = scope.pixels(original);
         }
-        // Scored in one pass rather than against a prepared original: most photos are checked once, and the
-        // one-pass score holds about half the planes a prepared original and a candidate do. The planes exist only
+        // Scored in one streamed pass rather than against a prepared original: most photos are checked once, and
+        // the streamed score holds a fraction of the planes a prepared original and a candidate do. The planes exist only
         // during the score, so only the score waits for its turn: held through a correction's encode as well, the
         // turn kept the other worker's check waiting for a whole encode.
         WHOLE_CHECKS.acquireUninterruptibly();

@@ -17,13 +17,16 @@ public final class WorkerSizing {
     }
 
     /**
-     * Java heap of one whole-image check of perceptual auto-quality: the one-pass SSIMULACRA2 planes (10.5 float
-     * planes of the checked size) and both images' pixels for the largest check, 3.1 MP (~151 MB); a 2048 × 1365
-     * photo needs about 135 MB. Whole-image checks are also limited to one per two cores ({@link QualitySample}),
-     * so this is needed once, not per worker.
+     * Java heap of one whole-image check of perceptual auto-quality, for the largest check, 3.1 MP: both images'
+     * pixels (19 MB) and the streamed SSIMULACRA2's rows and next-scale planes (33 MB measured; whole planes took
+     * ~135 MB before the score was streamed). Whole-image checks are also limited to one per two cores
+     * ({@link QualitySample}), so this is needed once, not per worker.
      */
-    static final long METRIC_HEAP = 160 * MIB;
-    /** Java heap of one worker's search on its sample (768 × 768 px): the same planes at a seventh of the size. */
+    static final long METRIC_HEAP = 56 * MIB;
+    /**
+     * Java heap of one worker's quality search: the prepared original's planes and both images' pixels, at most for an
+     * image searched whole (1.18 MP: 40 MiB of planes measured, 7 MiB of pixels); a 768 × 768 sample needs 23 MiB.
+     */
     static final long SAMPLE_HEAP = 48 * MIB;
 
     /**

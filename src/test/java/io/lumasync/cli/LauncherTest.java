@@ -48,7 +48,7 @@ class LauncherTest {
     @Test
     void everyLauncherBoundsTheHeapTheSameWay() throws Exception {
         List<String> options = io.lumasync.image.bench.ImageBenchmark.APP_HEAP;
-        assertThat(options).contains("-Xmx280m", "-XX:+UseSerialGC");
+        assertThat(options).contains("-Xmx192m", "-XX:+UseSerialGC");
         for (String file : new String[]{"src/dist/bin/lumasync", "src/dist/bin/lumasync.cmd", "installer/common.args"}) {
             String text = Files.readString(Path.of(file));
             for (String option : options) {

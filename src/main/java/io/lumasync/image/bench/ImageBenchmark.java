@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 public final class ImageBenchmark {
     static final int MAX = 2048;
     /** The heap options the launcher (src/dist/bin/lumasync) gives the app, so fresh-JVM runs measure it as run. */
-    public static final List<String> APP_HEAP = List.of("-Xms32m", "-Xmx280m", "-XX:+UseSerialGC",
+    public static final List<String> APP_HEAP = List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
 
     /** One route through the corpus: writes the output for {@code in} into {@code out}, returns the peak KiB or -1. */

@@ -43,9 +43,14 @@ final class Lanes {
      * inline), then combined.
      */
     static void xyb(float[][] linear, float[][] out, int n) {
+        xyb(linear, out, 0, n);
+    }
+
+    /** {@link #xyb} of the pixels from {@code from} to {@code to}. */
+    static void xyb(float[][] linear, float[][] out, int from, int to) {
         float[][] roots = ROOTS.get();
-        for (int start = 0; start < n; start += CHUNK) {
-            int end = Math.min(start + CHUNK, n);
+        for (int start = from; start < to; start += CHUNK) {
+            int end = Math.min(start + CHUNK, to);
             cubeRoots(linear, start, end, Xyb.M00, Xyb.M01, Xyb.M02, roots[0]);
             cubeRoots(linear, start, end, Xyb.M10, Xyb.M11, Xyb.M12, roots[1]);
             cubeRoots(linear, start, end, Xyb.M20, Xyb.M21, Xyb.M22, roots[2]);
@@ -171,9 +176,11 @@ final class Lanes {
     /**
      * {@link RecursiveGaussian}'s row pass, as many rows at once as a vector has lanes: each block of rows is turned
      * on its side (lane r holds row r), filtered along the row with the scalar pass's operations lane by lane, and
-     * turned back. Returns the first row not done (fewer rows than lanes are left to the scalar pass).
+     * turned back. Rows are read from {@code in} at {@code inOffset} and written to {@code out} at
+     * {@code outOffset}. Returns the first row not done (fewer rows than lanes are left to the scalar pass).
      */
-    static int horizontal(float[] in, float[] out, int w, int h, int radius, float[] n2, float[] d1) {
+    static int horizontal(float[] in, int inOffset, float[] out, int outOffset, int w, int h, int radius, float[] n2,
+                          float[] d1) {
         int lanes = F.length();
         if (h < lanes) {
             return 0;
@@ -198,7 +205,7 @@ final class Lanes {
             for (int x0 = 0; x0 < w; x0 += TURN) {
                 int x1 = Math.min(x0 + TURN, w);
                 for (int r = 0; r < lanes; r++) {
-                    int row = (y + r) * w;
+                    int row = inOffset + (y + r) * w;
                     for (int x = x0, o = x0 * lanes + r; x < x1; x++, o += lanes) {
                         side[o] = in[row + x];
                     }
@@ -231,7 +238,7 @@ final class Lanes {
             for (int x0 = 0; x0 < w; x0 += TURN) {
                 int x1 = Math.min(x0 + TURN, w);
                 for (int r = 0; r < lanes; r++) {
-                    int row = (y + r) * w;
+                    int row = outOffset + (y + r) * w;
                     for (int x = x0, o = x0 * lanes + r; x < x1; x++, o += lanes) {
                         out[row + x] = result[o];
                     }

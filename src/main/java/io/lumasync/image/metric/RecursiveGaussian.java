@@ -57,20 +57,32 @@ final class RecursiveGaussian {
 
     /** Blurs a plane (row-major, w × h) into {@code out}; {@code temp} is scratch of the same size. */
     void blur(float[] in, float[] temp, float[] out, int w, int h) {
-        int done = LaneSupport.AVAILABLE ? Lanes.horizontal(in, temp, w, h, radius, n2, d1) : 0;
-        for (int y = done; y < h; y += 2) {
-            // An odd last row is paired with itself: the same values are written twice.
-            horizontalPair(in, temp, y * w, Math.min(y + 1, h - 1) * w, w);
-        }
+        horizontal(in, 0, temp, 0, w, h);
         vertical(temp, out, w, h);
     }
 
     /**
-     * One 1-D pass along two rows at once (starting at {@code offset} and {@code second}): out[n] = sum over the three
+     * The row pass over {@code rows} rows of width {@code w}, read from {@code in} at {@code inOffset} and written to
+     * {@code out} at {@code outOffset}: each row on its own, so a block of rows gives the same values as the whole
+     * plane.
+     */
+    void horizontal(float[] in, int inOffset, float[] out, int outOffset, int w, int rows) {
+        int done = LaneSupport.AVAILABLE ? Lanes.horizontal(in, inOffset, out, outOffset, w, rows, radius, n2, d1) : 0;
+        for (int y = done; y < rows; y += 2) {
+            // An odd last row is paired with itself: the same values are written twice.
+            int second = Math.min(y + 1, rows - 1);
+            horizontalPair(in, out, inOffset + y * w, inOffset + second * w, outOffset + y * w,
+                    outOffset + second * w, w);
+        }
+    }
+
+    /**
+     * One 1-D pass along two rows at once (read from {@code inA} and {@code inB}, written to {@code outA} and
+     * {@code outB}): out[n] = sum over the three
      * IIR terms, each fed with in[n−N−1] + in[n+N−1]. Every output waits on the one before it, so one row alone keeps
      * the processor waiting; a second, independent row fills those waits (the pass took half the metric's time).
      */
-    private void horizontalPair(float[] in, float[] out, int offset, int second, int size) {
+    private void horizontalPair(float[] in, float[] out, int inA, int inB, int outA, int outB, int size) {
         float a1 = 0;
         float a3 = 0;
         float a5 = 0;
@@ -86,8 +98,8 @@ final class RecursiveGaussian {
         for (int n = -radius + 1; n < size; n++) {
             int left = n - radius - 1;
             int right = n + radius - 1;
-            float sumA = (left >= 0 ? in[offset + left] : 0f) + (right < size ? in[offset + right] : 0f);
-            float sumB = (left >= 0 ? in[second + left] : 0f) + (right < size ? in[second + right] : 0f);
+            float sumA = (left >= 0 ? in[inA + left] : 0f) + (right < size ? in[inA + right] : 0f);
+            float sumB = (left >= 0 ? in[inB + left] : 0f) + (right < size ? in[inB + right] : 0f);
             float oa1 = n2[0] * sumA - d1[0] * a1 - a21;
             float oa3 = n2[1] * sumA - d1[1] * a3 - a23;
             float oa5 = n2[2] * sumA - d1[2] * a5 - a25;
@@ -107,47 +119,89 @@ final class RecursiveGaussian {
             b3 = ob3;
             b5 = ob5;
             if (n >= 0) {
-                out[offset + n] = oa1 + oa3 + oa5;
-                out[second + n] = ob1 + ob3 + ob5;
+                out[outA + n] = oa1 + oa3 + oa5;
+                out[outB + n] = ob1 + ob3 + ob5;
             }
         }
     }
 
-    /**
-     * The same pass down every column at once, two rows at a time: the arithmetic per column is exactly that of
-     * {@link #horizontalPair}, but memory is read row by row (walking one column of a 2048 px wide plane would touch
-     * a new cache line for every pixel, and took most of the metric's time), and each column's six running values
-     * are loaded and stored once per two rows (this pass is ~30 % faster than one row at a time).
-     */
+    /** The same pass down every column of a whole plane, two rows at a time ({@link Column#step}). */
     private void vertical(float[] in, float[] out, int w, int h) {
-        float[][] prev = new float[6][w];
-        float[] prev1 = prev[0];
-        float[] prev3 = prev[1];
-        float[] prev5 = prev[2];
-        float[] prev21 = prev[3];
-        float[] prev23 = prev[4];
-        float[] prev25 = prev[5];
-        float[] sumA = new float[w];
-        float[] sumB = new float[w];
-        float n20 = n2[0];
-        float n21 = n2[1];
-        float n22 = n2[2];
-        float d10 = d1[0];
-        float d11 = d1[1];
-        float d12 = d1[2];
+        Column column = new Column(w);
         // The second row's chain continues from the first row's outputs, still in registers.
         for (int n = -radius + 1; n < h; n += 2) {
-            rowSum(in, sumA, n, w, h);
+            int a = n - radius - 1;
+            int b = n + radius - 1;
+            rowSum(in, column.sumA, a >= 0 ? a * w : -1, b < h ? b * w : -1, w);
             boolean two = n + 1 < h;
             if (two) {
-                rowSum(in, sumB, n + 1, w, h);
+                rowSum(in, column.sumB, a + 1 >= 0 ? (a + 1) * w : -1, b + 1 < h ? (b + 1) * w : -1, w);
             }
-            int rowA = n * w;
-            int rowB = rowA + w;
-            boolean writeA = n >= 0;
-            boolean writeB = two && n + 1 >= 0;
-            int from = LaneSupport.AVAILABLE ? Lanes.verticalPair(prev, sumA, sumB, out, rowA, rowB, writeA, two, writeB,
-                    n2, d1, w) : 0;
+            column.step(out, n * w, n * w + w, n >= 0, two, two && n + 1 >= 0);
+        }
+    }
+
+    /** A column pass fed a few rows at a time ({@link Column}), for planes of width {@code w}. */
+    Column column(int w) {
+        return new Column(w);
+    }
+
+    /**
+     * The column pass's running values for one plane, for a pass fed a few rows at a time (a streamed score keeps
+     * only the rows the pass still reads): {@link #pair} gives output rows n and n + 1 (n from −radius + 1 in steps
+     * of 2, as {@link #vertical} takes them) once the row pass has made rows up to n + radius.
+     */
+    final class Column {
+        private final int w;
+        private final float[][] prev;
+        private final float[] sumA;
+        private final float[] sumB;
+
+        Column(int w) {
+            this.w = w;
+            this.prev = new float[6][w];
+            this.sumA = new float[w];
+            this.sumB = new float[w];
+        }
+
+        /**
+         * Output rows n and n + 1 of a plane of height {@code h} into {@code out} (two rows: n at 0, n + 1 at w;
+         * rows outside the plane are not written), from the row pass's rows kept in {@code ring}: row r at
+         * (r mod ringRows) × w.
+         */
+        void pair(float[] ring, int ringRows, int n, int h, float[] out) {
+            int a = n - radius - 1;
+            int b = n + radius - 1;
+            rowSum(ring, sumA, a >= 0 ? a % ringRows * w : -1, b < h ? b % ringRows * w : -1, w);
+            boolean two = n + 1 < h;
+            if (two) {
+                rowSum(ring, sumB, a + 1 >= 0 ? (a + 1) % ringRows * w : -1,
+                        b + 1 < h ? (b + 1) % ringRows * w : -1, w);
+            }
+            step(out, 0, w, n >= 0, two, two && n + 1 >= 0);
+        }
+
+        /**
+         * Two rows of the pass for every column (the second when {@code two}): the arithmetic per column is exactly
+         * that of {@link #horizontalPair}, but memory is read row by row (walking one column of a 2048 px wide plane
+         * would touch a new cache line for every pixel, and took most of the metric's time), and each column's six
+         * running values are loaded and stored once per two rows (~30 % faster than one row at a time).
+         */
+        private void step(float[] out, int rowA, int rowB, boolean writeA, boolean two, boolean writeB) {
+            float[] prev1 = prev[0];
+            float[] prev3 = prev[1];
+            float[] prev5 = prev[2];
+            float[] prev21 = prev[3];
+            float[] prev23 = prev[4];
+            float[] prev25 = prev[5];
+            float n20 = n2[0];
+            float n21 = n2[1];
+            float n22 = n2[2];
+            float d10 = d1[0];
+            float d11 = d1[1];
+            float d12 = d1[2];
+            int from = LaneSupport.AVAILABLE ? Lanes.verticalPair(prev, sumA, sumB, out, rowA, rowB, writeA, two,
+                    writeB, n2, d1, w) : 0;
             for (int x = from; x < w; x++) {
                 float p1 = prev1[x];
                 float p3 = prev3[x];
@@ -188,19 +242,19 @@ final class RecursiveGaussian {
         }
     }
 
-    /** in[row−N−1] + in[row+N−1] for every column (zero outside the plane), into {@code sum}. */
-    private void rowSum(float[] in, float[] sum, int row, int w, int h) {
-        int left = row - radius - 1;
-        int right = row + radius - 1;
+    /**
+     * in[row−N−1] + in[row+N−1] for every column, into {@code sum}: the two rows are at {@code left} and
+     * {@code right} in {@code in}, or −1 for a row outside the plane (zero).
+     */
+    private static void rowSum(float[] in, float[] sum, int left, int right, int w) {
         if (left >= 0) {
-            System.arraycopy(in, left * w, sum, 0, w);
+            System.arraycopy(in, left, sum, 0, w);
         } else {
             Arrays.fill(sum, 0f);
         }
-        if (right < h) {
-            int o = right * w;
-            for (int x = LaneSupport.AVAILABLE ? Lanes.addRow(in, o, sum, w) : 0; x < w; x++) {
-                sum[x] += in[o + x];
+        if (right >= 0) {
+            for (int x = LaneSupport.AVAILABLE ? Lanes.addRow(in, right, sum, w) : 0; x < w; x++) {
+                sum[x] += in[right + x];
             }
         }
     }

@@ -14,7 +14,7 @@ package io.lumasync.image.metric;
 public final class Ssimulacra2 {
     private static final float C2 = 0.0009f;
     private static final int SCALES = 6;
-    private static final RecursiveGaussian BLUR = new RecursiveGaussian(1.5);
+    static final RecursiveGaussian BLUR = new RecursiveGaussian(1.5);
 
     // The tuned weights of SSIMULACRA 2.1: for each channel (X, Y, B), scale (1:1 … 1:32) and norm (1, 4):
     // SSIM, ringing, blurring.
@@ -58,69 +58,18 @@ public final class Ssimulacra2 {
     }
 
     /**
-     * {@link #score}, in less memory when one candidate is scored against an original once (a whole-image check):
-     * scale by scale and channel by channel, nothing of the original is kept beyond the scale being scored. About 10.5
-     * planes of the image's size are alive at the first scale, against ~18 for a prepared original and a candidate;
-     * the float operations, and so the score, are the same as {@link #score}'s.
+     * {@link #score}, in far less memory when one candidate is scored against an original once (a whole-image check):
+     * both images pass through the metric a block of rows at a time ({@link StreamedScore}), so besides the pixels only
+     * the next scale's planes (a quarter of the image's size) and a few dozen rows per plane are held, against ~18
+     * planes of the image's size for a prepared original and a candidate. The float operations, in the same order,
+     * and so the score, are the same as {@link #score}'s.
      */
     public static double scoreOnce(byte[] original, byte[] distorted, int width, int height, int bands) {
         if (original.length != (long) width * height * bands || distorted.length != original.length) {
             throw new IllegalArgumentException("Both images must be " + width + " × " + height + " × " + bands);
         }
         int scales = scalesOf(width, height);
-        float[][] ref = LinearPlanes.of(original, width, height, bands);
-        float[][] dist = LinearPlanes.of(distorted, width, height, bands);
-        float[][] scratch = new float[3][width * height];
-        double[][] perScale = new double[scales][];
-        int w = width;
-        int h = height;
-        for (int s = 0; s < scales; s++) {
-            // The next scale is made from this one's linear light before it turns into XYB in place.
-            float[][] refNext = s + 1 < scales ? LinearPlanes.halve(ref, w, h) : null;
-            float[][] distNext = s + 1 < scales ? LinearPlanes.halve(dist, w, h) : null;
-            int n = w * h;
-            Xyb.into(ref, ref, n);
-            Xyb.into(dist, dist, n);
-            double[] out = new double[18];
-            float[] temp = scratch[0];
-            float[] mu1 = scratch[1];
-            float[] mu2 = scratch[2];
-            for (int c = 0; c < 3; c++) {
-                if (!weighs(c, s, scales, ANY)) {
-                    continue;
-                }
-                float[] a = ref[c];
-                float[] b = dist[c];
-                blurred(a, null, temp, mu1, w, h);
-                blurred(b, null, temp, mu2, w, h);
-                if (!weighs(c, s, scales, SSIM)) {
-                    edgeMaps(a, b, mu1, mu2, n, out, c);
-                    continue;
-                }
-                // Two more planes: the X channel's, done with by now (X has no SSIM weight at the first scale, so
-                // nothing of the image's full size is allocated for it).
-                float[] moment = c > 0 ? ref[0] : new float[n];
-                float[] variances = c > 0 ? dist[0] : new float[n];
-                // The SSIM denominator's variances, summed as they are made: (s11 − m11) + (s22 − m22), in the same
-                // float operations as from three planes, in one.
-                blurred(a, a, temp, moment, w, h);
-                for (int i = 0; i < n; i++) {
-                    variances[i] = moment[i] - mu1[i] * mu1[i];
-                }
-                blurred(b, b, temp, moment, w, h);
-                for (int i = 0; i < n; i++) {
-                    variances[i] = variances[i] + (moment[i] - mu2[i] * mu2[i]);
-                }
-                blurred(a, b, temp, moment, w, h);
-                channelMaps(a, b, mu1, mu2, null, variances, moment, n, out, c);
-            }
-            perScale[s] = out;
-            ref = refNext;
-            dist = distNext;
-            w = (w + 1) / 2;
-            h = (h + 1) / 2;
-        }
-        return finalScore(perScale, scales);
+        return finalScore(new StreamedScore(width, height).perScale(original, null, distorted, bands, scales), scales);
     }
 
     /** An original prepared for scoring. Not thread-safe. */
@@ -129,14 +78,14 @@ public final class Ssimulacra2 {
         private final int width;
         private final int height;
         private final int bands;
-        private final float[][][] xyb = new float[SCALES][][];
-        private final float[][][] mu = new float[SCALES][][];
-        private final float[][][] sigma = new float[SCALES][][];
+        // The original's XYB planes and their blurs, per scale (read by StreamedScore).
+        final float[][][] xyb = new float[SCALES][][];
+        final float[][][] mu = new float[SCALES][][];
+        final float[][][] sigma = new float[SCALES][][];
         private final int[] widths = new int[SCALES];
         private final int[] heights = new int[SCALES];
         private final int scales;
-        private float[][][] linear;
-        private float[][] scratch;
+        private StreamedScore work;
 
         private Reference(int length, int width, int height, int bands, float[][] linear) {
             this.length = length;
@@ -175,44 +124,23 @@ public final class Ssimulacra2 {
             if (distorted.length != length) {
                 throw new IllegalArgumentException("The distorted image must have the original's size and bands");
             }
-            if (scratch == null) {
-                allocateScratch();
+            if (work == null) {
+                // The candidate streams through the metric; its buffers are kept for the next candidate.
+                work = new StreamedScore(width, height);
             }
-            float[][] lin = LinearPlanes.into(distorted, width, height, bands, linear[0]);
-            double[][] perScale = new double[scales][];
-            for (int s = 0; s < scales; s++) {
-                // The next scale is made from this one's linear planes before they are turned into XYB in place.
-                float[][] next = s + 1 < scales
-                        ? LinearPlanes.halveInto(lin, widths[s], heights[s], linear[(s + 1) % 2]) : null;
-                perScale[s] = errorMaps(this, s, Xyb.into(lin, lin, widths[s] * heights[s]), widths[s],
-                        heights[s]);
-                lin = next;
-            }
-            return finalScore(perScale, scales);
-        }
-
-        /**
-         * The distorted image's planes (two sets, reused from scale to scale: each scale's XYB is computed in place of
-         * its linear light once the next scale has been made from it) and the blur scratch, kept for the next score:
-         * a quality search scores several candidates, and a 2048 px photo's planes would otherwise be ~100 MiB of
-         * garbage after every score (growing the heap, and the process, faster than the collector returns it).
-         */
-        private void allocateScratch() {
-            linear = new float[][][]{new float[3][width * height],
-                    new float[3][scales > 1 ? widths[1] * heights[1] : 1]};
-            scratch = new float[4][width * height];
+            return finalScore(work.perScale(null, this, distorted, bands, scales), scales);
         }
     }
 
-    private static final int SSIM = 0;
-    private static final int ANY = -1;
+    static final int SSIM = 0;
+    static final int ANY = -1;
 
     /**
      * True when the score depends on channel {@code c} at scale {@code s}: on its SSIM term ({@link #SSIM}), or on
      * any of its terms ({@link #ANY}). Several weights are exactly zero (the X and B channels' SSIM at full scale,
      * where most of the pixels are), and the blurs only they need are skipped, which leaves the score unchanged.
      */
-    private static boolean weighs(int c, int s, int scales, int term) {
+    static boolean weighs(int c, int s, int scales, int term) {
         int first = (c * scales + s) * 6;
         for (int norm = 0; norm < 2; norm++) {
             for (int k = 0; k < 3; k++) {
@@ -225,7 +153,7 @@ public final class Ssimulacra2 {
     }
 
     /** As the reference counts them: a scale exists while the one before it (or the image) is at least 8 × 8. */
-    private static int scalesOf(int width, int height) {
+    static int scalesOf(int width, int height) {
         if (width < 8 || height < 8) {
             return 0;
         }
@@ -259,63 +187,33 @@ public final class Ssimulacra2 {
         return out;
     }
 
-    /** For one scale: per channel c, [c*6 .. c*6+5] = ssim mean, ssim 4-norm, ringing 1,4, blurring 1,4. */
-    private static double[] errorMaps(Reference ref, int scale, float[][] img2, int w, int h) {
-        int n = w * h;
-        double[] out = new double[18];
-        // Scratch planes shared by the three channels and all scales (sized for the first; loops run to n).
-        float[] temp = ref.scratch[0];
-        float[] s22 = ref.scratch[1];
-        float[] s12 = ref.scratch[2];
-        float[] mu2 = ref.scratch[3];
-        for (int c = 0; c < 3; c++) {
-            float[] a = ref.xyb[scale][c];
-            float[] b = img2[c];
-            float[] mu1 = ref.mu[scale][c];
-            float[] s11 = ref.sigma[scale][c];
-            if (mu1 == null) {
-                continue;   // no weight on this channel at this scale
-            }
-            if (s11 != null) {
-                blurred(b, b, temp, s22, w, h);
-                blurred(a, b, temp, s12, w, h);
-            }
-            blurred(b, null, temp, mu2, w, h);
-            if (s11 == null) {
-                edgeMaps(a, b, mu1, mu2, n, out, c);
-                continue;
-            }
-            channelMaps(a, b, mu1, mu2, s11, s22, s12, n, out, c);
-        }
-        return out;
-    }
-
     /**
-     * The SSIM, ringing and blurring terms of channel {@code c} into out[c*6 .. c*6+5]. With {@code s11} null,
-     * {@code s22} holds the two variances already summed, (s11 − m11) + (s22 − m22).
+     * Adds to {@code sums} (over the pixels: SSIM error d, d⁴, ringing, ringing⁴, blurring, blurring⁴) the terms of
+     * {@code len} pixels of a channel: the original's XYB {@code a} from {@code aAt} and its blurs μ1, σ11 from
+     * {@code refAt}; the candidate's {@code b} from {@code bAt} and its blurs μ2, σ22, σ12 from {@code m}.
      */
-    private static void channelMaps(float[] a, float[] b, float[] mu1, float[] mu2, float[] s11, float[] s22,
-                                    float[] s12, int n, double[] out, int c) {
-        double ssim1 = 0;
-        double ssim4 = 0;
-        double ring1 = 0;
-        double ring4 = 0;
-        double blur1 = 0;
-        double blur4 = 0;
-        for (int i = 0; i < n; i++) {
-            float m1 = mu1[i];
-            float m2 = mu2[i];
+    static void ssimSums(float[] a, int aAt, float[] b, int bAt, float[] mu1, float[] s11, int refAt, float[] mu2,
+                         float[] s22, float[] s12, int m, int len, double[] sums) {
+        double ssim1 = sums[0];
+        double ssim4 = sums[1];
+        double ring1 = sums[2];
+        double ring4 = sums[3];
+        double blur1 = sums[4];
+        double blur4 = sums[5];
+        for (int i = 0; i < len; i++) {
+            float m1 = mu1[refAt + i];
+            float m2 = mu2[m + i];
             float m11 = m1 * m1;
             float m22 = m2 * m2;
             float m12 = m1 * m2;
             // SSIM without the luminance denominator: XYB is already perceptually uniform.
             float numM = 1.0f - (m1 - m2) * (m1 - m2);
-            float numS = 2 * (s12[i] - m12) + C2;
-            float denS = (s11 == null ? s22[i] : (s11[i] - m11) + (s22[i] - m22)) + C2;
+            float numS = 2 * (s12[m + i] - m12) + C2;
+            float denS = (s11[refAt + i] - m11) + (s22[m + i] - m22) + C2;
             double d = Math.max(1.0 - (numM * numS / denS), 0.0);
             ssim1 += d;
             ssim4 += quartic(d);
-            double edge = (1.0 + Math.abs(b[i] - m2)) / (1.0 + Math.abs(a[i] - m1)) - 1.0;
+            double edge = (1.0 + Math.abs(b[bAt + i] - m2)) / (1.0 + Math.abs(a[aAt + i] - m1)) - 1.0;
             double artifact = Math.max(edge, 0.0);
             double lost = Math.max(-edge, 0.0);
             ring1 += artifact;
@@ -323,40 +221,54 @@ public final class Ssimulacra2 {
             blur1 += lost;
             blur4 += quartic(lost);
         }
+        sums[0] = ssim1;
+        sums[1] = ssim4;
+        sums[2] = ring1;
+        sums[3] = ring4;
+        sums[4] = blur1;
+        sums[5] = blur4;
+    }
+
+    /** {@link #ssimSums}'s ringing and blurring sums alone, for a channel and scale whose SSIM has no weight. */
+    static void edgeSums(float[] a, int aAt, float[] b, int bAt, float[] mu1, int refAt, float[] mu2, int m, int len,
+                         double[] sums) {
+        double ring1 = sums[2];
+        double ring4 = sums[3];
+        double blur1 = sums[4];
+        double blur4 = sums[5];
+        for (int i = 0; i < len; i++) {
+            double edge = (1.0 + Math.abs(b[bAt + i] - mu2[m + i])) / (1.0 + Math.abs(a[aAt + i] - mu1[refAt + i]))
+                    - 1.0;
+            double artifact = Math.max(edge, 0.0);
+            double lost = Math.max(-edge, 0.0);
+            ring1 += artifact;
+            ring4 += quartic(artifact);
+            blur1 += lost;
+            blur4 += quartic(lost);
+        }
+        sums[2] = ring1;
+        sums[3] = ring4;
+        sums[4] = blur1;
+        sums[5] = blur4;
+    }
+
+    /**
+     * Channel c's terms into out[c*6 .. c*6+5] (SSIM mean and 4-norm, ringing 1, 4, blurring 1, 4) from its sums
+     * over {@code n} pixels; the SSIM terms stay 0 when it has no weight.
+     */
+    static void terms(double[] sums, long n, boolean ssim, double[] out, int c) {
         double inv = 1.0 / n;
-        out[c * 6] = ssim1 * inv;
-        out[c * 6 + 1] = Math.sqrt(Math.sqrt(ssim4 * inv));
-        edgeTerms(out, c, inv, ring1, ring4, blur1, blur4);
-    }
-
-    /** The ringing and blurring terms alone, for a channel and scale whose SSIM has no weight. */
-    private static void edgeMaps(float[] a, float[] b, float[] mu1, float[] mu2, int n, double[] out, int c) {
-        double ring1 = 0;
-        double ring4 = 0;
-        double blur1 = 0;
-        double blur4 = 0;
-        for (int i = 0; i < n; i++) {
-            double edge = (1.0 + Math.abs(b[i] - mu2[i])) / (1.0 + Math.abs(a[i] - mu1[i])) - 1.0;
-            double artifact = Math.max(edge, 0.0);
-            double lost = Math.max(-edge, 0.0);
-            ring1 += artifact;
-            ring4 += quartic(artifact);
-            blur1 += lost;
-            blur4 += quartic(lost);
+        if (ssim) {
+            out[c * 6] = sums[0] * inv;
+            out[c * 6 + 1] = Math.sqrt(Math.sqrt(sums[1] * inv));
         }
-        edgeTerms(out, c, 1.0 / n, ring1, ring4, blur1, blur4);
+        out[c * 6 + 2] = sums[2] * inv;
+        out[c * 6 + 3] = Math.sqrt(Math.sqrt(sums[3] * inv));
+        out[c * 6 + 4] = sums[4] * inv;
+        out[c * 6 + 5] = Math.sqrt(Math.sqrt(sums[5] * inv));
     }
 
-    /** Channel c's ringing and blurring means and 4-norms from their sums over the pixels (inv = 1 / pixels). */
-    private static void edgeTerms(double[] out, int c, double inv, double ring1, double ring4, double blur1,
-                                  double blur4) {
-        out[c * 6 + 2] = ring1 * inv;
-        out[c * 6 + 3] = Math.sqrt(Math.sqrt(ring4 * inv));
-        out[c * 6 + 4] = blur1 * inv;
-        out[c * 6 + 5] = Math.sqrt(Math.sqrt(blur4 * inv));
-    }
-
-    private static double finalScore(double[][] perScale, int scales) {
+    static double finalScore(double[][] perScale, int scales) {
         double sum = 0;
         int i = 0;
         // As in the reference: the weight index runs on over the scales that exist, so small images (fewer

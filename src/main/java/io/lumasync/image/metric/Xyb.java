@@ -36,11 +36,17 @@ final class Xyb {
      * ({@link Lanes}), with the same float operations as {@link #intoScalar}, so the planes are the same either way.
      */
     static float[][] into(float[][] linear, float[][] out, int n) {
+        into(linear, out, 0, n);
+        return out;
+    }
+
+    /** {@link #into} of the pixels from {@code from} to {@code to} (a block of rows). */
+    static void into(float[][] linear, float[][] out, int from, int to) {
         if (LaneSupport.AVAILABLE) {
-            Lanes.xyb(linear, out, n);
-            return out;
+            Lanes.xyb(linear, out, from, to);
+        } else {
+            intoScalar(linear, out, from, to);
         }
-        return intoScalar(linear, out, n);
     }
 
     /** {@link #into} one pixel at a time. */

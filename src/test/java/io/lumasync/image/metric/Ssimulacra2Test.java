@@ -94,9 +94,11 @@ class Ssimulacra2Test {
     }
 
     @ParameterizedTest(name = "{0} × {1} × {2} bands")
-    @CsvSource({"301, 207, 3", "64, 64, 4", "97, 33, 1", "40, 90, 2", "8, 8, 3", "1000, 667, 3"})
+    @CsvSource({"301, 207, 3", "64, 64, 4", "97, 33, 1", "40, 90, 2", "8, 8, 3", "1000, 667, 3", "9, 1001, 3",
+            "1001, 9, 3", "517, 17, 4", "255, 48, 3", "128, 95, 3"})
     void theOnePassScoreIsTheScore(int w, int h, int bands) {
-        // The whole-image check scores in one pass to hold fewer planes; it must not move any score.
+        // The whole-image check streams both images through the metric a block of rows at a time to hold fewer
+        // planes; it must not move any score, whatever the height is against the block and the blur's reach.
         java.util.Random random = new java.util.Random(w * 31L + h);
         byte[] original = new byte[w * h * bands];
         for (int y = 0; y < h; y++) {
@@ -112,7 +114,7 @@ class Ssimulacra2Test {
             distorted[i] = (byte) Math.clamp((distorted[i] & 0xff) + random.nextInt(21) - 10, 0, 255);
         }
         double score = Ssimulacra2.score(original, distorted, w, h, bands);
-        assertThat(score).isBetween(0.0, 99.0);
+        assertThat(score).isLessThan(99.0);   // can go below 0: noise on a 9 px wide strip is a heavy distortion
         assertThat(Ssimulacra2.scoreOnce(original, distorted, w, h, bands)).isEqualTo(score);
     }
 }
