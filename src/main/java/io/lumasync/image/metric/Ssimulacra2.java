@@ -12,7 +12,7 @@ package io.lumasync.image.metric;
  * Transparent pixels are blended on mid grey, as the reference tool does.
  */
 public final class Ssimulacra2 {
-    private static final float C2 = 0.0009f;
+    static final float C2 = 0.0009f;
     private static final int SCALES = 6;
     static final RecursiveGaussian BLUR = new RecursiveGaussian(1.5);
 
@@ -194,6 +194,15 @@ public final class Ssimulacra2 {
      */
     static void ssimSums(float[] a, int aAt, float[] b, int bAt, float[] mu1, float[] s11, int refAt, float[] mu2,
                          float[] s22, float[] s12, int m, int len, double[] sums) {
+        if (LaneSupport.AVAILABLE) {
+            double[][] t = Lanes.termRows();
+            for (int from = 0; from < len; from += Lanes.TERMS) {
+                int n = Math.min(Lanes.TERMS, len - from);
+                Lanes.ssimTerms(a, aAt + from, b, bAt + from, mu1, s11, refAt + from, mu2, s22, s12, m + from, n, t);
+                add(t, n, 0, sums);
+            }
+            return;
+        }
         double ssim1 = sums[0];
         double ssim4 = sums[1];
         double ring1 = sums[2];
@@ -232,6 +241,15 @@ public final class Ssimulacra2 {
     /** {@link #ssimSums}'s ringing and blurring sums alone, for a channel and scale whose SSIM has no weight. */
     static void edgeSums(float[] a, int aAt, float[] b, int bAt, float[] mu1, int refAt, float[] mu2, int m, int len,
                          double[] sums) {
+        if (LaneSupport.AVAILABLE) {
+            double[][] t = Lanes.termRows();
+            for (int from = 0; from < len; from += Lanes.TERMS) {
+                int n = Math.min(Lanes.TERMS, len - from);
+                Lanes.edgeTerms(a, aAt + from, b, bAt + from, mu1, refAt + from, mu2, m + from, n, t);
+                add(t, n, 2, sums);
+            }
+            return;
+        }
         double ring1 = sums[2];
         double ring4 = sums[3];
         double blur1 = sums[4];
@@ -250,6 +268,48 @@ public final class Ssimulacra2 {
         sums[3] = ring4;
         sums[4] = blur1;
         sums[5] = blur4;
+    }
+
+    /**
+     * Adds up terms {@code first}..5 (first 0 or 2) of {@code n} pixels made in the vector lanes, in pixel order; the
+     * sums run side by side, as in the scalar loop (one after the other, each waited on its own additions).
+     */
+    private static void add(double[][] t, int n, int first, double[] sums) {
+        double[] t0 = t[0];
+        double[] t1 = t[1];
+        double[] t2 = t[2];
+        double[] t3 = t[3];
+        double[] t4 = t[4];
+        double[] t5 = t[5];
+        double s0 = sums[0];
+        double s1 = sums[1];
+        double s2 = sums[2];
+        double s3 = sums[3];
+        double s4 = sums[4];
+        double s5 = sums[5];
+        if (first == 0) {
+            for (int i = 0; i < n; i++) {
+                s0 += t0[i];
+                s1 += t1[i];
+                s2 += t2[i];
+                s3 += t3[i];
+                s4 += t4[i];
+                s5 += t5[i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                s2 += t2[i];
+                s3 += t3[i];
+                s4 += t4[i];
+                s5 += t5[i];
+            }
+        }
+        sums[0] = s0;
+        sums[1] = s1;
+        sums[2] = s2;
+        sums[3] = s3;
+        sums[4] = s4;
+        sums[5] = s5;
     }
 
     /**

@@ -61,7 +61,7 @@ class LanesTest {
 
     @Test
     void scoresAreTheSameWithAndWithoutTheVectorLoops() throws Exception {
-        int w = 200;
+        int w = 701;   // wider than a chunk of error terms (Lanes.TERMS), and not a multiple of the lanes
         int h = 150;
         byte[] original = new byte[w * h * 3];
         byte[] distorted = new byte[original.length];
