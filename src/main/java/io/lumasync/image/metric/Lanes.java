@@ -248,23 +248,14 @@ final class Lanes {
         return y;
     }
 
-    /** Pixels whose error terms are made at a time: their six rows of terms stay in the first-level cache. */
-    static final int TERMS = 512;
-    private static final ThreadLocal<double[][]> TERM_ROWS = ThreadLocal.withInitial(() -> new double[6][TERMS]);
-
-    /** The rows {@link #ssimTerms} and {@link #edgeTerms} write, kept per thread. */
-    static double[][] termRows() {
-        return TERM_ROWS.get();
-    }
-
     /**
-     * The per-pixel terms {@link Ssimulacra2#ssimSums} adds up, for {@code len} pixels (at most {@link #TERMS}):
-     * into t[0..5] the SSIM error d, d⁴, ringing, ringing⁴, blurring, blurring⁴, by the scalar loop's float and
-     * double operations, a vector of pixels at a time; the caller adds them up in pixel order, so the sums are the
-     * same bit for bit. Arrays and offsets as {@link Ssimulacra2#ssimSums}.
+     * The per-pixel terms {@link Ssimulacra2#ssimSums} adds up, for up to {@code len} pixels: into t[0..5] the SSIM
+     * error d, d⁴, ringing, ringing⁴, blurring, blurring⁴, by the scalar loop's float and double operations, a vector
+     * of pixels at a time (the caller adds them up in pixel order, so the sums are the same bit for bit). Arrays and
+     * offsets as {@link Ssimulacra2#ssimSums}. Returns the first pixel not done (the caller finishes in scalar).
      */
-    static void ssimTerms(float[] a, int aAt, float[] b, int bAt, float[] mu1, float[] s11, int refAt, float[] mu2,
-                          float[] s22, float[] s12, int m, int len, double[][] t) {
+    static int ssimTerms(float[] a, int aAt, float[] b, int bAt, float[] mu1, float[] s11, int refAt, float[] mu2,
+                         float[] s22, float[] s12, int m, int len, double[][] t) {
         double[] t0 = t[0];
         double[] t1 = t[1];
         int i = 0;
@@ -286,36 +277,21 @@ final class Lanes {
             d2.mul(d2).intoArray(t1, i);
             edge(FloatVector.fromArray(FD, a, aAt + i), m1, FloatVector.fromArray(FD, b, bAt + i), m2, t, i);
         }
-        for (; i < len; i++) {
-            float m1 = mu1[refAt + i];
-            float m2 = mu2[m + i];
-            float m11 = m1 * m1;
-            float m22 = m2 * m2;
-            float m12 = m1 * m2;
-            float numM = 1.0f - (m1 - m2) * (m1 - m2);
-            float numS = 2 * (s12[m + i] - m12) + Ssimulacra2.C2;
-            float denS = (s11[refAt + i] - m11) + (s22[m + i] - m22) + Ssimulacra2.C2;
-            double d = Math.max(1.0 - (numM * numS / denS), 0.0);
-            t0[i] = d;
-            t1[i] = d * d * (d * d);
-            edge(a[aAt + i], m1, b[bAt + i], m2, t, i);
-        }
+        return i;
     }
 
     /** {@link #ssimTerms}'s ringing and blurring terms alone (into t[2..5]). */
-    static void edgeTerms(float[] a, int aAt, float[] b, int bAt, float[] mu1, int refAt, float[] mu2, int m, int len,
-                          double[][] t) {
+    static int edgeTerms(float[] a, int aAt, float[] b, int bAt, float[] mu1, int refAt, float[] mu2, int m, int len,
+                         double[][] t) {
         int i = 0;
         for (int end = FD.loopBound(len); i < end; i += FD.length()) {
             edge(FloatVector.fromArray(FD, a, aAt + i), FloatVector.fromArray(FD, mu1, refAt + i),
                     FloatVector.fromArray(FD, b, bAt + i), FloatVector.fromArray(FD, mu2, m + i), t, i);
         }
-        for (; i < len; i++) {
-            edge(a[aAt + i], mu1[refAt + i], b[bAt + i], mu2[m + i], t, i);
-        }
+        return i;
     }
 
-    /** Ringing and blurring of a vector of pixels: edge = (1 + |b − μ2|) / (1 + |a − μ1|) − 1, split by sign. */
+    /** Ringing and blurring of a vector of pixels, as {@link Ssimulacra2}'s scalar edge term. */
     private static void edge(FloatVector a, FloatVector m1, FloatVector b, FloatVector m2, double[][] t, int i) {
         DoubleVector num = (DoubleVector) b.sub(m2).abs().convertShape(VectorOperators.F2D, D, 0);
         DoubleVector den = (DoubleVector) a.sub(m1).abs().convertShape(VectorOperators.F2D, D, 0);
@@ -328,16 +304,6 @@ final class Lanes {
         a2.mul(a2).intoArray(t[3], i);
         lost.intoArray(t[4], i);
         l2.mul(l2).intoArray(t[5], i);
-    }
-
-    private static void edge(float a, float m1, float b, float m2, double[][] t, int i) {
-        double edge = (1.0 + Math.abs(b - m2)) / (1.0 + Math.abs(a - m1)) - 1.0;
-        double artifact = Math.max(edge, 0.0);
-        double lost = Math.max(-edge, 0.0);
-        t[2][i] = artifact;
-        t[3][i] = artifact * artifact * (artifact * artifact);
-        t[4][i] = lost;
-        t[5][i] = lost * lost * (lost * lost);
     }
 
     /** sum[x] += in[offset + x] for every column, a vector at a time; returns the first column not reached. */

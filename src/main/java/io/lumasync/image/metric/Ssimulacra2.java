@@ -134,6 +134,12 @@ public final class Ssimulacra2 {
 
     static final int SSIM = 0;
     static final int ANY = -1;
+    /**
+     * Pixels whose error terms are made at a time, before they are added up in pixel order: their six rows of terms
+     * stay in the first-level cache, and the vector lanes ({@link Lanes#ssimTerms}) can make them.
+     */
+    private static final int TERMS = 512;
+    private static final ThreadLocal<double[][]> TERM_ROWS = ThreadLocal.withInitial(() -> new double[6][TERMS]);
 
     /**
      * True when the score depends on channel {@code c} at scale {@code s}: on its SSIM term ({@link #SSIM}), or on
@@ -194,80 +200,59 @@ public final class Ssimulacra2 {
      */
     static void ssimSums(float[] a, int aAt, float[] b, int bAt, float[] mu1, float[] s11, int refAt, float[] mu2,
                          float[] s22, float[] s12, int m, int len, double[] sums) {
-        if (LaneSupport.AVAILABLE) {
-            double[][] t = Lanes.termRows();
-            for (int from = 0; from < len; from += Lanes.TERMS) {
-                int n = Math.min(Lanes.TERMS, len - from);
-                Lanes.ssimTerms(a, aAt + from, b, bAt + from, mu1, s11, refAt + from, mu2, s22, s12, m + from, n, t);
-                add(t, n, 0, sums);
+        double[][] t = TERM_ROWS.get();
+        for (int from = 0; from < len; from += TERMS) {
+            int n = Math.min(TERMS, len - from);
+            int done = LaneSupport.AVAILABLE ? Lanes.ssimTerms(a, aAt + from, b, bAt + from, mu1, s11, refAt + from,
+                    mu2, s22, s12, m + from, n, t) : 0;
+            for (int i = done; i < n; i++) {
+                int r = refAt + from + i;
+                int j = m + from + i;
+                float m1 = mu1[r];
+                float m2 = mu2[j];
+                float m11 = m1 * m1;
+                float m22 = m2 * m2;
+                float m12 = m1 * m2;
+                // SSIM without the luminance denominator: XYB is already perceptually uniform.
+                float numM = 1.0f - (m1 - m2) * (m1 - m2);
+                float numS = 2 * (s12[j] - m12) + C2;
+                float denS = (s11[r] - m11) + (s22[j] - m22) + C2;
+                double d = Math.max(1.0 - (numM * numS / denS), 0.0);
+                t[0][i] = d;
+                t[1][i] = quartic(d);
+                edge(a[aAt + from + i], m1, b[bAt + from + i], m2, t, i);
             }
-            return;
+            add(t, n, 0, sums);
         }
-        double ssim1 = sums[0];
-        double ssim4 = sums[1];
-        double ring1 = sums[2];
-        double ring4 = sums[3];
-        double blur1 = sums[4];
-        double blur4 = sums[5];
-        for (int i = 0; i < len; i++) {
-            float m1 = mu1[refAt + i];
-            float m2 = mu2[m + i];
-            float m11 = m1 * m1;
-            float m22 = m2 * m2;
-            float m12 = m1 * m2;
-            // SSIM without the luminance denominator: XYB is already perceptually uniform.
-            float numM = 1.0f - (m1 - m2) * (m1 - m2);
-            float numS = 2 * (s12[m + i] - m12) + C2;
-            float denS = (s11[refAt + i] - m11) + (s22[m + i] - m22) + C2;
-            double d = Math.max(1.0 - (numM * numS / denS), 0.0);
-            ssim1 += d;
-            ssim4 += quartic(d);
-            double edge = (1.0 + Math.abs(b[bAt + i] - m2)) / (1.0 + Math.abs(a[aAt + i] - m1)) - 1.0;
-            double artifact = Math.max(edge, 0.0);
-            double lost = Math.max(-edge, 0.0);
-            ring1 += artifact;
-            ring4 += quartic(artifact);
-            blur1 += lost;
-            blur4 += quartic(lost);
-        }
-        sums[0] = ssim1;
-        sums[1] = ssim4;
-        sums[2] = ring1;
-        sums[3] = ring4;
-        sums[4] = blur1;
-        sums[5] = blur4;
     }
 
     /** {@link #ssimSums}'s ringing and blurring sums alone, for a channel and scale whose SSIM has no weight. */
     static void edgeSums(float[] a, int aAt, float[] b, int bAt, float[] mu1, int refAt, float[] mu2, int m, int len,
                          double[] sums) {
-        if (LaneSupport.AVAILABLE) {
-            double[][] t = Lanes.termRows();
-            for (int from = 0; from < len; from += Lanes.TERMS) {
-                int n = Math.min(Lanes.TERMS, len - from);
-                Lanes.edgeTerms(a, aAt + from, b, bAt + from, mu1, refAt + from, mu2, m + from, n, t);
-                add(t, n, 2, sums);
+        double[][] t = TERM_ROWS.get();
+        for (int from = 0; from < len; from += TERMS) {
+            int n = Math.min(TERMS, len - from);
+            int done = LaneSupport.AVAILABLE ? Lanes.edgeTerms(a, aAt + from, b, bAt + from, mu1, refAt + from, mu2,
+                    m + from, n, t) : 0;
+            for (int i = done; i < n; i++) {
+                edge(a[aAt + from + i], mu1[refAt + from + i], b[bAt + from + i], mu2[m + from + i], t, i);
             }
-            return;
+            add(t, n, 2, sums);
         }
-        double ring1 = sums[2];
-        double ring4 = sums[3];
-        double blur1 = sums[4];
-        double blur4 = sums[5];
-        for (int i = 0; i < len; i++) {
-            double edge = (1.0 + Math.abs(b[bAt + i] - mu2[m + i])) / (1.0 + Math.abs(a[aAt + i] - mu1[refAt + i]))
-                    - 1.0;
-            double artifact = Math.max(edge, 0.0);
-            double lost = Math.max(-edge, 0.0);
-            ring1 += artifact;
-            ring4 += quartic(artifact);
-            blur1 += lost;
-            blur4 += quartic(lost);
-        }
-        sums[2] = ring1;
-        sums[3] = ring4;
-        sums[4] = blur1;
-        sums[5] = blur4;
+    }
+
+    /**
+     * Ringing and blurring of one pixel into t[2..5][i]: edge = (1 + |b − μ2|) / (1 + |a − μ1|) − 1, what the
+     * candidate adds (ringing) or loses (blurring) of the original's local detail.
+     */
+    private static void edge(float a, float m1, float b, float m2, double[][] t, int i) {
+        double edge = (1.0 + Math.abs(b - m2)) / (1.0 + Math.abs(a - m1)) - 1.0;
+        double artifact = Math.max(edge, 0.0);
+        double lost = Math.max(-edge, 0.0);
+        t[2][i] = artifact;
+        t[3][i] = quartic(artifact);
+        t[4][i] = lost;
+        t[5][i] = quartic(lost);
     }
 
     /**
