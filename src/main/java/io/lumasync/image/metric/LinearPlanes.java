@@ -31,6 +31,18 @@ final class LinearPlanes {
         boolean grey = bands <= 2;
         boolean alpha = bands == 2 || bands == 4;
         int shift = offset - r0 * w;
+        if (bands == 3) {
+            // Most photos: three lookups a pixel, without the other layouts' tests.
+            float[] r = p[0];
+            float[] g = p[1];
+            float[] b = p[2];
+            for (int i = r0 * w, end = r1 * w, o = i * 3; i < end; i++, o += 3) {
+                r[shift + i] = TO_LINEAR[px[o] & 0xff];
+                g[shift + i] = TO_LINEAR[px[o + 1] & 0xff];
+                b[shift + i] = TO_LINEAR[px[o + 2] & 0xff];
+            }
+            return;
+        }
         for (int i = r0 * w, end = r1 * w; i < end; i++) {
             int o = i * bands;
             for (int c = 0; c < 3; c++) {
