@@ -17,6 +17,11 @@ public final class WorkerSizing {
     }
 
     /**
+     * Java heap the app keeps for itself whatever the workers do: the desktop app's windows, its thumbnails in memory
+     * (300 of at most 160 px, ~20 MB) and the engine's state.
+     */
+    static final long APP_HEAP = 32 * MIB;
+    /**
      * Java heap of one whole-image check of perceptual auto-quality, for the largest check, 3.1 MP: both images'
      * pixels (19 MB) and the streamed SSIMULACRA2's rows and next-scale planes (33 MB measured; whole planes took
      * ~135 MB before the score was streamed). Whole-image checks are also limited to one per two cores
@@ -31,7 +36,7 @@ public final class WorkerSizing {
 
     /**
      * Workers for encoding to {@code format} on this machine: min(cores, half the free memory / per-worker need,
-     * the JVM's maximum heap less one whole-image check / a sample search's need).
+     * the JVM's maximum heap less the app's own and one whole-image check / a quality search's need).
      */
     public static int recommendedWorkers(ImageFormat format) {
         return recommendedWorkers(format, Runtime.getRuntime().availableProcessors(), freeMemoryBytes(),
@@ -41,7 +46,7 @@ public final class WorkerSizing {
     static int recommendedWorkers(ImageFormat format, int cores, long freeBytes, long maxHeap) {
         long perWorker = perWorkerBytes(format);
         long byMemory = (freeBytes / 2) / perWorker;   // leave half for the app, the OS and other programs
-        long byHeap = (maxHeap - METRIC_HEAP) / SAMPLE_HEAP;
+        long byHeap = (maxHeap - APP_HEAP - METRIC_HEAP) / SAMPLE_HEAP;
         return (int) Math.max(1, Math.min(cores, Math.min(byMemory, byHeap)));
     }
 

@@ -45,14 +45,14 @@ class ImagePipelinesTest {
         assertThat(WorkerSizing.recommendedWorkers(ImageFormat.AVIF, 2, 2 * gib, heap)).isEqualTo(1);
         assertThat(WorkerSizing.recommendedWorkers(ImageFormat.AVIF, 8, 0, heap)).isEqualTo(1);
         assertThat(WorkerSizing.recommendedWorkers(ImageFormat.JPEG, 8, 64 * gib, heap)).isEqualTo(8);
-        // A small heap bounds the workers too: one whole-image check and each worker's sample search hold metric
-        // planes on the heap.
+        // A small heap bounds the workers too: the app keeps some for itself, and one whole-image check and each
+        // worker's quality search hold metric planes on the heap.
         long mib = 1024L * 1024;
         assertThat(WorkerSizing.recommendedWorkers(ImageFormat.JPEG, 8, 64 * gib, 100 * mib)).isEqualTo(1);
         // The launchers' 192 MiB (of which the serial collector reports ~185 usable) holds two on a 2-core laptop.
         assertThat(WorkerSizing.recommendedWorkers(ImageFormat.AVIF, 2, 64 * gib, 185 * mib)).isEqualTo(2);
         assertThat(WorkerSizing.recommendedWorkers(ImageFormat.JPEG, 8, 64 * gib, 185 * mib)).isEqualTo(2);
-        assertThat(WorkerSizing.recommendedWorkers(ImageFormat.JPEG, 8, 64 * gib, 400 * mib)).isEqualTo(7);
+        assertThat(WorkerSizing.recommendedWorkers(ImageFormat.JPEG, 8, 64 * gib, 400 * mib)).isEqualTo(6);
     }
 
     /** Runs in the child JVM of the test above. */

@@ -32,7 +32,11 @@ import java.util.function.Consumer;
  */
 public final class Thumbnails implements AutoCloseable {
     public static final int SIZE = 160;
-    private static final int MEMORY_ENTRIES = 600;
+    /**
+     * Previews kept in memory (~70 KB each on the heap): several screens of the grid; scrolling further back reads
+     * the disk cache. Part of the heap the app keeps for itself beside the conversions' (WorkerSizing).
+     */
+    private static final int MEMORY_ENTRIES = 300;
 
     private final Path cacheDir;
     private final Tasks tasks;
